@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "orgdeck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "orgdeck", targets: ["orgdeck"]),
+        .executable(name: "orgdeck-bench", targets: ["orgdeck-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // ncursesw as a system library; the shim exposes what Swift 6 cannot import.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Cell grid, layout, diff, key decoding and terminal backends. The only code that calls curses.
+        .target(name: "OrgdeckTerminal", dependencies: ["CNcursesw"]),
+        // Domain rules, permissions, audit and the SQLite store. Knows nothing of terminals.
+        .target(name: "OrgdeckCore", dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
+        // One view model per pane: state + events -> effects. No terminal.
+        .target(name: "OrgdeckViewModels", dependencies: ["OrgdeckCore"]),
+        // Screens, widgets, key map, themes and the console runtime.
+        .target(name: "OrgdeckTUI", dependencies: [
+            "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // The scripting interface and the console launcher.
+        .target(name: "OrgdeckCLI", dependencies: [
+            "OrgdeckCore", "OrgdeckTUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "orgdeck", dependencies: ["OrgdeckCLI"]),
+        .executableTarget(name: "orgdeck-bench", dependencies: ["OrgdeckCore", "OrgdeckTUI", "OrgdeckTerminal", "OrgdeckViewModels", "CNcursesw"]),
+        .testTarget(name: "CoreTests", dependencies: ["OrgdeckCore"]),
+        .testTarget(name: "TerminalTests", dependencies: ["OrgdeckTerminal"]),
+        .testTarget(name: "ViewModelTests", dependencies: ["OrgdeckViewModels", "OrgdeckCore"]),
+        .testTarget(name: "TUITests", dependencies: ["OrgdeckTUI", "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore"]),
+        .testTarget(name: "CLITests", dependencies: ["OrgdeckCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["OrgdeckCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,16 @@
+/// Everything the permission matrix speaks of (PRODUCT.md §5). Later issues add cases.
+public enum Action: String, CaseIterable, Sendable {
+    case seeApps = "app.see"
+    case createApp = "app.create"
+    case renameApp = "app.rename"
+    case duplicateApp = "app.duplicate"
+    case deleteApp = "app.delete"
+    case transferAppIn = "app.transfer_in"
+    case editAppContent = "app.edit_content"
+    case predict = "app.predict"
+    case manageTeams = "team.manage"
+    case manageMembers = "member.manage"
+    case manageOrganization = "org.manage"
+    case seeBilling = "billing.see"
+    case seeOwnUsage = "usage.see_own"
+}

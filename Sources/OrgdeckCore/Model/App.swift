@@ -1,0 +1,54 @@
+import Foundation
+
+/// An application: the container of inputs, concepts, models and workflows.
+public struct App: Equatable, Hashable, Sendable, Identifiable {
+    /// Public ID, unique within its owner.
+    public var id: String
+    public var name: String
+    public var description: String
+    public var owner: Owner
+    public var createdBy: Int64
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var version: Int
+    /// Whether the reading user pinned it (per user).
+    public var pinned: Bool
+
+    public init(id: String, name: String, description: String, owner: Owner, createdBy: Int64,
+                createdAt: Date, updatedAt: Date, version: Int, pinned: Bool) {
+        self.id = id; self.name = name; self.description = description; self.owner = owner
+        self.createdBy = createdBy; self.createdAt = createdAt; self.updatedAt = updatedAt
+        self.version = version; self.pinned = pinned
+    }
+}
+
+/// How a list of apps is ordered. Pinned apps always come first.
+public enum AppSort: String, CaseIterable, Sendable {
+    case updated
+    case name
+}
+
+/// A window onto the apps of a context: filter, order, offset and limit.
+public struct AppQuery: Equatable, Sendable {
+    /// Case-insensitive substring of the name or ID; empty for all.
+    public var filter: String
+    public var sort: AppSort
+    public var ascending: Bool
+    public var offset: Int
+    public var limit: Int
+
+    public init(filter: String = "", sort: AppSort = .updated, ascending: Bool = false, offset: Int = 0, limit: Int = 100) {
+        self.filter = filter; self.sort = sort; self.ascending = ascending; self.offset = offset; self.limit = limit
+    }
+}
+
+/// One window of a list plus the total count that matches the filter.
+public struct Page<Item: Equatable & Sendable>: Equatable, Sendable {
+    public var items: [Item]
+    public var total: Int
+    public var offset: Int
+
+    public init(items: [Item], total: Int, offset: Int) {
+        self.items = items; self.total = total; self.offset = offset
+    }
+}

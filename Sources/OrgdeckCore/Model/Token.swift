@@ -1,0 +1,31 @@
+import Foundation
+
+/// A personal access token as listed: never the secret itself.
+public struct TokenInfo: Equatable, Sendable, Identifiable {
+    /// Public token ID (e.g. `tok_3`), used to revoke.
+    public var id: String
+    public var userID: Int64
+    public var description: String
+    public var scopes: [String]
+    /// Last four characters of the token, for recognition.
+    public var lastFour: String
+    public var createdAt: Date
+    public var expiresAt: Date
+    public var lastUsedAt: Date?
+    public var revokedAt: Date?
+
+    public init(id: String, userID: Int64, description: String, scopes: [String], lastFour: String,
+                createdAt: Date, expiresAt: Date, lastUsedAt: Date?, revokedAt: Date?) {
+        self.id = id; self.userID = userID; self.description = description; self.scopes = scopes
+        self.lastFour = lastFour; self.createdAt = createdAt; self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt; self.revokedAt = revokedAt
+    }
+}
+
+/// A freshly created token: the secret is shown once and never stored.
+public struct NewToken: Equatable, Sendable {
+    public var secret: String
+    public var info: TokenInfo
+
+    public init(secret: String, info: TokenInfo) { self.secret = secret; self.info = info }
+}
