@@ -1,0 +1,8 @@
+/// A mouse action at a cell.
+public struct MouseEvent: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case press, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(kind: Kind, x: Int, y: Int) { self.kind = kind; self.x = x; self.y = y }
+}

@@ -1,0 +1,92 @@
+/// Display width and sanitizing of text from users.
+///
+/// Sanitizing scheme (applied to every string a `CellGrid` shows):
+/// - ESC (U+001B) → `␛` (U+241B), so escape sequences in data are visible and inert;
+/// - tab → one space;
+/// - other C0 controls U+0000–U+001F → caret notation `^@`, `^A` … `^_`;
+/// - DEL (U+007F) → `^?`;
+/// - C1 controls U+0080–U+009F and the bidi overrides/isolates (U+202A–U+202E, U+2066–U+2069),
+///   which can reorder what the user sees → `<U+009B>` form.
+public enum TextWidth {
+    /// Columns `text` takes once sanitized (wide = 2, combining = 0).
+    public static func columns(_ text: String) -> Int {
+        var total = 0
+        for ch in sanitize(text) { total += width(of: ch) }
+        return total
+    }
+
+    /// Columns one grapheme cluster takes: 0 for a lone combining/format mark, 2 for East Asian
+    /// wide characters and emoji (including ZWJ sequences, flags and VS16 presentation), else 1.
+    /// Assumes a sanitized cluster (controls count as 1 here).
+    public static func width(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.count == 1 {
+            if WideTable.isZeroWidth(first) { return 0 }
+            return WideTable.isWide(first.value) ? 2 : 1
+        }
+        var base: Unicode.Scalar?
+        for s in scalars {
+            if s.value == 0xFE0F { return 2 }              // emoji presentation requested
+            if s.value == 0x200D, scalars.contains(where: { WideTable.isWide($0.value) || $0.properties.isEmoji && $0.value > 0xFF }) {
+                return 2                                     // ZWJ sequence draws as one emoji
+            }
+            if base == nil, !WideTable.isZeroWidth(s) { base = s }
+        }
+        guard let b = base else { return 0 }
+        if b.value == 0x20E3 { return 2 }
+        return WideTable.isWide(b.value) ? 2 : 1
+    }
+
+    /// Replaces C0, C1 and DEL with visible forms so that nothing raw reaches the terminal.
+    public static func sanitize(_ text: String) -> String {
+        // Fast path: most strings hold nothing to replace.
+        if !text.unicodeScalars.contains(where: needsReplacement) { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            guard needsReplacement(s) else { out.append(s); continue }
+            out.append(contentsOf: visibleForm(of: s).unicodeScalars)
+        }
+        return String(out)
+    }
+
+    /// Cuts to at most `columns` columns, ending with `…` when cut.
+    public static func truncate(_ text: String, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        let clean = sanitize(text)
+        if TextWidth.columns(clean) <= columns { return clean }
+        var out = "", used = 0
+        for ch in clean {
+            let w = width(of: ch)
+            if used + w > columns - 1 { break }
+            out.append(ch); used += w
+        }
+        return out + "…"
+    }
+
+    /// Pads with spaces (or truncates) to exactly `columns` columns.
+    public static func pad(_ text: String, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        let cut = truncate(text, to: columns)
+        let used = self.columns(cut)
+        return used < columns ? cut + String(repeating: " ", count: columns - used) : cut
+    }
+
+    static func needsReplacement(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+
+    static func visibleForm(of s: Unicode.Scalar) -> String {
+        let v = s.value
+        switch v {
+        case 0x1B: return "\u{241B}"
+        case 0x09: return " "
+        case 0x00..<0x20: return "^" + String(Character(Unicode.Scalar(UInt8(v + 0x40))))
+        case 0x7F: return "^?"
+        default:
+            let hex = String(v, radix: 16, uppercase: true)
+            return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+        }
+    }
+}
