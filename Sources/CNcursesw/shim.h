@@ -69,5 +69,6 @@ static inline int orgdeck_setcchar(cchar_t *wcval, const wchar_t *wch, attr_t at
 
 // stdio streams are globals too.
 static inline FILE *orgdeck_stdout(void) { return stdout; }
+static inline FILE *orgdeck_stdin(void) { return stdin; }
 
 #endif

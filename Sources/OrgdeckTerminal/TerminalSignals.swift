@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Signal handling that keeps the user's terminal usable.
+///
+/// SIGINT, SIGTERM and SIGHUP (an SSH drop) only set a flag: the run loop polls
+/// `pendingTermination`, restores the terminal through curses and exits normally. Blocking
+/// reads return early because the handlers are installed without `SA_RESTART`.
+///
+/// SIGSEGV, SIGABRT, SIGILL, SIGTRAP and SIGBUS cannot be survived, so their handler writes a
+/// fixed reset sequence with `write(2)` (the only async-signal-safe way out), puts back the
+/// previous handler (the Swift runtime's backtracer, or the default action) and re-raises.
+public enum TerminalSignals {
+    /// Leave the alternate screen, show the cursor, reset colours, turn off bracketed paste
+    /// and mouse reporting.
+    public static let resetSequence: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\u{1B}[?2004l\u{1B}[?1000l\u{1B}[?1006l"
+
+    /// The terminating signals that are turned into a flag.
+    public static let terminationSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// The fatal signals whose handler resets the terminal before dying.
+    public static let fatalSignals: [Int32] = [SIGSEGV, SIGABRT, SIGILL, SIGTRAP, SIGBUS]
+
+    private static let received = Atomic<Int32>(0)
+    private static let installed = Atomic<Bool>(false)
+    /// Previous actions of the fatal signals, indexed by signal number; written once in
+    /// `install()` before any handler can run, then only read.
+    nonisolated(unsafe) private static let previousActions =
+        UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+
+    /// True once SIGINT, SIGTERM or SIGHUP arrived.
+    public static var pendingTermination: Bool { received.load(ordering: .relaxed) != 0 }
+
+    /// The signal that asked for termination, if any.
+    public static var terminationSignal: Int32? {
+        let s = received.load(ordering: .relaxed)
+        return s == 0 ? nil : s
+    }
+
+    /// Installs the handlers (idempotent). Call before curses starts, so curses leaves them alone.
+    public static func install() {
+        guard !installed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        _ = received.load(ordering: .relaxed)   // initialise the statics outside signal context
+        let previous = previousActions
+        for sig in terminationSignals {
+            var action = sigaction()
+            setHandler(&action) { sig in TerminalSignals.received.store(sig, ordering: .relaxed) }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0   // no SA_RESTART: a blocked read wakes up and the loop sees the flag
+            sigaction(sig, &action, nil)
+        }
+        for sig in fatalSignals {
+            var action = sigaction()
+            setHandler(&action) { sig in
+                TerminalSignals.writeReset()
+                sigaction(sig, TerminalSignals.previousActions + Int(sig), nil)
+                raise(sig)
+            }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(sig, &action, previous + Int(sig))
+        }
+    }
+
+    /// Resets the terminal from a Swift error path that is about to exit without curses
+    /// (writes the reset sequence straight to standard output).
+    public static func restoreOnFatal() {
+        writeReset()
+    }
+
+    /// Clears the termination flag (tests).
+    public static func clearPendingTermination() { received.store(0, ordering: .relaxed) }
+
+    private static func writeReset() {
+        let s = resetSequence
+        _ = write(STDOUT_FILENO, s.utf8Start, s.utf8CodeUnitCount)
+    }
+
+    private static func setHandler(_ action: inout sigaction, _ handler: @convention(c) (Int32) -> Void) {
+        #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = handler
+        #else
+        action.__sigaction_u.__sa_handler = handler
+        #endif
+    }
+}
