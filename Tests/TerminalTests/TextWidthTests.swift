@@ -1,0 +1,46 @@
+import Testing
+@testable import OrgdeckTerminal
+
+@Suite struct TextWidthTests {
+    @Test func widths() {
+        #expect(TextWidth.columns("abc") == 3)
+        #expect(TextWidth.columns("漢字") == 4)
+        #expect(TextWidth.columns("한국어") == 6)
+        #expect(TextWidth.columns("カタカナ") == 8)
+        #expect(TextWidth.columns("🚀") == 2)
+        #expect(TextWidth.columns("e\u{301}") == 1)
+        #expect(TextWidth.columns("👩‍💻") == 2)         // ZWJ sequence
+        #expect(TextWidth.columns("❤️") == 2)          // VS16 presentation
+        #expect(TextWidth.columns("🇫🇷") == 2)          // flag
+        #expect(TextWidth.columns("ＡＢ") == 4)          // fullwidth
+        #expect(TextWidth.columns("…─│") == 3)
+        #expect(TextWidth.width(of: "\u{301}") == 0)
+    }
+
+    @Test func sanitizeShowsControlsVisibly() {
+        #expect(TextWidth.sanitize("a\u{1B}[31mb") == "a␛[31mb")
+        #expect(TextWidth.sanitize("\u{0}\u{1}\u{1F}") == "^@^A^_")
+        #expect(TextWidth.sanitize("a\tb") == "a b")
+        #expect(TextWidth.sanitize("line\nnext\r") == "line^Jnext^M")
+        #expect(TextWidth.sanitize("\u{7F}") == "^?")
+        #expect(TextWidth.sanitize("x\u{9B}y") == "x<U+009B>y")
+        #expect(TextWidth.sanitize("\u{202E}abc") == "<U+202E>abc")
+        #expect(TextWidth.sanitize("plain é 漢") == "plain é 漢")
+        // Idempotent, so sanitizing twice never changes widths.
+        let once = TextWidth.sanitize("\u{1B}\u{0}\u{85}")
+        #expect(TextWidth.sanitize(once) == once)
+        #expect(TextWidth.columns("\u{1B}") == 1)
+        #expect(TextWidth.columns("\r\n") == 4)
+    }
+
+    @Test func truncateAndPad() {
+        #expect(TextWidth.truncate("hello world", to: 5) == "hell…")
+        #expect(TextWidth.truncate("hello", to: 5) == "hello")
+        #expect(TextWidth.truncate("hello", to: 0) == "")
+        #expect(TextWidth.truncate("漢字漢字", to: 4) == "漢…")
+        #expect(TextWidth.pad("ab", to: 4) == "ab  ")
+        #expect(TextWidth.pad("漢字漢字", to: 4) == "漢… ")
+        #expect(TextWidth.columns(TextWidth.pad("🚀🚀🚀", to: 5)) == 5)
+        #expect(TextWidth.pad("x", to: -1) == "")
+    }
+}
