@@ -1,0 +1,26 @@
+import Foundation
+
+/// A one-line result shown in the footer's flash line; it fades after a few seconds.
+public struct Flash: Equatable, Sendable {
+    public enum Level: String, Equatable, Sendable { case info, warn, error }
+    public var level: Level
+    public var text: String
+
+    public init(_ level: Level, _ text: String) { self.level = level; self.text = text }
+    public static func info(_ text: String) -> Flash { Flash(.info, text) }
+    public static func warn(_ text: String) -> Flash { Flash(.warn, text) }
+    public static func error(_ text: String) -> Flash { Flash(.error, text) }
+}
+
+/// Side effects the runtime performs for a view model: the view models themselves never touch
+/// a terminal, a clipboard or the process.
+public enum Effect: Equatable, Sendable {
+    /// Put text on the user's clipboard (OSC 52).
+    case copy(String)
+    /// Leave the console.
+    case quit
+    /// Apply a theme by name (the runtime loads it and reports errors back as a flash).
+    case applyTheme(String)
+    /// Repaint the whole terminal (the explicit redraw key).
+    case redraw
+}

@@ -1,0 +1,61 @@
+/// What a form is for; the console view model dispatches its submission by this.
+public enum FormPurpose: Equatable, Sendable {
+    case createApp
+    case editApp(id: String, version: Int)
+    case duplicateApp(id: String)
+    case transferApp(id: String)
+    case createOrganization
+    case createToken
+}
+
+/// One labelled input of a form.
+public struct FormField: Equatable, Sendable {
+    public var key: String
+    public var label: String
+    public var value: TextField
+    /// Shown as bullets (passwords).
+    public var secure: Bool
+    /// A short hint under the field, e.g. the ID rule.
+    public var hint: String
+
+    public init(key: String, label: String, value: String = "", secure: Bool = false, hint: String = "", maxLength: Int = 2_000) {
+        self.key = key; self.label = label; self.value = TextField(value, maxLength: maxLength)
+        self.secure = secure; self.hint = hint
+    }
+}
+
+/// A modal form: fields, the focused one, and the last error (the entered values are kept on error).
+public struct FormState: Equatable, Sendable {
+    public var purpose: FormPurpose
+    public var title: String
+    public var fields: [FormField]
+    public var focus: Int
+    public var error: String?
+    public var submitLabel: String
+
+    public init(purpose: FormPurpose, title: String, fields: [FormField], submitLabel: String = "Save") {
+        self.purpose = purpose; self.title = title; self.fields = fields
+        self.focus = 0; self.error = nil; self.submitLabel = submitLabel
+    }
+
+    /// The trimmed value of the field with `key`.
+    public func value(_ key: String) -> String {
+        fields.first { $0.key == key }?.value.text.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
+    public mutating func focusNext() { if !fields.isEmpty { focus = (focus + 1) % fields.count } }
+    public mutating func focusPrevious() { if !fields.isEmpty { focus = (focus + fields.count - 1) % fields.count } }
+
+    /// Applies an editing event to the focused field.
+    public mutating func edit(_ apply: (inout TextField) -> Void) {
+        guard fields.indices.contains(focus) else { return }
+        apply(&fields[focus].value)
+    }
+
+    /// Moves focus to the field a validation error names, if any.
+    public mutating func focus(field: String?) {
+        if let field, let index = fields.firstIndex(where: { $0.key == field }) { focus = index }
+    }
+}
+
+import Foundation

@@ -1,0 +1,63 @@
+import OrgdeckCore
+
+/// How My Apps lays out its apps.
+public enum AppLayout: String, Equatable, Sendable { case grid, list }
+
+/// Everything My Apps shows: a window of the apps of the current context around the cursor.
+public struct MyAppsState: Equatable, Sendable {
+    public var context: Context
+    public var filter: TextField
+    /// Whether keystrokes go to the filter.
+    public var filtering: Bool
+    public var sort: AppSort
+    public var ascending: Bool
+    public var layout: AppLayout
+    /// The loaded window of apps; `windowOffset` is the index of its first item in the whole list.
+    public var window: [App]
+    public var windowOffset: Int
+    /// How many apps match the filter in the whole context.
+    public var total: Int
+    /// Absolute index of the cursor in the filtered list.
+    public var cursor: Int
+    /// Visible rows (list) or card rows (grid), and cards per row, set by the screen.
+    public var viewportRows: Int
+    public var gridColumns: Int
+    /// First visible row (list rows, or card rows in the grid), kept so the cursor stays in view.
+    public var scrollTop: Int
+    /// Why the list could not be loaded, if it could not.
+    public var error: String?
+
+    public init(context: Context) {
+        self.context = context
+        self.filter = TextField("", maxLength: 100)
+        self.filtering = false
+        self.sort = .updated
+        self.ascending = false
+        self.layout = .grid
+        self.window = []
+        self.windowOffset = 0
+        self.total = 0
+        self.cursor = 0
+        self.viewportRows = 20
+        self.gridColumns = 3
+        self.scrollTop = 0
+        self.error = nil
+    }
+
+    /// The app under the cursor, when loaded.
+    public var selected: App? {
+        let index = cursor - windowOffset
+        return window.indices.contains(index) ? window[index] : nil
+    }
+
+    /// The app at absolute index `index`, when it is in the loaded window.
+    public func app(at index: Int) -> App? {
+        let local = index - windowOffset
+        return window.indices.contains(local) ? window[local] : nil
+    }
+
+    /// The label of the current order, e.g. "updated ↓".
+    public var sortLabel: String {
+        "\(sort == .updated ? "updated" : "name") \(ascending ? "↑" : "↓")"
+    }
+}

@@ -1,0 +1,37 @@
+/// The six panes of the profile drop-down, in the order of their number keys.
+public enum Pane: Int, CaseIterable, Sendable {
+    case myApps = 1, collaborations, starred, account, billing, security
+
+    public var title: String {
+        switch self {
+        case .myApps: return "My Apps"
+        case .collaborations: return "Collaborations"
+        case .starred: return "Starred"
+        case .account: return "Account"
+        case .billing: return "Billing"
+        case .security: return "Security"
+        }
+    }
+
+    /// The palette command that opens it (`:apps`).
+    public var command: String {
+        switch self {
+        case .myApps: return "apps"
+        case .collaborations: return "collaborations"
+        case .starred: return "starred"
+        case .account: return "account"
+        case .billing: return "billing"
+        case .security: return "security"
+        }
+    }
+}
+
+/// One place in the navigation stack; Esc pops back to the previous one.
+public enum Screen: Equatable, Sendable {
+    case pane(Pane)
+    /// An app's page, by app ID in the current context.
+    case app(String)
+}
+
+/// A direction of cursor movement.
+public enum Direction: Equatable, Sendable { case up, down, left, right }

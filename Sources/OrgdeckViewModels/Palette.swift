@@ -1,0 +1,35 @@
+/// The `:` command palette: a line of text with completion.
+public struct PaletteState: Equatable, Sendable {
+    public var input: TextField
+    /// Candidates for the current input, best first.
+    public var completions: [String]
+    public var selection: Int
+    public var error: String?
+
+    public init(commands: [String]) {
+        input = TextField("", maxLength: 200)
+        completions = commands
+        selection = 0
+        error = nil
+    }
+
+    /// Recomputes the completions for the input from the full list of commands.
+    public mutating func refresh(commands: [String]) {
+        let text = input.text.lowercased()
+        completions = text.isEmpty ? commands : commands.filter { $0.lowercased().hasPrefix(text) }
+            + commands.filter { !$0.lowercased().hasPrefix(text) && $0.lowercased().contains(text) }
+        selection = min(selection, max(0, completions.count - 1))
+        error = nil
+    }
+
+    /// Tab: take the selected completion.
+    public mutating func complete() {
+        guard completions.indices.contains(selection) else { return }
+        input.set(completions[selection])
+    }
+
+    public mutating func move(_ delta: Int) {
+        guard !completions.isEmpty else { return }
+        selection = (selection + delta + completions.count) % completions.count
+    }
+}

@@ -1,0 +1,57 @@
+/// An editable single line of text with a cursor, as typed in forms, filters and the palette.
+public struct TextField: Equatable, Sendable {
+    public internal(set) var text: String
+    /// Cursor position in characters (grapheme clusters), 0...text.count.
+    public internal(set) var cursor: Int
+    /// Hard cap on characters so a paste cannot grow a field without bound.
+    public var maxLength: Int
+
+    public init(_ text: String = "", maxLength: Int = 2_000) {
+        self.text = String(text.prefix(maxLength))
+        self.cursor = self.text.count
+        self.maxLength = maxLength
+    }
+
+    public var isEmpty: Bool { text.isEmpty }
+
+    public mutating func insert(_ string: String) {
+        // Newlines from a paste end up as spaces: every field here is one line.
+        let cleaned = string.replacingOccurrences(of: "\r\n", with: " ")
+            .map { $0 == "\n" || $0 == "\r" ? " " : $0 }
+        let room = maxLength - text.count
+        guard room > 0 else { return }
+        let piece = String(cleaned.prefix(room))
+        let index = text.index(text.startIndex, offsetBy: cursor)
+        text.insert(contentsOf: piece, at: index)
+        cursor += piece.count
+    }
+
+    public mutating func backspace() {
+        guard cursor > 0 else { return }
+        let index = text.index(text.startIndex, offsetBy: cursor - 1)
+        text.remove(at: index)
+        cursor -= 1
+    }
+
+    public mutating func deleteForward() {
+        guard cursor < text.count else { return }
+        text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+    }
+
+    public mutating func moveLeft() { cursor = max(0, cursor - 1) }
+    public mutating func moveRight() { cursor = min(text.count, cursor + 1) }
+    public mutating func moveHome() { cursor = 0 }
+    public mutating func moveEnd() { cursor = text.count }
+
+    /// Deletes the word before the cursor (ctrl-w).
+    public mutating func deleteWord() {
+        while cursor > 0, text[text.index(text.startIndex, offsetBy: cursor - 1)] == " " { backspace() }
+        while cursor > 0, text[text.index(text.startIndex, offsetBy: cursor - 1)] != " " { backspace() }
+    }
+
+    public mutating func clear() { text = ""; cursor = 0 }
+
+    public mutating func set(_ value: String) {
+        text = String(value.prefix(maxLength)); cursor = text.count
+    }
+}
