@@ -37,6 +37,9 @@ public struct CoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The refusal of an edit based on data that another session has since changed.
     public static let stale = CoreError(.conflict, "changed by someone else; reload and try again")
 
+    /// The refusal of any write when the service was opened with `readOnly`.
+    public static let readOnly = CoreError(.readOnly, "read-only mode: changes are disabled")
+
     public static func invalid(_ field: String, _ message: String) -> CoreError {
         CoreError(.invalid, message, field: field)
     }

@@ -4,6 +4,8 @@ import Foundation
 /// record happens behind these methods, whatever the front end.
 ///
 /// Thread-safe; one instance per process is enough. Methods throw `CoreError`.
+/// The methods live in extensions by concern: `OrgService+Accounts.swift`,
+/// `+Organizations`, `+Apps`, `+Tokens`, `+Audit`, `+Demo`, `+LargeSeed`.
 public final class OrgService: Sendable {
     /// Options fixed when the service is opened.
     public struct Options: Sendable {
@@ -23,100 +25,44 @@ public final class OrgService: Sendable {
         }
     }
 
+    /// Failed sign-ins in a row that lock an account (policy default, PRODUCT.md §4).
+    public static let maxFailedSignIns = 10
+    /// How long a locked account stays locked.
+    public static let lockoutDuration: TimeInterval = 10 * 60
+    /// Token lifetime when the user does not choose one.
+    public static let defaultTokenExpiryDays = 90
+    /// The longest token lifetime allowed.
+    public static let maxTokenExpiryDays = 365
+
+    let store: SQLiteStore
+    let options: Options
+
+    private init(store: SQLiteStore, options: Options) {
+        self.store = store
+        self.options = options
+    }
+
     /// Opens (creating if needed) the database file at `path`: folder 0700, file 0600, WAL, migrations run.
     public static func open(path: String, options: Options = Options()) throws -> OrgService {
-        fatalError("unimplemented")
+        let service = OrgService(store: try SQLiteStore.open(path: path, readOnly: options.readOnly), options: options)
+        Log.info("opened database \(path)\(options.readOnly ? " read-only" : "")")
+        return service
     }
 
     /// A fresh in-memory database with the real migrations (tests, benchmarks).
     public static func inMemory(options: Options = Options()) throws -> OrgService {
-        fatalError("unimplemented")
+        OrgService(store: try SQLiteStore.inMemory(readOnly: options.readOnly), options: options)
     }
 
     /// Whether writes are refused.
-    public var isReadOnly: Bool { fatalError("unimplemented") }
+    public var isReadOnly: Bool { options.readOnly }
 
     /// A number that changes whenever any connection (this process or another) commits.
     /// The console polls it to refresh what is on screen.
-    public func changeToken() throws -> Int64 { fatalError("unimplemented") }
-}
+    public func changeToken() throws -> Int64 { try store.changeToken() }
 
-// MARK: - Accounts (PRODUCT.md §4)
-extension OrgService {
-    /// Creates an account. Validates username, display name, email (unique, case-insensitive) and password.
-    public func signUp(username: String, displayName: String, email: String, password: String,
-                       source: AuditSource) throws -> User { fatalError("unimplemented") }
+    /// "Now", from the configured clock.
+    var now: Date { options.clock() }
 
-    /// Checks credentials (`login` is a username or an email). Wrong credentials give one generic
-    /// `.notAuthenticated` message; after 10 failures the account locks for 10 minutes and the
-    /// message says until when. Rehashes the password if parameters changed.
-    public func signIn(login: String, password: String, source: AuditSource) throws -> Session { fatalError("unimplemented") }
-
-    public func user(id: Int64) throws -> User { fatalError("unimplemented") }
-    public func user(username: String) throws -> User { fatalError("unimplemented") }
-    /// Finds a user by username or (case-insensitive) email.
-    public func user(login: String) throws -> User { fatalError("unimplemented") }
-}
-
-// MARK: - Organizations (PRODUCT.md §5)
-extension OrgService {
-    /// Creates an organization; the creator becomes its Admin. Refused at the per-user limit
-    /// with "leave your current organization first".
-    public func createOrganization(_ session: Session, id: String, name: String, billingEmail: String) throws -> Organization { fatalError("unimplemented") }
-    public func organization(_ session: Session, id: String) throws -> Organization { fatalError("unimplemented") }
-    /// The organizations the user belongs to, with their role, ordered by name.
-    public func memberships(_ session: Session) throws -> [OrganizationMembership] { fatalError("unimplemented") }
-    /// The user's role in the organization, or nil if not a member.
-    public func role(_ session: Session, in organizationID: String) throws -> Role? { fatalError("unimplemented") }
-    /// Members of an organization (any member may list them), ordered by username.
-    public func members(_ session: Session, organizationID: String) throws -> [Member] { fatalError("unimplemented") }
-    /// Whether the session may perform `action` in `context` (for greying out; the core checks again).
-    public func isAllowed(_ session: Session, _ action: Action, in context: Context) -> Bool { fatalError("unimplemented") }
-}
-
-// MARK: - Apps (PRODUCT.md §6)
-extension OrgService {
-    /// A window of the apps visible in the context, pinned first, then by the query's order.
-    public func apps(_ session: Session, in context: Context, query: AppQuery) throws -> Page<App> { fatalError("unimplemented") }
-    public func app(_ session: Session, in context: Context, id: String) throws -> App { fatalError("unimplemented") }
-    public func createApp(_ session: Session, in context: Context, id: String, name: String, description: String) throws -> App { fatalError("unimplemented") }
-    /// Updates name and description; refused with `CoreError.stale` when `expectedVersion` is not current.
-    public func updateApp(_ session: Session, in context: Context, id: String, name: String, description: String,
-                          expectedVersion: Int) throws -> App { fatalError("unimplemented") }
-    public func deleteApp(_ session: Session, in context: Context, id: String) throws { fatalError("unimplemented") }
-    public func duplicateApp(_ session: Session, in context: Context, id: String, newID: String, newName: String?) throws -> App { fatalError("unimplemented") }
-    /// Moves a personal app to an organization where the owner may create apps.
-    public func transferApp(_ session: Session, id: String, toOrganization: String, newID: String?, newName: String?) throws -> App { fatalError("unimplemented") }
-    public func setPinned(_ session: Session, in context: Context, id: String, pinned: Bool) throws { fatalError("unimplemented") }
-}
-
-// MARK: - Tokens (PRODUCT.md §8)
-extension OrgService {
-    /// Creates a token (`odk_` + 32 base62 + 6-character checksum). Only its SHA-256 is stored.
-    public func createToken(_ session: Session, description: String, scopes: [String], expiresInDays: Int) throws -> NewToken { fatalError("unimplemented") }
-    public func tokens(_ session: Session) throws -> [TokenInfo] { fatalError("unimplemented") }
-    public func revokeToken(_ session: Session, id: String) throws { fatalError("unimplemented") }
-    /// Resolves a token to a session; `.notAuthenticated` for malformed, unknown, expired or revoked tokens.
-    public func authenticate(token: String, source: AuditSource) throws -> Session { fatalError("unimplemented") }
-}
-
-// MARK: - Audit (PRODUCT.md §7)
-extension OrgService {
-    /// Newest first; an Admin sees the organization's, others their own.
-    public func auditEntries(_ session: Session, in context: Context, offset: Int, limit: Int) throws -> Page<AuditEntry> { fatalError("unimplemented") }
-    /// Walks the whole chain and reports the first broken link.
-    public func verifyAudit() throws -> AuditVerification { fatalError("unimplemented") }
-}
-
-// MARK: - Demo and benchmark data
-extension OrgService {
-    /// Fills an empty database with the demo organization, members in all four roles, teams,
-    /// ~15 apps, a personal app of the admin's and a user outside the organization.
-    /// Returns the demo admin's username. Idempotent: does nothing if the demo admin exists.
-    @discardableResult
-    public func seedDemo() throws -> String { fatalError("unimplemented") }
-
-    /// Bulk-loads a large database for the benchmark: `apps` apps spread over `users` users and
-    /// `organizations` organizations (raw statements in one transaction; seconds, not minutes).
-    public func seedLarge(apps: Int, users: Int, organizations: Int) throws { fatalError("unimplemented") }
+    var hasher: PasswordHasher { PasswordHasher(rounds: options.passwordRounds) }
 }

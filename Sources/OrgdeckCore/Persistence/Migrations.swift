@@ -1,0 +1,116 @@
+import GRDB
+
+/// The schema, as a list of named migrations. A shipped migration is never edited:
+/// later issues append new ones. Times are REAL seconds since 1970 (UTC).
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: v1)
+        return migrator
+    }
+
+    private static func v1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE users (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                username TEXT NOT NULL UNIQUE,
+                display_name TEXT NOT NULL,
+                email TEXT NOT NULL,
+                email_lower TEXT NOT NULL UNIQUE,
+                password_hash TEXT NOT NULL,
+                failed_attempts INTEGER NOT NULL DEFAULT 0,
+                locked_until REAL,
+                created_at REAL NOT NULL,
+                version INTEGER NOT NULL DEFAULT 1
+            );
+
+            CREATE TABLE organizations (
+                id TEXT PRIMARY KEY COLLATE NOCASE,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                billing_email TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                version INTEGER NOT NULL DEFAULT 1
+            );
+
+            CREATE TABLE memberships (
+                organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('admin', 'org-contributor', 'org-user', 'team-contributor')),
+                joined_at REAL NOT NULL,
+                last_active_at REAL,
+                PRIMARY KEY (organization_id, user_id)
+            );
+            CREATE INDEX memberships_user ON memberships(user_id);
+
+            -- `owner` is 'u:<user id>' or 'o:<organization id, lower-cased>': one column that the
+            -- listing indexes lead with, whatever kind of owner. The two foreign keys keep it honest.
+            CREATE TABLE apps (
+                key INTEGER PRIMARY KEY AUTOINCREMENT,
+                owner TEXT NOT NULL,
+                owner_user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+                owner_organization_id TEXT REFERENCES organizations(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                app_id TEXT NOT NULL COLLATE NOCASE,
+                name TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                created_by INTEGER NOT NULL REFERENCES users(id),
+                created_at REAL NOT NULL,
+                updated_at REAL NOT NULL,
+                version INTEGER NOT NULL DEFAULT 1,
+                CHECK ((owner_user_id IS NULL) <> (owner_organization_id IS NULL)),
+                UNIQUE (owner, app_id)
+            );
+            CREATE INDEX apps_owner_updated ON apps(owner, updated_at);
+            CREATE INDEX apps_owner_name ON apps(owner, name COLLATE NOCASE);
+            CREATE INDEX apps_owner_user ON apps(owner_user_id);
+            CREATE INDEX apps_owner_organization ON apps(owner_organization_id);
+
+            CREATE TABLE app_pins (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                app_key INTEGER NOT NULL REFERENCES apps(key) ON DELETE CASCADE,
+                pinned_at REAL NOT NULL,
+                PRIMARY KEY (user_id, app_key)
+            ) WITHOUT ROWID;
+            CREATE INDEX app_pins_app ON app_pins(app_key);
+
+            CREATE TABLE tokens (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                description TEXT NOT NULL DEFAULT '',
+                scopes TEXT NOT NULL DEFAULT '',
+                token_sha256 TEXT NOT NULL UNIQUE,
+                last_four TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                expires_at REAL NOT NULL,
+                last_used_at REAL,
+                revoked_at REAL
+            );
+            CREATE INDEX tokens_user ON tokens(user_id);
+
+            -- No foreign keys: the record outlives the users, organizations and apps it names.
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                at REAL NOT NULL,
+                actor TEXT,
+                organization_id TEXT,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL DEFAULT '',
+                details TEXT NOT NULL DEFAULT '',
+                source TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE INDEX audit_log_organization ON audit_log(organization_id, id);
+            CREATE INDEX audit_log_actor ON audit_log(actor, id);
+            CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+            CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+
+            CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """)
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import GRDB
+
+extension StoreTransaction {
+    private static let appColumns = """
+        a.key, a.app_id, a.name, a.description, a.owner_user_id, a.owner_organization_id,
+        a.created_by, a.created_at, a.updated_at, a.version
+        """
+
+    /// The apps a Team Contributor reaches through their teams. Teams arrive in a later
+    /// migration; until then nothing is granted. That issue replaces this subquery with a join
+    /// of team_members and team_apps on the reader's user ID (bound as the one argument).
+    static let teamGrantedAppKeys = "SELECT NULL WHERE ? IS NULL"
+
+    private func storedApp(_ row: Row, pinned: Bool) -> StoredApp {
+        let owner: Owner
+        if let userID: Int64 = row["owner_user_id"] {
+            owner = .user(userID)
+        } else {
+            owner = .organization(row["owner_organization_id"])
+        }
+        return StoredApp(key: row["key"], app: App(
+            id: row["app_id"], name: row["name"], description: row["description"], owner: owner,
+            createdBy: row["created_by"], createdAt: row.date("created_at"), updatedAt: row.date("updated_at"),
+            version: row["version"], pinned: pinned))
+    }
+
+    /// The WHERE conditions shared by counting and listing: owner, visibility and filter.
+    private func conditions(_ scope: AppScope, filter: String) -> (sql: String, arguments: StatementArguments) {
+        var sql = "a.owner = ?"
+        var arguments: StatementArguments = [scope.owner.storageKey]
+        if case .teamGranted(let userID) = scope.visibility {
+            sql += " AND a.key IN (\(Self.teamGrantedAppKeys))"
+            arguments += [userID]
+        }
+        let needle = filter.trimmingCharacters(in: .whitespaces)
+        if !needle.isEmpty {
+            let pattern = "%" + Self.escapeLike(needle) + "%"
+            sql += " AND (a.name LIKE ? ESCAPE '\\' OR a.app_id LIKE ? ESCAPE '\\')"
+            arguments += [pattern, pattern]
+        }
+        return (sql, arguments)
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+
+    private static func order(_ sort: AppSort, ascending: Bool) -> String {
+        let dir = ascending ? "ASC" : "DESC"
+        switch sort {
+        // The key breaks ties so windows never overlap or skip; both orders follow an index.
+        case .updated: return "a.updated_at \(dir), a.key \(dir)"
+        case .name: return "a.name COLLATE NOCASE \(dir), a.key \(dir)"
+        }
+    }
+
+    /// One window of the scope's apps, pinned first. Reads only the window and two counts,
+    /// each along an index, so it stays fast however many apps the owner has.
+    func appWindow(_ scope: AppScope, filter: String, sort: AppSort, ascending: Bool,
+                   offset: Int, limit: Int) throws -> Page<App> {
+        let (whereSQL, whereArgs) = conditions(scope, filter: filter)
+        let pinJoin = "JOIN app_pins p ON p.app_key = a.key AND p.user_id = ?"
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apps a WHERE \(whereSQL)",
+                                     arguments: whereArgs) ?? 0
+        let pinnedTotal = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apps a \(pinJoin) WHERE \(whereSQL)",
+                                           arguments: [scope.readerID] + whereArgs) ?? 0
+        let offset = max(0, offset), limit = max(0, limit)
+        var items: [App] = []
+        let orderSQL = Self.order(sort, ascending: ascending)
+        if offset < pinnedTotal, limit > 0 {
+            items += try Row.fetchAll(db, sql: """
+                SELECT \(Self.appColumns) FROM apps a \(pinJoin) WHERE \(whereSQL)
+                ORDER BY \(orderSQL) LIMIT ? OFFSET ?
+                """, arguments: [scope.readerID] + whereArgs + [limit, offset]).map { storedApp($0, pinned: true).app }
+        }
+        let remaining = limit - items.count
+        if remaining > 0 {
+            items += try Row.fetchAll(db, sql: """
+                SELECT \(Self.appColumns) FROM apps a
+                WHERE \(whereSQL)
+                  AND NOT EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key)
+                ORDER BY \(orderSQL) LIMIT ? OFFSET ?
+                """, arguments: whereArgs + [scope.readerID, remaining, max(0, offset - pinnedTotal)])
+                .map { storedApp($0, pinned: false).app }
+        }
+        return Page(items: items, total: total, offset: offset)
+    }
+
+    /// One app of the scope by its public ID (case-insensitive), or nil if absent or not visible.
+    func app(_ scope: AppScope, id: String) throws -> StoredApp? {
+        let (whereSQL, whereArgs) = conditions(scope, filter: "")
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT \(Self.appColumns),
+                   EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key) AS pinned
+            FROM apps a WHERE \(whereSQL) AND a.app_id = ?
+            """, arguments: [scope.readerID] + whereArgs + [id]) else { return nil }
+        return storedApp(row, pinned: row["pinned"])
+    }
+
+    /// Whether the owner already holds an app with this ID (whoever may see it).
+    func appIDExists(owner: Owner, id: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM apps WHERE owner = ? AND app_id = ?)",
+                          arguments: [owner.storageKey, id]) ?? false
+    }
+
+    func insertApp(owner: Owner, id: String, name: String, description: String, createdBy: Int64,
+                   createdAt: Date, updatedAt: Date) throws -> StoredApp {
+        let (userID, organizationID) = Self.ownerColumns(owner)
+        try db.execute(sql: """
+            INSERT INTO apps (owner, owner_user_id, owner_organization_id, app_id, name, description,
+                              created_by, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [owner.storageKey, userID, organizationID, id, name, description, createdBy,
+                             createdAt.storedValue, updatedAt.storedValue])
+        return StoredApp(key: db.lastInsertedRowID, app: App(
+            id: id, name: name, description: description, owner: owner, createdBy: createdBy,
+            createdAt: createdAt, updatedAt: updatedAt, version: 1, pinned: false))
+    }
+
+    static func ownerColumns(_ owner: Owner) -> (Int64?, String?) {
+        switch owner {
+        case .user(let id): return (id, nil)
+        case .organization(let id): return (nil, id)
+        }
+    }
+
+    /// Writes new fields only if the row still has `expectedVersion`; returns false otherwise,
+    /// so a concurrent edit is refused instead of overwritten.
+    func updateApp(key: Int64, name: String, description: String, expectedVersion: Int, at: Date) throws -> Bool {
+        try db.execute(sql: """
+            UPDATE apps SET name = ?, description = ?, updated_at = ?, version = version + 1
+            WHERE key = ? AND version = ?
+            """, arguments: [name, description, at.storedValue, key, expectedVersion])
+        return db.changesCount == 1
+    }
+
+    func deleteApp(key: Int64) throws {
+        try db.execute(sql: "DELETE FROM apps WHERE key = ?", arguments: [key])
+    }
+
+    /// Hands the app to a new owner under a (possibly) new ID and name. Pins go: the app left
+    /// the list they were made in.
+    func moveApp(key: Int64, to owner: Owner, id: String, name: String, at: Date) throws {
+        let (userID, organizationID) = Self.ownerColumns(owner)
+        try db.execute(sql: """
+            UPDATE apps SET owner = ?, owner_user_id = ?, owner_organization_id = ?, app_id = ?, name = ?,
+                            updated_at = ?, version = version + 1
+            WHERE key = ?
+            """, arguments: [owner.storageKey, userID, organizationID, id, name, at.storedValue, key])
+        try db.execute(sql: "DELETE FROM app_pins WHERE app_key = ?", arguments: [key])
+    }
+
+    func setPinned(userID: Int64, appKey: Int64, pinned: Bool, at: Date) throws {
+        if pinned {
+            try db.execute(sql: "INSERT OR IGNORE INTO app_pins (user_id, app_key, pinned_at) VALUES (?, ?, ?)",
+                           arguments: [userID, appKey, at.storedValue])
+        } else {
+            try db.execute(sql: "DELETE FROM app_pins WHERE user_id = ? AND app_key = ?", arguments: [userID, appKey])
+        }
+    }
+}

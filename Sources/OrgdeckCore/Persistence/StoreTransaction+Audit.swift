@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+/// What the service asks to record; the store adds the ID and the chain hashes.
+struct AuditRecord: Sendable {
+    var at: Date
+    var actor: String?
+    var organizationID: String?
+    var action: String
+    var target: String
+    var details: String
+    var source: AuditSource
+    var outcome: String
+}
+
+/// Which entries a reader may see.
+enum AuditFilter: Sendable {
+    /// Everything recorded about one organization (its Admins).
+    case organization(String)
+    /// One actor's entries within one organization.
+    case actorInOrganization(actor: String, organizationID: String)
+    /// One actor's entries anywhere (the personal context).
+    case actor(String)
+}
+
+extension StoreTransaction {
+    private static let auditColumns = """
+        id, at, actor, organization_id, action, target, details, source, outcome, prev_hash, hash
+        """
+
+    private func auditEntry(_ row: Row) -> AuditEntry {
+        AuditEntry(id: row["id"], at: row.date("at"), actor: row["actor"], organizationID: row["organization_id"],
+                   action: row["action"], target: row["target"], details: row["details"],
+                   source: AuditSource(rawValue: row["source"]) ?? .cli, outcome: row["outcome"],
+                   previousHash: row["prev_hash"], hash: row["hash"])
+    }
+
+    /// Appends one entry, chained to the last one. Runs inside the caller's write transaction,
+    /// which is IMMEDIATE, so no other writer can append between the read of the last hash and
+    /// this insert.
+    @discardableResult
+    func appendAudit(_ record: AuditRecord) throws -> AuditEntry {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+        let id: Int64 = (last?["id"] ?? 0) + 1
+        let previousHash: String = last?["hash"] ?? AuditChain.genesisHash
+        var entry = AuditEntry(id: id, at: Date(stored: record.at.storedValue), actor: record.actor,
+                               organizationID: record.organizationID, action: record.action, target: record.target,
+                               details: record.details, source: record.source, outcome: record.outcome,
+                               previousHash: previousHash, hash: "")
+        entry.hash = AuditChain.hash(of: entry)
+        try db.execute(sql: """
+            INSERT INTO audit_log (\(Self.auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [entry.id, record.at.storedValue, entry.actor, entry.organizationID, entry.action,
+                             entry.target, entry.details, entry.source.rawValue, entry.outcome,
+                             entry.previousHash, entry.hash])
+        return entry
+    }
+
+    private func condition(_ filter: AuditFilter) -> (String, StatementArguments) {
+        switch filter {
+        case .organization(let id): return ("organization_id = ?", [id])
+        case .actorInOrganization(let actor, let id): return ("organization_id = ? AND actor = ?", [id, actor])
+        case .actor(let actor): return ("actor = ?", [actor])
+        }
+    }
+
+    /// A window of entries, newest first.
+    func auditWindow(_ filter: AuditFilter, offset: Int, limit: Int) throws -> Page<AuditEntry> {
+        let (whereSQL, arguments) = condition(filter)
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log WHERE \(whereSQL)", arguments: arguments) ?? 0
+        let items = try Row.fetchAll(db, sql: """
+            SELECT \(Self.auditColumns) FROM audit_log WHERE \(whereSQL) ORDER BY id DESC LIMIT ? OFFSET ?
+            """, arguments: arguments + [max(0, limit), max(0, offset)]).map(auditEntry)
+        return Page(items: items, total: total, offset: max(0, offset))
+    }
+
+    /// Visits every entry in chain order without loading the table; `visit` returns false to stop.
+    func walkAudit(_ visit: (AuditEntry) throws -> Bool) throws {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_log ORDER BY id")
+        while let row = try cursor.next() {
+            if try !visit(auditEntry(row)) { return }
+        }
+    }
+}

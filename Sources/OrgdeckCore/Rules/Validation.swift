@@ -1,0 +1,155 @@
+import Foundation
+
+/// The input rules of PRODUCT.md §4 and §6, public so front ends can check as the user types.
+/// Each function returns the value to store (trimmed where the rule says so) or throws
+/// `CoreError.invalid(field, message)` with a message meant for the user.
+public enum Validation {
+    public static let maxIDLength = 32
+    public static let maxUsernameLength = 32
+    public static let maxNameLength = 100
+    public static let maxDescriptionLength = 2000
+    public static let maxEmailLength = 254
+    public static let minPasswordLength = 8
+    public static let maxPasswordLength = 1024
+
+    public static let idRuleMessage = "ID may hold letters, digits and single - or _ between them, at most 32 characters"
+    public static let usernameRuleMessage =
+        "username may hold lower-case letters, digits, - and _, must start and end with a letter or digit, at most 32 characters"
+
+    /// App, organization, team, model… IDs: `^[A-Za-z0-9]+([-_][A-Za-z0-9]+)*$`, 1–32 characters.
+    public static func identifier(_ text: String, field: String = "id") throws -> String {
+        guard !text.isEmpty else { throw CoreError.invalid(field, "ID is required") }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count <= maxIDLength else {
+            throw CoreError.invalid(field, "ID is \(scalars.count) characters long; at most \(maxIDLength) allowed")
+        }
+        var previousWasSeparator = true  // so a leading separator fails
+        for scalar in scalars {
+            if isASCIIAlphanumeric(scalar) {
+                previousWasSeparator = false
+            } else if scalar == "-" || scalar == "_", !previousWasSeparator {
+                previousWasSeparator = true
+            } else {
+                throw CoreError.invalid(field, idRuleMessage)
+            }
+        }
+        guard !previousWasSeparator else { throw CoreError.invalid(field, idRuleMessage) }
+        return text
+    }
+
+    /// Usernames: `^[a-z0-9][a-z0-9_-]{0,30}[a-z0-9]$` or a single `[a-z0-9]`.
+    public static func username(_ text: String, field: String = "username") throws -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard !scalars.isEmpty else { throw CoreError.invalid(field, "username is required") }
+        guard scalars.count <= maxUsernameLength else {
+            throw CoreError.invalid(field, "username is \(scalars.count) characters long; at most \(maxUsernameLength) allowed")
+        }
+        let isEnd: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+        let isMiddle: (Unicode.Scalar) -> Bool = { isEnd($0) || $0 == "-" || $0 == "_" }
+        guard isEnd(scalars.first!), isEnd(scalars.last!), scalars.allSatisfy(isMiddle) else {
+            throw CoreError.invalid(field, usernameRuleMessage)
+        }
+        return text
+    }
+
+    /// Display names and app names: trimmed, 1–100 characters, no control characters.
+    public static func name(_ text: String, field: String = "name") throws -> String {
+        try freeText(text, field: field, label: "name", max: maxNameLength, allowEmpty: false)
+    }
+
+    /// Descriptions: trimmed, at most 2,000 characters, no control characters; may be empty.
+    public static func description(_ text: String, field: String = "description") throws -> String {
+        try freeText(text, field: field, label: "description", max: maxDescriptionLength, allowEmpty: true)
+    }
+
+    /// Emails: trimmed, one `@`, a plausible local part and a dotted domain. Uniqueness
+    /// (case-insensitive) is checked by the service.
+    public static func email(_ text: String, field: String = "email") throws -> String {
+        let email = text.trimmingCharacters(in: .whitespaces)
+        let invalid = CoreError.invalid(field, "\"\(visible(email))\" is not a valid email address")
+        guard !email.isEmpty else { throw CoreError.invalid(field, "email is required") }
+        guard email.count <= maxEmailLength else {
+            throw CoreError.invalid(field, "email is longer than \(maxEmailLength) characters")
+        }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw invalid }
+        let local = parts[0], domain = parts[1]
+        guard !local.isEmpty, local.count <= 64, !local.hasPrefix("."), !local.hasSuffix("."), !local.contains(".."),
+              local.unicodeScalars.allSatisfy({ $0.isASCII ? isLocalPartASCII($0) : !isControl($0) })
+        else { throw invalid }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2,
+              labels.allSatisfy({ label in
+                  !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                      && label.unicodeScalars.allSatisfy { $0.isASCII ? (isASCIIAlphanumeric($0) || $0 == "-") : !isControl($0) && !$0.properties.isWhitespace }
+              }),
+              let tld = labels.last, tld.count >= 2, !tld.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) })
+        else { throw invalid }
+        return email
+    }
+
+    /// Passwords: 8–1,024 characters. Organization policies (a later issue) add rules.
+    public static func password(_ text: String, field: String = "password") throws {
+        guard text.count >= minPasswordLength else {
+            throw CoreError.invalid(field, "password must be at least \(minPasswordLength) characters long")
+        }
+        guard text.count <= maxPasswordLength else {
+            throw CoreError.invalid(field, "password must be at most \(maxPasswordLength) characters long")
+        }
+    }
+
+    /// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F): the characters a terminal
+    /// may act on, which must never be stored in text shown to others.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// The first control character of `text`, described for an error message.
+    public static func controlCharacterProblem(in text: String) -> String? {
+        for (offset, scalar) in text.unicodeScalars.enumerated() where isControl(scalar) {
+            return "control character \(describe(scalar)) at position \(offset + 1)"
+        }
+        return nil
+    }
+
+    private static func freeText(_ text: String, field: String, label: String, max: Int, allowEmpty: Bool) throws -> String {
+        if let problem = controlCharacterProblem(in: text) {
+            throw CoreError.invalid(field, "\(label) may not contain control characters (found \(problem))")
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty && !allowEmpty { throw CoreError.invalid(field, "\(label) is required") }
+        guard trimmed.count <= max else {
+            throw CoreError.invalid(field, "\(label) is \(trimmed.count) characters long; at most \(max) allowed")
+        }
+        return trimmed
+    }
+
+    private static func isASCIIAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s)
+    }
+
+    private static func isLocalPartASCII(_ s: Unicode.Scalar) -> Bool {
+        isASCIIAlphanumeric(s) || "!#$%&'*+-/=?^_`{|}~.".unicodeScalars.contains(s)
+    }
+
+    private static let controlNames: [UInt32: String] = [
+        0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x09: "TAB", 0x0A: "LF", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL",
+        0x85: "NEL", 0x9B: "CSI",
+    ]
+
+    /// `U+001B ESC`: how error messages name a control character.
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        let code = "U+" + String(format: "%04X", scalar.value)
+        if let name = controlNames[scalar.value] { return "\(code) \(name)" }
+        return code
+    }
+
+    /// Text safe to quote in a message: control characters replaced by their code.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) { out += "<\(describe(scalar))>" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// What one session may reach in one context, resolved inside a transaction.
+struct Access {
+    let session: Session
+    /// The organization's canonical ID, or nil in the personal context.
+    let organizationID: String?
+    /// The member's role, or nil in the personal context (where the user owns everything).
+    let role: Role?
+
+    var owner: Owner {
+        if let organizationID { return .organization(organizationID) }
+        return .user(session.user.id)
+    }
+
+    func reach(_ action: Action) -> Reach {
+        guard let role else { return .all }
+        return Permissions.reach(action, for: role)
+    }
+
+    /// The apps this session sees in the context.
+    var appScope: AppScope {
+        let visibility: AppVisibility = reach(.seeApps) == .all ? .all : .teamGranted(userID: session.user.id)
+        return AppScope(owner: owner, readerID: session.user.id, visibility: visibility)
+    }
+
+    /// "your personal account" or "organization acme", for messages.
+    var label: String {
+        organizationID.map { "organization \($0)" } ?? "your personal account"
+    }
+}
+
+/// A permission refusal on its way out of a write transaction: the transaction rolls back,
+/// then the service records `audit` in a transaction of its own and throws `error`.
+struct Denial: Error {
+    let error: CoreError
+    let audit: AuditRecord
+}
+
+extension OrgService {
+    /// Resolves the session's standing in `context`. Non-members get the same `.notFound` as
+    /// for an organization that does not exist, so membership is never revealed.
+    func access(_ tx: StoreTransaction, _ session: Session, _ context: Context) throws -> Access {
+        switch context {
+        case .personal:
+            return Access(session: session, organizationID: nil, role: nil)
+        case .organization(let id):
+            guard let organization = try tx.organization(id: id),
+                  let role = try tx.role(organizationID: organization.id, userID: session.user.id)
+            else { throw CoreError.notFound("no organization \(Validation.visible(id))") }
+            return Access(session: session, organizationID: organization.id, role: role)
+        }
+    }
+
+    /// Refuses unless the session may perform `action` in the context (on `appKey`, for
+    /// team-limited reaches). `auditAction` names the attempted operation in the audit log.
+    func require(_ action: Action, _ access: Access, _ tx: StoreTransaction, appKey: Int64? = nil,
+                 auditAction: String, target: String) throws {
+        let allowed: Bool
+        switch access.reach(action) {
+        case .all: allowed = true
+        case .none: allowed = false
+        case .teamApps, .contributorApps:
+            // Team grants arrive with teams; until then no app is granted to anyone.
+            allowed = false
+        }
+        guard !allowed else { return }
+        var message = Permissions.denialMessage(for: action)
+        if access.reach(action) != .none { message += " (or a team that grants it on this app)" }
+        throw Denial(error: .forbidden(message), audit: record(access.session, organizationID: access.organizationID,
+                                                               action: auditAction, target: target,
+                                                               details: "requires: \(action.rawValue)", outcome: "denied"))
+    }
+
+    /// An audit record stamped with the clock and the session's user and source.
+    func record(_ session: Session?, organizationID: String?, action: String, target: String,
+                details: String = "", outcome: String = "ok", source: AuditSource? = nil) -> AuditRecord {
+        AuditRecord(at: now, actor: session?.user.username, organizationID: organizationID, action: action,
+                    target: target, details: details, source: source ?? session?.source ?? .cli, outcome: outcome)
+    }
+
+    /// Runs a user's change in one write transaction. A `Denial` rolls the change back and is
+    /// then audited in its own transaction, so the record of the refused attempt persists.
+    func change<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try store.write(body)
+        } catch let denial as Denial {
+            do {
+                try store.write { tx in try tx.appendAudit(denial.audit) }
+            } catch {
+                Log.error("could not record a denied \(denial.audit.action): \(error)")
+            }
+            Log.info("denied \(denial.audit.action) on \(denial.audit.target) for \(denial.audit.actor ?? "-")")
+            throw denial.error
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+// MARK: - Apps (PRODUCT.md §6)
+extension OrgService {
+    /// A window of the apps visible in the context, pinned first, then by the query's order.
+    /// Reads only the window and two counts, so it stays fast with tens of thousands of apps.
+    public func apps(_ session: Session, in context: Context, query: AppQuery) throws -> Page<App> {
+        try store.read { tx in
+            let access = try access(tx, session, context)
+            return try tx.appWindow(access.appScope, filter: query.filter, sort: query.sort, ascending: query.ascending,
+                                    offset: query.offset, limit: min(query.limit, 10_000))
+        }
+    }
+
+    public func app(_ session: Session, in context: Context, id: String) throws -> App {
+        try store.read { tx in
+            let access = try access(tx, session, context)
+            return try findApp(tx, access, id: id).app
+        }
+    }
+
+    /// The app, or `.notFound` when absent or not visible to the session (the same answer).
+    func findApp(_ tx: StoreTransaction, _ access: Access, id: String) throws -> StoredApp {
+        guard let stored = try tx.app(access.appScope, id: id) else {
+            throw CoreError.notFound("no app \(Validation.visible(id)) in \(access.label)")
+        }
+        return stored
+    }
+
+    /// Creates an app. An empty name defaults to the ID.
+    public func createApp(_ session: Session, in context: Context, id: String, name: String, description: String) throws -> App {
+        if isReadOnly { throw CoreError.readOnly }
+        let id = try Validation.identifier(id)
+        let name = name.trimmingCharacters(in: .whitespaces).isEmpty ? id : try Validation.name(name)
+        let description = try Validation.description(description)
+        return try change { tx in
+            let access = try access(tx, session, context)
+            try require(.createApp, access, tx, auditAction: "app.create", target: id)
+            if try tx.appIDExists(owner: access.owner, id: id) {
+                throw CoreError.conflict("an app with ID \(id) already exists")
+            }
+            let at = now
+            let stored = try tx.insertApp(owner: access.owner, id: id, name: name, description: description,
+                                          createdBy: session.user.id, createdAt: at, updatedAt: at)
+            try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.create", target: id,
+                                      details: "name \(name)"))
+            return stored.app
+        }
+    }
+
+    /// Updates name and description; refused with `CoreError.stale` when `expectedVersion` is not current.
+    /// A new name needs the rename permission; a new description the edit-content permission.
+    public func updateApp(_ session: Session, in context: Context, id: String, name: String, description: String,
+                          expectedVersion: Int) throws -> App {
+        if isReadOnly { throw CoreError.readOnly }
+        let name = try Validation.name(name)
+        let description = try Validation.description(description)
+        return try change { tx in
+            let access = try access(tx, session, context)
+            let stored = try findApp(tx, access, id: id)
+            let old = stored.app
+            if old.name != name {
+                try require(.renameApp, access, tx, appKey: stored.key, auditAction: "app.update", target: old.id)
+            }
+            if old.description != description {
+                try require(.editAppContent, access, tx, appKey: stored.key, auditAction: "app.update", target: old.id)
+            }
+            guard old.version == expectedVersion else { throw CoreError.stale }
+            if old.name == name && old.description == description { return old }
+            let at = now
+            guard try tx.updateApp(key: stored.key, name: name, description: description,
+                                   expectedVersion: expectedVersion, at: at) else { throw CoreError.stale }
+            var changes: [String] = []
+            if old.name != name { changes.append("name \(old.name) → \(name)") }
+            if old.description != description { changes.append("description") }
+            try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.update", target: old.id,
+                                      details: changes.joined(separator: "; ")))
+            var app = old
+            app.name = name; app.description = description; app.updatedAt = at; app.version = old.version + 1
+            return app
+        }
+    }
+
+    public func deleteApp(_ session: Session, in context: Context, id: String) throws {
+        if isReadOnly { throw CoreError.readOnly }
+        try change { tx in
+            let access = try access(tx, session, context)
+            try require(.deleteApp, access, tx, auditAction: "app.delete", target: id)
+            let stored = try findApp(tx, access, id: id)
+            try tx.deleteApp(key: stored.key)
+            try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.delete",
+                                      target: stored.app.id, details: "name \(stored.app.name)"))
+        }
+    }
+
+    /// Copies the app's own fields (name, description) under a new ID. Content (inputs, models…)
+    /// is copied by the issues that add it. A nil or empty name becomes "<name> copy".
+    public func duplicateApp(_ session: Session, in context: Context, id: String, newID: String, newName: String?) throws -> App {
+        if isReadOnly { throw CoreError.readOnly }
+        let newID = try Validation.identifier(newID, field: "new_id")
+        let chosenName = try newName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try Validation.name($0) }
+        return try change { tx in
+            let access = try access(tx, session, context)
+            try require(.duplicateApp, access, tx, auditAction: "app.duplicate", target: id)
+            let source = try findApp(tx, access, id: id).app
+            if try tx.appIDExists(owner: access.owner, id: newID) {
+                throw CoreError.conflict("an app with ID \(newID) already exists")
+            }
+            let name = chosenName ?? Self.copyName(of: source.name)
+            let at = now
+            let copy = try tx.insertApp(owner: access.owner, id: newID, name: name, description: source.description,
+                                        createdBy: session.user.id, createdAt: at, updatedAt: at)
+            try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.duplicate",
+                                      target: newID, details: "from \(source.id)"))
+            return copy.app
+        }
+    }
+
+    /// "<name> copy", shortened so it stays within the name limit.
+    static func copyName(of name: String) -> String {
+        let suffix = " copy"
+        return String(name.prefix(Validation.maxNameLength - suffix.count)) + suffix
+    }
+
+    public func setPinned(_ session: Session, in context: Context, id: String, pinned: Bool) throws {
+        if isReadOnly { throw CoreError.readOnly }
+        try change { tx in
+            let access = try access(tx, session, context)
+            let stored = try findApp(tx, access, id: id)
+            guard stored.app.pinned != pinned else { return }
+            try tx.setPinned(userID: session.user.id, appKey: stored.key, pinned: pinned, at: now)
+            try tx.appendAudit(record(session, organizationID: access.organizationID,
+                                      action: pinned ? "app.pin" : "app.unpin", target: stored.app.id))
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+// MARK: - Demo data
+extension OrgService {
+    /// Fills an empty database with the demo organization, members in all four roles,
+    /// ~15 apps, a personal app of the admin's and a user outside the organization.
+    /// Returns the demo admin's username. Idempotent: does nothing if the demo admin exists.
+    /// Teams are added by the issue that brings teams.
+    @discardableResult
+    public func seedDemo() throws -> String {
+        if try store.read({ tx in try tx.user(username: DemoAccounts.admin) }) != nil { return DemoAccounts.admin }
+        if isReadOnly { throw CoreError.readOnly }
+        // One PBKDF2 run at the configured rounds, shared by every demo account: seeding stays fast
+        // and the accounts still sign in exactly as real ones do.
+        let passwordHash = try hashPassword(DemoAccounts.password)
+        let origin = now
+        let day: TimeInterval = 86_400
+        let orgID = DemoAccounts.organizationID
+        try store.write { tx in
+            if try tx.user(username: DemoAccounts.admin) != nil { return }  // another process won the race
+            var ids: [String: Int64] = [:]
+            for (i, person) in DemoData.people.enumerated() {
+                let at = origin.addingTimeInterval(-60 * day + Double(i) * 3_600)
+                let email = "\(person.username)@\(person.role == nil ? "example.org" : DemoData.emailDomain)"
+                let user = try tx.insertUser(username: person.username, displayName: person.displayName, email: email,
+                                             passwordHash: passwordHash, at: at)
+                ids[person.username] = user.id
+                try tx.appendAudit(AuditRecord(at: at, actor: person.username, organizationID: nil, action: "user.signup",
+                                               target: person.username, details: "", source: .tui, outcome: "ok"))
+            }
+            let admin = DemoAccounts.admin
+            let createdAt = origin.addingTimeInterval(-59 * day)
+            _ = try tx.insertOrganization(id: orgID, name: DemoData.organizationName,
+                                          billingEmail: "billing@\(DemoData.emailDomain)", at: createdAt)
+            try tx.appendAudit(AuditRecord(at: createdAt, actor: admin, organizationID: orgID, action: "org.create",
+                                           target: orgID, details: "name \(DemoData.organizationName); creator is Admin",
+                                           source: .tui, outcome: "ok"))
+            for (i, person) in DemoData.people.enumerated() {
+                guard let role = person.role, let userID = ids[person.username] else { continue }
+                let joined = person.username == admin ? createdAt : createdAt.addingTimeInterval(Double(i) * 0.4 * day)
+                try tx.insertMembership(organizationID: orgID, userID: userID, role: role, at: joined)
+                try tx.setLastActive(organizationID: orgID, userID: userID,
+                                     at: origin.addingTimeInterval(-Double(i % 5) * day - Double(i) * 1_800))
+                if person.username != admin {
+                    try tx.appendAudit(AuditRecord(at: joined, actor: admin, organizationID: orgID, action: "member.add",
+                                                   target: person.username, details: "role \(role.rawValue)",
+                                                   source: .tui, outcome: "ok"))
+                }
+            }
+            try seedDemoApps(tx, ids: ids, origin: origin)
+        }
+        Log.info("seeded the demo database")
+        return DemoAccounts.admin
+    }
+
+    /// The apps, created and last updated at varied times, audited in time order.
+    private func seedDemoApps(_ tx: StoreTransaction, ids: [String: Int64], origin: Date) throws {
+        let day: TimeInterval = 86_400
+        let orgID = DemoAccounts.organizationID
+        let contributors = DemoData.people.filter { $0.role == .admin || $0.role == .orgContributor }.map(\.username)
+        struct Planned { let app: DemoData.DemoApp; let owner: Owner; let creator: String; let created: Date; let updated: Date }
+        var planned: [Planned] = DemoData.apps.enumerated().map { i, app in
+            let updated = origin.addingTimeInterval(-app.updatedDaysAgo * day)
+            let created = min(updated, origin.addingTimeInterval(-(40 + Double(i % 12)) * day))
+            return Planned(app: app, owner: .organization(orgID), creator: contributors[i % contributors.count],
+                           created: created, updated: updated)
+        }
+        for (username, app) in [(DemoAccounts.admin, DemoData.adminPersonalApp), ("olivia", DemoData.outsiderPersonalApp)] {
+            guard let userID = ids[username] else { continue }
+            let updated = origin.addingTimeInterval(-app.updatedDaysAgo * day)
+            planned.append(Planned(app: app, owner: .user(userID), creator: username,
+                                   created: updated.addingTimeInterval(-20 * day), updated: updated))
+        }
+        var keys: [String: Int64] = [:]
+        var events: [(Date, AuditRecord)] = []
+        for plan in planned.sorted(by: { $0.created < $1.created }) {
+            let stored = try tx.insertApp(owner: plan.owner, id: plan.app.id, name: plan.app.name,
+                                          description: plan.app.description, createdBy: ids[plan.creator] ?? 0,
+                                          createdAt: plan.created, updatedAt: plan.updated)
+            keys[plan.app.id] = stored.key
+            let org: String? = plan.owner == .organization(orgID) ? orgID : nil
+            events.append((plan.created, AuditRecord(at: plan.created, actor: plan.creator, organizationID: org,
+                                                     action: "app.create", target: plan.app.id,
+                                                     details: "name \(plan.app.name)", source: .tui, outcome: "ok")))
+            if plan.updated > plan.created {
+                events.append((plan.updated, AuditRecord(at: plan.updated, actor: plan.creator, organizationID: org,
+                                                         action: "app.update", target: plan.app.id,
+                                                         details: "description", source: .tui, outcome: "ok")))
+            }
+        }
+        for (username, appID) in DemoData.pins {
+            guard let userID = ids[username], let key = keys[appID] else { continue }
+            let at = origin.addingTimeInterval(-0.05 * day)
+            try tx.setPinned(userID: userID, appKey: key, pinned: true, at: at)
+            events.append((at, AuditRecord(at: at, actor: username, organizationID: orgID, action: "app.pin",
+                                           target: appID, details: "", source: .tui, outcome: "ok")))
+        }
+        for (_, record) in events.sorted(by: { $0.0 < $1.0 }) {
+            try tx.appendAudit(record)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+// MARK: - Tokens (PRODUCT.md §8)
+extension OrgService {
+    /// Creates a token (`odk_` + 32 base62 + 6-character checksum). Only its SHA-256 is stored.
+    /// `expiresInDays` must be 1–365 (`defaultTokenExpiryDays` is 90). Scopes are lower-case
+    /// words such as `apps:read`; an empty list means the user's own rights.
+    public func createToken(_ session: Session, description: String, scopes: [String], expiresInDays: Int) throws -> NewToken {
+        if isReadOnly { throw CoreError.readOnly }
+        guard (1...Self.maxTokenExpiryDays).contains(expiresInDays) else {
+            throw CoreError.invalid("expires_in_days",
+                                    "a token expires after 1 to \(Self.maxTokenExpiryDays) days (default \(Self.defaultTokenExpiryDays))")
+        }
+        let description = try Validation.description(description)
+        for scope in scopes where !Self.isValidScope(scope) {
+            throw CoreError.invalid("scopes", "scope \"\(Validation.visible(scope))\" is not valid: use lower-case words like apps:read")
+        }
+        let secret = TokenCodec.generate()
+        let info = try change { tx in
+            let at = now
+            let info = try tx.insertToken(userID: session.user.id, description: description, scopes: scopes,
+                                          sha256: TokenCodec.storedHash(of: secret), lastFour: String(secret.suffix(4)),
+                                          createdAt: at, expiresAt: at.addingTimeInterval(Double(expiresInDays) * 86_400))
+            try tx.appendAudit(record(session, organizationID: nil, action: "token.create", target: info.id,
+                                      details: "expires in \(expiresInDays) days"))
+            return info
+        }
+        Log.info("created token \(info.id) for \(session.user.username)")
+        return NewToken(secret: secret, info: info)
+    }
+
+    static func isValidScope(_ scope: String) -> Bool {
+        guard let first = scope.unicodeScalars.first, ("a"..."z").contains(first), scope.unicodeScalars.count <= 64 else { return false }
+        return scope.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || ":_-.".unicodeScalars.contains($0) }
+    }
+
+    /// The session user's tokens, newest first (never the secrets).
+    public func tokens(_ session: Session) throws -> [TokenInfo] {
+        try store.read { tx in try tx.tokens(userID: session.user.id) }
+    }
+
+    /// Revokes one of the session user's tokens. Someone else's token is "not found".
+    /// Revoking a revoked token changes nothing.
+    public func revokeToken(_ session: Session, id: String) throws {
+        if isReadOnly { throw CoreError.readOnly }
+        try change { tx in
+            guard let token = try tx.token(publicID: id), token.info.userID == session.user.id else {
+                throw CoreError.notFound("no token \(Validation.visible(id))")
+            }
+            guard token.info.revokedAt == nil else { return }
+            try tx.revokeToken(publicID: token.info.id, at: now)
+            try tx.appendAudit(record(session, organizationID: nil, action: "token.revoke", target: token.info.id))
+        }
+    }
+
+    /// Resolves a token to a session; `.notAuthenticated` for malformed, unknown, expired or revoked tokens.
+    /// The checksum is checked before any lookup, so typos never touch the database.
+    public func authenticate(token: String, source: AuditSource) throws -> Session {
+        let token = token.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard TokenCodec.isWellFormed(token) else { throw CoreError.notAuthenticated("malformed token") }
+        let hash = TokenCodec.storedHash(of: token)
+        return try store.write(bookkeeping: true) { tx in
+            guard let stored = try tx.token(sha256: hash) else { throw CoreError.notAuthenticated("unknown token") }
+            if stored.info.revokedAt != nil { throw CoreError.notAuthenticated("token \(stored.info.id) was revoked") }
+            let at = now
+            if stored.info.expiresAt <= at { throw CoreError.notAuthenticated("token \(stored.info.id) has expired") }
+            guard let user = try tx.user(id: stored.info.userID) else { throw CoreError.notAuthenticated("unknown token") }
+            try tx.touchToken(publicID: stored.info.id, at: at)
+            return Session(user: user.user, source: source)
+        }
+    }
+}

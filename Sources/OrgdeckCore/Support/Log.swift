@@ -1,0 +1,88 @@
+import Foundation
+
+/// A tiny append-only file logger. It writes only to the file given at start-up, never to
+/// the terminal (which belongs to the console), and callers never pass secrets: the core
+/// logs events and IDs, not passwords or tokens. Messages are flattened to one line with
+/// control characters made visible, so a log line can never carry escape sequences.
+public final class Log: @unchecked Sendable {
+    /// Severity of a line.
+    public enum Level: String, Sendable {
+        case debug, info, warning, error
+    }
+
+    /// The process-wide logger. Silent until `start(path:)` is called.
+    public static let shared = Log()
+
+    private let lock = NSLock()
+    private var handle: FileHandle?
+    private var path: String?
+
+    private init() {}
+
+    /// Opens (creating with mode 0600, in a 0700 folder) the log file and appends from now on.
+    public func start(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                   attributes: [.posixPermissions: 0o700])
+            if !fm.fileExists(atPath: path) {
+                fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
+            let newHandle = try FileHandle(forWritingTo: url)
+            try newHandle.seekToEnd()
+            lock.withLock {
+                try? handle?.close()
+                handle = newHandle
+                self.path = path
+            }
+        } catch {
+            throw CoreError(.failure, "cannot open the log file \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Stops logging and closes the file.
+    public func stop() {
+        lock.withLock {
+            try? handle?.close()
+            handle = nil
+            path = nil
+        }
+    }
+
+    /// The file being written, if any.
+    public var currentPath: String? { lock.withLock { path } }
+
+    /// Appends one line: `2026-11-29T10:00:00.000Z info message`. Failures to write are ignored:
+    /// losing a log line must never break the console.
+    public func write(_ level: Level, _ message: @autoclosure () -> String) {
+        lock.withLock {
+            guard let handle else { return }
+            let line = "\(Self.timestamp()) \(level.rawValue) \(Self.oneLine(message()))\n"
+            try? handle.write(contentsOf: Data(line.utf8))
+        }
+    }
+
+    public static func debug(_ message: @autoclosure () -> String) { shared.write(.debug, message()) }
+    public static func info(_ message: @autoclosure () -> String) { shared.write(.info, message()) }
+    public static func warning(_ message: @autoclosure () -> String) { shared.write(.warning, message()) }
+    public static func error(_ message: @autoclosure () -> String) { shared.write(.error, message()) }
+
+    private static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if Validation.isControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
