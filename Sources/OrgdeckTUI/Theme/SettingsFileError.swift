@@ -1,0 +1,29 @@
+/// A problem in a theme or config file, located so the user can fix it:
+/// `themes/nord.toml:12: ui."table.cursor".fg: unknown colour "blu"`.
+public struct SettingsFileError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The file as given (path or name).
+    public let file: String
+    /// 1-based line, when it could be found.
+    public let line: Int?
+    /// The dotted key path (`ui."table.cursor".fg`), when the problem is a value.
+    public let key: String?
+    /// What is wrong.
+    public let reason: String
+
+    public init(file: String, line: Int?, key: String?, reason: String) {
+        self.file = file; self.line = line; self.key = key; self.reason = reason
+    }
+
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        s += ": "
+        if let key { s += key + ": " }
+        return s + reason
+    }
+}
+
+/// Errors of theme files.
+public typealias ThemeError = SettingsFileError
+/// Errors of `config.toml`.
+public typealias ConfigError = SettingsFileError
