@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import OrgdeckCore
+
+/// `orgdeck audit …`: the append-only activity log (PRODUCT.md §7).
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Verify and list the audit log.",
+        subcommands: [Verify.self, List.self])
+}
+
+extension AuditCommand {
+    /// Walks the hash chain. Needs no token: it reads the file as its owner would, and an
+    /// operator checking a copy of a database may have no account in it.
+    struct Verify: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the audit log's hash chain; exit 1 at the first broken entry.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let service = try global.openService()
+            switch try service.verifyAudit() {
+            case .intact(let entries):
+                Output.emit(json: global.json, .object([("intact", .bool(true)), ("entries", .int(Int64(entries)))])) {
+                    "audit log intact: \(entries) entries\n"
+                }
+            case .broken(let entryID, let reason):
+                Output.emit(json: global.json, .object([
+                    ("intact", .bool(false)), ("entry_id", .int(entryID)), ("reason", .string(reason)),
+                ])) {
+                    "audit log broken at entry \(entryID): \(Format.sanitize(reason))\n"
+                }
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    /// Newest first; an Admin with `--org` sees the organization's entries, others their own.
+    struct List: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "At most this many entries (1-1000).")
+        var limit: Int = 50
+
+        @Option(name: .long, help: "Skip this many entries.")
+        var offset: Int = 0
+
+        func validate() throws {
+            guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
+            guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+        }
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            let page = try service.auditEntries(session, in: global.context, offset: offset, limit: limit)
+            Output.emit(json: global.json, .array(page.items.map(ModelJSON.audit))) {
+                if page.items.isEmpty { return "no audit entries\n" }
+                return Format.table(["ID", "WHEN (UTC)", "ACTOR", "ACTION", "TARGET", "OUTCOME", "SOURCE"],
+                                    page.items.map {
+                                        [String($0.id), Format.short($0.at), $0.actor ?? "system", $0.action,
+                                         $0.target, $0.outcome, $0.source.rawValue]
+                                    })
+            }
+        }
+    }
+}

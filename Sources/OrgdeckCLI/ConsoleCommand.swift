@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import OrgdeckCore
+import OrgdeckTUI
+
+/// Options of the full-screen console, shared by `orgdeck` and `orgdeck demo`.
+struct ConsoleFlags: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Theme name (default: $ORGDECK_THEME, else the config file).",
+                                            valueName: "name"))
+    var theme: String?
+
+    @Flag(name: .long, help: "Refuse every write.")
+    var readonly = false
+
+    @Flag(inversion: .prefixedNo, help: "Mouse clicks and wheel (default: the config file).")
+    var mouse: Bool?
+
+    /// The console's options for these flags, paths and an optional signed-in session.
+    func options(paths: Paths, session: Session?) -> ConsoleOptions {
+        let envTheme = ProcessInfo.processInfo.environment["ORGDECK_THEME"].flatMap { $0.isEmpty ? nil : $0 }
+        return ConsoleOptions(theme: theme ?? envTheme, readOnly: readonly, mouse: mouse, session: session,
+                              configPath: paths.configFile, themeDirectories: paths.themeDirectories,
+                              stateDirectory: paths.stateDirectory)
+    }
+}
+
+/// `orgdeck` with no subcommand: the console on the default database, at the sign-in screen.
+struct ConsoleCommand: ParsableCommand, GlobalOptionsCarrying {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Open the console at the sign-in screen (the default command).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var flags: ConsoleFlags
+
+    func run() throws {
+        let paths = global.paths
+        let service = try OrgService.open(path: paths.database, options: .init(readOnly: flags.readonly))
+        let status = Console.run(service: service, options: flags.options(paths: paths, session: nil))
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// `orgdeck demo [--reset]`: a database full of realistic data, opened signed in as the demo admin.
+struct DemoCommand: ParsableCommand, GlobalOptionsCarrying {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the console on the demo database, signed in as the demo admin.",
+        discussion: "Every demo account's password is '\(DemoAccounts.password)'.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var flags: ConsoleFlags
+
+    @Flag(name: .long, help: "Delete the demo database first and build it again.")
+    var reset = false
+
+    func run() throws {
+        let paths = global.paths
+        let path = paths.demoDatabase
+        if reset {
+            try DemoCommand.refuseUnlessDemo(path: path)
+            try DemoCommand.deleteDatabase(at: path)
+        }
+        // Seed through a writable service even with --readonly: the demo must exist to be browsed.
+        let admin = try OrgService.open(path: path).seedDemo()
+        let service = flags.readonly ? try OrgService.open(path: path, options: .init(readOnly: true))
+                                     : try OrgService.open(path: path)
+        // The demo opens signed in without a password, as a console session.
+        let session = Session(user: try service.user(username: admin), source: .tui)
+        let status = Console.run(service: service, options: flags.options(paths: paths, session: session))
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `--db` or `ORGDECK_DB` may name a real database; `--reset` must never delete one of those.
+    static func refuseUnlessDemo(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        do {
+            _ = try OrgService.open(path: path).user(username: DemoAccounts.admin)
+        } catch let error as CoreError where error.kind == .notFound {
+            throw CLIError.usage("\(path) is not a demo database (no user '\(DemoAccounts.admin)'); refusing to reset it")
+        }
+    }
+
+    /// Removes the database file with its WAL and shared-memory companions.
+    static func deleteDatabase(at path: String) throws {
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            do {
+                try FileManager.default.removeItem(atPath: file)
+            } catch {
+                throw CLIError.failure("cannot delete \(file): \(error.localizedDescription)")
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import OrgdeckCore
+
+/// The options every command accepts after its name (PRODUCT.md §9).
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Database file (default: $ORGDECK_DB, else $XDG_DATA_HOME/orgdeck/orgdeck.sqlite).",
+        valueName: "path"))
+    var db: String?
+
+    @Flag(name: .long, help: "Machine output on stdout; errors as a JSON object on stderr.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Work in this organization instead of the personal account.",
+                                            valueName: "id"))
+    var org: String?
+
+    /// Paths resolved from the process environment and `--db`.
+    var paths: Paths {
+        Paths(environment: ProcessInfo.processInfo.environment, databaseOverride: db,
+              executablePath: Environment.executablePath,
+              currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Personal account, or the organization named by `--org`.
+    var context: Context {
+        if let org { return .organization(org) }
+        return .personal
+    }
+
+    /// Opens the database (creating it on first use).
+    func openService() throws -> OrgService {
+        try OrgService.open(path: paths.database)
+    }
+
+    /// Opens the database and resolves `ORGDECK_TOKEN` to a session.
+    func authenticated() throws -> (OrgService, Session) {
+        let token = (ProcessInfo.processInfo.environment["ORGDECK_TOKEN"] ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !token.isEmpty else { throw CLIError.missingToken }
+        let service = try openService()
+        let session = try service.authenticate(token: token, source: .cli)
+        return (service, session)
+    }
+}
+
+/// Commands that carry the global options; the dispatcher reads `--json` from them
+/// to format an error the command throws.
+protocol GlobalOptionsCarrying {
+    var global: GlobalOptions { get }
+}
+
+/// Facts about the running process.
+enum Environment {
+    /// The real path of the running binary (through symlinks), to find the shipped themes.
+    static var executablePath: String? {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return path
+        }
+        return Bundle.main.executablePath ?? CommandLine.arguments.first
+    }
+}

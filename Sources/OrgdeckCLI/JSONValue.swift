@@ -1,0 +1,87 @@
+import Foundation
+
+/// A JSON document with ordered object keys, so machine output reads with `id` first
+/// and stays byte-stable between runs (scripts diff it).
+enum JSONValue: Equatable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.rendered(pretty: false) == rhs.rendered(pretty: false)
+    }
+
+    static func date(_ date: Date?) -> JSONValue {
+        guard let date else { return .null }
+        return .string(Format.iso8601(date))
+    }
+
+    static func optional(_ string: String?) -> JSONValue {
+        guard let string else { return .null }
+        return .string(string)
+    }
+
+    /// Serialises the value; `pretty` indents by two spaces, otherwise one line.
+    func rendered(pretty: Bool) -> String {
+        var out = ""
+        write(into: &out, pretty: pretty, indent: 0)
+        return out
+    }
+
+    private func write(into out: inout String, pretty: Bool, indent: Int) {
+        let newline = pretty ? "\n" : ""
+        let pad = { (level: Int) in pretty ? String(repeating: "  ", count: level) : "" }
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .string(let value): JSONValue.writeString(value, into: &out)
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "[" + newline
+            for (index, item) in items.enumerated() {
+                out += pad(indent + 1)
+                item.write(into: &out, pretty: pretty, indent: indent + 1)
+                out += (index == items.count - 1 ? "" : ",") + newline
+            }
+            out += pad(indent) + "]"
+        case .object(let fields):
+            if fields.isEmpty { out += "{}"; return }
+            out += "{" + newline
+            for (index, (key, value)) in fields.enumerated() {
+                out += pad(indent + 1)
+                JSONValue.writeString(key, into: &out)
+                out += pretty ? ": " : ":"
+                value.write(into: &out, pretty: pretty, indent: indent + 1)
+                out += (index == fields.count - 1 ? "" : ",") + newline
+            }
+            out += pad(indent) + "}"
+        }
+    }
+
+    /// Escapes every control character (C0, DEL, C1) and the JavaScript line separators,
+    /// so JSON printed to a terminal can never carry a live escape sequence.
+    private static func writeString(_ string: String, into out: inout String) {
+        out += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 {
+                    out += String(format: "\\u%04x", value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

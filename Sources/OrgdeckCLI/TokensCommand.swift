@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import OrgdeckCore
+
+/// `orgdeck tokens …`: personal access tokens (PRODUCT.md §8).
+struct TokensCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tokens",
+        abstract: "Create, list and revoke personal access tokens.",
+        subcommands: [Create.self, List.self, Revoke.self])
+}
+
+extension TokensCommand {
+    /// Signs in with a password (there is no token yet) and prints the new token alone,
+    /// so `export ORGDECK_TOKEN=$(orgdeck tokens create …)` works.
+    struct Create: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign in with a password and print a new token (shown once).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .long, help: "Username or email to sign in as.")
+        var user: String
+
+        @Flag(name: .long, help: "Read the password from the first line of stdin.")
+        var passwordStdin = false
+
+        @Option(name: .long, help: "What the token is for.")
+        var description: String = "command line"
+
+        @Option(name: .long, help: "Days until it expires (1-365).")
+        var expiresInDays: Int = 90
+
+        @Option(name: .long, parsing: .singleValue, help: "A scope recorded with the token, e.g. apps:read (repeatable).")
+        var scope: [String] = []
+
+        func run() throws {
+            let password = try PasswordInput.read(fromStdin: passwordStdin, confirm: false)
+            let service = try global.openService()
+            let session = try service.signIn(login: user, password: password, source: .cli)
+            let token = try service.createToken(session, description: description, scopes: scope,
+                                                expiresInDays: expiresInDays)
+            Output.emit(json: global.json, .object([
+                ("token", .string(token.secret)),
+                ("id", .string(token.info.id)),
+                ("expires_at", .date(token.info.expiresAt)),
+                ("scopes", .array(token.info.scopes.map { .string($0) })),
+            ])) { token.secret + "\n" }
+        }
+    }
+
+    /// Lists the signed-in user's tokens: never the secrets, only their last four characters.
+    struct List: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "List your tokens.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            let tokens = try service.tokens(session)
+            Output.emit(json: global.json, .array(tokens.map(ModelJSON.token))) {
+                if tokens.isEmpty { return "no tokens\n" }
+                return Format.table(
+                    ["ID", "DESCRIPTION", "TOKEN", "CREATED", "EXPIRES", "LAST USED", "STATUS"],
+                    tokens.map { token in
+                        [token.id, token.description, "…" + token.lastFour, Format.short(token.createdAt),
+                         Format.short(token.expiresAt), Format.short(token.lastUsedAt), status(token)]
+                    })
+            }
+        }
+
+        private func status(_ token: TokenInfo) -> String {
+            if token.revokedAt != nil { return "revoked" }
+            return token.expiresAt <= Date() ? "expired" : "active"
+        }
+    }
+
+    /// Revokes one token by its ID (`tok_…`); it stops working at once.
+    struct Revoke: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The token's ID, as `tokens list` shows it.")
+        var id: String
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            try service.revokeToken(session, id: id)
+            Output.emit(json: global.json, .object([("id", .string(id)), ("revoked", .bool(true))])) {
+                "revoked \(Format.sanitize(id))\n"
+            }
+        }
+    }
+}

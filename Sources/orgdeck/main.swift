@@ -1,0 +1,3 @@
+import OrgdeckCLI
+
+OrgdeckMain.run()
