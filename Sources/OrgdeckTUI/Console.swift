@@ -1,11 +1,13 @@
 import Foundation
 import OrgdeckCore
+import OrgdeckTerminal
+import OrgdeckViewModels
 
 /// How the console is started.
 public struct ConsoleOptions: Sendable {
     /// Theme name from `--theme` or `ORGDECK_THEME` (overrides the config file).
     public var theme: String?
-    /// Refuse every write (`--readonly` or the config file).
+    /// Refuse every write (`--readonly`; the launcher also honours the config file's `read_only`).
     public var readOnly: Bool
     /// Mouse on/off from the command line; nil means the config file decides.
     public var mouse: Bool?
@@ -27,8 +29,38 @@ public struct ConsoleOptions: Sendable {
 
 /// Runs the full-screen console on the real terminal until the user quits.
 public enum Console {
-    /// Returns the process exit status (0 on a normal quit).
+    /// Returns the process exit status: 0 on a normal quit, 128+signal when a signal ended it,
+    /// 1 when the terminal could not be set up.
     public static func run(service: OrgService, options: ConsoleOptions) -> Int32 {
-        fatalError("unimplemented")
+        let environment = ProcessInfo.processInfo.environment
+        var problems: [String] = []
+        var config = ConsoleConfig()
+        do { config = try ConsoleConfig.load(path: options.configPath) } catch { problems.append("\(error)") }
+        var keyMap = KeyMap()
+        do { keyMap = try KeyMap(overrides: config.keys) } catch { problems.append("\(options.configPath): \(error)") }
+        var theme = Theme.builtin
+        let themeName = options.theme ?? config.theme
+        if let themeName {
+            do { theme = try Theme.load(named: themeName, searchPaths: options.themeDirectories) } catch { problems.append("\(error)") }
+        }
+
+        TerminalSignals.install()
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(mouse: options.mouse ?? config.mouse, colorDepthOverride: nil)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            return 1
+        }
+        let model = ConsoleViewModel(service: service, session: options.session)
+        let runtime = ConsoleRuntime(model: model, backend: terminal, service: service, keyMap: keyMap, theme: theme,
+                                     themeDirectories: options.themeDirectories,
+                                     memory: ThemeMemory(stateDirectory: options.stateDirectory), environment: environment)
+        if !problems.isEmpty { model.flash(.error(problems.joined(separator: "; ") + " — using defaults")) }
+        if let session = options.session { Log.shared.write(.info, "console opened for \(session.user.username)") }
+        runtime.run()
+        terminal.shutdown()
+        if let signal = TerminalSignals.terminationSignal { return 128 + signal }
+        return 0
     }
 }

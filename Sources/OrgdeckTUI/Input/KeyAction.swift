@@ -1,0 +1,141 @@
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// Every action a key can be bound to. The names are what `config.toml`'s `[keys]` table uses,
+/// and the help overlay is generated from this list.
+public enum KeyAction: String, CaseIterable, Sendable {
+    case up, down, left, right, top, bottom
+    case pageUp = "page-up", pageDown = "page-down"
+    case open, back
+    case nextFocus = "next-focus", previousFocus = "previous-focus"
+    case pane1 = "pane-1", pane2 = "pane-2", pane3 = "pane-3", pane4 = "pane-4", pane5 = "pane-5", pane6 = "pane-6"
+    case profile, help, palette, filter
+    case new, edit, delete, duplicate, transfer
+    case copyID = "copy-id"
+    case star, pin
+    case toggleView = "toggle-view"
+    case sort, refresh, redraw, quit
+
+    /// The console event this action sends.
+    public var event: ConsoleEvent {
+        switch self {
+        case .up: return .move(.up)
+        case .down: return .move(.down)
+        case .left: return .move(.left)
+        case .right: return .move(.right)
+        case .top: return .top
+        case .bottom: return .bottom
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
+        case .open: return .open
+        case .back: return .back
+        case .nextFocus: return .nextFocus
+        case .previousFocus: return .previousFocus
+        case .pane1: return .selectPane(.myApps)
+        case .pane2: return .selectPane(.collaborations)
+        case .pane3: return .selectPane(.starred)
+        case .pane4: return .selectPane(.account)
+        case .pane5: return .selectPane(.billing)
+        case .pane6: return .selectPane(.security)
+        case .profile: return .profileMenu
+        case .help: return .help
+        case .palette: return .palette
+        case .filter: return .filter
+        case .new: return .new
+        case .edit: return .edit
+        case .delete: return .delete
+        case .duplicate: return .duplicate
+        case .transfer: return .transfer
+        case .copyID: return .copyID
+        case .star: return .star
+        case .pin: return .pin
+        case .toggleView: return .toggleView
+        case .sort: return .cycleSort
+        case .refresh: return .refresh
+        case .redraw: return .redraw
+        case .quit: return .quit
+        }
+    }
+
+    /// The line the help overlay shows.
+    public var summary: String {
+        switch self {
+        case .up: return "move up"
+        case .down: return "move down"
+        case .left: return "move left (grid, sidebar)"
+        case .right: return "move right (grid, sidebar)"
+        case .top: return "go to the top"
+        case .bottom: return "go to the bottom"
+        case .pageUp: return "page up"
+        case .pageDown: return "page down"
+        case .open: return "open / select"
+        case .back: return "back, close, clear filter"
+        case .nextFocus: return "next field or section"
+        case .previousFocus: return "previous field or section"
+        case .pane1: return "My Apps"
+        case .pane2: return "Collaborations"
+        case .pane3: return "Starred"
+        case .pane4: return "Account"
+        case .pane5: return "Billing"
+        case .pane6: return "Security"
+        case .profile: return "profile menu: switch context, add organization, sign out"
+        case .help: return "this help"
+        case .palette: return "command palette (:apps, :org ID, :theme NAME)"
+        case .filter: return "filter as you type"
+        case .new: return "new"
+        case .edit: return "edit"
+        case .delete: return "delete (always confirmed)"
+        case .duplicate: return "duplicate app"
+        case .transfer: return "transfer personal app to an organization"
+        case .copyID: return "copy ID to the clipboard (OSC 52)"
+        case .star: return "star"
+        case .pin: return "pin / unpin app (pinned come first)"
+        case .toggleView: return "grid / list view"
+        case .sort: return "cycle sort: updated, name, ascending, descending"
+        case .refresh: return "refresh from the database"
+        case .redraw: return "repaint the whole screen"
+        case .quit: return "quit"
+        }
+    }
+
+    /// Default bindings (PRODUCT.md §3).
+    public var defaultKeys: [String] {
+        switch self {
+        case .up: return ["up", "k"]
+        case .down: return ["down", "j"]
+        case .left: return ["left", "h"]
+        case .right: return ["right", "l"]
+        case .top: return ["g", "home"]
+        case .bottom: return ["G", "end"]
+        case .pageUp: return ["pgup", "ctrl-b"]
+        case .pageDown: return ["pgdn", "ctrl-f"]
+        case .open: return ["enter"]
+        case .back: return ["esc"]
+        case .nextFocus: return ["tab"]
+        case .previousFocus: return ["shift-tab"]
+        case .pane1: return ["1"]
+        case .pane2: return ["2"]
+        case .pane3: return ["3"]
+        case .pane4: return ["4"]
+        case .pane5: return ["5"]
+        case .pane6: return ["6"]
+        case .profile: return ["p"]
+        case .help: return ["?"]
+        case .palette: return [":"]
+        case .filter: return ["/"]
+        case .new: return ["n"]
+        case .edit: return ["e"]
+        case .delete: return ["d"]
+        case .duplicate: return ["D"]
+        case .transfer: return ["t"]
+        case .copyID: return ["y"]
+        case .star: return ["s"]
+        case .pin: return ["P"]
+        case .toggleView: return ["v"]
+        case .sort: return ["o"]
+        case .refresh: return ["r"]
+        case .redraw: return ["ctrl-l"]
+        case .quit: return ["q", "ctrl-c"]
+        }
+    }
+}

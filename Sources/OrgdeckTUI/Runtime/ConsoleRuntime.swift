@@ -1,0 +1,190 @@
+import Foundation
+import OrgdeckCore
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// The run loop: reads events from a terminal backend, feeds them to the console view model,
+/// performs the effects, notices changes made by other processes, and presents frames.
+/// Every terminal call happens on the thread that calls `step`/`run`.
+public final class ConsoleRuntime {
+    public let model: ConsoleViewModel
+    let backend: TerminalBackend
+    let service: OrgService
+    let router: InputRouter
+    var theme: Theme
+    let themeDirectories: [String]
+    let memory: ThemeMemory?
+    let noColor: Bool
+    let environment: [String: String]
+    /// The clock for relative times and flash fading; tests fix it.
+    let clock: () -> Date
+    var lastPainter: Painter?
+    var lastChangeToken: Int64?
+    var lastPoll = Date.distantPast
+    var flashShownAt: Date?
+    var lastFlash: Flash?
+    var lastContextKey: String?
+    var dirty = true
+    public private(set) var isFinished = false
+
+    /// How long a flash stays, and how often other sessions' changes are looked for.
+    static let flashSeconds: TimeInterval = 4
+    static let pollSeconds: TimeInterval = 0.3
+
+    public init(model: ConsoleViewModel, backend: TerminalBackend, service: OrgService, keyMap: KeyMap, theme: Theme,
+                themeDirectories: [String], memory: ThemeMemory?, environment: [String: String],
+                clock: @escaping () -> Date = { Date() }) {
+        self.model = model
+        self.backend = backend
+        self.service = service
+        self.router = InputRouter(keyMap: keyMap)
+        self.themeDirectories = themeDirectories
+        self.memory = memory
+        self.environment = environment
+        self.noColor = ColorDepth.noColorRequested(environment: environment)
+        self.clock = clock
+        self.theme = theme.resolving(depth: backend.colorDepth, noColor: noColor)
+        model.themeNames = ThemeCatalog(searchPaths: themeDirectories).names()
+        lastChangeToken = try? service.changeToken()
+    }
+
+    /// Runs until the user quits or a termination signal arrives.
+    public func run() {
+        render()
+        while !isFinished {
+            if TerminalSignals.pendingTermination { break }
+            step(timeoutMilliseconds: 100)
+        }
+    }
+
+    /// One turn of the loop: at most one input event, a change poll, the flash fade, a frame if needed.
+    public func step(timeoutMilliseconds: Int) {
+        if let key = backend.nextEvent(timeoutMilliseconds: timeoutMilliseconds) {
+            handle(key)
+        }
+        pollForChanges()
+        fadeFlash()
+        if dirty { render() }
+    }
+
+    /// Handles one decoded key, mouse or resize event.
+    public func handle(_ key: KeyEvent) {
+        dirty = true
+        switch key {
+        case .resize: return
+        case .mouse(let mouse): handleMouse(mouse); return
+        default: break
+        }
+        guard let event = router.event(for: key, acceptsText: model.acceptsText) else { return }
+        perform(model.send(event))
+        rememberContextTheme()
+    }
+
+    func handleMouse(_ mouse: MouseEvent) {
+        switch mouse.kind {
+        case .wheelUp: perform(model.send(.move(.up)))
+        case .wheelDown: perform(model.send(.move(.down)))
+        case .press:
+            if let event = lastPainter?.event(atX: mouse.x, y: mouse.y) {
+                let before = model.myApps?.state.cursor
+                perform(model.send(event))
+                // A click on the row already selected opens it, like a double click.
+                if case .selectIndex = event, model.state.overlay == .none, model.myApps?.state.cursor == before,
+                   model.state.screen == .pane(.myApps) {
+                    perform(model.send(.open))
+                }
+            }
+        }
+    }
+
+    func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .quit: isFinished = true
+            case .redraw: backend.invalidate()
+            case .copy(let text):
+                if let sequence = Clipboard.osc52(text, tmux: Clipboard.insideTmux(environment: environment)) {
+                    backend.writeControl(sequence)
+                } else {
+                    model.flash(.warn("too long to copy through the terminal"))
+                }
+            case .applyTheme(let name): applyTheme(name, remember: true)
+            }
+        }
+    }
+
+    /// Loads and applies a theme; a broken file keeps the current theme and says why.
+    public func applyTheme(_ name: String, remember: Bool) {
+        do {
+            let loaded = try Theme.load(named: name, searchPaths: themeDirectories)
+            theme = loaded.resolving(depth: backend.colorDepth, noColor: noColor)
+            backend.invalidate()
+            if remember, let key = contextKey {
+                try? memory?.remember(name, for: key)
+                model.flash(.info("theme \(name)"))
+            }
+        } catch {
+            model.flash(.error("\(error)"))
+        }
+        dirty = true
+    }
+
+    var contextKey: String? {
+        guard let user = model.state.session?.user.username else { return nil }
+        return ThemeMemory.key(user: user, context: model.state.context.description)
+    }
+
+    /// After a context switch, brings back the theme last chosen there.
+    func rememberContextTheme() {
+        let key = contextKey
+        guard key != lastContextKey else { return }
+        lastContextKey = key
+        if let key, let name = memory?.theme(for: key), name != theme.name {
+            let flash = model.state.flash
+            applyTheme(name, remember: false)
+            if model.state.flash?.level != .error { model.flash(flash) }
+        }
+    }
+
+    /// Looks for commits by other connections (other SSH sessions, the CLI) a few times a second.
+    func pollForChanges() {
+        let now = Date()
+        guard now.timeIntervalSince(lastPoll) >= Self.pollSeconds else { return }
+        lastPoll = now
+        guard let token = try? service.changeToken() else { return }
+        if let last = lastChangeToken, token != last {
+            model.send(.externalChange)
+            dirty = true
+        }
+        lastChangeToken = token
+    }
+
+    func fadeFlash() {
+        let now = clock()
+        if model.state.flash != lastFlash {
+            lastFlash = model.state.flash
+            flashShownAt = now
+            dirty = true
+        } else if lastFlash != nil, let shown = flashShownAt, now.timeIntervalSince(shown) > Self.flashSeconds {
+            model.flash(nil)
+            lastFlash = nil
+            dirty = true
+        }
+    }
+
+    /// Draws the state and presents it; the backend sends only what changed.
+    public func render() {
+        let width = backend.width, height = backend.height
+        if let apps = model.myApps {
+            let viewport = ConsoleRenderer.appsViewport(width: width, height: height, layout: apps.state.layout)
+            if viewport.rows != apps.state.viewportRows || viewport.columns != apps.state.gridColumns {
+                model.send(.viewport(rows: viewport.rows, gridColumns: viewport.columns))
+            }
+        }
+        let renderer = ConsoleRenderer(keyMap: router.keyMap, now: clock())
+        let painter = renderer.render(model, theme: theme, width: width, height: height)
+        backend.present(painter.grid)
+        lastPainter = painter
+        dirty = false
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import OrgdeckCore
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// An app's page: the seed's left sidebar and the selected section.
+enum AppDetailView {
+    static let sidebarWidth = 18
+
+    static func draw(_ painter: inout Painter, _ area: Rect, state: AppDetailState, now: Date) {
+        guard let app = state.app else {
+            painter.text(state.error ?? "loading \(state.appID)…", x: area.x + 2, y: area.y + 1, width: area.width - 4, state.error == nil ? .muted : .error)
+            return
+        }
+        let (titleRow, rest) = area.splitTop(1)
+        var x = titleRow.x + 1
+        x += painter.text(app.name, x: x, y: titleRow.y, width: titleRow.width / 2, .title)
+        painter.text("  \(app.id)", x: x, y: titleRow.y, width: titleRow.maxX - x, .muted)
+        let (sidebar, content) = rest.splitLeft(Self.sidebarWidth)
+        painter.fill(sidebar, .sidebar)
+        for (index, section) in AppSection.allCases.enumerated() where index < sidebar.height - 1 {
+            let y = sidebar.y + 1 + index
+            let active = section == state.section
+            let line = Rect(x: sidebar.x, y: y, width: sidebar.width, height: 1)
+            painter.fill(line, active ? .sidebarActive : .sidebar)
+            painter.text((active ? "▸ " : "  ") + section.rawValue, x: sidebar.x + 1, y: y, width: sidebar.width - 2, active ? .sidebarActive : .sidebar)
+            painter.hit(line, .selectIndex(index))
+        }
+        let body = Rect(x: content.x + 2, y: content.y + 1, width: content.width - 3, height: content.height - 1)
+        switch state.section {
+        case .overview: drawOverview(&painter, body, app: app, now: now)
+        case .settings: drawSettings(&painter, body, app: app, now: now)
+        }
+    }
+
+    static func drawOverview(_ painter: inout Painter, _ area: Rect, app: App, now: Date) {
+        var y = area.y
+        painter.text("Overview", x: area.x, y: y, .title); y += 2
+        field(&painter, "Name", app.name, x: area.x, y: &y, width: area.width)
+        field(&painter, "App ID", app.id, x: area.x, y: &y, width: area.width)
+        field(&painter, "Updated", TextLayout.relative(app.updatedAt, now: now) + "  (\(TextLayout.day(app.updatedAt)))", x: area.x, y: &y, width: area.width)
+        y += 1
+        painter.text("Description", x: area.x, y: y, .tableHeader); y += 1
+        let text = app.description.isEmpty ? "No description. Press e to add one." : app.description
+        for line in TextLayout.wrap(text, width: area.width) where y < area.maxY - 1 {
+            painter.text(line, x: area.x, y: y, width: area.width, app.description.isEmpty ? .empty : .base); y += 1
+        }
+    }
+
+    static func drawSettings(_ painter: inout Painter, _ area: Rect, app: App, now: Date) {
+        var y = area.y
+        painter.text("Settings", x: area.x, y: y, .title); y += 2
+        let owner: String
+        switch app.owner {
+        case .user: owner = "personal account"
+        case .organization(let id): owner = "organization \(id)"
+        }
+        field(&painter, "Owner", owner, x: area.x, y: &y, width: area.width)
+        field(&painter, "Created", TextLayout.day(app.createdAt), x: area.x, y: &y, width: area.width)
+        field(&painter, "Version", String(app.version), x: area.x, y: &y, width: area.width)
+        field(&painter, "Pinned", app.pinned ? "yes" : "no", x: area.x, y: &y, width: area.width)
+        y += 1
+        for (key, text) in [("y", "copy the app ID"), ("D", "duplicate under a new ID"), ("t", "transfer to an organization (personal apps)"), ("d", "delete the app and all its content")] where y < area.maxY {
+            painter.text(key, x: area.x, y: y, .helpKey)
+            painter.text(text, x: area.x + 3, y: y, width: area.width - 3, .base)
+            y += 1
+        }
+    }
+
+    static func field(_ painter: inout Painter, _ label: String, _ value: String, x: Int, y: inout Int, width: Int) {
+        painter.text(label, x: x, y: y, width: 12, .muted)
+        painter.text(value, x: x + 12, y: y, width: width - 12, .base)
+        y += 1
+    }
+}

@@ -1,0 +1,33 @@
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// The bottom two rows: the flash line (results and errors) and the key hints.
+enum FooterView {
+    struct Hint: Equatable {
+        var key: String
+        var label: String
+        /// Greyed when the role or read-only mode forbids it.
+        var enabled: Bool
+    }
+
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ConsoleState, hints: [Hint], keyMap: KeyMap) {
+        guard area.height >= 2 else { return }
+        let flashY = area.y
+        let hintY = area.y + 1
+        painter.fill(Rect(x: area.x, y: flashY, width: area.width, height: 1), .base)
+        if let flash = state.flash {
+            let element: UIElement = flash.level == .error ? .flashError : flash.level == .warn ? .flashWarn : .flashInfo
+            let mark = flash.level == .error ? "✗ " : flash.level == .warn ? "! " : "✓ "
+            painter.text(mark + flash.text, x: area.x + 1, y: flashY, width: area.width - 2, element)
+        }
+        painter.fill(Rect(x: area.x, y: hintY, width: area.width, height: 1), .footer)
+        var x = area.x + 1
+        for hint in hints {
+            let width = TextWidth.columns(hint.key) + 1 + TextWidth.columns(hint.label)
+            guard x + width < area.maxX else { break }
+            x += painter.text(hint.key, x: x, y: hintY, hint.enabled ? .footerKey : .muted)
+            x += painter.text(" " + hint.label, x: x, y: hintY, hint.enabled ? .footer : .muted)
+            x += 2
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// Draws a form's fields (label, input line, hint) and its error; shared by dialogs and sign-in.
+enum FormView {
+    /// Rows a form needs: three per field, the error, the key line.
+    static func height(_ form: FormState) -> Int { form.fields.count * 3 + 4 }
+
+    static func draw(_ painter: inout Painter, _ area: Rect, form: FormState, keys: String) {
+        var y = area.y
+        for (index, field) in form.fields.enumerated() where y + 1 < area.maxY {
+            let focused = index == form.focus
+            painter.text(field.label, x: area.x, y: y, width: area.width, focused ? .title : .muted)
+            y += 1
+            drawInput(&painter, Rect(x: area.x, y: y, width: area.width, height: 1), field: field.value, secure: field.secure, focused: focused)
+            y += 1
+            if !field.hint.isEmpty { painter.text(field.hint, x: area.x, y: y, width: area.width, .muted) }
+            y += 1
+        }
+        if let error = form.error, y < area.maxY {
+            for line in TextLayout.wrap("✗ " + error, width: area.width).prefix(2) where y < area.maxY {
+                painter.text(line, x: area.x, y: y, width: area.width, .error); y += 1
+            }
+        } else { y += 1 }
+        if y < area.maxY { painter.text(keys, x: area.x, y: area.maxY - 1, width: area.width, .muted) }
+    }
+
+    /// One line of input with a visible cursor; long text scrolls so the cursor stays visible.
+    static func drawInput(_ painter: inout Painter, _ rect: Rect, field: TextField, secure: Bool, focused: Bool) {
+        painter.fill(rect, focused ? .inputFocus : .input)
+        let characters = secure ? Array(repeating: "•", count: field.text.count) : field.text.map(String.init)
+        let cursorCharacter = field.cursor
+        // Show a window of the text that ends at the cursor when it does not fit.
+        var start = 0
+        func width(_ from: Int, _ to: Int) -> Int { characters[from..<to].reduce(0) { $0 + TextWidth.columns($1) } }
+        while start < cursorCharacter && width(start, cursorCharacter) > rect.width - 2 { start += 1 }
+        var x = rect.x
+        for (index, piece) in characters.enumerated().dropFirst(start) {
+            let w = TextWidth.columns(piece)
+            if x + w > rect.maxX - 1 { break }
+            let isCursor = focused && index == cursorCharacter
+            x += painter.text(piece, x: x, y: rect.y, style: isCursor ? painter.style(.inputFocus).adding(.reverse) : painter.style(focused ? .inputFocus : .input))
+        }
+        if focused && cursorCharacter >= characters.count && x < rect.maxX {
+            painter.text(" ", x: x, y: rect.y, style: painter.style(.inputFocus).adding(.reverse))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// The top two rows: context and user (like k9s's context line), then the pane tabs.
+enum HeaderView {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ConsoleState) {
+        guard area.height >= 1 else { return }
+        let y = area.y
+        painter.fill(Rect(x: area.x, y: y, width: area.width, height: 1), .header)
+        var x = area.x + 1
+        x += painter.text("orgdeck", x: x, y: y, .header) + 1
+        x += painter.text("▸", x: x, y: y, .header) + 1
+        let role = state.role.map { " · \($0.title)" } ?? " · personal"
+        let contextStart = x
+        x += painter.text(state.contextTitle, x: x, y: y, width: max(0, area.maxX - x - 30), .headerContext)
+        x += painter.text(role, x: x, y: y, width: max(0, area.maxX - x - 26), .header)
+        painter.hit(Rect(x: contextStart, y: y, width: x - contextStart, height: 1), .profileMenu)
+        // Right side: badges, the lock, the user.
+        var right: [(String, UIElement)] = []
+        if state.readOnly { right.append(("[read-only]", .lock)) }
+        if let user = state.session?.user { right.append(("\(user.username) ▾", .headerUser)) }
+        var rx = area.maxX - 1
+        for (text, element) in right.reversed() {
+            let width = TextWidth.columns(text)
+            rx -= width
+            guard rx > x else { break }
+            painter.text(text, x: rx, y: y, element)
+            if element == .headerUser { painter.hit(Rect(x: rx, y: y, width: width, height: 1), .profileMenu) }
+            rx -= 1
+        }
+        guard area.height >= 2 else { return }
+        let ty = y + 1
+        painter.fill(Rect(x: area.x, y: ty, width: area.width, height: 1), .tab)
+        var tx = area.x + 1
+        for pane in Pane.allCases {
+            let label = " \(pane.rawValue) \(pane.title) "
+            let width = TextWidth.columns(label)
+            guard tx + width <= area.maxX else { break }
+            painter.text(label, x: tx, y: ty, pane == state.pane ? .tabActive : .tab)
+            painter.hit(Rect(x: tx, y: ty, width: width, height: 1), .selectPane(pane))
+            tx += width + 1
+        }
+    }
+}

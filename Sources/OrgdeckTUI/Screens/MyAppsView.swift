@@ -1,0 +1,118 @@
+import Foundation
+import OrgdeckCore
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// My Apps: a title line with count, sort and filter, then the grid of cards or the table.
+enum MyAppsView {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: MyAppsState, title: String, now: Date) {
+        guard area.height >= 2 else { return }
+        let (titleRow, list) = area.splitTop(1)
+        drawTitle(&painter, titleRow, state: state, title: title)
+        if let error = state.error {
+            painter.text(error, x: list.x + 2, y: list.y + 1, width: list.width - 4, .error)
+            return
+        }
+        if state.total == 0 {
+            let message = state.filter.isEmpty
+                ? "No apps here yet. Press n to create one."
+                : "No app matches \"\(state.filter.text)\". Esc clears the filter."
+            painter.text(message, x: list.x + 2, y: list.y + 1, width: list.width - 4, .empty)
+            return
+        }
+        switch state.layout {
+        case .list: AppListView.draw(&painter, list, state: state, now: now)
+        case .grid: AppGridView.draw(&painter, list, state: state, now: now)
+        }
+    }
+
+    static func drawTitle(_ painter: inout Painter, _ row: Rect, state: MyAppsState, title: String) {
+        var x = row.x + 1
+        x += painter.text("My Apps", x: x, y: row.y, .title)
+        x += painter.text(" · \(title)", x: x, y: row.y, width: max(0, row.width / 3), .muted)
+        let count = state.total == 1 ? "1 app" : "\(state.total) apps"
+        let position = state.total > 0 ? "\(state.cursor + 1)/\(count)" : count
+        x += painter.text("  \(position)", x: x, y: row.y, .muted)
+        x += painter.text("  sort ", x: x, y: row.y, .muted)
+        x += painter.text(state.sortLabel, x: x, y: row.y, .tableSort)
+        x += painter.text("  \(state.layout.rawValue)", x: x, y: row.y, .muted)
+        if state.filtering || !state.filter.isEmpty {
+            x += painter.text("  /", x: x, y: row.y, .footerKey)
+            let room = row.maxX - x - 1
+            let shown = state.filter.text + (state.filtering ? "▏" : "")
+            painter.text(shown, x: x, y: row.y, width: room, state.filtering ? .inputFocus : .input)
+        }
+    }
+}
+
+/// The table view of My Apps.
+enum AppListView {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: MyAppsState, now: Date) {
+        let (header, rows) = area.splitTop(1)
+        let idWidth = min(26, max(10, area.width / 5))
+        let updatedWidth = 10
+        let nameWidth = min(34, max(12, (area.width - idWidth - updatedWidth - 6) / 2))
+        let descriptionX = area.x + 3 + idWidth + 1 + nameWidth + 1 + updatedWidth + 1
+        painter.fill(header, .tableHeader)
+        let sortMark = state.ascending ? "↑" : "↓"
+        painter.text("ID", x: area.x + 3, y: header.y, .tableHeader)
+        painter.text("Name" + (state.sort == .name ? " " + sortMark : ""), x: area.x + 3 + idWidth + 1, y: header.y, .tableHeader)
+        painter.text("Updated" + (state.sort == .updated ? " " + sortMark : ""), x: area.x + 3 + idWidth + 1 + nameWidth + 1, y: header.y, .tableHeader)
+        if descriptionX < area.maxX - 4 { painter.text("Description", x: descriptionX, y: header.y, .tableHeader) }
+        let top = state.scrollTop
+        for row in 0..<rows.height {
+            let index = top + row
+            guard index < state.total else { break }
+            let y = rows.y + row
+            let line = Rect(x: area.x, y: y, width: area.width, height: 1)
+            guard let app = state.app(at: index) else {
+                painter.text("…", x: area.x + 3, y: y, .muted); continue
+            }
+            let selected = index == state.cursor
+            let element: UIElement = selected ? .tableCursor : .tableRow
+            painter.fill(line, element)
+            if app.pinned { painter.text("●", x: area.x + 1, y: y, selected ? .tableCursor : .pinned) }
+            painter.text(app.id, x: area.x + 3, y: y, width: idWidth, element)
+            painter.text(app.name, x: area.x + 3 + idWidth + 1, y: y, width: nameWidth, element)
+            painter.text(TextLayout.relative(app.updatedAt, now: now), x: area.x + 3 + idWidth + 1 + nameWidth + 1, y: y, width: updatedWidth, element)
+            if descriptionX < area.maxX - 4 {
+                let firstLine = app.description.split(separator: "\n").first.map(String.init) ?? ""
+                painter.text(firstLine, x: descriptionX, y: y, width: area.maxX - descriptionX - 1, selected ? .tableCursor : .muted)
+            }
+            painter.hit(line, .selectIndex(index))
+        }
+    }
+}
+
+/// The card grid view of My Apps.
+enum AppGridView {
+    static let cardWidth = 26
+    static let cardHeight = 5
+
+    static func draw(_ painter: inout Painter, _ area: Rect, state: MyAppsState, now: Date) {
+        let columns = max(1, (area.width - 1) / cardWidth)
+        let visibleRows = max(1, area.height / cardHeight)
+        for row in 0..<visibleRows {
+            for column in 0..<columns {
+                let index = (state.scrollTop + row) * columns + column
+                guard index < state.total else { return }
+                let rect = Rect(x: area.x + 1 + column * cardWidth, y: area.y + row * cardHeight, width: cardWidth - 1, height: cardHeight)
+                drawCard(&painter, rect, app: state.app(at: index), selected: index == state.cursor, now: now)
+                painter.hit(rect, .selectIndex(index))
+            }
+        }
+    }
+
+    static func drawCard(_ painter: inout Painter, _ rect: Rect, app: App?, selected: Bool, now: Date) {
+        let element: UIElement = selected ? .cardCursor : .card
+        painter.fill(rect, element)
+        painter.box(rect, selected ? .borderFocus : .border)
+        guard let app else { return }
+        let inner = rect.inset(1)
+        let pin = app.pinned ? "● " : ""
+        if app.pinned { painter.text("●", x: inner.x, y: inner.y, .pinned) }
+        painter.text(app.name, x: inner.x + TextWidth.columns(pin), y: inner.y, width: inner.width - TextWidth.columns(pin), selected ? .cardCursor : .cardTitle)
+        painter.text(app.id, x: inner.x, y: inner.y + 1, width: inner.width, selected ? .cardCursor : .muted)
+        painter.text("updated " + TextLayout.relative(app.updatedAt, now: now), x: inner.x, y: inner.y + 2, width: inner.width, selected ? .cardCursor : .muted)
+    }
+}

@@ -1,0 +1,21 @@
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// The first screen: sign in or sign up, centred.
+enum SignInView {
+    static func draw(_ painter: inout Painter, _ signIn: SignInState, flash: Flash?, readOnly: Bool) {
+        let bounds = painter.grid.bounds
+        let height = FormView.height(signIn.form) + 4
+        let box = bounds.centered(width: min(56, bounds.width - 2), height: min(height, bounds.height - 1))
+        painter.fill(box, .dialog)
+        painter.box(box, .dialogBorder, title: "orgdeck · " + signIn.form.title, titleElement: .dialogTitle)
+        let inner = box.inset(2)
+        let other = signIn.mode == .signIn ? "create an account" : "sign in instead"
+        let keys = "Enter \(signIn.form.submitLabel.lowercased()) · ^N \(other) · Esc quit"
+        FormView.draw(&painter, Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height + 1), form: signIn.form, keys: keys)
+        if readOnly { painter.text("[read-only]", x: box.maxX - 13, y: box.maxY - 1, .lock) }
+        if let flash, box.maxY < bounds.maxY {
+            painter.text(flash.text, x: box.x, y: box.maxY, width: box.width, flash.level == .error ? .flashError : .flashInfo)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// A cell grid with the theme at hand, plus the clickable regions drawn so far (for the mouse).
+/// Widgets draw through it; nothing here touches the terminal.
+public struct Painter {
+    public var grid: CellGrid
+    public let theme: Theme
+    /// Regions that turn a click into an event, last drawn wins.
+    public var hits: [(rect: Rect, event: ConsoleEvent)] = []
+
+    public init(grid: CellGrid, theme: Theme) {
+        self.grid = grid
+        self.theme = theme
+    }
+
+    public func style(_ element: UIElement) -> Style { theme.style(element) }
+
+    /// Writes text (sanitized by the grid) and returns the columns used.
+    @discardableResult
+    public mutating func text(_ text: String, x: Int, y: Int, width: Int? = nil, _ element: UIElement) -> Int {
+        grid.put(text, x: x, y: y, maxWidth: width, style: style(element))
+    }
+
+    @discardableResult
+    public mutating func text(_ text: String, x: Int, y: Int, width: Int? = nil, style: Style) -> Int {
+        grid.put(text, x: x, y: y, maxWidth: width, style: style)
+    }
+
+    public mutating func fill(_ rect: Rect, _ element: UIElement) {
+        grid.fill(rect.intersection(grid.bounds), style: style(element))
+    }
+
+    public mutating func box(_ rect: Rect, _ element: UIElement, title: String? = nil, titleElement: UIElement = .title) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        grid.box(rect, style: style(element), title: title, titleStyle: style(titleElement))
+    }
+
+    public mutating func restyle(_ rect: Rect, _ element: UIElement) {
+        grid.restyle(rect.intersection(grid.bounds), style: style(element))
+    }
+
+    /// Remembers that a click inside `rect` means `event`.
+    public mutating func hit(_ rect: Rect, _ event: ConsoleEvent) {
+        if !rect.isEmpty { hits.append((rect, event)) }
+    }
+
+    /// The event for a click at (x, y), if any.
+    public func event(atX x: Int, y: Int) -> ConsoleEvent? {
+        hits.last { $0.rect.contains(x: x, y: y) }?.event
+    }
+}

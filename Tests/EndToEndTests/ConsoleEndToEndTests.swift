@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): the demo, context switching, app lifecycle,
+/// quitting cleanly, and changes from another process showing up.
+@Suite(.serialized) struct ConsoleEndToEndTests {
+    @Test func demoSwitchContextCreateFilterDeleteAndQuit() throws {
+        let session = try TmuxSession(name: "flow")
+        defer { session.close() }
+        try session.start(["demo", "--reset"])
+        try session.waitFor(text: "My Apps")
+        try session.waitFor(text: "ada ▾")
+        // The demo opens in the personal context; switch to the organization from the profile menu.
+        try session.send("p")
+        try session.waitFor(text: "+ Add an Organization")
+        try session.send("j")
+        try session.send("Enter")
+        try session.waitFor(text: "switched to Acme Robotics")
+        // Create an app.
+        try session.send("n")
+        try session.waitFor(text: "New app")
+        try session.type("e2e-check")
+        try session.send("Tab")
+        try session.type("End to end check")
+        try session.send("Enter")
+        try session.waitFor(text: "created app e2e-check")
+        // Filter down to it.
+        try session.send("/")
+        try session.type("e2e")
+        try session.waitFor(text: "1/1 app")
+        try session.send("Enter")
+        // Delete it: the confirm dialog wants the ID typed.
+        try session.send("d")
+        try session.waitFor(text: "Type the app ID to confirm")
+        try session.send("Enter")
+        try session.waitFor(text: "type e2e-check exactly to confirm")
+        try session.type("e2e-check")
+        try session.send("Enter")
+        try session.waitFor(text: "deleted app e2e-check")
+        try session.waitFor("the empty filtered list") { $0.contains("No app matches") }
+        // Quit: the process ends and the terminal leaves the alternate screen.
+        try session.send("q")
+        try session.waitForPane("pane_dead", toBe: "1")
+        #expect(try session.pane("alternate_on") == "0")
+        #expect(try session.pane("pane_dead_status") == "0")
+        let after = try session.screen()
+        #expect(!after.contains("My Apps"), "the console's screen must be gone after quitting:\n\(after)")
+    }
+
+    @Test func anAppCreatedByTheCLIAppearsInTheOpenConsole() throws {
+        let session = try TmuxSession(name: "live")
+        defer { session.close() }
+        try session.start(["demo", "--reset"])
+        try session.waitFor(text: "My Apps")
+        try session.send(":")
+        try session.type("org acme")
+        try session.send("Enter")
+        try session.waitFor(text: "switched to Acme Robotics")
+        let token = try session.cli(["tokens", "create", "--user", "ada", "--password-stdin"], stdin: "orgdeck-demo\n")
+        #expect(token.status == 0, "\(token.stderr)")
+        let secret = token.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let created = try session.cli(["apps", "create", "from-cli", "--name", "Made by a script", "--org", "acme"], token: secret)
+        #expect(created.status == 0, "\(created.stderr)")
+        try session.waitFor(text: "Made by a script", timeout: 10)
+        try session.send("q")
+        try session.waitForPane("pane_dead", toBe: "1")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = try TmuxSession(name: "term")
+        defer { session.close() }
+        try session.start(["demo", "--reset"])
+        try session.waitFor(text: "My Apps")
+        #expect(try session.pane("alternate_on") == "1")
+        let pid = try session.pane("pane_pid")
+        kill(pid_t(pid) ?? 0, SIGTERM)
+        try session.waitForPane("pane_dead", toBe: "1")
+        #expect(try session.pane("alternate_on") == "0")
+    }
+
+    @Test func aTinyTerminalShowsTheTooSmallNoticeAndRecovers() throws {
+        let session = try TmuxSession(name: "small")
+        defer { session.close() }
+        try session.start(["demo", "--reset"], width: 40, height: 10)
+        try session.waitFor(text: "too small")
+        try session.tmux(["resize-window", "-t", "main", "-x", "100", "-y", "30"])
+        try session.waitFor(text: "My Apps")
+        try session.send("q")
+        try session.waitForPane("pane_dead", toBe: "1")
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// Drives the real `orgdeck` binary inside a private tmux server: type keys, read the screen.
+/// Waits poll `capture-pane` against a deadline; nothing sleeps a fixed time and hopes.
+final class TmuxSession {
+    let socket: String
+    let home: URL
+    let binary: URL
+    let database: URL
+
+    static let binaryURL: URL? = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = folder.appendingPathComponent("orgdeck")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }()
+
+    init(name: String) throws {
+        guard let binary = Self.binaryURL else { throw E2EError("orgdeck binary not found near \(CommandLine.arguments[0])") }
+        self.binary = binary
+        socket = "orgdeck-e2e-\(name)-\(getpid())"
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-e2e-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        database = home.appendingPathComponent("demo.sqlite")
+    }
+
+    /// The environment every process of the test gets: a private HOME and XDG folders.
+    var environment: [String: String] {
+        [
+            "HOME": home.path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "ORGDECK_DB": database.path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+            "LANG": "C.UTF-8",
+            "TERM": "xterm-256color",
+        ]
+    }
+
+    /// Starts `orgdeck arguments…` in a detached 100×30 window that stays after the process exits.
+    func start(_ arguments: [String], width: Int = 100, height: Int = 30) throws {
+        let exports = environment.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
+        let command = "exec env -i \(exports) \(shellQuote(binary.path)) " + arguments.map(shellQuote).joined(separator: " ")
+        _ = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", command])
+        _ = try tmux(["set-option", "-t", "main", "remain-on-exit", "on"])
+    }
+
+    /// Sends keys as tmux names them (`Enter`, `Escape`, `C-c`) or literal text with `literal`.
+    func send(_ keys: String..., literal: Bool = false) throws {
+        _ = try tmux(["send-keys", "-t", "main"] + (literal ? ["-l"] : []) + keys)
+    }
+
+    func type(_ text: String) throws { try send(text, literal: true) }
+
+    /// The visible screen as text.
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"]) }
+
+    /// A pane variable, e.g. `pane_dead`, `alternate_on`.
+    func pane(_ variable: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "main", "#{\(variable)}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen until `predicate` holds or the deadline passes; returns the last screen.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = 15, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            usleep(50_000)
+        }
+        throw E2EError("timed out waiting for \(what); screen was:\n\(last)")
+    }
+
+    @discardableResult
+    func waitFor(text: String, timeout: TimeInterval = 15) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Polls a pane variable until it has `value`.
+    func waitForPane(_ variable: String, toBe value: String, timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if try pane(variable) == value { return }
+            usleep(50_000)
+        }
+        throw E2EError("timed out waiting for \(variable) = \(value)")
+    }
+
+    /// Runs the CLI to completion with this session's environment.
+    func cli(_ arguments: [String], stdin: String? = nil, token: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = environment
+        if let token { env["ORGDECK_TOKEN"] = token }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    func close() {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: home)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw E2EError("tmux \(arguments.joined(separator: " ")) failed with \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func shellQuote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+struct E2EError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

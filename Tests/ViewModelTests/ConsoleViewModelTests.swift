@@ -1,0 +1,236 @@
+import Foundation
+import OrgdeckCore
+import Testing
+@testable import OrgdeckViewModels
+
+@Suite struct ConsoleViewModelTests {
+    @Test func profileMenuSwitchesContextAndTheAppListFollows() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        #expect(try #require(console.myApps).state.ids == ["notes"])
+        console.send(.profileMenu)
+        guard case .profileMenu(let menu) = console.state.overlay else { Issue.record("menu not open"); return }
+        #expect(menu.items.first == .context(.personal, title: "ada", detail: "personal"))
+        #expect(menu.items[1] == .context(.organization("acme"), title: "Acme Robotics", detail: "Admin"))
+        #expect(menu.items[2] == .addOrganization)
+        #expect(menu.items.last == .signOut)
+        #expect(menu.cursor == 0)
+        console.send(.move(.down))
+        console.send(.open)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.context == .organization("acme"))
+        #expect(console.state.contextTitle == "Acme Robotics")
+        #expect(console.state.role == .admin)
+        #expect(try #require(console.myApps).state.ids == ["gamma-ray", "beta", "alpha"])
+        #expect(console.state.flash == .info("switched to Acme Robotics"))
+    }
+
+    @Test func profileMenuOpensPanesAndSignsOut() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.profileMenu)
+        guard case .profileMenu(let menu) = console.state.overlay else { return }
+        let security = try #require(menu.items.firstIndex(of: .pane(.security)))
+        console.send(.selectIndex(security))
+        #expect(console.state.screen == .pane(.security))
+        console.send(.profileMenu)
+        console.send(.bottom)
+        console.send(.open)
+        #expect(console.state.session == nil)
+        #expect(console.state.signIn != nil)
+    }
+
+    @Test func addingAnOrganizationFromTheMenuHitsTheOneOrganizationLimit() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.profileMenu)
+        console.send(.selectIndex(2))
+        guard case .form(let form) = console.state.overlay else { Issue.record("no form"); return }
+        #expect(form.purpose == .createOrganization)
+        console.type("Second Co")
+        console.send(.nextFocus)
+        console.type("second")
+        console.send(.nextFocus)
+        console.type("billing@second.test")
+        console.send(.submit)
+        guard case .form(let refused) = console.state.overlay else { Issue.record("form closed"); return }
+        #expect(refused.error?.contains("leave your current organization first") == true)
+    }
+
+    @Test func aUserWithoutAnOrganizationCreatesOneAndLandsInIt() throws {
+        let fixture = try Fixture()
+        _ = try fixture.service.signUp(username: "cy", displayName: "Cy", email: "cy@example.com", password: Fixture.password, source: .tui)
+        let cy = try fixture.service.signIn(login: "cy", password: Fixture.password, source: .tui)
+        let console = fixture.console(cy)
+        console.send(.palette)
+        console.type("new-org")
+        console.send(.submit)
+        console.type("Cy Labs")
+        console.send(.nextFocus)
+        console.type("cylabs")
+        console.send(.nextFocus)
+        console.type("billing@cy.test")
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.context == .organization("cylabs"))
+        #expect(console.state.role == .admin)
+        #expect(console.state.memberships.map(\.organization.id) == ["cylabs"])
+    }
+
+    @Test func signInWithWrongPasswordKeepsTheLoginAndClearsThePassword() throws {
+        let fixture = try Fixture()
+        let console = ConsoleViewModel(service: fixture.service)
+        #expect(console.state.signIn?.mode == .signIn)
+        console.type("ada")
+        console.send(.nextFocus)
+        console.type("wrong-password")
+        console.send(.submit)
+        let form = try #require(console.state.signIn).form
+        #expect(form.error == "wrong username or password")
+        #expect(form.fields[0].value.text == "ada")
+        #expect(form.fields[1].value.text == "")
+        #expect(form.focus == 1)
+        console.type(Fixture.password)
+        console.send(.submit)
+        #expect(console.state.signIn == nil)
+        #expect(console.state.session?.user.username == "ada")
+        #expect(console.state.screen == .pane(.myApps))
+    }
+
+    @Test func tenFailuresLockTheAccountAndSayForHowLong() throws {
+        let fixture = try Fixture()
+        let console = ConsoleViewModel(service: fixture.service)
+        console.type("bob")
+        for _ in 0..<10 {
+            console.send(.nextFocus)
+            console.type("nope-nope")
+            console.send(.submit)
+        }
+        console.type(Fixture.password)
+        console.send(.submit)
+        let form = try #require(console.state.signIn).form
+        #expect(console.state.session == nil)
+        #expect(form.error?.contains("locked") == true)
+        #expect(form.error?.contains("minute") == true)
+    }
+
+    @Test func signUpCreatesTheAccountAndSignsIn() throws {
+        let fixture = try Fixture()
+        let console = ConsoleViewModel(service: fixture.service)
+        console.send(.toggleSignUp)
+        #expect(console.state.signIn?.mode == .signUp)
+        for (index, value) in ["dora", "Dora Explorer", "Dora@Example.com", "long-enough-pw"].enumerated() {
+            if index > 0 { console.send(.nextFocus) }
+            console.type(value)
+        }
+        console.send(.submit)
+        #expect(console.state.session?.user.username == "dora")
+        #expect(console.state.context == .personal)
+    }
+
+    @Test func signUpWithTakenEmailSaysSoAndFocusesTheField() throws {
+        let fixture = try Fixture()
+        let console = ConsoleViewModel(service: fixture.service)
+        console.send(.toggleSignUp)
+        for (index, value) in ["ada2", "Ada Two", "ADA@example.com", "long-enough-pw"].enumerated() {
+            if index > 0 { console.send(.nextFocus) }
+            console.type(value)
+        }
+        console.send(.submit)
+        let form = try #require(console.state.signIn).form
+        #expect(console.state.session == nil)
+        #expect(form.error?.isEmpty == false)
+        #expect(form.fields[form.focus].key == "email")
+    }
+
+    @Test func paletteCompletesAndRunsCommands() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.themeNames = ["default", "nord"]
+        console.send(.palette)
+        console.type("or")
+        guard case .palette(let palette) = console.state.overlay else { Issue.record("no palette"); return }
+        #expect(palette.completions.first == "org acme")
+        console.send(.nextFocus)
+        console.send(.submit)
+        #expect(console.state.context == .organization("acme"))
+        console.send(.palette)
+        console.type("theme nord")
+        #expect(console.send(.submit) == [.applyTheme("nord")])
+        console.send(.palette)
+        console.type("frobnicate")
+        console.send(.submit)
+        guard case .palette(let failed) = console.state.overlay else { Issue.record("palette closed on error"); return }
+        #expect(failed.error == "unknown command \"frobnicate\"; Tab completes")
+    }
+
+    @Test func openingAnAppPushesItsPageAndEscGoesBack() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.open)
+        #expect(console.state.stack == [.pane(.myApps), .app("notes")])
+        let detail = try #require(console.appDetail)
+        #expect(detail.state.app?.name == "Notes")
+        #expect(detail.state.section == .overview)
+        console.send(.move(.down))
+        #expect(detail.state.section == .settings)
+        console.send(.back)
+        #expect(console.state.stack == [.pane(.myApps)])
+        #expect(console.appDetail == nil)
+    }
+
+    @Test func deletingFromTheAppPageReturnsToTheList() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.open)
+        console.send(.delete)
+        console.type("notes")
+        console.send(.submit)
+        #expect(console.state.stack == [.pane(.myApps)])
+        #expect(try #require(console.myApps).state.total == 0)
+    }
+
+    @Test func anAppDeletedElsewhereClosesItsPage() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.open)
+        try fixture.service.deleteApp(fixture.ada, in: .personal, id: "notes")
+        console.send(.externalChange)
+        #expect(console.state.stack == [.pane(.myApps)])
+        #expect(console.state.flash == .warn("app notes was deleted elsewhere"))
+    }
+
+    @Test func transferMovesAPersonalAppIntoTheOrganization() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.transfer)
+        guard case .form(let form) = console.state.overlay else { Issue.record("no transfer form"); return }
+        #expect(form.value("org") == "acme")
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        #expect(try #require(console.myApps).state.total == 0)
+        #expect(console.state.flash == .info("transferred notes to acme as notes"))
+        console.switchContext(.organization("acme"))
+        #expect(try #require(console.myApps).state.ids.contains("notes"))
+    }
+
+    @Test func tokensAreCreatedShownOnceAndRevoked() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.selectPane(.security))
+        console.send(.new)
+        console.type("ci")
+        console.send(.submit)
+        guard case .secret(_, let secret) = console.state.overlay else { Issue.record("secret not shown"); return }
+        #expect(secret.hasPrefix("odk_"))
+        #expect(console.send(.copyID) == [.copy(secret)])
+        console.send(.submit)
+        let security = try #require(console.security)
+        #expect(security.state.tokens.count == 1)
+        #expect(security.state.tokens[0].lastFour == String(secret.suffix(4)))
+        console.send(.delete)
+        console.type(security.state.tokens[0].id)
+        console.send(.submit)
+        #expect(security.state.tokens[0].revokedAt != nil)
+    }
+}

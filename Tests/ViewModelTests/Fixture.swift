@@ -1,0 +1,45 @@
+import Foundation
+import OrgdeckCore
+@testable import OrgdeckViewModels
+
+/// A fresh in-memory core with the real migrations: `ada` (Admin of `acme`) with personal and
+/// organization apps, and `bob`, an Organization User of `acme`.
+struct Fixture {
+    let service: OrgService
+    let ada: Session
+    let bob: Session
+
+    static let password = "correct-horse-1"
+
+    init(orgApps: [String] = ["alpha", "beta", "gamma-ray"], personalApps: [String] = ["notes"]) throws {
+        service = try OrgService.inMemory(options: .init(passwordRounds: 1_000))
+        _ = try service.signUp(username: "ada", displayName: "Ada Lovelace", email: "ada@example.com", password: Self.password, source: .tui)
+        _ = try service.signUp(username: "bob", displayName: "Bob Builder", email: "bob@example.com", password: Self.password, source: .tui)
+        ada = try service.signIn(login: "ada", password: Self.password, source: .tui)
+        bob = try service.signIn(login: "bob", password: Self.password, source: .tui)
+        _ = try service.createOrganization(ada, id: "acme", name: "Acme Robotics", billingEmail: "billing@acme.test")
+        try service.addMember(ada, organizationID: "acme", userID: bob.user.id, role: .orgUser)
+        for id in orgApps {
+            _ = try service.createApp(ada, in: .organization("acme"), id: id, name: id.capitalized, description: "about \(id)")
+        }
+        for id in personalApps {
+            _ = try service.createApp(ada, in: .personal, id: id, name: id.capitalized, description: "")
+        }
+    }
+
+    func console(_ session: Session? = nil) -> ConsoleViewModel {
+        ConsoleViewModel(service: service, session: session ?? ada)
+    }
+}
+
+extension ConsoleViewModel {
+    /// Sends each character as text, as typing would.
+    func type(_ text: String) {
+        for character in text { send(.text(String(character))) }
+    }
+}
+
+extension MyAppsState {
+    /// The IDs of the loaded window, in order.
+    var ids: [String] { window.map(\.id) }
+}

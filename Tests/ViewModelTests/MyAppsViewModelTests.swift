@@ -1,0 +1,218 @@
+import Foundation
+import OrgdeckCore
+import Testing
+@testable import OrgdeckViewModels
+
+@Suite struct MyAppsViewModelTests {
+    @Test func opensOnThePersonalContextWithItsApps() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        #expect(console.state.context == .personal)
+        #expect(console.state.screen == .pane(.myApps))
+        let apps = try #require(console.myApps).state
+        #expect(apps.ids == ["notes"])
+        #expect(apps.total == 1)
+        #expect(apps.cursor == 0)
+        #expect(apps.layout == .grid)
+    }
+
+    @Test func filterAsYouTypeNarrowsAndEscClears() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.filter)
+        #expect(console.acceptsText)
+        console.type("gam")
+        var apps = try #require(console.myApps).state
+        #expect(apps.filtering)
+        #expect(apps.filter.text == "gam")
+        #expect(apps.ids == ["gamma-ray"])
+        #expect(apps.total == 1)
+        console.send(.submit)
+        apps = try #require(console.myApps).state
+        #expect(!apps.filtering)
+        #expect(apps.filter.text == "gam")
+        #expect(!console.acceptsText)
+        console.send(.back)
+        apps = try #require(console.myApps).state
+        #expect(apps.filter.text == "")
+        #expect(apps.total == 3)
+    }
+
+    @Test func filterWithNoMatchShowsAnEmptyList() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.filter)
+        console.type("zzz")
+        let apps = try #require(console.myApps).state
+        #expect(apps.total == 0)
+        #expect(apps.window.isEmpty)
+        #expect(apps.selected == nil)
+    }
+
+    @Test func sortCyclesThroughUpdatedAndNameBothWays() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        let model = try #require(console.myApps)
+        // Created alpha, beta, gamma-ray in that order: newest first by default.
+        #expect(model.state.ids == ["gamma-ray", "beta", "alpha"])
+        #expect(model.state.sortLabel == "updated ↓")
+        console.send(.cycleSort)
+        #expect(model.state.ids == ["alpha", "beta", "gamma-ray"])
+        #expect(model.state.sortLabel == "updated ↑")
+        console.send(.cycleSort)
+        #expect(model.state.sort == .name && model.state.ascending)
+        #expect(model.state.ids == ["alpha", "beta", "gamma-ray"])
+        console.send(.cycleSort)
+        #expect(model.state.ids == ["gamma-ray", "beta", "alpha"])
+        #expect(model.state.sortLabel == "name ↓")
+        console.send(.cycleSort)
+        #expect(model.state.sortLabel == "updated ↓")
+    }
+
+    @Test func pinnedAppsComeFirstAndTheCursorFollows() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        let model = try #require(console.myApps)
+        console.send(.bottom)
+        #expect(model.state.selected?.id == "alpha")
+        console.send(.pin)
+        #expect(model.state.ids == ["alpha", "gamma-ray", "beta"])
+        #expect(model.state.selected?.id == "alpha")
+        #expect(model.state.selected?.pinned == true)
+        #expect(console.state.flash == .info("pinned alpha"))
+        console.send(.pin)
+        #expect(model.state.ids == ["gamma-ray", "beta", "alpha"])
+    }
+
+    @Test func gridMovesByColumnsAndListByRows() throws {
+        let fixture = try Fixture(orgApps: (1...7).map { "app\($0)" })
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        let model = try #require(console.myApps)
+        console.send(.viewport(rows: 2, gridColumns: 3))
+        #expect(model.state.layout == .grid)
+        console.send(.move(.right))
+        #expect(model.state.cursor == 1)
+        console.send(.move(.down))
+        #expect(model.state.cursor == 4)
+        console.send(.move(.down))
+        #expect(model.state.cursor == 6, "down from the row above the last lands on the last app")
+        #expect(model.state.scrollTop == 1)
+        console.send(.toggleView)
+        #expect(model.state.layout == .list)
+        console.send(.top)
+        console.send(.move(.down))
+        #expect(model.state.cursor == 1)
+        console.send(.move(.right))
+        #expect(model.state.cursor == 1, "left and right do nothing in the list")
+    }
+
+    @Test func deleteAsksForTheIDAndOnlyThenDeletes() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        let model = try #require(console.myApps)
+        #expect(model.state.selected?.id == "gamma-ray")
+        console.send(.delete)
+        guard case .confirm(let confirm) = console.state.overlay else { Issue.record("no confirm dialog"); return }
+        #expect(confirm.requiredText == "gamma-ray")
+        console.send(.submit)
+        guard case .confirm(let stillOpen) = console.state.overlay else { Issue.record("dialog closed without the ID"); return }
+        #expect(stillOpen.error == "type gamma-ray exactly to confirm")
+        #expect(model.state.total == 3)
+        console.type("gamma-ray")
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        #expect(model.state.ids == ["beta", "alpha"])
+        #expect(console.state.flash == .info("deleted app gamma-ray"))
+    }
+
+    @Test func escCancelsADeleteAndKeepsTheApp() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.delete)
+        console.type("notes")
+        console.send(.cancel)
+        #expect(console.state.overlay == .none)
+        #expect(try #require(console.myApps).state.ids == ["notes"])
+    }
+
+    @Test func createFormKeepsValuesAndNamesTheFieldOnError() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.new)
+        console.type("bad id!")
+        console.send(.submit)
+        guard case .form(let form) = console.state.overlay else { Issue.record("form closed on error"); return }
+        #expect(form.fields[0].value.text == "bad id!")
+        #expect(form.error?.isEmpty == false)
+        #expect(form.focus == 0)
+        for _ in 0..<7 { console.send(.backspace) }
+        console.type("fresh")
+        console.send(.nextFocus)
+        console.type("Fresh app 漢字")
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        let apps = try #require(console.myApps).state
+        #expect(apps.selected?.id == "fresh")
+        #expect(apps.selected?.name == "Fresh app 漢字")
+    }
+
+    @Test func aStaleEditIsRefusedAndTheFormStaysOpen() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.edit)
+        guard case .form = console.state.overlay else { Issue.record("no edit form"); return }
+        // Another session renames the app meanwhile.
+        let current = try fixture.service.app(fixture.ada, in: .personal, id: "notes")
+        _ = try fixture.service.updateApp(fixture.ada, in: .personal, id: "notes", name: "Elsewhere", description: "",
+                                          expectedVersion: current.version)
+        console.send(.cursorEnd)
+        console.type(" mine")
+        console.send(.submit)
+        guard case .form(let form) = console.state.overlay else { Issue.record("stale edit closed the form"); return }
+        #expect(form.error == CoreError.stale.message)
+        #expect(form.fields[0].value.text == "Notes mine")
+        #expect(try fixture.service.app(fixture.ada, in: .personal, id: "notes").name == "Elsewhere")
+    }
+
+    @Test func changesFromAnotherSessionAppearAndKeepTheCursor() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.toggleView)
+        console.send(.move(.down))
+        let model = try #require(console.myApps)
+        #expect(model.state.selected?.id == "beta")
+        _ = try fixture.service.createApp(fixture.ada, in: .organization("acme"), id: "delta", name: "Delta", description: "")
+        console.send(.externalChange)
+        #expect(model.state.ids == ["delta", "gamma-ray", "beta", "alpha"])
+        #expect(model.state.selected?.id == "beta")
+    }
+
+    @Test func copyIDAsksTheRuntimeToCopy() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        let effects = console.send(.copyID)
+        #expect(effects == [.copy("notes")])
+        #expect(console.state.flash == .info("copied notes"))
+    }
+
+    @Test func anOrganizationUserIsRefusedByTheCoreWithTheReason() throws {
+        let fixture = try Fixture()
+        let console = fixture.console(fixture.bob)
+        console.switchContext(.organization("acme"))
+        #expect(!console.state.allowed.contains(.createApp))
+        #expect(console.state.allowed.contains(.seeApps))
+        console.send(.new)
+        console.type("sneaky")
+        console.send(.submit)
+        guard case .form(let form) = console.state.overlay else { Issue.record("form closed"); return }
+        #expect(form.error?.isEmpty == false)
+        #expect(try #require(console.myApps).state.total == 3)
+    }
+}
