@@ -111,8 +111,8 @@ final class SQLiteStore: Sendable {
     }
 
     /// Raw access for tests that tamper with the file the way an attacker would (dropping a
-    /// trigger, editing a row). Never used by the service.
+    /// trigger, editing a row). Never used by the service; errors come back as SQLite gave them.
     func withRawConnection<T>(_ body: (Database) throws -> T) throws -> T {
-        try StoreErrors.mapping { try writer.writeWithoutTransaction { db in try body(db) } }
+        try writer.writeWithoutTransaction { db in try body(db) }
     }
 }

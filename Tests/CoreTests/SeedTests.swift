@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import OrgdeckCore
+
+@Suite("Demo and benchmark data")
+struct SeedTests {
+    @Test("the demo: an organization with every role, ~15 apps, a personal app, an outsider; idempotent")
+    func demo() throws {
+        let f = try Fixture()
+        #expect(try f.service.seedDemo() == DemoAccounts.admin)
+        let ada = try f.service.signIn(login: DemoAccounts.admin, password: DemoAccounts.password, source: .tui)
+        #expect(ada.user.displayName == "Ada Lovelace")
+        let org = Context.organization(DemoAccounts.organizationID)
+        #expect(try f.service.organization(ada, id: "acme").name == "Acme Robotics")
+        let members = try f.service.members(ada, organizationID: "acme")
+        #expect(members.count >= 12)
+        #expect(Set(members.map(\.role)) == Set(Role.allCases))
+        let apps = try f.service.apps(ada, in: org, query: AppQuery(limit: 100))
+        #expect(apps.total >= 15)
+        #expect(apps.items.prefix(2).allSatisfy { $0.pinned })
+        #expect(Set(apps.items.map(\.updatedAt)).count == apps.items.count)  // varied times
+        #expect(apps.items.allSatisfy { !$0.description.isEmpty })
+        #expect(try f.service.apps(ada, in: .personal, query: AppQuery()).total == 1)
+        let olivia = try f.service.signIn(login: "olivia", password: DemoAccounts.password, source: .tui)
+        #expect(try f.service.memberships(olivia).isEmpty)
+        #expect(try f.service.verifyAudit() != .intact(entries: 0))
+
+        let auditCount = try f.auditActions().count
+        #expect(try f.service.seedDemo() == DemoAccounts.admin)
+        #expect(try f.auditActions().count == auditCount)
+    }
+
+    @Test("the large seed loads apps in bulk and gives the demo organization a big share")
+    func large() throws {
+        let f = try Fixture()
+        let start = Date()
+        try f.service.seedLarge(apps: 30_000, users: 500, organizations: 20)
+        #expect(Date().timeIntervalSince(start) < 20)
+        let ada = try f.service.signIn(login: DemoAccounts.admin, password: DemoAccounts.password, source: .tui)
+        let org = Context.organization(DemoAccounts.organizationID)
+        let first = try f.service.apps(ada, in: org, query: AppQuery(limit: 50))
+        #expect(first.total >= 20_000)
+        #expect(first.items.count == 50)
+        let deep = try f.service.apps(ada, in: org, query: AppQuery(filter: "invoice", sort: .name, ascending: true,
+                                                                    offset: 500, limit: 50))
+        #expect(deep.items.count == 50)
+        #expect(deep.items.allSatisfy { $0.name.lowercased().contains("invoice") || $0.id.lowercased().contains("invoice") })
+        let timer = Date()
+        for offset in stride(from: 0, to: 20_000, by: 2_000) {
+            _ = try f.service.apps(ada, in: org, query: AppQuery(sort: .name, offset: offset, limit: 50))
+        }
+        #expect(Date().timeIntervalSince(timer) < 2)
+    }
+}
