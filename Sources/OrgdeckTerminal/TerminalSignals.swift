@@ -11,8 +11,9 @@ import Synchronization
 /// `pendingTermination`, restores the terminal through curses and exits normally. Blocking
 /// reads return early because the handlers are installed without `SA_RESTART`.
 ///
-/// SIGSEGV, SIGABRT, SIGILL, SIGTRAP and SIGBUS cannot be survived, so their handler writes a
-/// fixed reset sequence with `write(2)` (the only async-signal-safe way out), puts back the
+/// SIGSEGV, SIGABRT, SIGILL, SIGTRAP and SIGBUS cannot be survived, so their handler restores
+/// the saved terminal modes (`tcsetattr`) and writes a fixed reset sequence with `write(2)`
+/// (both async-signal-safe; curses is not), puts back the
 /// previous handler (the Swift runtime's backtracer, or the default action) and re-raises.
 public enum TerminalSignals {
     /// Leave the alternate screen, show the cursor, reset colours, turn off bracketed paste
@@ -30,6 +31,10 @@ public enum TerminalSignals {
     /// `install()` before any handler can run, then only read.
     nonisolated(unsafe) private static let previousActions =
         UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    /// The terminal modes before curses changed them, restored by the fatal handler
+    /// (`tcsetattr` is async-signal-safe) so a crash report is readable. Written once in `install()`.
+    nonisolated(unsafe) private static let savedModes = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+    private static let haveSavedModes = Atomic<Bool>(false)
 
     /// True once SIGINT, SIGTERM or SIGHUP arrived.
     public static var pendingTermination: Bool { received.load(ordering: .relaxed) != 0 }
@@ -44,6 +49,9 @@ public enum TerminalSignals {
     public static func install() {
         guard !installed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         _ = received.load(ordering: .relaxed)   // initialise the statics outside signal context
+        if isatty(STDIN_FILENO) != 0, tcgetattr(STDIN_FILENO, savedModes) == 0 {
+            haveSavedModes.store(true, ordering: .releasing)
+        }
         let previous = previousActions
         for sig in terminationSignals {
             var action = sigaction()
@@ -65,8 +73,8 @@ public enum TerminalSignals {
         }
     }
 
-    /// Resets the terminal from a Swift error path that is about to exit without curses
-    /// (writes the reset sequence straight to standard output).
+    /// Resets the terminal from a Swift error path that is about to exit without curses:
+    /// puts back the terminal modes saved by `install()` and writes the reset sequence.
     public static func restoreOnFatal() {
         writeReset()
     }
@@ -75,6 +83,7 @@ public enum TerminalSignals {
     public static func clearPendingTermination() { received.store(0, ordering: .relaxed) }
 
     private static func writeReset() {
+        if haveSavedModes.load(ordering: .acquiring) { _ = tcsetattr(STDIN_FILENO, TCSANOW, savedModes) }
         let s = resetSequence
         _ = write(STDOUT_FILENO, s.utf8Start, s.utf8CodeUnitCount)
     }
