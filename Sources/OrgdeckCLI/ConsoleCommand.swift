@@ -15,10 +15,17 @@ struct ConsoleFlags: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Mouse clicks and wheel (default: the config file).")
     var mouse: Bool?
 
+    /// `--readonly`, or `read_only = true` in the config file. The service itself must be opened
+    /// read-only so the core refuses writes; the console only shows the lock mark. A config file
+    /// that cannot be read counts as absent here: the console reports its error on screen.
+    func readOnly(paths: Paths) -> Bool {
+        readonly || ((try? ConsoleConfig.load(path: paths.configFile))?.readOnly ?? false)
+    }
+
     /// The console's options for these flags, paths and an optional signed-in session.
     func options(paths: Paths, session: Session?) -> ConsoleOptions {
         let envTheme = ProcessInfo.processInfo.environment["ORGDECK_THEME"].flatMap { $0.isEmpty ? nil : $0 }
-        return ConsoleOptions(theme: theme ?? envTheme, readOnly: readonly, mouse: mouse, session: session,
+        return ConsoleOptions(theme: theme ?? envTheme, readOnly: readOnly(paths: paths), mouse: mouse, session: session,
                               configPath: paths.configFile, themeDirectories: paths.themeDirectories,
                               stateDirectory: paths.stateDirectory)
     }
@@ -35,7 +42,7 @@ struct ConsoleCommand: ParsableCommand, GlobalOptionsCarrying {
 
     func run() throws {
         let paths = global.paths
-        let service = try OrgService.open(path: paths.database, options: .init(readOnly: flags.readonly))
+        let service = try OrgService.open(path: paths.database, options: .init(readOnly: flags.readOnly(paths: paths)))
         let status = Console.run(service: service, options: flags.options(paths: paths, session: nil))
         if status != 0 { throw ExitCode(status) }
     }
@@ -63,8 +70,7 @@ struct DemoCommand: ParsableCommand, GlobalOptionsCarrying {
         }
         // Seed through a writable service even with --readonly: the demo must exist to be browsed.
         let admin = try OrgService.open(path: path).seedDemo()
-        let service = flags.readonly ? try OrgService.open(path: path, options: .init(readOnly: true))
-                                     : try OrgService.open(path: path)
+        let service = try OrgService.open(path: path, options: .init(readOnly: flags.readOnly(paths: paths)))
         // The demo opens signed in without a password, as a console session.
         let session = Session(user: try service.user(username: admin), source: .tui)
         let status = Console.run(service: service, options: flags.options(paths: paths, session: session))

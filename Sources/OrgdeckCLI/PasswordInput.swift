@@ -38,10 +38,27 @@ enum PasswordInput {
             quiet.c_lflag |= tcflag_t(ECHONL)
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
         }
-        defer { if canHide { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) } }
+        // Ctrl-C at the prompt must not leave the user's shell without echo.
+        promptTermios = saved
+        let previous = canHide ? signal(SIGINT, restoreEchoAndExit) : nil
+        defer {
+            if canHide {
+                tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+                signal(SIGINT, previous)
+            }
+        }
         guard let line = readLine(strippingNewline: true) else {
             throw CLIError.usage("no password entered")
         }
         return line
     }
+}
+
+/// The terminal settings to put back if the prompt is interrupted. Written before the handler
+/// is installed and only read by it, so the unchecked access is safe.
+nonisolated(unsafe) private var promptTermios = termios()
+
+private func restoreEchoAndExit(_ signal: Int32) {
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &promptTermios)
+    _exit(130)
 }

@@ -29,6 +29,22 @@ import Testing
         #expect((error["message"] as? String)?.isEmpty == false)
     }
 
+    @Test func demoResetRefusesADatabaseThatIsNotADemo() throws {
+        let db = try SharedDatabase.get()
+        let result = try CLI.run(["demo", "--reset", "--db", db.path])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("not a demo database"))
+        #expect(FileManager.default.fileExists(atPath: db.path), "the real database is untouched")
+        #expect(try db.run(["orgs", "show", SharedDatabase.orgID]).status == 0)
+    }
+
+    @Test func consoleNeedsATerminal() throws {
+        // Piped stdin/stdout: the console refuses cleanly instead of drawing into a pipe.
+        let result = try CLI.run(["--db", Workspace.newDatabasePath("console")])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.hasPrefix("error: "))
+    }
+
     @Test func helpGoesToStdoutAndSucceeds() throws {
         let root = try CLI.run(["--help"])
         #expect(root.status == 0)
