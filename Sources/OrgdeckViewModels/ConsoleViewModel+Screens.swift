@@ -81,6 +81,7 @@ extension ConsoleViewModel {
     func handleAppDetail(_ detail: AppDetailViewModel, _ event: ConsoleEvent, _ effects: inout [Effect]) {
         switch event {
         case .move(let direction): detail.move(direction)
+        case .selectIndex(let index) where AppSection.allCases.indices.contains(index): detail.select(AppSection.allCases[index])
         case .nextFocus: detail.move(.down)
         case .previousFocus: detail.move(.up)
         case .edit: apply(detail.edit(), &effects)

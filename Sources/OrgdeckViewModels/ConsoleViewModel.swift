@@ -78,7 +78,7 @@ public final class ConsoleViewModel {
         state.stack = [.pane(state.pane)]
         appDetail = nil
         state.allowed = Set(Action.allCases.filter { service.isAllowed(session, $0, in: context) })
-        myApps = MyAppsViewModel(service: service, session: session, context: context)
+        myApps = MyAppsViewModel(service: service, session: session, context: context, like: myApps?.state)
         account = AccountViewModel(service: service, session: session, context: context)
         security = SecurityViewModel(service: service, session: session)
     }

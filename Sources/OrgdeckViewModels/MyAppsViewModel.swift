@@ -10,10 +10,19 @@ public final class MyAppsViewModel {
     /// Apps loaded per window; a few screens' worth so cursor moves rarely hit the database.
     static let windowSize = 150
 
-    public init(service: OrgService, session: Session, context: Context) {
+    /// `like` carries the layout and order over from the previous context, so switching context
+    /// does not undo the user's choice of grid or list.
+    public init(service: OrgService, session: Session, context: Context, like previous: MyAppsState? = nil) {
         self.service = service
         self.session = session
         self.state = MyAppsState(context: context)
+        if let previous {
+            state.layout = previous.layout
+            state.sort = previous.sort
+            state.ascending = previous.ascending
+            state.viewportRows = previous.viewportRows
+            state.gridColumns = previous.gridColumns
+        }
         reload()
     }
 

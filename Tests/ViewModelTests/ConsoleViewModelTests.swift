@@ -101,8 +101,9 @@ import Testing
         let fixture = try Fixture()
         let console = ConsoleViewModel(service: fixture.service)
         console.type("bob")
+        console.send(.nextFocus)
         for _ in 0..<10 {
-            console.send(.nextFocus)
+            // A failure clears the password and keeps the focus on it.
             console.type("nope-nope")
             console.send(.submit)
         }

@@ -43,7 +43,7 @@ enum AccountView {
         painter.text("Members (\(state.members.count))", x: area.x + 1, y: area.y, .title)
         let header = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
         painter.fill(header, .tableHeader)
-        let columns = [("Username", 16), ("Name", 22), ("Role", 26), ("Joined", 11), ("Last active", 12)]
+        let columns: [(String, Int)] = [("Username", 16), ("Name", 22), ("Role", 26), ("Joined", 11), ("Last active", 12)]
         var x = area.x + 1
         for (title, width) in columns { painter.text(title, x: x, y: header.y, width: width, .tableHeader); x += width + 1 }
         let rows = area.height - 2
@@ -54,8 +54,8 @@ enum AccountView {
             let element: UIElement = index == state.cursor ? .tableCursor : .tableRow
             let line = Rect(x: area.x, y: y, width: area.width, height: 1)
             painter.fill(line, element)
-            let values = [member.user.username, member.user.displayName, member.role.title, TextLayout.day(member.joinedAt),
-                          member.lastActiveAt.map { TextLayout.relative($0, now: now) } ?? "never"]
+            let lastActive: String = member.lastActiveAt.map { TextLayout.relative($0, now: now) } ?? "never"
+            let values: [String] = [member.user.username, member.user.displayName, member.role.title, TextLayout.day(member.joinedAt), lastActive]
             var x = area.x + 1
             for (value, column) in zip(values, columns) { painter.text(value, x: x, y: y, width: column.1, element); x += column.1 + 1 }
             painter.hit(line, .selectIndex(index))

@@ -81,10 +81,10 @@ public struct ConsoleRenderer {
         switch state.screen {
         case .pane(.myApps):
             return [hint(.open, "open"), hint(.new, "new", allowed.contains(.createApp)), hint(.edit, "edit", allowed.contains(.renameApp)),
-                    hint(.delete, "delete", allowed.contains(.deleteApp)), hint(.duplicate, "duplicate", allowed.contains(.duplicateApp)),
-                    hint(.transfer, "transfer", state.context == .personal), hint(.pin, "pin"), hint(.copyID, "copy ID"),
-                    hint(.filter, "filter"), hint(.sort, "sort"), hint(.toggleView, "view"), hint(.profile, "profile"),
-                    hint(.help, "help"), hint(.quit, "quit")]
+                    hint(.delete, "delete", allowed.contains(.deleteApp)), hint(.filter, "filter"), hint(.sort, "sort"),
+                    hint(.toggleView, "view"), hint(.pin, "pin"), hint(.copyID, "copy ID"),
+                    hint(.duplicate, "duplicate", allowed.contains(.duplicateApp)), hint(.transfer, "transfer", state.context == .personal),
+                    hint(.profile, "profile"), hint(.quit, "quit")]
         case .app:
             return [hint(.back, "back"), hint(.edit, "edit", allowed.contains(.renameApp)), hint(.delete, "delete", allowed.contains(.deleteApp)),
                     hint(.duplicate, "duplicate", allowed.contains(.duplicateApp)), hint(.transfer, "transfer", state.context == .personal),

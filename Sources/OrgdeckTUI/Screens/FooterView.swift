@@ -21,10 +21,15 @@ enum FooterView {
             painter.text(mark + flash.text, x: area.x + 1, y: flashY, width: area.width - 2, element)
         }
         painter.fill(Rect(x: area.x, y: hintY, width: area.width, height: 1), .footer)
+        // Help is always reachable: its hint is pinned to the right edge.
+        let help = "\(keyMap.hint(.help)) help"
+        let helpX = area.maxX - TextWidth.columns(help) - 1
+        painter.text(keyMap.hint(.help), x: helpX, y: hintY, .footerKey)
+        painter.text(" help", x: helpX + TextWidth.columns(keyMap.hint(.help)), y: hintY, .footer)
         var x = area.x + 1
-        for hint in hints {
+        for hint in hints where hint.label != "help" {
             let width = TextWidth.columns(hint.key) + 1 + TextWidth.columns(hint.label)
-            guard x + width < area.maxX else { break }
+            guard x + width < helpX - 1 else { break }
             x += painter.text(hint.key, x: x, y: hintY, hint.enabled ? .footerKey : .muted)
             x += painter.text(" " + hint.label, x: x, y: hintY, hint.enabled ? .footer : .muted)
             x += 2

@@ -3,9 +3,14 @@ import OrgdeckTerminal
 /// The `?` overlay, generated from the key map so remapped keys show as they are.
 enum HelpView {
     static func lines(keyMap: KeyMap) -> [(keys: String, summary: String)] {
-        KeyAction.allCases.map { action in
-            (keyMap.keys(for: action).map(KeySpec.display).joined(separator: " "), action.summary)
-        } + [("/ then Enter", "keep the filter; Esc clears it"), ("in forms", "Tab/↑↓ move, Enter submit, Esc cancel")]
+        var lines: [(keys: String, summary: String)] = []
+        for action in KeyAction.allCases {
+            let keys: String = keyMap.keys(for: action).map(KeySpec.display).joined(separator: " ")
+            lines.append((keys, action.summary))
+        }
+        lines.append(("/ then Enter", "keep the filter; Esc clears it"))
+        lines.append(("in forms", "Tab/↑↓ move, Enter submit, Esc cancel"))
+        return lines
     }
 
     static func draw(_ painter: inout Painter, keyMap: KeyMap, scroll: Int) {

@@ -52,12 +52,16 @@ enum AppListView {
         let idWidth = min(26, max(10, area.width / 5))
         let updatedWidth = 10
         let nameWidth = min(34, max(12, (area.width - idWidth - updatedWidth - 6) / 2))
-        let descriptionX = area.x + 3 + idWidth + 1 + nameWidth + 1 + updatedWidth + 1
+        let descriptionX: Int = area.x + idWidth + nameWidth + updatedWidth + 6
         painter.fill(header, .tableHeader)
         let sortMark = state.ascending ? "↑" : "↓"
+        let nameX = area.x + 3 + idWidth + 1
+        let updatedX = nameX + nameWidth + 1
+        let nameTitle: String = state.sort == .name ? "Name " + sortMark : "Name"
+        let updatedTitle: String = state.sort == .updated ? "Updated " + sortMark : "Updated"
         painter.text("ID", x: area.x + 3, y: header.y, .tableHeader)
-        painter.text("Name" + (state.sort == .name ? " " + sortMark : ""), x: area.x + 3 + idWidth + 1, y: header.y, .tableHeader)
-        painter.text("Updated" + (state.sort == .updated ? " " + sortMark : ""), x: area.x + 3 + idWidth + 1 + nameWidth + 1, y: header.y, .tableHeader)
+        painter.text(nameTitle, x: nameX, y: header.y, .tableHeader)
+        painter.text(updatedTitle, x: updatedX, y: header.y, .tableHeader)
         if descriptionX < area.maxX - 4 { painter.text("Description", x: descriptionX, y: header.y, .tableHeader) }
         let top = state.scrollTop
         for row in 0..<rows.height {
@@ -73,8 +77,8 @@ enum AppListView {
             painter.fill(line, element)
             if app.pinned { painter.text("●", x: area.x + 1, y: y, selected ? .tableCursor : .pinned) }
             painter.text(app.id, x: area.x + 3, y: y, width: idWidth, element)
-            painter.text(app.name, x: area.x + 3 + idWidth + 1, y: y, width: nameWidth, element)
-            painter.text(TextLayout.relative(app.updatedAt, now: now), x: area.x + 3 + idWidth + 1 + nameWidth + 1, y: y, width: updatedWidth, element)
+            painter.text(app.name, x: nameX, y: y, width: nameWidth, element)
+            painter.text(TextLayout.relative(app.updatedAt, now: now), x: updatedX, y: y, width: updatedWidth, element)
             if descriptionX < area.maxX - 4 {
                 let firstLine = app.description.split(separator: "\n").first.map(String.init) ?? ""
                 painter.text(firstLine, x: descriptionX, y: y, width: area.maxX - descriptionX - 1, selected ? .tableCursor : .muted)

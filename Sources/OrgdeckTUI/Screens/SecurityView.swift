@@ -14,7 +14,7 @@ enum SecurityView {
         }
         let header = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
         painter.fill(header, .tableHeader)
-        let columns = [("ID", 9), ("Description", 22), ("Token", 10), ("Expires", 11), ("Last used", 10), ("Status", 9)]
+        let columns: [(String, Int)] = [("ID", 9), ("Description", 22), ("Token", 10), ("Expires", 11), ("Last used", 10), ("Status", 9)]
         var x = area.x + 1
         for (title, width) in columns { painter.text(title, x: x, y: header.y, width: width, .tableHeader); x += width + 1 }
         let rows = area.height - 2
@@ -26,8 +26,9 @@ enum SecurityView {
             let line = Rect(x: area.x, y: y, width: area.width, height: 1)
             painter.fill(line, element)
             let status = token.revokedAt != nil ? "revoked" : token.expiresAt < now ? "expired" : "active"
-            let values = [token.id, token.description, "odk_…" + token.lastFour, TextLayout.day(token.expiresAt),
-                          token.lastUsedAt.map { TextLayout.relative($0, now: now) } ?? "never", status]
+            let lastUsed: String = token.lastUsedAt.map { TextLayout.relative($0, now: now) } ?? "never"
+            let masked: String = "odk_…" + token.lastFour
+            let values: [String] = [token.id, token.description, masked, TextLayout.day(token.expiresAt), lastUsed, status]
             var x = area.x + 1
             for (value, column) in zip(values, columns) { painter.text(value, x: x, y: y, width: column.1, element); x += column.1 + 1 }
             painter.hit(line, .selectIndex(index))

@@ -8,7 +8,7 @@ enum SignInView {
         let height = FormView.height(signIn.form) + 4
         let box = bounds.centered(width: min(56, bounds.width - 2), height: min(height, bounds.height - 1))
         painter.fill(box, .dialog)
-        painter.box(box, .dialogBorder, title: "orgdeck · " + signIn.form.title, titleElement: .dialogTitle)
+        painter.box(box, .dialogBorder, title: signIn.form.title, titleElement: .dialogTitle)
         let inner = box.inset(2)
         let other = signIn.mode == .signIn ? "create an account" : "sign in instead"
         let keys = "Enter \(signIn.form.submitLabel.lowercased()) · ^N \(other) · Esc quit"

@@ -19,12 +19,16 @@ public struct Painter {
     /// Writes text (sanitized by the grid) and returns the columns used.
     @discardableResult
     public mutating func text(_ text: String, x: Int, y: Int, width: Int? = nil, _ element: UIElement) -> Int {
-        grid.put(text, x: x, y: y, maxWidth: width, style: style(element))
+        self.text(text, x: x, y: y, width: width, style: style(element))
     }
 
+    /// With a width, text that does not fit ends in `…` so a cut is visible.
     @discardableResult
     public mutating func text(_ text: String, x: Int, y: Int, width: Int? = nil, style: Style) -> Int {
-        grid.put(text, x: x, y: y, maxWidth: width, style: style)
+        guard let width else { return grid.put(text, x: x, y: y, style: style) }
+        guard width > 0 else { return 0 }
+        let fitted = TextWidth.columns(text) > width ? TextWidth.truncate(text, to: width) : text
+        return grid.put(fitted, x: x, y: y, maxWidth: width, style: style)
     }
 
     public mutating func fill(_ rect: Rect, _ element: UIElement) {
