@@ -6,6 +6,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2-covering-app-indexes", migrate: v2CoveringAppIndexes)
         return migrator
     }
 
@@ -111,6 +112,18 @@ enum Migrations {
                 key TEXT PRIMARY KEY,
                 value TEXT NOT NULL
             ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Filtering a big list evaluates the filter on every app of the owner; with the name and
+    /// ID inside the listing indexes it reads only the index, never the rows. The app ID
+    /// (unique per owner) breaks ties, so each order is exactly the index order.
+    private static func v2CoveringAppIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX apps_owner_updated;
+            DROP INDEX apps_owner_name;
+            CREATE INDEX apps_owner_updated ON apps(owner, updated_at, app_id, name);
+            CREATE INDEX apps_owner_name ON apps(owner, name COLLATE NOCASE, app_id);
             """)
     }
 }

@@ -54,40 +54,51 @@ extension StoreTransaction {
     private static func order(_ sort: AppSort, ascending: Bool) -> String {
         let dir = ascending ? "ASC" : "DESC"
         switch sort {
-        // The key breaks ties so windows never overlap or skip; both orders follow an index.
-        case .updated: return "a.updated_at \(dir), a.key \(dir)"
-        case .name: return "a.name COLLATE NOCASE \(dir), a.key \(dir)"
+        // The app ID (unique per owner) breaks ties so windows never overlap or skip, and
+        // both orders are exactly an index's order: no sorting, the scan stops at the window.
+        case .updated: return "a.updated_at \(dir), a.app_id \(dir)"
+        case .name: return "a.name COLLATE NOCASE \(dir), a.app_id \(dir)"
         }
     }
 
-    /// One window of the scope's apps, pinned first. Reads only the window and two counts,
-    /// each along an index, so it stays fast however many apps the owner has.
+    /// One window of the scope's apps, pinned first. Reads the window along an index and counts
+    /// only when the window does not already tell the total, so it stays fast however many
+    /// apps the owner has.
     func appWindow(_ scope: AppScope, filter: String, sort: AppSort, ascending: Bool,
                    offset: Int, limit: Int) throws -> Page<App> {
         let (whereSQL, whereArgs) = conditions(scope, filter: filter)
-        let pinJoin = "JOIN app_pins p ON p.app_key = a.key AND p.user_id = ?"
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apps a WHERE \(whereSQL)",
-                                     arguments: whereArgs) ?? 0
-        let pinnedTotal = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apps a \(pinJoin) WHERE \(whereSQL)",
+        // CROSS JOIN makes SQLite start from the reader's few pins rather than the owner's many apps.
+        let pinned = "app_pins p CROSS JOIN apps a ON a.key = p.app_key"
+        let pinnedTotal = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(pinned) WHERE p.user_id = ? AND \(whereSQL)",
                                            arguments: [scope.readerID] + whereArgs) ?? 0
         let offset = max(0, offset), limit = max(0, limit)
         var items: [App] = []
         let orderSQL = Self.order(sort, ascending: ascending)
         if offset < pinnedTotal, limit > 0 {
             items += try Row.fetchAll(db, sql: """
-                SELECT \(Self.appColumns) FROM apps a \(pinJoin) WHERE \(whereSQL)
+                SELECT \(Self.appColumns) FROM \(pinned) WHERE p.user_id = ? AND \(whereSQL)
                 ORDER BY \(orderSQL) LIMIT ? OFFSET ?
                 """, arguments: [scope.readerID] + whereArgs + [limit, offset]).map { storedApp($0, pinned: true).app }
         }
         let remaining = limit - items.count
+        let unpinnedOffset = max(0, offset - pinnedTotal)
+        var unpinned: [App] = []
         if remaining > 0 {
-            items += try Row.fetchAll(db, sql: """
+            unpinned = try Row.fetchAll(db, sql: """
                 SELECT \(Self.appColumns) FROM apps a
                 WHERE \(whereSQL)
                   AND NOT EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key)
                 ORDER BY \(orderSQL) LIMIT ? OFFSET ?
-                """, arguments: whereArgs + [scope.readerID, remaining, max(0, offset - pinnedTotal)])
+                """, arguments: whereArgs + [scope.readerID, remaining, unpinnedOffset])
                 .map { storedApp($0, pinned: false).app }
+            items += unpinned
+        }
+        let total: Int
+        if remaining > 0 && unpinned.count < remaining && (unpinnedOffset == 0 || !unpinned.isEmpty) {
+            // The window reached the end of the list: it already says how long the list is.
+            total = pinnedTotal + unpinnedOffset + unpinned.count
+        } else {
+            total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apps a WHERE \(whereSQL)", arguments: whereArgs) ?? 0
         }
         return Page(items: items, total: total, offset: offset)
     }

@@ -4,6 +4,7 @@ import Foundation
 /// Each function returns the value to store (trimmed where the rule says so) or throws
 /// `CoreError.invalid(field, message)` with a message meant for the user.
 public enum Validation {
+    /// Limits of PRODUCT.md §4 and §6, for front ends that show counters or truncate input.
     public static let maxIDLength = 32
     public static let maxUsernameLength = 32
     public static let maxNameLength = 100
@@ -12,7 +13,9 @@ public enum Validation {
     public static let minPasswordLength = 8
     public static let maxPasswordLength = 1024
 
+    /// The rule, as the refusal states it (also usable as a form hint).
     public static let idRuleMessage = "ID may hold letters, digits and single - or _ between them, at most 32 characters"
+    /// The username rule, as the refusal states it.
     public static let usernameRuleMessage =
         "username may hold lower-case letters, digits, - and _, must start and end with a letter or digit, at most 32 characters"
 

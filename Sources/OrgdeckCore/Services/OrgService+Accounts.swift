@@ -106,6 +106,7 @@ extension OrgService {
         return try tx.user(username: login.lowercased())
     }
 
+    /// The account with this internal ID, or `.notFound`.
     public func user(id: Int64) throws -> User {
         guard let user = try store.read({ tx in try tx.user(id: id) }) else {
             throw CoreError.notFound("no user with ID \(id)")
@@ -113,6 +114,7 @@ extension OrgService {
         return user.user
     }
 
+    /// The account with this username (any case), or `.notFound`.
     public func user(username: String) throws -> User {
         guard let user = try store.read({ tx in try tx.user(username: username.lowercased()) }) else {
             throw CoreError.notFound("no user \(Validation.visible(username))")

@@ -12,6 +12,7 @@ extension OrgService {
         }
     }
 
+    /// One app by ID (case-insensitive); `.notFound` when absent or not visible to the session.
     public func app(_ session: Session, in context: Context, id: String) throws -> App {
         try store.read { tx in
             let access = try access(tx, session, context)
@@ -81,6 +82,7 @@ extension OrgService {
         }
     }
 
+    /// Deletes the app (its pins, and later its content, go with it). The front end confirms first.
     public func deleteApp(_ session: Session, in context: Context, id: String) throws {
         if isReadOnly { throw CoreError.readOnly }
         try change { tx in
@@ -122,6 +124,7 @@ extension OrgService {
         return String(name.prefix(Validation.maxNameLength - suffix.count)) + suffix
     }
 
+    /// Pins or unpins the app for the session user only; pinned apps list first.
     public func setPinned(_ session: Session, in context: Context, id: String, pinned: Bool) throws {
         if isReadOnly { throw CoreError.readOnly }
         try change { tx in

@@ -28,6 +28,7 @@ extension OrgService {
         }
     }
 
+    /// The organization, if the session is a member; otherwise `.notFound`, as if it did not exist.
     public func organization(_ session: Session, id: String) throws -> Organization {
         try store.read { tx in
             let access = try access(tx, session, .organization(id))

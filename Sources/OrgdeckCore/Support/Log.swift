@@ -63,6 +63,7 @@ public final class Log: @unchecked Sendable {
         }
     }
 
+    /// Shorthands writing to `shared`.
     public static func debug(_ message: @autoclosure () -> String) { shared.write(.debug, message()) }
     public static func info(_ message: @autoclosure () -> String) { shared.write(.info, message()) }
     public static func warning(_ message: @autoclosure () -> String) { shared.write(.warning, message()) }
