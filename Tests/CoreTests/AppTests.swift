@@ -17,7 +17,7 @@ struct AppTests {
         #expect(app.createdAt == f.clock.now)
         #expect(try f.service.app(ada, in: .personal, id: "support-triage") == app)  // IDs compare case-insensitively
         #expect(coreError { _ = try f.service.createApp(ada, in: .personal, id: "support-triage", name: "x", description: "") }
-            == CoreError.conflict("an app with ID support-triage already exists"))
+            == CoreError.conflict("an app with ID support-triage already exists", field: "id"))
         #expect(coreError { _ = try f.service.createApp(ada, in: .personal, id: "bad--id", name: "x", description: "") }?.field == "id")
         #expect(coreError { _ = try f.service.createApp(ada, in: .personal, id: "x", name: "bad\u{1B}", description: "") }?
             .field == "name")

@@ -26,6 +26,8 @@ struct PermissionTests {
             (.manageOrganization, [.all, .none, .none, .none]),
             (.seeBilling, [.all, .none, .none, .none]),
             (.seeOwnUsage, [.all, .all, .all, .all]),
+            (.manageInvitations, [.all, .none, .none, .none]),
+            (.labelApps, [.all, .all, .none, .none]),
         ]
         #expect(rows.count == Action.allCases.count)
         for (action, reaches) in rows {

@@ -95,3 +95,53 @@ enum DemoData {
         (DemoAccounts.admin, "support-triage"), (DemoAccounts.admin, "invoice-ocr"), ("grace", "weld-defects"),
     ]
 }
+
+// MARK: - Teams, labels and invitations
+extension DemoData {
+    struct DemoTeam {
+        let id: String
+        let name: String
+        let requiredLabels: [String]
+        let members: [String]
+        let apps: [(String, TeamAppRole)]
+    }
+
+    struct DemoInvitation {
+        let email: String
+        let role: Role
+        let teams: [String]
+        /// Days before the seed's "now" it was sent.
+        let sentDaysAgo: Double
+        /// nil: still pending (or expired, when sent long enough ago).
+        let accepted: Bool
+    }
+
+    /// Teams: Team Contributors reach exactly these apps.
+    static let teams: [DemoTeam] = [
+        DemoTeam(id: "vision", name: "Vision", requiredLabels: [], members: ["radia", "grace"],
+                 apps: [("weld-defects", .contributor), ("lidar-labels", .contributor), ("parts-catalog", .viewer)]),
+        DemoTeam(id: "support", name: "Customer Support", requiredLabels: [], members: ["ken", "frances"],
+                 apps: [("support-triage", .contributor), ("help-center-faq", .viewer), ("moderation", .viewer)]),
+        DemoTeam(id: "compliance", name: "Clinical Compliance", requiredLabels: ["hipaa"], members: ["frances"],
+                 apps: [("safety-incidents", .contributor)]),
+    ]
+
+    /// Compliance labels on apps.
+    static let labels: [(String, [String])] = [
+        ("safety-incidents", ["hipaa"]), ("resume-keywords", ["gdpr"]), ("churn-signals", ["gdpr"]),
+    ]
+
+    /// The member who joined by accepting an invitation (the first of `invitations`).
+    static let invitedMember = "frances"
+
+    /// Invitations sent by the demo admin: one accepted (Frances), two pending (a new hire
+    /// without an account, and Olivia, who has one), one expired.
+    static let invitations: [DemoInvitation] = [
+        DemoInvitation(email: "frances@\(emailDomain)", role: .teamContributor, teams: ["compliance"],
+                       sentDaysAgo: 56, accepted: true),
+        DemoInvitation(email: "newhire@acme.example", role: .teamContributor, teams: ["support"],
+                       sentDaysAgo: 1.5, accepted: false),
+        DemoInvitation(email: "olivia@example.org", role: .orgUser, teams: [], sentDaysAgo: 0.8, accepted: false),
+        DemoInvitation(email: "contractor@example.net", role: .orgContributor, teams: [], sentDaysAgo: 12, accepted: false),
+    ]
+}

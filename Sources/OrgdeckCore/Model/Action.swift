@@ -13,4 +13,8 @@ public enum Action: String, CaseIterable, Sendable {
     case manageOrganization = "org.manage"
     case seeBilling = "billing.see"
     case seeOwnUsage = "usage.see_own"
+    /// Send, list, rescind and resend the organization's invitations.
+    case manageInvitations = "invitation.manage"
+    /// Set and remove an app's compliance labels (an app setting, like its name).
+    case labelApps = "app.label"
 }

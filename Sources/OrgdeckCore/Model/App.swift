@@ -13,12 +13,16 @@ public struct App: Equatable, Hashable, Sendable, Identifiable {
     public var version: Int
     /// Whether the reading user pinned it (per user).
     public var pinned: Bool
+    /// Compliance labels (e.g. `hipaa`), sorted and lower-case. Changing them does not bump
+    /// `version` or `updatedAt`: adding and removing labels never conflicts with an edit.
+    public var labels: [String]
 
+    /// Creates an app value.
     public init(id: String, name: String, description: String, owner: Owner, createdBy: Int64,
-                createdAt: Date, updatedAt: Date, version: Int, pinned: Bool) {
+                createdAt: Date, updatedAt: Date, version: Int, pinned: Bool, labels: [String] = []) {
         self.id = id; self.name = name; self.description = description; self.owner = owner
         self.createdBy = createdBy; self.createdAt = createdAt; self.updatedAt = updatedAt
-        self.version = version; self.pinned = pinned
+        self.version = version; self.pinned = pinned; self.labels = labels
     }
 }
 

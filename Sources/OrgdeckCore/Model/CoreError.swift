@@ -44,7 +44,7 @@ public struct CoreError: Error, Equatable, Sendable, CustomStringConvertible {
         CoreError(.invalid, message, field: field)
     }
     public static func notFound(_ message: String) -> CoreError { CoreError(.notFound, message) }
-    public static func conflict(_ message: String) -> CoreError { CoreError(.conflict, message) }
+    public static func conflict(_ message: String, field: String? = nil) -> CoreError { CoreError(.conflict, message, field: field) }
     public static func forbidden(_ message: String) -> CoreError { CoreError(.forbidden, message) }
     public static func notAuthenticated(_ message: String) -> CoreError { CoreError(.notAuthenticated, message) }
 }

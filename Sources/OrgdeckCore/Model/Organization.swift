@@ -31,10 +31,15 @@ public struct Member: Equatable, Hashable, Sendable, Identifiable {
     public var user: User
     public var role: Role
     public var joinedAt: Date
+    /// Last sign-in or change in the organization, if any.
     public var lastActiveAt: Date?
+    /// IDs of the organization's teams the member belongs to, sorted.
+    public var teams: [String]
     public var id: Int64 { user.id }
 
-    public init(user: User, role: Role, joinedAt: Date, lastActiveAt: Date?) {
+    /// Creates a member row.
+    public init(user: User, role: Role, joinedAt: Date, lastActiveAt: Date?, teams: [String] = []) {
         self.user = user; self.role = role; self.joinedAt = joinedAt; self.lastActiveAt = lastActiveAt
+        self.teams = teams
     }
 }

@@ -7,6 +7,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2-covering-app-indexes", migrate: v2CoveringAppIndexes)
+        migrator.registerMigration("v3-organization-administration", migrate: v3OrganizationAdministration)
         return migrator
     }
 
@@ -124,6 +125,73 @@ enum Migrations {
             DROP INDEX apps_owner_name;
             CREATE INDEX apps_owner_updated ON apps(owner, updated_at, app_id, name);
             CREATE INDEX apps_owner_name ON apps(owner, name COLLATE NOCASE, app_id);
+            """)
+    }
+
+    /// Organization administration (issue 3): invitations, teams with members, apps (and the
+    /// team–app role) and a siloed-access policy, and compliance labels on apps. Everything
+    /// belonging to an organization cascades when the organization is deleted; the audit log
+    /// (no foreign keys) keeps the record.
+    private static func v3OrganizationAdministration(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE teams (
+                key INTEGER PRIMARY KEY AUTOINCREMENT,
+                organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                team_id TEXT NOT NULL COLLATE NOCASE,
+                name TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                version INTEGER NOT NULL DEFAULT 1,
+                UNIQUE (organization_id, team_id)
+            );
+
+            CREATE TABLE team_members (
+                team_key INTEGER NOT NULL REFERENCES teams(key) ON DELETE CASCADE,
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                added_at REAL NOT NULL,
+                PRIMARY KEY (team_key, user_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX team_members_user ON team_members(user_id, team_key);
+
+            CREATE TABLE team_apps (
+                team_key INTEGER NOT NULL REFERENCES teams(key) ON DELETE CASCADE,
+                app_key INTEGER NOT NULL REFERENCES apps(key) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('viewer', 'contributor')),
+                added_at REAL NOT NULL,
+                PRIMARY KEY (team_key, app_key)
+            ) WITHOUT ROWID;
+            CREATE INDEX team_apps_app ON team_apps(app_key);
+
+            -- The team's policy: only apps carrying every one of these labels.
+            CREATE TABLE team_required_labels (
+                team_key INTEGER NOT NULL REFERENCES teams(key) ON DELETE CASCADE,
+                label TEXT NOT NULL,
+                PRIMARY KEY (team_key, label)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE app_labels (
+                app_key INTEGER NOT NULL REFERENCES apps(key) ON DELETE CASCADE,
+                label TEXT NOT NULL,
+                PRIMARY KEY (app_key, label)
+            ) WITHOUT ROWID;
+            CREATE INDEX app_labels_label ON app_labels(label);
+
+            -- `expired` is never stored: a pending invitation past expires_at is expired.
+            -- `teams` holds team IDs separated by commas (IDs cannot contain one).
+            CREATE TABLE invitations (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                organization_id TEXT NOT NULL REFERENCES organizations(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                email TEXT NOT NULL,
+                email_lower TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('admin', 'org-contributor', 'org-user', 'team-contributor')),
+                teams TEXT NOT NULL DEFAULT '',
+                invited_by TEXT NOT NULL,
+                sent_at REAL NOT NULL,
+                expires_at REAL NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'declined', 'rescinded')),
+                responded_at REAL
+            );
+            CREATE INDEX invitations_organization ON invitations(organization_id, sent_at);
+            CREATE INDEX invitations_email ON invitations(email_lower, state);
             """)
     }
 }

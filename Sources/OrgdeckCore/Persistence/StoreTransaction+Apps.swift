@@ -7,10 +7,20 @@ extension StoreTransaction {
         a.created_by, a.created_at, a.updated_at, a.version
         """
 
-    /// The apps a Team Contributor reaches through their teams. Teams arrive in a later
-    /// migration; until then nothing is granted. That issue replaces this subquery with a join
-    /// of team_members and team_apps on the reader's user ID (bound as the one argument).
-    static let teamGrantedAppKeys = "SELECT NULL WHERE ? IS NULL"
+    /// The apps a Team Contributor reaches through their teams: the apps of every team they
+    /// belong to, except where the app lacks a label the team's policy requires (the service
+    /// never lets that happen; the query refuses access through such a team all the same).
+    /// The reader's user ID is bound as the one argument.
+    static let teamGrantedAppKeys = """
+        SELECT ta.app_key FROM team_members tm JOIN team_apps ta ON ta.team_key = tm.team_key
+        WHERE tm.user_id = ? AND \(compliantTeamApp)
+        """
+
+    /// The condition that team_apps row `ta` satisfies its team's policy.
+    static let compliantTeamApp = """
+        NOT EXISTS (SELECT 1 FROM team_required_labels r WHERE r.team_key = ta.team_key
+                    AND NOT EXISTS (SELECT 1 FROM app_labels l WHERE l.app_key = ta.app_key AND l.label = r.label))
+        """
 
     private func storedApp(_ row: Row, pinned: Bool) -> StoredApp {
         let owner: Owner
@@ -72,17 +82,17 @@ extension StoreTransaction {
         let pinnedTotal = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(pinned) WHERE p.user_id = ? AND \(whereSQL)",
                                            arguments: [scope.readerID] + whereArgs) ?? 0
         let offset = max(0, offset), limit = max(0, limit)
-        var items: [App] = []
+        var items: [StoredApp] = []
         let orderSQL = Self.order(sort, ascending: ascending)
         if offset < pinnedTotal, limit > 0 {
             items += try Row.fetchAll(db, sql: """
                 SELECT \(Self.appColumns) FROM \(pinned) WHERE p.user_id = ? AND \(whereSQL)
                 ORDER BY \(orderSQL) LIMIT ? OFFSET ?
-                """, arguments: [scope.readerID] + whereArgs + [limit, offset]).map { storedApp($0, pinned: true).app }
+                """, arguments: [scope.readerID] + whereArgs + [limit, offset]).map { storedApp($0, pinned: true) }
         }
         let remaining = limit - items.count
         let unpinnedOffset = max(0, offset - pinnedTotal)
-        var unpinned: [App] = []
+        var unpinned: [StoredApp] = []
         if remaining > 0 {
             unpinned = try Row.fetchAll(db, sql: """
                 SELECT \(Self.appColumns) FROM apps a
@@ -90,7 +100,7 @@ extension StoreTransaction {
                   AND NOT EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key)
                 ORDER BY \(orderSQL) LIMIT ? OFFSET ?
                 """, arguments: whereArgs + [scope.readerID, remaining, unpinnedOffset])
-                .map { storedApp($0, pinned: false).app }
+                .map { storedApp($0, pinned: false) }
             items += unpinned
         }
         let total: Int
@@ -100,7 +110,44 @@ extension StoreTransaction {
         } else {
             total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apps a WHERE \(whereSQL)", arguments: whereArgs) ?? 0
         }
-        return Page(items: items, total: total, offset: offset)
+        return Page(items: try withLabels(items).map(\.app), total: total, offset: offset)
+    }
+
+    /// The apps with their compliance labels filled in: one query for the whole window.
+    func withLabels(_ apps: [StoredApp]) throws -> [StoredApp] {
+        guard !apps.isEmpty else { return apps }
+        let labels = try labels(appKeys: apps.map(\.key))
+        guard !labels.isEmpty else { return apps }
+        return apps.map { stored in
+            var stored = stored
+            stored.app.labels = labels[stored.key] ?? []
+            return stored
+        }
+    }
+
+    /// Labels of each of the apps (sorted); apps without labels are absent.
+    func labels(appKeys: [Int64]) throws -> [Int64: [String]] {
+        guard !appKeys.isEmpty else { return [:] }
+        let marks = Array(repeating: "?", count: appKeys.count).joined(separator: ", ")
+        var result: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT app_key, label FROM app_labels WHERE app_key IN (\(marks)) ORDER BY label",
+                                    arguments: StatementArguments(appKeys)) {
+            result[row["app_key"], default: []].append(row["label"])
+        }
+        return result
+    }
+
+    /// Adds labels to the app (those it already has are kept once).
+    func addAppLabels(key: Int64, labels: [String]) throws {
+        for label in labels {
+            try db.execute(sql: "INSERT OR IGNORE INTO app_labels (app_key, label) VALUES (?, ?)", arguments: [key, label])
+        }
+    }
+
+    func removeAppLabels(key: Int64, labels: [String]) throws {
+        for label in labels {
+            try db.execute(sql: "DELETE FROM app_labels WHERE app_key = ? AND label = ?", arguments: [key, label])
+        }
     }
 
     /// One app of the scope by its public ID (case-insensitive), or nil if absent or not visible.
@@ -111,7 +158,7 @@ extension StoreTransaction {
                    EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key) AS pinned
             FROM apps a WHERE \(whereSQL) AND a.app_id = ?
             """, arguments: [scope.readerID] + whereArgs + [id]) else { return nil }
-        return storedApp(row, pinned: row["pinned"])
+        return try withLabels([storedApp(row, pinned: row["pinned"])])[0]
     }
 
     /// Whether the owner already holds an app with this ID (whoever may see it).

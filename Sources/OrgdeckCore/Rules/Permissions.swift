@@ -28,6 +28,8 @@ public enum Permissions {
         .manageOrganization: [.admin: .all],
         .seeBilling:         [.admin: .all],
         .seeOwnUsage:        [.admin: .all, .orgContributor: .all, .orgUser: .all, .teamContributor: .all],
+        .manageInvitations:  [.admin: .all],
+        .labelApps:          [.admin: .all, .orgContributor: .all],
     ]
 
     /// How far `role` may perform `action` in an organization.
@@ -76,6 +78,8 @@ extension Action {
         case .manageOrganization: return "managing the organization"
         case .seeBilling: return "seeing consolidated billing"
         case .seeOwnUsage: return "seeing your own usage"
+        case .manageInvitations: return "managing invitations"
+        case .labelApps: return "labelling apps"
         }
     }
 }

@@ -91,6 +91,31 @@ public enum Validation {
         return email
     }
 
+    /// The longest compliance label.
+    public static let maxLabelLength = 32
+    /// The label rule, as the refusal states it.
+    public static let labelRuleMessage = "a label may hold lower-case letters, digits and -, at most 32 characters"
+
+    /// Compliance labels (`hipaa`, `gdpr`, `pci-dss`): trimmed and lower-cased, then 1–32 of
+    /// `a-z`, `0-9`, `-`. Returns the stored form.
+    public static func label(_ text: String, field: String = "labels") throws -> String {
+        let label = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !label.isEmpty else { throw CoreError.invalid(field, "a label may not be empty") }
+        let scalars = Array(label.unicodeScalars)
+        guard scalars.count <= maxLabelLength,
+              scalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
+        else { throw CoreError.invalid(field, "\"\(visible(text))\": \(labelRuleMessage)") }
+        return label
+    }
+
+    /// A list of labels: each checked by `label(_:field:)`, duplicates dropped, sorted.
+    /// Empty unless `allowEmpty` (a team policy may be cleared; labelling needs at least one).
+    public static func labels(_ texts: [String], field: String = "labels", allowEmpty: Bool = false) throws -> [String] {
+        let labels = Array(Set(try texts.map { try label($0, field: field) })).sorted()
+        if labels.isEmpty && !allowEmpty { throw CoreError.invalid(field, "name at least one label") }
+        return labels
+    }
+
     /// Passwords: 8–1,024 characters. Organization policies (a later issue) add rules.
     public static func password(_ text: String, field: String = "password") throws {
         guard text.count >= minPasswordLength else {

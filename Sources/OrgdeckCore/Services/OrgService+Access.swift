@@ -60,9 +60,10 @@ extension OrgService {
         switch access.reach(action) {
         case .all: allowed = true
         case .none: allowed = false
-        case .teamApps, .contributorApps:
-            // Team grants arrive with teams; until then no app is granted to anyone.
-            allowed = false
+        case .teamApps:
+            allowed = try appKey.flatMap { try tx.grantedRole(userID: access.session.user.id, appKey: $0) } != nil
+        case .contributorApps:
+            allowed = try appKey.flatMap { try tx.grantedRole(userID: access.session.user.id, appKey: $0) } == .contributor
         }
         guard !allowed else { return }
         var message = Permissions.denialMessage(for: action)
@@ -92,6 +93,64 @@ extension OrgService {
             }
             Log.info("denied \(denial.audit.action) on \(denial.audit.target) for \(denial.audit.actor ?? "-")")
             throw denial.error
+        }
+    }
+}
+
+extension OrgService {
+    /// A refusal by a rule of PRODUCT.md §5 (a guard, a policy, an invitation that is not the
+    /// session's): thrown from inside `change` or `checkedRead`, it is audited as `denied`.
+    func denial(_ error: CoreError, _ session: Session, organizationID: String?, action: String, target: String,
+                details: String = "") -> Denial {
+        Denial(error: error, audit: record(session, organizationID: organizationID, action: action, target: target,
+                                           details: details.isEmpty ? error.message : details, outcome: "denied"))
+    }
+
+    /// Runs a read; a `Denial` thrown inside is audited in a write of its own, like in `change`.
+    func checkedRead<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        do {
+            return try store.read(body)
+        } catch let denial as Denial {
+            do {
+                try store.write(bookkeeping: true) { tx in try tx.appendAudit(denial.audit) }
+            } catch {
+                Log.error("could not record a denied \(denial.audit.action): \(error)")
+            }
+            throw denial.error
+        }
+    }
+
+    /// Marks the session's user active in the organization of `access` (no-op when personal).
+    /// Called by every write a member makes; one indexed UPDATE.
+    func noteActivity(_ tx: StoreTransaction, _ access: Access) throws {
+        guard let organizationID = access.organizationID else { return }
+        try tx.setLastActive(organizationID: organizationID, userID: access.session.user.id, at: now)
+    }
+
+    /// Whether the session may perform `action` on one app in `context`, deciding team-limited
+    /// reaches for that app (a Team Contributor may edit only where a team grants `contributor`).
+    /// False when the app is not visible to the session.
+    public func isAllowed(_ session: Session, _ action: Action, in context: Context, appID: String) -> Bool {
+        (try? store.read { tx -> Bool in
+            let access = try access(tx, session, context)
+            let stored = try findApp(tx, access, id: appID)
+            switch access.reach(action) {
+            case .all: return true
+            case .none: return false
+            case .teamApps: return try tx.grantedRole(userID: session.user.id, appKey: stored.key) != nil
+            case .contributorApps: return try tx.grantedRole(userID: session.user.id, appKey: stored.key) == .contributor
+            }
+        }) ?? false
+    }
+
+    /// The team–app role through which the session reaches the app in `context`: nil when
+    /// the session's role reaches all apps (or the app is not reached through a team).
+    public func teamRole(_ session: Session, in context: Context, appID: String) throws -> TeamAppRole? {
+        try store.read { tx in
+            let access = try access(tx, session, context)
+            let stored = try findApp(tx, access, id: appID)
+            guard access.reach(.seeApps) != .all else { return nil }
+            return try tx.grantedRole(userID: session.user.id, appKey: stored.key)
         }
     }
 }

@@ -17,10 +17,10 @@ extension OrgService {
         let passwordHash = try hashPassword(password)
         let user = try change { tx -> User in
             if try tx.user(username: username) != nil {
-                throw CoreError.conflict("username \(username) is taken")
+                throw CoreError.conflict("username \(username) is taken", field: "username")
             }
             if try tx.user(email: email) != nil {
-                throw CoreError.conflict("an account with email \(email) already exists")
+                throw CoreError.conflict("an account with email \(email) already exists", field: "email")
             }
             let user = try tx.insertUser(username: username, displayName: displayName, email: email,
                                          passwordHash: passwordHash, at: now)

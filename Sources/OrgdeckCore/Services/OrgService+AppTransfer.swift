@@ -19,10 +19,11 @@ extension OrgService {
             let finalID = chosenID ?? stored.app.id
             let finalName = chosenName ?? stored.app.name
             if try tx.appIDExists(owner: target.owner, id: finalID) {
-                throw CoreError.conflict("an app with ID \(finalID) already exists in organization \(organizationID)")
+                throw CoreError.conflict("an app with ID \(finalID) already exists in organization \(organizationID)", field: "id")
             }
             let at = now
             try tx.moveApp(key: stored.key, to: target.owner, id: finalID, name: finalName, at: at)
+            try noteActivity(tx, target)
             try tx.appendAudit(record(session, organizationID: nil, action: "app.transfer_out", target: stored.app.id,
                                       details: "to organization \(organizationID) as \(finalID)"))
             try tx.appendAudit(record(session, organizationID: organizationID, action: "app.transfer_in", target: finalID,

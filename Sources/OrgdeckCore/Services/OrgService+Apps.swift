@@ -38,11 +38,12 @@ extension OrgService {
             let access = try access(tx, session, context)
             try require(.createApp, access, tx, auditAction: "app.create", target: id)
             if try tx.appIDExists(owner: access.owner, id: id) {
-                throw CoreError.conflict("an app with ID \(id) already exists")
+                throw CoreError.conflict("an app with ID \(id) already exists", field: "id")
             }
             let at = now
             let stored = try tx.insertApp(owner: access.owner, id: id, name: name, description: description,
                                           createdBy: session.user.id, createdAt: at, updatedAt: at)
+            try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.create", target: id,
                                       details: "name \(name)"))
             return stored.app
@@ -74,6 +75,7 @@ extension OrgService {
             var changes: [String] = []
             if old.name != name { changes.append("name \(old.name) → \(name)") }
             if old.description != description { changes.append("description") }
+            try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.update", target: old.id,
                                       details: changes.joined(separator: "; ")))
             var app = old
@@ -90,6 +92,7 @@ extension OrgService {
             try require(.deleteApp, access, tx, auditAction: "app.delete", target: id)
             let stored = try findApp(tx, access, id: id)
             try tx.deleteApp(key: stored.key)
+            try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.delete",
                                       target: stored.app.id, details: "name \(stored.app.name)"))
         }
@@ -106,15 +109,20 @@ extension OrgService {
             try require(.duplicateApp, access, tx, auditAction: "app.duplicate", target: id)
             let source = try findApp(tx, access, id: id).app
             if try tx.appIDExists(owner: access.owner, id: newID) {
-                throw CoreError.conflict("an app with ID \(newID) already exists")
+                throw CoreError.conflict("an app with ID \(newID) already exists", field: "id")
             }
             let name = chosenName ?? Self.copyName(of: source.name)
             let at = now
             let copy = try tx.insertApp(owner: access.owner, id: newID, name: name, description: source.description,
                                         createdBy: session.user.id, createdAt: at, updatedAt: at)
+            // Compliance labels describe the data, so the copy carries them too.
+            try tx.addAppLabels(key: copy.key, labels: source.labels)
+            try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.duplicate",
                                       target: newID, details: "from \(source.id)"))
-            return copy.app
+            var app = copy.app
+            app.labels = source.labels
+            return app
         }
     }
 
@@ -132,6 +140,7 @@ extension OrgService {
             let stored = try findApp(tx, access, id: id)
             guard stored.app.pinned != pinned else { return }
             try tx.setPinned(userID: session.user.id, appKey: stored.key, pinned: pinned, at: now)
+            try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: access.organizationID,
                                       action: pinned ? "app.pin" : "app.unpin", target: stored.app.id))
         }

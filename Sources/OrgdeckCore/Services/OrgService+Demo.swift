@@ -3,9 +3,10 @@ import Foundation
 // MARK: - Demo data
 extension OrgService {
     /// Fills an empty database with the demo organization, members in all four roles,
-    /// ~15 apps, a personal app of the admin's and a user outside the organization.
+    /// ~15 apps, a personal app of the admin's and a user outside the organization, teams
+    /// with members and apps (one with a `hipaa` policy), labelled apps, and invitations:
+    /// accepted, pending (one to the outsider) and expired.
     /// Returns the demo admin's username. Idempotent: does nothing if the demo admin exists.
-    /// Teams are added by the issue that brings teams.
     @discardableResult
     public func seedDemo() throws -> String {
         if try store.read({ tx in try tx.user(username: DemoAccounts.admin) }) != nil { return DemoAccounts.admin }
@@ -41,20 +42,26 @@ extension OrgService {
                 try tx.insertMembership(organizationID: orgID, userID: userID, role: role, at: joined)
                 try tx.setLastActive(organizationID: orgID, userID: userID,
                                      at: origin.addingTimeInterval(-Double(i % 5) * day - Double(i) * 1_800))
-                if person.username != admin {
+                if person.username != admin && person.username != DemoData.invitedMember {
                     try tx.appendAudit(AuditRecord(at: joined, actor: admin, organizationID: orgID, action: "member.add",
                                                    target: person.username, details: "role \(role.rawValue)",
                                                    source: .tui, outcome: "ok"))
                 }
             }
-            try seedDemoApps(tx, ids: ids, origin: origin)
+            var (keys, events) = try seedDemoApps(tx, ids: ids, origin: origin)
+            events += try seedDemoAdministration(tx, ids: ids, keys: keys, origin: origin)
+            for (_, record) in events.sorted(by: { $0.0 < $1.0 }) {
+                try tx.appendAudit(record)
+            }
         }
         Log.info("seeded the demo database")
         return DemoAccounts.admin
     }
 
-    /// The apps, created and last updated at varied times, audited in time order.
-    private func seedDemoApps(_ tx: StoreTransaction, ids: [String: Int64], origin: Date) throws {
+    /// The apps, created and last updated at varied times. Returns the app keys by ID and the
+    /// audit records, which the caller appends in time order.
+    private func seedDemoApps(_ tx: StoreTransaction, ids: [String: Int64],
+                              origin: Date) throws -> ([String: Int64], [(Date, AuditRecord)]) {
         let day: TimeInterval = 86_400
         let orgID = DemoAccounts.organizationID
         let contributors = DemoData.people.filter { $0.role == .admin || $0.role == .orgContributor }.map(\.username)
@@ -95,8 +102,75 @@ extension OrgService {
             events.append((at, AuditRecord(at: at, actor: username, organizationID: orgID, action: "app.pin",
                                            target: appID, details: "", source: .tui, outcome: "ok")))
         }
-        for (_, record) in events.sorted(by: { $0.0 < $1.0 }) {
-            try tx.appendAudit(record)
+        return (keys, events)
+    }
+
+    /// Labels, teams (members, apps, a policy) and invitations, with their audit records.
+    private func seedDemoAdministration(_ tx: StoreTransaction, ids: [String: Int64], keys: [String: Int64],
+                                        origin: Date) throws -> [(Date, AuditRecord)] {
+        let day: TimeInterval = 86_400
+        let orgID = DemoAccounts.organizationID
+        let admin = DemoAccounts.admin
+        var events: [(Date, AuditRecord)] = []
+        func audit(_ at: Date, _ actor: String, _ action: String, _ target: String, _ details: String) {
+            events.append((at, AuditRecord(at: at, actor: actor, organizationID: orgID, action: action, target: target,
+                                           details: details, source: .tui, outcome: "ok")))
         }
+        // Labels first: the compliance team's policy needs them before its app joins.
+        let labelled = origin.addingTimeInterval(-58.9 * day)
+        for (appID, labels) in DemoData.labels {
+            guard let key = keys[appID] else { continue }
+            try tx.addAppLabels(key: key, labels: labels)
+            audit(labelled, admin, "app.label", appID, labels.joined(separator: ", "))
+        }
+        var teamKeys: [String: Int64] = [:]
+        for (i, team) in DemoData.teams.enumerated() {
+            let created = origin.addingTimeInterval(-58.8 * day + Double(i) * 600)
+            _ = try tx.insertTeam(organizationID: orgID, id: team.id, name: team.name, at: created)
+            guard let stored = try tx.team(organizationID: orgID, id: team.id) else { continue }
+            teamKeys[team.id] = stored.key
+            audit(created, admin, "team.create", team.id, "name \(team.name)")
+            if !team.requiredLabels.isEmpty {
+                try tx.setTeamRequiredLabels(key: stored.key, labels: team.requiredLabels)
+                audit(created.addingTimeInterval(60), admin, "team.policy", team.id,
+                      "requires \(team.requiredLabels.joined(separator: ", "))")
+            }
+            for (j, (appID, role)) in team.apps.enumerated() {
+                guard let key = keys[appID] else { continue }
+                let at = created.addingTimeInterval(120 + Double(j) * 30)
+                try tx.setTeamApp(teamKey: stored.key, appKey: key, role: role, at: at)
+                audit(at, admin, "team.app_add", team.id, "app \(appID) as \(role.rawValue)")
+            }
+            for username in team.members where username != DemoData.invitedMember || team.id != "compliance" {
+                guard let userID = ids[username] else { continue }
+                // Members join teams once they are in the organization (a few days in).
+                let at = origin.addingTimeInterval(-50 * day + Double(i) * 3_600)
+                try tx.addTeamMember(teamKey: stored.key, userID: userID, at: at)
+                audit(at, admin, "team.member_add", team.id, "member \(username)")
+            }
+        }
+        let expiry = invitationLifetime
+        for invitation in DemoData.invitations {
+            let sent = origin.addingTimeInterval(-invitation.sentDaysAgo * day)
+            let key = try tx.insertInvitation(organizationID: orgID, email: invitation.email, role: invitation.role,
+                                              teams: invitation.teams, invitedBy: admin, sentAt: sent,
+                                              expiresAt: sent.addingTimeInterval(expiry))
+            let id = StoreTransaction.invitationID(key)
+            audit(sent, admin, "invitation.send", id, "to \(invitation.email) as \(invitation.role.rawValue)"
+                    + (invitation.teams.isEmpty ? "" : "; teams \(invitation.teams.joined(separator: ", "))"))
+            guard invitation.accepted, let userID = ids[DemoData.invitedMember],
+                  let joined = try tx.member(organizationID: orgID, userID: userID)?.joinedAt else { continue }
+            try tx.setInvitationState(key: key, .accepted, at: joined)
+            for teamID in invitation.teams {
+                guard let teamKey = teamKeys[teamID] else { continue }
+                try tx.addTeamMember(teamKey: teamKey, userID: userID, at: joined)
+            }
+            events.append((joined, AuditRecord(at: joined, actor: DemoData.invitedMember, organizationID: orgID,
+                                               action: "invitation.accept", target: id,
+                                               details: "joined as \(invitation.role.rawValue)"
+                                                   + (invitation.teams.isEmpty ? "" : "; teams \(invitation.teams.joined(separator: ", "))"),
+                                               source: .tui, outcome: "ok")))
+        }
+        return events
     }
 }

@@ -15,10 +15,10 @@ extension OrgService {
                 throw CoreError.conflict("leave your current organization first")
             }
             if let existing = try tx.organization(id: id) {
-                throw CoreError.conflict("an organization with ID \(existing.id) already exists")
+                throw CoreError.conflict("an organization with ID \(existing.id) already exists", field: "id")
             }
             if try tx.organizationNameExists(name) {
-                throw CoreError.conflict("an organization named \(name) already exists")
+                throw CoreError.conflict("an organization named \(name) already exists", field: "name")
             }
             let organization = try tx.insertOrganization(id: id, name: name, billingEmail: billingEmail, at: now)
             try tx.insertMembership(organizationID: id, userID: session.user.id, role: .admin, at: now)

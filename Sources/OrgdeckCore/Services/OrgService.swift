@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Thread-safe; one instance per process is enough. Methods throw `CoreError`.
 /// The methods live in extensions by concern: `OrgService+Accounts.swift`,
-/// `+Organizations`, `+Apps`, `+Tokens`, `+Audit`, `+Demo`, `+LargeSeed`.
+/// `+Organizations`, `+Administration` (profile, members, leave, delete), `+Invitations`,
+/// `+Teams` (teams, siloed access, labels), `+Apps`, `+Tokens`, `+Audit`, `+Demo`, `+LargeSeed`.
 public final class OrgService: Sendable {
     /// Options fixed when the service is opened.
     public struct Options: Sendable {
@@ -17,11 +18,15 @@ public final class OrgService: Sendable {
         public var passwordRounds: Int
         /// How many organizations a user may belong to (platform setting, default 1).
         public var organizationsPerUser: Int
+        /// Days an invitation stays acceptable after it is sent or resent (platform setting, default 7).
+        public var invitationExpiryDays: Int
 
+        /// Options with the production defaults unless given.
         public init(readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() },
-                    passwordRounds: Int = 600_000, organizationsPerUser: Int = 1) {
+                    passwordRounds: Int = 600_000, organizationsPerUser: Int = 1, invitationExpiryDays: Int = 7) {
             self.readOnly = readOnly; self.clock = clock
             self.passwordRounds = passwordRounds; self.organizationsPerUser = organizationsPerUser
+            self.invitationExpiryDays = invitationExpiryDays
         }
     }
 
