@@ -52,6 +52,12 @@ public enum TerminalSignals {
         if isatty(STDIN_FILENO) != 0, tcgetattr(STDIN_FILENO, savedModes) == 0 {
             haveSavedModes.store(true, ordering: .releasing)
         }
+        // A parent may start us with these blocked (signal masks survive exec); the console
+        // must still notice a hangup, a kill or a window resize.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for sig in terminationSignals + [SIGWINCH] { sigaddset(&unblock, sig) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         let previous = previousActions
         for sig in terminationSignals {
             var action = sigaction()

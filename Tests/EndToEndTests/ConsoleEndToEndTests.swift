@@ -31,7 +31,7 @@ import Testing
         try session.send("Enter")
         // Delete it: the confirm dialog wants the ID typed.
         try session.send("d")
-        try session.waitFor(text: "Type the app ID to confirm")
+        try session.waitFor(text: "Type the app ID")
         try session.send("Enter")
         try session.waitFor(text: "type e2e-check exactly to confirm")
         try session.type("e2e-check")

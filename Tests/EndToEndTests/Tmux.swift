@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Drives the real `orgdeck` binary inside a private tmux server: type keys, read the screen.
@@ -121,19 +124,43 @@ final class TmuxSession {
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw E2EError("tmux \(arguments.joined(separator: " ")) failed with \(process.terminationStatus)")
+        let outPath = home.appendingPathComponent("tmux-\(UUID().uuidString).out").path
+        defer { unlink(outPath) }
+        let status = Self.spawn(["tmux", "-L", socket] + arguments, stdoutPath: outPath)
+        guard status == 0 else {
+            throw E2EError("tmux \(arguments.joined(separator: " ")) failed with \(status)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    }
+
+    /// Runs a command to completion with stdout in a file, through posix_spawn and waitpid.
+    /// Foundation's `Process` is not used here: `new-session` forks the tmux server, which keeps
+    /// descriptors `Process` watches, so `waitUntilExit` never returned.
+    static func spawn(_ argv: [String], stdoutPath: String) -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Start the tmux server with default signal handling and nothing blocked, as a shell
+        // would: the test runner's own mask must not leak into the console under test.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid = pid_t()
+        let cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { cargs.forEach { free($0) } }
+        guard posix_spawnp(&pid, argv[0], &actions, &attributes, cargs, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (status >> 8) & 0xff
     }
 
     func shellQuote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
