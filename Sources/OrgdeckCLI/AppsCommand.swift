@@ -8,7 +8,7 @@ struct AppsCommand: ParsableCommand {
         commandName: "apps",
         abstract: "Manage apps (personal, or an organization's with --org).",
         subcommands: [List.self, Show.self, Create.self, Rename.self, Delete.self,
-                      Duplicate.self, Transfer.self, Pin.self, Unpin.self])
+                      Duplicate.self, Transfer.self, Pin.self, Unpin.self, Label.self, Unlabel.self])
 
     /// Prints one app in the form every app-returning command shares.
     static func print(_ app: App, service: OrgService, json: Bool, human: String? = nil) {
@@ -20,6 +20,7 @@ struct AppsCommand: ParsableCommand {
                 ("owner", ownerText(app.owner, names: names)), ("created by", names.username(app.createdBy)),
                 ("created", Format.short(app.createdAt)), ("updated", Format.short(app.updatedAt)),
                 ("version", String(app.version)), ("pinned", app.pinned ? "yes" : "no"),
+                ("labels", Format.list(app.labels)),
             ])
         }
     }

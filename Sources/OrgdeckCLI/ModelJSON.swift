@@ -37,6 +37,7 @@ enum ModelJSON {
             ("updated_at", .date(app.updatedAt)),
             ("version", .int(Int64(app.version))),
             ("pinned", .bool(app.pinned)),
+            ("labels", strings(app.labels)),
         ])
     }
 

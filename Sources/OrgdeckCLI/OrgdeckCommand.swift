@@ -16,7 +16,8 @@ struct OrgdeckCommand: ParsableCommand {
             """,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InfoCommand.self, SignupCommand.self,
-            TokensCommand.self, OrgsCommand.self, AppsCommand.self, AuditCommand.self,
+            TokensCommand.self, OrgsCommand.self, MembersCommand.self, InvitationsCommand.self,
+            TeamsCommand.self, AppsCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }

@@ -6,8 +6,8 @@ import OrgdeckCore
 struct OrgsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orgs",
-        abstract: "Create and show organizations.",
-        subcommands: [Create.self, Show.self])
+        abstract: "Create, show, update, leave and delete organizations.",
+        subcommands: [Create.self, Show.self, Update.self, Leave.self, Delete.self])
 }
 
 extension OrgsCommand {

@@ -4,7 +4,7 @@ import Testing
 /// `apps list|show|create|rename|delete|duplicate|transfer|pin|unpin`.
 @Suite struct AppsCommandTests {
     static let appKeys: Set<String> = ["id", "name", "description", "owner", "created_by", "created_at",
-                                       "updated_at", "version", "pinned"]
+                                       "updated_at", "version", "pinned", "labels"]
 
     @Test func createAndShowAPersonalApp() throws {
         let db = try SharedDatabase.get()
