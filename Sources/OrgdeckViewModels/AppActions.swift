@@ -25,6 +25,8 @@ public struct AppActions {
         FormState(purpose: .editApp(id: app.id, version: app.version), title: "Edit \(app.id)", fields: [
             FormField(key: "name", label: "Name", value: app.name, maxLength: 100),
             FormField(key: "description", label: "Description", value: app.description, maxLength: 2_000),
+            FormField(key: "labels", label: "Compliance labels", value: app.labels.joined(separator: ", "),
+                      hint: "e.g. hipaa, gdpr — teams may require them", maxLength: 300),
         ])
     }
 
@@ -68,8 +70,21 @@ public struct AppActions {
             let app = try service.createApp(session, in: context, id: id, name: name, description: form.value("description"))
             return (app.id, .info("created app \(app.id)"))
         case .editApp(let id, let version):
-            let app = try service.updateApp(session, in: context, id: id, name: form.value("name"),
+            var app = try service.app(session, in: context, id: id)
+            if app.name != form.value("name") || app.description != form.value("description") || app.version != version {
+                app = try service.updateApp(session, in: context, id: id, name: form.value("name"),
                                             description: form.value("description"), expectedVersion: version)
+            }
+            // Labels are compared as sets; only the difference is sent, so the core can refuse
+            // removing one that a team's policy requires.
+            let wanted = Set(AccountViewModel.list(form.value("labels").lowercased()))
+            let current = Set(app.labels)
+            if !wanted.subtracting(current).isEmpty {
+                app = try service.labelApp(session, in: context, id: id, labels: wanted.subtracting(current).sorted())
+            }
+            if !current.subtracting(wanted).isEmpty {
+                app = try service.unlabelApp(session, in: context, id: id, labels: current.subtracting(wanted).sorted())
+            }
             return (app.id, .info("saved \(app.id)"))
         case .duplicateApp(let id):
             let name = form.value("name")

@@ -2,6 +2,13 @@
 public enum ConfirmPurpose: Equatable, Sendable {
     case deleteApp(id: String)
     case revokeToken(id: String)
+    case removeMember(username: String)
+    case rescindInvitation(id: String)
+    case deleteTeam(id: String)
+    case removeTeamMember(teamID: String, username: String)
+    case removeTeamApp(teamID: String, appID: String)
+    case deleteOrganization(id: String)
+    case leaveOrganization(id: String)
 }
 
 /// A confirm dialog for a destructive action. When `requiredText` is set the user must type it

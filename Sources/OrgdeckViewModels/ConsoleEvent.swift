@@ -12,6 +12,10 @@ public enum ConsoleEvent: Equatable, Sendable {
     // Operations on the item under the cursor
     case new, edit, delete, duplicate, transfer, copyID, star, pin, toggleView, cycleSort
     case refresh, redraw, quit
+    /// Leave the current organization (asks first).
+    case leave
+    /// Open the invitations the user has received.
+    case inbox
     /// On the sign-in screen: switch between signing in and signing up.
     case toggleSignUp
     // Text entry (forms, filter, palette, confirm dialogs)
@@ -35,4 +39,8 @@ public enum Overlay: Equatable, Sendable {
     case confirm(ConfirmState)
     /// A secret shown once (a new token), with how to copy it.
     case secret(title: String, value: String)
+    /// Pick one of a few options (a member's role).
+    case picker(PickerState)
+    /// The invitations the signed-in user has received.
+    case inbox(InboxState)
 }

@@ -15,6 +15,8 @@ public struct ConsoleState: Equatable, Sendable {
     public var readOnly: Bool
     /// What the user's role allows in the current context (for greying out hints).
     public var allowed: Set<Action>
+    /// Pending invitations the user has received (the header badge).
+    public var invitationCount: Int
 
     public init(readOnly: Bool) {
         signIn = SignInState()
@@ -26,6 +28,7 @@ public struct ConsoleState: Equatable, Sendable {
         flash = nil
         self.readOnly = readOnly
         allowed = []
+        invitationCount = 0
     }
 
     /// The screen on top of the stack.
@@ -33,7 +36,10 @@ public struct ConsoleState: Equatable, Sendable {
 
     /// The pane the current screen belongs to (an app page belongs to My Apps).
     public var pane: Pane {
-        for screen in stack.reversed() { if case .pane(let pane) = screen { return pane } }
+        for screen in stack.reversed() {
+            if case .pane(let pane) = screen { return pane }
+            if case .team = screen { return .account }
+        }
         return .myApps
     }
 

@@ -55,7 +55,7 @@ extension ConsoleViewModel {
         var commands = Pane.allCases.map(\.command)
         commands += ["personal"] + state.memberships.map { "org \($0.organization.id)" }
         commands += themeNames.map { "theme \($0)" }
-        commands += ["new-org", "help", "refresh", "signout", "quit"]
+        commands += ["members", "teams", "invitations", "leave", "new-org", "help", "refresh", "signout", "quit"]
         return commands
     }
 
@@ -94,8 +94,11 @@ extension ConsoleViewModel {
             selectPane(pane); return nil
         }
         switch head {
-        case "members", "teams": selectPane(.account); return nil
+        case "members": selectPane(.account); account?.select(.members); return nil
+        case "teams": selectPane(.account); account?.select(.teams); return nil
         case "tokens": selectPane(.security); return nil
+        case "invitations", "inbox": openInbox(); return nil
+        case "leave": if let account { apply(account.leave(), &effects) }; return nil
         case "personal": switchContext(.personal); state.flash = .info("switched to your personal account"); return nil
         case "org":
             guard let membership = state.memberships.first(where: { $0.organization.id.lowercased() == argument.lowercased() }) else {
@@ -149,7 +152,15 @@ extension ConsoleViewModel {
             guard let security else { return }
             let token = try security.create(form)
             state.overlay = .secret(title: "New token — shown once, copy it now", value: token)
-        case .createApp, .editApp, .duplicateApp, .transferApp:
+        case .editOrganization, .invite, .createTeam, .renameTeam:
+            guard let account else { return }
+            state.flash = try account.submit(form)
+            if case .invite = form.purpose { account.select(.invitations) }
+            loadMemberships()
+        case .addTeamMember, .addTeamApp, .teamPolicy:
+            guard let team else { return }
+            state.flash = try team.submit(form)
+        case .createApp, .editApp, .duplicateApp, .transferApp, .editLabels:
             let actions = AppActions(service: service, session: session, context: state.context)
             let result = try actions.submit(form)
             state.flash = result.flash
@@ -178,6 +189,15 @@ extension ConsoleViewModel {
                     if case .app = state.screen { popScreen() } else { myApps?.reload() }
                 case .revokeToken(let id):
                     state.flash = try security?.revoke(id: id)
+                case .removeTeamMember, .removeTeamApp:
+                    state.flash = try team?.confirm(confirm.purpose)
+                case .deleteOrganization, .leaveOrganization:
+                    state.flash = try account?.confirm(confirm.purpose)
+                    loadMemberships()
+                    switchContext(.personal)
+                    state.stack = [.pane(.myApps)]
+                case .removeMember, .rescindInvitation, .deleteTeam:
+                    state.flash = try account?.confirm(confirm.purpose)
                 }
             } catch {
                 state.flash = .error(error.userMessage)

@@ -19,6 +19,10 @@ extension ConsoleViewModel {
             state.overlay = .palette(PaletteState(commands: paletteCommands()))
             return
         case .quit: effects.append(.quit); return
+        case .inbox: openInbox(); return
+        case .leave where state.screen != .pane(.account):
+            if let account { apply(account.leave(), &effects) }
+            return
         case .refresh:
             refreshAfterExternalChange()
             state.flash = .info("refreshed")
@@ -31,6 +35,7 @@ extension ConsoleViewModel {
         case .pane(.myApps): if let apps = myApps { handleMyApps(apps, event, &effects) }
         case .app: if let detail = appDetail { handleAppDetail(detail, event, &effects) }
         case .pane(.account): if let account { apply(account.handle(event), &effects) }
+        case .team: if let team { apply(team.handle(event), &effects) }
         case .pane(.security): if let security { apply(security.handle(event), &effects) }
         case .pane: break
         }

@@ -8,6 +8,7 @@ public final class ConsoleViewModel {
     public internal(set) var appDetail: AppDetailViewModel?
     public internal(set) var account: AccountViewModel?
     public internal(set) var security: SecurityViewModel?
+    public internal(set) var team: TeamViewModel?
     /// Theme names offered by `:theme` completion; set by the runtime.
     public var themeNames: [String] = []
     let service: OrgService
@@ -23,7 +24,13 @@ public final class ConsoleViewModel {
         if state.signIn != nil { return true }
         switch state.overlay {
         case .form, .palette, .confirm: return true
-        case .none: return state.screen == .pane(.myApps) && (myApps?.state.filtering ?? false)
+        case .none:
+            switch state.screen {
+            case .pane(.myApps): return myApps?.state.filtering ?? false
+            case .pane(.account): return account?.acceptsText ?? false
+            case .team: return team?.acceptsText ?? false
+            default: return false
+            }
         default: return false
         }
     }
@@ -47,6 +54,8 @@ public final class ConsoleViewModel {
         case .form(let form): handleForm(form, event)
         case .confirm(let confirm): handleConfirm(confirm, event)
         case .secret(_, let value): handleSecret(value, event, &effects)
+        case .picker(let picker): handlePicker(picker, event)
+        case .inbox(let inbox): handleInbox(inbox, event)
         }
         return effects
     }
@@ -64,6 +73,16 @@ public final class ConsoleViewModel {
         state.overlay = .none
         loadMemberships()
         switchContext(.personal)
+        loadInvitations()
+        if state.invitationCount > 0, let received = try? service.receivedInvitations(session) {
+            state.overlay = .inbox(InboxState(invitations: received))
+        }
+    }
+
+    /// Counts the invitations waiting for the user (the header badge).
+    func loadInvitations() {
+        guard let session = state.session else { return }
+        state.invitationCount = (try? service.receivedInvitations(session).count) ?? 0
     }
 
     func loadMemberships() {
@@ -77,6 +96,7 @@ public final class ConsoleViewModel {
         state.context = context
         state.stack = [.pane(state.pane)]
         appDetail = nil
+        team = nil
         state.allowed = Set(Action.allCases.filter { service.isAllowed(session, $0, in: context) })
         myApps = MyAppsViewModel(service: service, session: session, context: context, like: myApps?.state)
         account = AccountViewModel(service: service, session: session, context: context)
@@ -85,7 +105,7 @@ public final class ConsoleViewModel {
 
     func signOut() {
         state = ConsoleState(readOnly: state.readOnly)
-        myApps = nil; appDetail = nil; account = nil; security = nil
+        myApps = nil; appDetail = nil; account = nil; security = nil; team = nil
         state.flash = .info("signed out")
     }
 
@@ -93,6 +113,7 @@ public final class ConsoleViewModel {
     func refreshAfterExternalChange() {
         guard state.session != nil else { return }
         loadMemberships()
+        loadInvitations()
         if let id = state.context.organizationID, !state.memberships.contains(where: { $0.organization.id == id }) {
             switchContext(.personal)
             state.flash = .warn("you are no longer a member of \(id)")
@@ -101,6 +122,10 @@ public final class ConsoleViewModel {
         myApps?.reload()
         account?.reload()
         security?.reload()
+        if let team, team.reload() == .pop {
+            popScreen()
+            state.flash = .warn("team \(team.state.teamID) was deleted elsewhere")
+        }
         if let detail = appDetail, detail.reload() == .pop {
             popScreen()
             state.flash = .warn("app \(detail.state.appID) was deleted elsewhere")
@@ -114,6 +139,9 @@ public final class ConsoleViewModel {
         if case .app(let id) = screen {
             appDetail = AppDetailViewModel(service: service, session: session, context: state.context, appID: id)
         }
+        if case .team(let id) = screen, let org = state.context.organizationID {
+            team = TeamViewModel(service: service, session: session, organizationID: org, teamID: id)
+        }
         state.stack.append(screen)
     }
 
@@ -121,12 +149,15 @@ public final class ConsoleViewModel {
         guard state.stack.count > 1 else { return }
         state.stack.removeLast()
         if case .app = state.screen {} else { appDetail = nil }
+        if case .team = state.screen {} else { team = nil }
         myApps?.reload()
+        account?.reload()
     }
 
     func selectPane(_ pane: Pane) {
         state.stack = [.pane(pane)]
         appDetail = nil
+        team = nil
         switch pane {
         case .myApps: myApps?.reload()
         case .account: account?.reload()
@@ -142,6 +173,7 @@ public final class ConsoleViewModel {
             case .flash(let flash): state.flash = flash
             case .form(let form): state.overlay = .form(form)
             case .confirm(let confirm): state.overlay = .confirm(confirm)
+            case .picker(let picker): state.overlay = .picker(picker)
             case .effect(let effect): effects.append(effect)
             case .push(let screen): push(screen)
             case .pop: popScreen()

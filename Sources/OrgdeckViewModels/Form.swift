@@ -6,6 +6,14 @@ public enum FormPurpose: Equatable, Sendable {
     case transferApp(id: String)
     case createOrganization
     case createToken
+    case editOrganization(version: Int)
+    case invite
+    case createTeam
+    case renameTeam(id: String)
+    case addTeamMember(teamID: String)
+    case addTeamApp(teamID: String)
+    case teamPolicy(teamID: String)
+    case editLabels(appID: String)
 }
 
 /// One labelled input of a form.

@@ -31,6 +31,8 @@ public enum Screen: Equatable, Sendable {
     case pane(Pane)
     /// An app's page, by app ID in the current context.
     case app(String)
+    /// A team's page (members and apps), by team ID in the current organization.
+    case team(String)
 }
 
 /// A direction of cursor movement.

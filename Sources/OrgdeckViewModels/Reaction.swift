@@ -3,6 +3,7 @@ public enum Reaction: Equatable, Sendable {
     case flash(Flash)
     case form(FormState)
     case confirm(ConfirmState)
+    case picker(PickerState)
     case effect(Effect)
     case push(Screen)
     /// Leave the current screen (e.g. the app page after its app was deleted).

@@ -15,6 +15,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case star, pin
     case toggleView = "toggle-view"
     case sort, refresh, redraw, quit
+    case leave, inbox
 
     /// The console event this action sends.
     public var event: ConsoleEvent {
@@ -54,6 +55,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .refresh: return .refresh
         case .redraw: return .redraw
         case .quit: return .quit
+        case .leave: return .leave
+        case .inbox: return .inbox
         }
     }
 
@@ -95,6 +98,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .refresh: return "refresh from the database"
         case .redraw: return "repaint the whole screen"
         case .quit: return "quit"
+        case .leave: return "leave the organization (asks first)"
+        case .inbox: return "invitations you received: accept or decline"
         }
     }
 
@@ -136,6 +141,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .refresh: return ["r"]
         case .redraw: return ["ctrl-l"]
         case .quit: return ["q", "ctrl-c"]
+        case .leave: return ["L"]
+        case .inbox: return ["i"]
         }
     }
 }

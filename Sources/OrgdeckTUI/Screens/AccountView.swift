@@ -3,69 +3,94 @@ import OrgdeckCore
 import OrgdeckTerminal
 import OrgdeckViewModels
 
-/// The Account pane: the user's profile, or the organization's profile and members.
+/// The Account pane: the personal profile, or an organization's settings page with a sidebar —
+/// Profile, Members, Teams, Invitations.
 enum AccountView {
-    static func draw(_ painter: inout Painter, _ area: Rect, state: AccountState, context: Context, now: Date) {
-        var y = area.y
+    static let sidebarWidth = 16
+
+    static func draw(_ painter: inout Painter, _ area: Rect, state: AccountState, now: Date) {
         if let error = state.error {
-            painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 4, .error); return
+            painter.text(error, x: area.x + 2, y: area.y + 1, width: area.width - 4, .error); return
         }
-        if let org = state.organization {
-            painter.text("Organization profile", x: area.x + 1, y: y, .title); y += 1
-            row(&painter, "Name", org.name, area, &y)
-            row(&painter, "ID", org.id, area, &y)
-            row(&painter, "Billing email", org.billingEmail, area, &y)
-            row(&painter, "Your role", state.role?.title ?? "—", area, &y)
-            y += 1
-            drawMembers(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), state: state, now: now)
-        } else {
-            painter.text("Your profile", x: area.x + 1, y: y, .title); y += 1
-            row(&painter, "Username", state.user.username, area, &y)
-            row(&painter, "Display name", state.user.displayName, area, &y)
-            row(&painter, "Email", state.user.email, area, &y)
-            row(&painter, "Member since", TextLayout.day(state.user.createdAt), area, &y)
-            y += 1
-            painter.text("Organizations", x: area.x + 1, y: y, .title); y += 1
-            if state.memberships.isEmpty {
-                painter.text("None. Add one from the profile menu (p).", x: area.x + 3, y: y, width: area.width - 4, .empty)
-            }
-            for membership in state.memberships where y < area.maxY {
-                painter.text(membership.organization.name, x: area.x + 3, y: y, width: 30, .base)
-                painter.text(membership.organization.id, x: area.x + 34, y: y, width: 20, .muted)
-                painter.text(membership.role.title, x: area.x + 55, y: y, width: area.maxX - area.x - 56, .muted)
-                y += 1
-            }
+        guard let org = state.organization else {
+            PersonalProfileView.draw(&painter, area, state: state); return
         }
+        let (titleRow, rest) = area.splitTop(1)
+        painter.text("\(org.name) settings", x: titleRow.x + 1, y: titleRow.y, width: titleRow.width - 2, .title)
+        let (sidebar, content) = rest.splitLeft(sidebarWidth)
+        painter.fill(sidebar, .sidebar)
+        for (index, section) in state.sections.enumerated() where index + 1 < sidebar.height {
+            let active = section == state.section
+            let line = Rect(x: sidebar.x, y: sidebar.y + 1 + index, width: sidebar.width, height: 1)
+            painter.fill(line, active ? .sidebarActive : .sidebar)
+            painter.text((active ? "▸ " : "  ") + section.rawValue, x: line.x + 1, y: line.y, width: line.width - 2, active ? .sidebarActive : .sidebar)
+        }
+        let body = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
+        switch state.section {
+        case .profile: drawProfile(&painter, body, org: org, state: state)
+        case .members: drawMembers(&painter, body, state: state, now: now)
+        case .teams: drawTeams(&painter, body, state: state)
+        case .invitations: drawInvitations(&painter, body, state: state, now: now)
+        }
+    }
+
+    static func drawProfile(_ painter: inout Painter, _ area: Rect, org: Organization, state: AccountState) {
+        var y = area.y + 1
+        for (label, value) in [("Name", org.name), ("ID", org.id), ("Billing email", org.billingEmail),
+                               ("Your role", state.role?.title ?? "—"), ("Members", String(state.members.count)),
+                               ("Teams", String(state.teams.count))] where y < area.maxY {
+            painter.text(label, x: area.x + 1, y: y, width: 15, .muted)
+            painter.text(value, x: area.x + 17, y: y, width: area.width - 18, .base)
+            y += 1
+        }
+    }
+
+    /// The search line shown above a list while searching or when a search is kept.
+    static func drawSearch(_ painter: inout Painter, _ area: Rect, state: AccountState, title: String) -> Int {
+        var x = area.x + 1
+        x += painter.text(title, x: x, y: area.y, .title)
+        if state.searching || !state.search.isEmpty {
+            x += painter.text("  /", x: x, y: area.y, .footerKey)
+            painter.text(state.search.text + (state.searching ? "▏" : ""), x: x, y: area.y, width: area.maxX - x, state.searching ? .inputFocus : .input)
+        }
+        return area.y + 1
     }
 
     static func drawMembers(_ painter: inout Painter, _ area: Rect, state: AccountState, now: Date) {
-        guard area.height >= 3 else { return }
-        painter.text("Members (\(state.members.count))", x: area.x + 1, y: area.y, .title)
-        let header = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
-        painter.fill(header, .tableHeader)
-        let columns: [(String, Int)] = [("Username", 16), ("Name", 22), ("Role", 26), ("Joined", 11), ("Last active", 12)]
-        var x = area.x + 1
-        for (title, width) in columns { painter.text(title, x: x, y: header.y, width: width, .tableHeader); x += width + 1 }
-        let rows = area.height - 2
-        let top = max(0, state.cursor - rows + 1)
-        for (offset, member) in state.members.dropFirst(top).prefix(rows).enumerated() {
-            let index = top + offset
-            let y = area.y + 2 + offset
-            let element: UIElement = index == state.cursor ? .tableCursor : .tableRow
-            let line = Rect(x: area.x, y: y, width: area.width, height: 1)
-            painter.fill(line, element)
-            let lastActive: String = member.lastActiveAt.map { TextLayout.relative($0, now: now) } ?? "never"
-            let values: [String] = [member.user.username, member.user.displayName, member.role.title, TextLayout.day(member.joinedAt), lastActive]
-            var x = area.x + 1
-            for (value, column) in zip(values, columns) { painter.text(value, x: x, y: y, width: column.1, element); x += column.1 + 1 }
-            painter.hit(line, .selectIndex(index))
+        let members = state.visibleMembers
+        let y = drawSearch(&painter, area, state: state, title: "Members (\(members.count))")
+        let rows = members.map { member -> [String] in
+            [member.user.username, member.user.displayName, member.role.title, String(member.teams.count),
+             TextLayout.day(member.joinedAt), member.lastActiveAt.map { TextLayout.relative($0, now: now) } ?? "never"]
         }
+        TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y),
+                       columns: [("Username", 12), ("Name", 18), ("Role", 24), ("Teams", 5), ("Joined", 10), ("Last active", 11)],
+                       rows: rows, cursor: state.cursor, empty: state.search.isEmpty ? "No members." : "No member matches.")
     }
 
-    static func row(_ painter: inout Painter, _ label: String, _ value: String, _ area: Rect, _ y: inout Int) {
-        guard y < area.maxY else { return }
-        painter.text(label, x: area.x + 3, y: y, width: 15, .muted)
-        painter.text(value, x: area.x + 19, y: y, width: area.width - 20, .base)
-        y += 1
+    static func drawTeams(_ painter: inout Painter, _ area: Rect, state: AccountState) {
+        let y = drawSearch(&painter, area, state: state, title: "Teams (\(state.teams.count))")
+        let rows = state.teams.map { team -> [String] in
+            [team.id, team.name, String(team.memberCount), String(team.appCount),
+             team.requiredLabels.isEmpty ? "—" : "only " + team.requiredLabels.joined(separator: ", ")]
+        }
+        TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y),
+                       columns: [("ID", 14), ("Name", 20), ("Members", 7), ("Apps", 4), ("Policy", 20)],
+                       rows: rows, cursor: state.cursor, empty: "No teams yet. Press n to create one.")
+    }
+
+    static func drawInvitations(_ painter: inout Painter, _ area: Rect, state: AccountState, now: Date) {
+        painter.text("Invitations (\(state.invitations.filter { $0.state == .pending }.count) pending)", x: area.x + 1, y: area.y, .title)
+        guard state.role == .admin else {
+            painter.text("Only Admins see and send the organization's invitations.", x: area.x + 2, y: area.y + 2, width: area.width - 3, .empty)
+            return
+        }
+        let rows = state.invitations.map { invitation -> [String] in
+            [invitation.email, invitation.role.title, invitation.invitedBy, TextLayout.day(invitation.sentAt),
+             TextLayout.day(invitation.expiresAt), invitation.state.rawValue]
+        }
+        TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                       columns: [("Email", 22), ("Role", 13), ("Invited by", 10), ("Sent", 10), ("Expires", 10), ("State", 9)],
+                       rows: rows, cursor: state.cursor, empty: "No invitations. Press n to invite someone.")
     }
 }

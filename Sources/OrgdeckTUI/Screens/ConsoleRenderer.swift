@@ -58,7 +58,9 @@ public struct ConsoleRenderer {
         case .app:
             if let detail = model.appDetail { AppDetailView.draw(&painter, body, state: detail.state, now: now) }
         case .pane(.account):
-            if let account = model.account { AccountView.draw(&painter, body, state: account.state, context: model.state.context, now: now) }
+            if let account = model.account { AccountView.draw(&painter, body, state: account.state, now: now) }
+        case .team:
+            if let team = model.team { TeamView.draw(&painter, body, state: team.state) }
         case .pane(.security):
             if let security = model.security { SecurityView.draw(&painter, body, state: security.state, now: now) }
         case .pane(let pane):
@@ -89,6 +91,13 @@ public struct ConsoleRenderer {
             return [hint(.back, "back"), hint(.edit, "edit", allowed.contains(.renameApp)), hint(.delete, "delete", allowed.contains(.deleteApp)),
                     hint(.duplicate, "duplicate", allowed.contains(.duplicateApp)), hint(.transfer, "transfer", state.context == .personal),
                     hint(.copyID, "copy ID"), hint(.help, "help")]
+        case .pane(.account):
+            return accountHints(model, hint)
+        case .team:
+            let manage = allowed.contains(.manageTeams)
+            let tab = model.team?.state.tab == .apps ? "app" : "member"
+            return [hint(.back, "back"), hint(.nextFocus, "members/apps"), hint(.new, "add \(tab)", manage),
+                    hint(.delete, "remove \(tab)", manage), hint(.edit, "label policy", manage), hint(.filter, "search")]
         case .pane(.security):
             return [hint(.new, "new token"), hint(.delete, "revoke"), hint(.copyID, "copy ID"), hint(.profile, "profile"), hint(.help, "help"), hint(.quit, "quit")]
         default:

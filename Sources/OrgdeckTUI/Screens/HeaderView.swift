@@ -17,6 +17,9 @@ enum HeaderView {
         painter.hit(Rect(x: contextStart, y: y, width: x - contextStart, height: 1), .profileMenu)
         // Right side: badges, the lock, the user.
         var right: [(String, UIElement)] = []
+        if state.invitationCount > 0 {
+            right.append(("✉ \(state.invitationCount) invitation\(state.invitationCount == 1 ? "" : "s")", .badge))
+        }
         if state.readOnly { right.append(("[read-only]", .lock)) }
         if let user = state.session?.user { right.append(("\(user.username) ▾", .headerUser)) }
         var rx = area.maxX - 1
@@ -26,6 +29,7 @@ enum HeaderView {
             guard rx > x else { break }
             painter.text(text, x: rx, y: y, element)
             if element == .headerUser { painter.hit(Rect(x: rx, y: y, width: width, height: 1), .profileMenu) }
+            if element == .badge { painter.hit(Rect(x: rx, y: y, width: width, height: 1), .inbox) }
             rx -= 1
         }
         guard area.height >= 2 else { return }

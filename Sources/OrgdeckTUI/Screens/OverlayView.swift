@@ -14,6 +14,8 @@ enum OverlayView {
             let box = dialog(&painter, title: form.title, width: 60, height: FormView.height(form) + 2)
             FormView.draw(&painter, box.inset(1).inset(1), form: form, keys: "Enter \(form.submitLabel.lowercased()) · Tab next field · Esc cancel")
         case .confirm(let confirm): drawConfirm(&painter, confirm)
+        case .picker(let picker): drawPicker(&painter, picker)
+        case .inbox(let inbox): InboxView.draw(&painter, inbox)
         case .secret(let title, let value):
             let box = dialog(&painter, title: title, width: 64, height: 8)
             let inner = box.inset(2)
