@@ -22,12 +22,23 @@ final class TmuxSession {
         return nil
     }()
 
-    init(name: String) throws {
+    /// Whether `close()` removes the home folder (not when it is borrowed from another session).
+    let ownsHome: Bool
+
+    /// A new session with its own private home, or — with `sharing` — a second terminal on the
+    /// same home and database (another SSH session on the same server).
+    init(name: String, sharing other: TmuxSession? = nil) throws {
         guard let binary = Self.binaryURL else { throw E2EError("orgdeck binary not found near \(CommandLine.arguments[0])") }
         self.binary = binary
         socket = "orgdeck-e2e-\(name)-\(getpid())"
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-e2e-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        if let other {
+            home = other.home
+            ownsHome = false
+        } else {
+            home = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-e2e-\(name)-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+            ownsHome = true
+        }
         database = home.appendingPathComponent("demo.sqlite")
     }
 
@@ -119,7 +130,7 @@ final class TmuxSession {
 
     func close() {
         _ = try? tmux(["kill-server"])
-        try? FileManager.default.removeItem(at: home)
+        if ownsHome { try? FileManager.default.removeItem(at: home) }
     }
 
     @discardableResult
