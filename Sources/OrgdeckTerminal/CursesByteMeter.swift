@@ -38,7 +38,10 @@ public enum CursesByteMeter {
         let previousScreen = set_term(screen)
         defer {
             endwin()
-            delscreen(screen)
+            // Not deleted: ncurses 6.4's newterm reads the current screen, and after delscreen
+            // that pointer dangles, so a second measurement in the process crashed. A few
+            // kilobytes per measurement is the price.
+            _ = screen
             if let previousScreen { set_term(previousScreen) }
         }
         guard let window = orgdeck_stdscr() else { return [] }

@@ -1,6 +1,5 @@
 // orgdeck-bench: measures the bars of PRODUCT.md §11 on a large database and prints them.
 // Figures are printed, never asserted: timing belongs here, not in the test suite.
-import CNcursesw
 import Foundation
 import OrgdeckCore
 import OrgdeckTerminal
@@ -12,6 +11,9 @@ let rebuild = arguments.contains("--rebuild")
 let appCount = arguments.firstIndex(of: "--apps").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
 let path = arguments.firstIndex(of: "--db").map { arguments[$0 + 1] }
     ?? NSTemporaryDirectory() + "orgdeck-bench-\(appCount).sqlite"
+
+/// Prints a line at once (stdout to a file is block-buffered, and curses runs in between).
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
 
 func seconds(_ work: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -40,26 +42,16 @@ if !FileManager.default.fileExists(atPath: path) {
         let service = try OrgService.open(path: path)
         try service.seedLarge(apps: appCount, users: 20_000, organizations: 200)
     }
-    print("built \(path): \(appCount) apps, 20000 users, 200 organizations in \(String(format: "%.1f", build)) s")
+    say("built \(path): \(appCount) apps, 20000 users, 200 organizations in \(String(format: "%.1f", build)) s")
 } else {
-    print("reusing \(path) (--rebuild to build it again)")
+    say("reusing \(path) (--rebuild to build it again)")
 }
 
-// 2. A bare ncurses program: init, one refresh, end — with output to a file so no terminal is needed.
+// 2. A bare ncurses program: start curses, paint one blank frame, end — through the same meter
+//    (output to a file, so no terminal is needed).
 func bareCursesFrame() -> Double {
-    CursesTerminal.prepareLocale()
-    let out = fopen("/dev/null", "w"), input = fopen("/dev/null", "r")
-    defer { fclose(out); fclose(input) }
-    setenv("LINES", "40", 1); setenv("COLUMNS", "120", 1)
-    return seconds {
-        if let screen = newterm(strdup("xterm-256color"), out, input) {
-            set_term(screen)
-            mvaddstr(0, 0, "hello")
-            refresh()
-            endwin()
-            delscreen(screen)
-        }
-    }
+    let blank = CellGrid(width: 120, height: 40)
+    return seconds { _ = CursesByteMeter.bytesPerFrame(frames: [blank]) }
 }
 
 // 3. The console's first frame: open the database, sign in the demo admin, build the view
@@ -90,11 +82,11 @@ for _ in 0..<3 {
     largeFirst = min(largeFirst, time)
     model = m
 }
-print("")
-print("first frame (120×40)")
-print("  bare ncurses init + refresh      \(ms(bare))")
-print("  console, demo database           \(ms(demoFirst))   (\(String(format: "%.1f", demoFirst / max(bare, 1e-9)))× bare)")
-print("  console, large database          \(ms(largeFirst))   (\(String(format: "%.1f", largeFirst / max(bare, 1e-9)))× bare; \(model.myApps?.state.total ?? 0) apps in the context)")
+say("")
+say("first frame (120×40)")
+say("  bare ncurses init + refresh      \(ms(bare))")
+say("  console, demo database           \(ms(demoFirst))   (\(String(format: "%.1f", demoFirst / max(bare, 1e-9)))× bare)")
+say("  console, large database          \(ms(largeFirst))   (\(String(format: "%.1f", largeFirst / max(bare, 1e-9)))× bare; \(model.myApps?.state.total ?? 0) apps in the context)")
 
 // 4. Keystrokes: each is handled by the view model and drawn into a frame, as the runtime does.
 let terminal = InMemoryTerminal(width: 120, height: 40)
@@ -116,10 +108,10 @@ for word in ["vision", "support", "fraud", "invoice", "speech"] {
     filters += keystrokes(Array(repeating: .backspace, count: word.count))
 }
 runtime.handle(.escape)
-print("")
-print("keystroke handled and drawn (large database)")
-print("  cursor move   p50 \(ms(percentile(moves, 0.5)))   p99 \(ms(percentile(moves, 0.99)))   (\(moves.count) keys)")
-print("  filter key    p50 \(ms(percentile(filters, 0.5)))   p99 \(ms(percentile(filters, 0.99)))   (\(filters.count) keys)")
+say("")
+say("keystroke handled and drawn (large database)")
+say("  cursor move   p50 \(ms(percentile(moves, 0.5)))   p99 \(ms(percentile(moves, 0.99)))   (\(moves.count) keys)")
+say("  filter key    p50 \(ms(percentile(filters, 0.5)))   p99 \(ms(percentile(filters, 0.99)))   (\(filters.count) keys)")
 
 // 5. Bytes ncurses writes for a one-row cursor move in the list view at 120×40.
 model.send(.toggleView)
@@ -132,14 +124,14 @@ let before = renderer.render(model, theme: Theme.builtin, width: 120, height: 40
 model.send(.move(.down))
 let after = renderer.render(model, theme: Theme.builtin, width: 120, height: 40).grid
 let bytes = CursesByteMeter.bytesPerFrame(frames: [before, after])
-print("")
-print("terminal bytes, list view 120×40")
+say("")
+say("terminal bytes, list view 120×40")
 if bytes.count == 2 {
-    print("  full first frame                 \(bytes[0]) bytes")
-    print("  one-row cursor move              \(bytes[1]) bytes")
+    say("  full first frame                 \(bytes[0]) bytes")
+    say("  one-row cursor move              \(bytes[1]) bytes")
 } else {
-    print("  ncurses could not start for xterm-256color")
+    say("  ncurses could not start for xterm-256color")
 }
-print("")
-print(String(format: "peak memory (resident)            %.1f MiB", peakMemoryMiB()))
-print("note: inputs and usage events are not part of the schema yet, so the large database holds apps, users and organizations only")
+say("")
+say(String(format: "peak memory (resident)            %.1f MiB", peakMemoryMiB()))
+say("note: inputs and usage events are not part of the schema yet, so the large database holds apps, users and organizations only")
