@@ -30,6 +30,42 @@ struct SeedTests {
         #expect(try f.auditActions().count == auditCount)
     }
 
+    @Test("the demo's teams, labels, policy and invitations")
+    func demoAdministration() throws {
+        let f = try Fixture()
+        try f.service.seedDemo()
+        let s = f.service
+        let ada = try s.signIn(login: DemoAccounts.admin, password: DemoAccounts.password, source: .tui)
+        let org = Context.organization(DemoAccounts.organizationID)
+        let teams = try s.teams(ada, organizationID: "acme", filter: "")
+        #expect(teams.map(\.id) == ["compliance", "support", "vision"])  // by name: Clinical, Customer, Vision
+        #expect(teams.first?.requiredLabels == ["hipaa"])
+        #expect(teams.allSatisfy { $0.memberCount > 0 && $0.appCount > 0 })
+        #expect(try s.app(ada, in: org, id: "safety-incidents").labels == ["hipaa"])
+        // Each Team Contributor reaches exactly their teams' apps.
+        for (username, expected) in [("radia", ["lidar-labels", "parts-catalog", "weld-defects"]),
+                                     ("ken", ["help-center-faq", "moderation", "support-triage"]),
+                                     ("frances", ["help-center-faq", "moderation", "safety-incidents", "support-triage"])] {
+            let session = try s.signIn(login: username, password: DemoAccounts.password, source: .tui)
+            #expect(try s.apps(session, in: org, query: AppQuery()).items.map(\.id).sorted() == expected)
+        }
+        let radia = try s.signIn(login: "radia", password: DemoAccounts.password, source: .tui)
+        #expect(s.isAllowed(radia, .editAppContent, in: org, appID: "weld-defects"))
+        #expect(!s.isAllowed(radia, .editAppContent, in: org, appID: "parts-catalog"))
+        let members = try s.members(ada, organizationID: "acme")
+        #expect(members.first { $0.user.username == "frances" }?.teams == ["compliance", "support"])
+        // Invitations: accepted, pending (a new hire, and Olivia), expired.
+        let invitations = try s.invitations(ada, organizationID: "acme")
+        #expect(Set(invitations.map(\.state)) == [.pending, .accepted, .expired])
+        let newhire = try #require(invitations.first { $0.email == "newhire@acme.example" })
+        #expect(newhire.state == .pending && newhire.role == .teamContributor && newhire.teams == ["support"])
+        let olivia = try s.signIn(login: "olivia", password: DemoAccounts.password, source: .tui)
+        #expect(try s.receivedInvitations(olivia).count == 1)
+        #expect(try s.verifyAudit() == .intact(entries: try f.auditActions().count))
+        // The demo's rules hold: the compliance app cannot lose its label while in the team.
+        #expect(coreError { _ = try s.unlabelApp(ada, in: org, id: "safety-incidents", labels: ["hipaa"]) }?.kind == .conflict)
+    }
+
     @Test("the large seed loads apps in bulk and gives the demo organization a big share")
     func large() throws {
         let f = try Fixture()
