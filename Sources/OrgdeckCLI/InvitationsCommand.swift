@@ -26,7 +26,8 @@ extension InvitationsCommand {
             abstract: "Invite someone by email with a role.",
             discussion: """
                 ROLE is one of: \(Arguments.roleNames). A Team Contributor joins the teams given
-                with --team (repeatable). The invitation expires after 7 days unless resent.
+                with --team (repeatable). The invitation expires after the platform's expiry
+                (7 days by default); resending starts it again.
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -42,7 +42,8 @@ struct SharedDatabase: Sendable {
                                      "--billing-email", "billing@example.com"], token: aliceToken)
         guard orgCreate.status == 0 else { throw Failure("orgs create failed: \(orgCreate)") }
 
-        // The other roles come straight from the core: the CLI has no member commands yet.
+        // The other roles come straight from the core: inviting and accepting through the CLI
+        // is covered by InvitationsCommandTests on a database of its own.
         let service = try OrgService.open(path: path)
         let bob = try service.signUp(username: "bob", displayName: "Bob", email: "bob@example.com",
                                      password: password, source: .cli)
