@@ -8,8 +8,9 @@ struct InvitationsCommand: ParsableCommand {
         commandName: "invitations",
         abstract: "Send, list and answer invitations to organizations.",
         discussion: """
-            Admins send, rescind and resend invitations of their organization (--org, else your only
-            organization); the invitee accepts or declines with the ID 'invitations list' shows them.
+            Admins send, rescind and resend invitations of their organization (--org, else your \
+            only organization); the invitee accepts or declines with the ID 'invitations list' \
+            shows them.
             ROLE is one of: \(Arguments.roleNames).
             """,
         subcommands: [Send.self, List.self, Accept.self, Decline.self, Rescind.self, Resend.self])
@@ -25,9 +26,9 @@ extension InvitationsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Invite someone by email with a role.",
             discussion: """
-                ROLE is one of: \(Arguments.roleNames). A Team Contributor joins the teams given
-                with --team (repeatable). The invitation expires after the platform's expiry
-                (7 days by default); resending starts it again.
+                ROLE is one of: \(Arguments.roleNames).
+                A Team Contributor joins the teams given with --team (repeatable). The invitation \
+                expires after the platform's expiry (7 days by default); resending starts it again.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -53,8 +54,8 @@ extension InvitationsCommand {
         static let configuration = CommandConfiguration(
             abstract: "List an organization's invitations, or the ones you received.",
             discussion: """
-                With --org, or without it when you are an Admin of your one organization: that
-                organization's invitations in every state (Admins only). Otherwise, or with
+                With --org, or without it when you are an Admin of your one organization: that \
+                organization's invitations in every state (Admins only). Otherwise, or with \
                 --received: the pending invitations sent to your email, to accept or decline.
                 """)
 

@@ -16,7 +16,7 @@ extension TeamsCommand {
             commandName: "apps",
             abstract: "List, add and remove a team's apps (organization apps only).",
             discussion: """
-                A team–app role is 'viewer' (see and predict) or 'contributor' (also edit content);
+                A team–app role is 'viewer' (see and predict) or 'contributor' (also edit content); \
                 a Team Contributor gets the highest role any of their teams grants on an app.
                 """,
             subcommands: [ListApps.self, AddApp.self, RemoveApp.self])

@@ -105,7 +105,7 @@ extension TeamsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Require labels on the team's apps, or clear the requirement.",
             discussion: """
-                With --require-label (repeatable) the team accepts only apps carrying every one of
+                With --require-label (repeatable) the team accepts only apps carrying every one of \
                 those labels; adding any other app is refused. --clear removes the policy.
                 """)
 
