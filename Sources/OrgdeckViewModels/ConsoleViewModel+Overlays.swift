@@ -98,7 +98,7 @@ extension ConsoleViewModel {
         case "teams": selectPane(.account); account?.select(.teams); return nil
         case "tokens": selectPane(.security); return nil
         case "invitations", "inbox": openInbox(); return nil
-        case "leave": if let account { apply(account.leave(), &effects) }; return nil
+        case "leave": preparePane(.account); if let account { apply(account.leave(), &effects) }; return nil
         case "personal": switchContext(.personal); state.flash = .info("switched to your personal account"); return nil
         case "org":
             guard let membership = state.memberships.first(where: { $0.organization.id.lowercased() == argument.lowercased() }) else {

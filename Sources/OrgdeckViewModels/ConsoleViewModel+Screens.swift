@@ -21,7 +21,7 @@ extension ConsoleViewModel {
         case .quit: effects.append(.quit); return
         case .inbox: openInbox(); return
         case .leave where state.screen != .pane(.account):
-            if let account { apply(account.leave(), &effects) }
+            preparePane(.account); if let account { apply(account.leave(), &effects) }
             return
         case .refresh:
             refreshAfterExternalChange()

@@ -99,8 +99,11 @@ public final class ConsoleViewModel {
         team = nil
         state.allowed = Set(Action.allCases.filter { service.isAllowed(session, $0, in: context) })
         myApps = MyAppsViewModel(service: service, session: session, context: context, like: myApps?.state)
-        account = AccountViewModel(service: service, session: session, context: context)
-        security = SecurityViewModel(service: service, session: session)
+        // The Account and Security panes are read when first shown, so the first frame after
+        // sign-in or a context switch costs only the My Apps window.
+        account = nil
+        security = nil
+        preparePane(state.pane)
     }
 
     func signOut() {
@@ -154,10 +157,24 @@ public final class ConsoleViewModel {
         account?.reload()
     }
 
+    /// Creates the view model of a pane the first time it is shown in this context.
+    func preparePane(_ pane: Pane) {
+        guard let session = state.session else { return }
+        if pane == .account, account == nil {
+            account = AccountViewModel(service: service, session: session, context: state.context)
+        }
+        if pane == .security, security == nil {
+            security = SecurityViewModel(service: service, session: session)
+        }
+    }
+
     func selectPane(_ pane: Pane) {
+        let fresh = (pane == .account && account == nil) || (pane == .security && security == nil)
+        preparePane(pane)
         state.stack = [.pane(pane)]
         appDetail = nil
         team = nil
+        if fresh { return }
         switch pane {
         case .myApps: myApps?.reload()
         case .account: account?.reload()

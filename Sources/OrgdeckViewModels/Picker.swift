@@ -37,6 +37,16 @@ public struct PickerOption: Equatable, Sendable {
 }
 
 extension Role {
+    /// A name short enough for table columns (at most 16 characters).
+    public var shortTitle: String {
+        switch self {
+        case .admin: return "Admin"
+        case .orgContributor: return "Org Contributor"
+        case .orgUser: return "Org User"
+        case .teamContributor: return "Team Contributor"
+        }
+    }
+
     /// One line on what the role may do (PRODUCT.md §5).
     public var summary: String {
         switch self {

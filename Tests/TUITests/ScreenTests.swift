@@ -123,7 +123,7 @@ import OrgdeckViewModels
         let rows = ScreenFixture.render(console).joined(separator: "\n")
         #expect(rows.contains("┌ Delete app ─"))
         #expect(rows.contains("Type the app ID to confirm."))
-        #expect(rows.contains("type the ID · Esc cancel"))
+        #expect(rows.contains("type sandbox · Esc cancel"))
     }
 
     @Test func emptyPanesSayWhatTheyWillHoldWithoutInventedData() throws {

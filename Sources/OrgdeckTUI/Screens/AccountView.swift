@@ -6,7 +6,7 @@ import OrgdeckViewModels
 /// The Account pane: the personal profile, or an organization's settings page with a sidebar —
 /// Profile, Members, Teams, Invitations.
 enum AccountView {
-    static let sidebarWidth = 16
+    static let sidebarWidth = 15
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: AccountState, now: Date) {
         if let error = state.error {
@@ -60,11 +60,12 @@ enum AccountView {
         let members = state.visibleMembers
         let y = drawSearch(&painter, area, state: state, title: "Members (\(members.count))")
         let rows = members.map { member -> [String] in
-            [member.user.username, member.user.displayName, member.role.title, String(member.teams.count),
-             TextLayout.day(member.joinedAt), member.lastActiveAt.map { TextLayout.relative($0, now: now) } ?? "never"]
+            [member.user.username, member.user.displayName, member.role.shortTitle, String(member.teams.count),
+             TextLayout.shortDay(member.joinedAt), member.lastActiveAt.map { TextLayout.relative($0, now: now) } ?? "never"]
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y),
-                       columns: [("Username", 12), ("Name", 18), ("Role", 24), ("Teams", 5), ("Joined", 10), ("Last active", 11)],
+                       // Sized so every column fits beside the sidebar at 80 columns.
+                       columns: [("Username", 10), ("Name", 13), ("Role", 16), ("Tms", 3), ("Joined", 6), ("Active", 10)],
                        rows: rows, cursor: state.cursor, empty: state.search.isEmpty ? "No members." : "No member matches.")
     }
 
@@ -86,11 +87,11 @@ enum AccountView {
             return
         }
         let rows = state.invitations.map { invitation -> [String] in
-            [invitation.email, invitation.role.title, invitation.invitedBy, TextLayout.day(invitation.sentAt),
-             TextLayout.day(invitation.expiresAt), invitation.state.rawValue]
+            [invitation.email, invitation.role.shortTitle, invitation.invitedBy, TextLayout.shortDay(invitation.sentAt),
+             TextLayout.shortDay(invitation.expiresAt), invitation.state.rawValue]
         }
         TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                       columns: [("Email", 22), ("Role", 13), ("Invited by", 10), ("Sent", 10), ("Expires", 10), ("State", 9)],
+                       columns: [("Email", 14), ("Role", 16), ("By", 7), ("Sent", 6), ("Expires", 7), ("State", 9)],
                        rows: rows, cursor: state.cursor, empty: "No invitations. Press n to invite someone.")
     }
 }

@@ -100,7 +100,7 @@ enum OverlayView {
             FormView.drawInput(&painter, Rect(x: inner.x, y: y, width: inner.width, height: 1), field: confirm.typed, secure: false, focused: true)
             y += 1
         }
-        let footer = confirm.error ?? (confirm.isSatisfied ? "Enter confirm · Esc cancel" : "type the ID · Esc cancel")
+        let footer = confirm.error ?? (confirm.isSatisfied ? "Enter confirm · Esc cancel" : "type \(confirm.requiredText ?? "") · Esc cancel")
         if y < box.maxY { painter.text(footer, x: inner.x, y: y, width: inner.width, confirm.error == nil ? .muted : .error) }
     }
 }

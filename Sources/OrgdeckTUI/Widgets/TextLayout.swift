@@ -42,6 +42,13 @@ public enum TextLayout {
         return day(date)
     }
 
+    /// `Nov 29` in UTC, for narrow columns.
+    public static func shortDay(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(months[max(0, min(11, (c.month ?? 1) - 1))]) \(c.day ?? 0)"
+    }
+
     /// `2026-11-29` in UTC.
     public static func day(_ date: Date) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
