@@ -6,7 +6,11 @@ extension AccountViewModel {
 
     func editProfile() -> [Reaction] {
         guard let org = state.organization else {
-            return [.flash(.info("your profile is managed by your account; organizations are edited from their Account pane"))]
+            return [.form(FormState(purpose: .changePassword, title: "Change your password", fields: [
+                FormField(key: "current", label: "Current password", secure: true, maxLength: 200),
+                FormField(key: "new", label: "New password", secure: true, hint: "at least 8 characters", maxLength: 200),
+                FormField(key: "repeat", label: "New password again", secure: true, maxLength: 200),
+            ], submitLabel: "Change"))]
         }
         return [.form(FormState(purpose: .editOrganization(version: org.version), title: "Organization profile", fields: [
             FormField(key: "name", label: "Organization name", value: org.name, maxLength: 100),
@@ -116,6 +120,16 @@ extension AccountViewModel {
         }
         reload()
         return flash
+    }
+
+    /// Changes the user's password from the form; the two new entries must match.
+    func changePassword(_ form: FormState) throws -> Flash {
+        let fields = Dictionary(uniqueKeysWithValues: form.fields.map { ($0.key, $0.value.text) })
+        guard fields["new"] == fields["repeat"] else {
+            throw CoreError.invalid("repeat", "the two new passwords differ")
+        }
+        try service.changePassword(session, current: fields["current"] ?? "", new: fields["new"] ?? "")
+        return .info("password changed")
     }
 
     /// Carries out a confirmed action of the pane.

@@ -157,6 +157,9 @@ extension ConsoleViewModel {
             state.flash = try account.submit(form)
             if case .invite = form.purpose { account.select(.invitations) }
             loadMemberships()
+        case .changePassword:
+            guard let account else { return }
+            state.flash = try account.changePassword(form)
         case .addTeamMember, .addTeamApp, .teamPolicy:
             guard let team else { return }
             state.flash = try team.submit(form)

@@ -14,6 +14,7 @@ public enum FormPurpose: Equatable, Sendable {
     case addTeamApp(teamID: String)
     case teamPolicy(teamID: String)
     case editLabels(appID: String)
+    case changePassword
 }
 
 /// One labelled input of a form.

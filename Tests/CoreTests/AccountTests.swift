@@ -142,3 +142,26 @@ struct AccountTests {
         #expect(OrgService.Options().passwordRounds == 600_000)
     }
 }
+
+@Suite("Password change") struct PasswordChangeCoreTests {
+    @Test("needs the current password, audits both outcomes")
+    func changePassword() throws {
+        let service = try OrgService.inMemory(options: .init(passwordRounds: 1_000))
+        _ = try service.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: "first-password", source: .cli)
+        let session = try service.signIn(login: "ada", password: "first-password", source: .tui)
+        #expect(throws: CoreError.invalid("current", "the current password is wrong")) {
+            try service.changePassword(session, current: "nope-nope", new: "second-password")
+        }
+        #expect(throws: CoreError.invalid("new", "the new password must differ from the current one")) {
+            try service.changePassword(session, current: "first-password", new: "first-password")
+        }
+        #expect((try? service.changePassword(session, current: "first-password", new: "short")) == nil)
+        try service.changePassword(session, current: "first-password", new: "second-password")
+        #expect(throws: CoreError.self) { try service.signIn(login: "ada", password: "first-password", source: .tui) }
+        _ = try service.signIn(login: "ada", password: "second-password", source: .tui)
+        let actions = try service.auditEntries(session, in: .personal, offset: 0, limit: 50).items
+            .filter { $0.action == "user.password_change" }.map(\.outcome)
+        #expect(actions.sorted() == ["denied", "ok"])
+        guard case .intact = try service.verifyAudit() else { Issue.record("audit chain broken"); return }
+    }
+}

@@ -235,3 +235,41 @@ import Testing
         #expect(security.state.tokens[0].revokedAt != nil)
     }
 }
+
+@Suite struct PasswordChangeTests {
+    @Test func thePersonalProfileChangesThePasswordAfterCheckingTheCurrentOne() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.selectPane(.account))
+        console.send(.edit)
+        guard case .form(let form) = console.state.overlay else { Issue.record("no password form"); return }
+        #expect(form.purpose == .changePassword)
+        console.type("not-the-password"); console.send(.nextFocus)
+        console.type("brand-new-secret"); console.send(.nextFocus)
+        console.type("brand-new-secret"); console.send(.submit)
+        guard case .form(let refused) = console.state.overlay else { Issue.record("form closed on a wrong password"); return }
+        #expect(refused.error == "the current password is wrong")
+        #expect(refused.fields[refused.focus].key == "current")
+        console.send(.cursorEnd)
+        for _ in 0..<16 { console.send(.backspace) }
+        console.type(Fixture.password)
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.flash == .info("password changed"))
+        #expect(throws: CoreError.self) { try fixture.service.signIn(login: "ada", password: Fixture.password, source: .tui) }
+        #expect(try fixture.service.signIn(login: "ada", password: "brand-new-secret", source: .tui).user.username == "ada")
+    }
+
+    @Test func mismatchedNewPasswordsAreRefusedBeforeTheCore() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.selectPane(.account))
+        console.send(.edit)
+        console.type(Fixture.password); console.send(.nextFocus)
+        console.type("brand-new-secret"); console.send(.nextFocus)
+        console.type("brand-new-secreT"); console.send(.submit)
+        guard case .form(let refused) = console.state.overlay else { Issue.record("form closed"); return }
+        #expect(refused.error == "the two new passwords differ")
+        #expect(try fixture.service.signIn(login: "ada", password: Fixture.password, source: .tui).user.username == "ada")
+    }
+}

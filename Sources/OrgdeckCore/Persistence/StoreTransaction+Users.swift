@@ -45,7 +45,12 @@ extension StoreTransaction {
                        arguments: [failedAttempts, lockedUntil?.storedValue, userID])
     }
 
-    /// Clears the failure counter, stores a re-hashed password if any, and marks the user active.
+    /// Replaces the password hash and bumps the row version (a password change is an edit).
+    func setPasswordHash(userID: Int64, hash: String) throws {
+        try db.execute(sql: "UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?", arguments: [hash, userID])
+    }
+
+        /// Clears the failure counter, stores a re-hashed password if any, and marks the user active.
     func recordSuccessfulSignIn(userID: Int64, newPasswordHash: String?, at: Date) throws {
         if let newPasswordHash {
             try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [newPasswordHash, userID])

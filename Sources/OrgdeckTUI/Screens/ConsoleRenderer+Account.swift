@@ -12,7 +12,8 @@ extension ConsoleRenderer {
         switch account.state.section {
         case .profile:
             guard inOrganization else {
-                return [hint(.leave, "leave organization", !account.state.memberships.isEmpty), hint(.inbox, "invitations", true),
+                return [hint(.edit, "change password", !model.state.readOnly), hint(.leave, "leave organization", !account.state.memberships.isEmpty),
+                        hint(.inbox, "invitations", true),
                         hint(.profile, "profile menu", true), hint(.quit, "quit", true)]
             }
             return [hint(.nextFocus, "sections", true), hint(.edit, "edit profile", allowed.contains(.manageOrganization)),
