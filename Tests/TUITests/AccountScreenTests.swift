@@ -203,6 +203,6 @@ import OrgdeckViewModels
         #expect(rows[5] == "   Email           dan@example.com                                              ")
         #expect(rows[9] == " Name                       ID               Role                               ")
         #expect(rows[11] == "  None. Add one from the profile menu (p), or accept an invitation (i).         ")
-        #expect(rows[23] == " L leave organization  i invitations  p profile menu  q quit             ? help ")
+        #expect(rows[23] == " e change password  L leave organization  i invitations  p profile menu  ? help ")
     }
 }

@@ -112,8 +112,9 @@ import OrgdeckViewModels
         #expect(rows[5] == "   Settings                                                                     ")
         #expect(rows[6] == "                    Name        Moderation                                      ")
         #expect(rows[7] == "                    App ID      moderation                                      ")
-        #expect(rows[10] == "                    Description                                                 ")
-        #expect(rows[11] == "                    What Moderation does.                                       ")
+        #expect(rows[9] == "                    Labels      none (e adds compliance labels)                 ")
+        #expect(rows[11] == "                    Description                                                 ")
+        #expect(rows[12] == "                    What Moderation does.                                       ")
         #expect(rows[23].hasPrefix(" Esc back  e edit  d delete"))
     }
 

@@ -39,6 +39,7 @@ enum AppDetailView {
         field(&painter, "Name", app.name, x: area.x, y: &y, width: area.width)
         field(&painter, "App ID", app.id, x: area.x, y: &y, width: area.width)
         field(&painter, "Updated", TextLayout.relative(app.updatedAt, now: now) + "  (\(TextLayout.day(app.updatedAt)))", x: area.x, y: &y, width: area.width)
+        field(&painter, "Labels", app.labels.isEmpty ? "none (e adds compliance labels)" : app.labels.joined(separator: ", "), x: area.x, y: &y, width: area.width)
         y += 1
         painter.text("Description", x: area.x, y: y, .tableHeader); y += 1
         let text = app.description.isEmpty ? "No description. Press e to add one." : app.description
