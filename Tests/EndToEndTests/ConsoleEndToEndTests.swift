@@ -42,7 +42,8 @@ import Testing
         try session.send("q")
         try session.waitForPane("pane_dead", toBe: "1")
         #expect(try session.pane("alternate_on") == "0")
-        #expect(try session.pane("pane_dead_status") == "0")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.pane("alternate_on") == "0")
         let after = try session.screen()
         #expect(!after.contains("My Apps"), "the console's screen must be gone after quitting:\n\(after)")
     }
@@ -72,8 +73,8 @@ import Testing
         try session.start(["demo", "--reset"])
         try session.waitFor(text: "My Apps")
         #expect(try session.pane("alternate_on") == "1")
-        let pid = try session.pane("pane_pid")
-        kill(pid_t(pid) ?? 0, SIGTERM)
+        kill(try session.consolePID(), SIGTERM)
+        #expect(try session.exitStatus() == 128 + SIGTERM)
         try session.waitForPane("pane_dead", toBe: "1")
         #expect(try session.pane("alternate_on") == "0")
     }

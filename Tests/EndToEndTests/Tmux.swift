@@ -59,7 +59,10 @@ final class TmuxSession {
     /// Starts `orgdeck arguments…` in a detached 100×30 window that stays after the process exits.
     func start(_ arguments: [String], width: Int = 100, height: Int = 30) throws {
         let exports = environment.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
-        let command = "exec env -i \(exports) \(shellQuote(binary.path)) " + arguments.map(shellQuote).joined(separator: " ")
+        // The pane's shell writes the console's exit status to a file: tmux's pane_dead_status
+        // is not always filled, and text printed just before the pane dies can be lost.
+        let command = "env -i \(exports) \(shellQuote(binary.path)) " + arguments.map(shellQuote).joined(separator: " ")
+            + "; echo $? > \(shellQuote(exitStatusPath))"
         _ = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", command])
         _ = try tmux(["set-option", "-t", "main", "remain-on-exit", "on"])
     }
@@ -95,6 +98,30 @@ final class TmuxSession {
     @discardableResult
     func waitFor(text: String, timeout: TimeInterval = 15) throws -> String {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Where the pane's shell writes the console's exit status.
+    var exitStatusPath: String { home.appendingPathComponent("exit-status-\(socket)").path }
+
+    /// The console's exit status once it has exited, polled against a deadline.
+    func exitStatus(timeout: TimeInterval = 10) throws -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let text = try? String(contentsOfFile: exitStatusPath, encoding: .utf8),
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) { return status }
+            usleep(50_000)
+        }
+        throw E2EError("the console did not exit")
+    }
+
+    /// The process the pane's shell is running (the console), from /proc.
+    func consolePID() throws -> pid_t {
+        let shell = try pane("pane_pid")
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        guard let child = children.split(separator: " ").first.flatMap({ pid_t($0) }) else {
+            throw E2EError("no console process under the pane's shell \(shell)")
+        }
+        return child
     }
 
     /// Polls a pane variable until it has `value`.
