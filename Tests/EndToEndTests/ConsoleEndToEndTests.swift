@@ -62,7 +62,7 @@ import Testing
         let secret = token.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let created = try session.cli(["apps", "create", "from-cli", "--name", "Made by a script", "--org", "acme"], token: secret)
         #expect(created.status == 0, "\(created.stderr)")
-        try session.waitFor(text: "Made by a script", timeout: 10)
+        try session.waitFor(text: "Made by a script", timeout: 15)
         try session.send("q")
         try session.waitForPane("pane_dead", toBe: "1")
     }

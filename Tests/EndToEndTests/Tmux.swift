@@ -84,7 +84,7 @@ final class TmuxSession {
 
     /// Polls the screen until `predicate` holds or the deadline passes; returns the last screen.
     @discardableResult
-    func waitFor(_ what: String, timeout: TimeInterval = 15, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: TimeInterval = 30, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -96,7 +96,7 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 15) throws -> String {
+    func waitFor(text: String, timeout: TimeInterval = 30) throws -> String {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
@@ -104,7 +104,7 @@ final class TmuxSession {
     var exitStatusPath: String { home.appendingPathComponent("exit-status-\(socket)").path }
 
     /// The console's exit status once it has exited, polled against a deadline.
-    func exitStatus(timeout: TimeInterval = 10) throws -> Int32 {
+    func exitStatus(timeout: TimeInterval = 20) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: exitStatusPath, encoding: .utf8),
@@ -125,7 +125,7 @@ final class TmuxSession {
     }
 
     /// Polls a pane variable until it has `value`.
-    func waitForPane(_ variable: String, toBe value: String, timeout: TimeInterval = 10) throws {
+    func waitForPane(_ variable: String, toBe value: String, timeout: TimeInterval = 20) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if try pane(variable) == value { return }
