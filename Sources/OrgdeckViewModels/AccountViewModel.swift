@@ -110,7 +110,10 @@ public final class AccountViewModel {
     public var acceptsText: Bool { state.searching }
 
     func editSearch(_ apply: (inout TextField) -> Void) {
+        let before = state.search.text
         apply(&state.search)
+        // Moving the text cursor changes no result: keep the list cursor and skip the re-read.
+        guard state.search.text != before else { return }
         state.cursor = 0
         if state.section == .teams { reload() } else { clamp() }
     }
@@ -135,14 +138,11 @@ public final class AccountViewModel {
 
     func handleSearch(_ event: ConsoleEvent) -> [Reaction] {
         switch event {
-        case .text(let text): editSearch { $0.insert(text) }
-        case .backspace: editSearch { $0.backspace() }
-        case .deleteWord: editSearch { $0.deleteWord() }
         case .move(.down): state.cursor += 1; clamp()
         case .move(.up): state.cursor -= 1; clamp()
         case .submit: state.searching = false
         case .cancel, .back: state.searching = false; editSearch { $0.clear() }
-        default: break
+        default: editSearch { $0.apply(event) }
         }
         return []
     }

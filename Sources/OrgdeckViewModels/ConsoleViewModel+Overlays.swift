@@ -76,10 +76,7 @@ extension ConsoleViewModel {
             }
             return
         default:
-            var form = FormState(purpose: .createApp, title: "", fields: [FormField(key: "c", label: "")])
-            form.fields[0].value = palette.input
-            editForm(&form, event)
-            palette.input = form.fields[0].value
+            palette.input.apply(event)
             palette.refresh(commands: paletteCommands())
         }
         state.overlay = .palette(palette)
@@ -207,10 +204,7 @@ extension ConsoleViewModel {
             }
             return
         default:
-            var form = FormState(purpose: .createApp, title: "", fields: [FormField(key: "t", label: "")])
-            form.fields[0].value = confirm.typed
-            editForm(&form, event)
-            confirm.typed = form.fields[0].value
+            confirm.typed.apply(event)
             confirm.error = nil
         }
         state.overlay = .confirm(confirm)

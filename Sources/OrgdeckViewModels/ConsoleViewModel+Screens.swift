@@ -43,18 +43,10 @@ extension ConsoleViewModel {
 
     func handleFilter(_ apps: MyAppsViewModel, _ event: ConsoleEvent) {
         switch event {
-        case .text(let text): apps.editFilter { $0.insert(text) }
-        case .backspace: apps.editFilter { $0.backspace() }
-        case .deleteForward: apps.editFilter { $0.deleteForward() }
-        case .deleteWord: apps.editFilter { $0.deleteWord() }
-        case .cursorLeft: apps.editFilter { $0.moveLeft() }
-        case .cursorRight: apps.editFilter { $0.moveRight() }
-        case .cursorHome: apps.editFilter { $0.moveHome() }
-        case .cursorEnd: apps.editFilter { $0.moveEnd() }
         case .move(let direction): apps.move(direction)
         case .submit: apps.commitFilter()
         case .cancel, .back: apps.clearFilter()
-        default: break
+        default: apps.editFilter { $0.apply(event) }
         }
     }
 
@@ -152,17 +144,9 @@ extension ConsoleViewModel {
     /// Text editing and focus moves shared by every form.
     func editForm(_ form: inout FormState, _ event: ConsoleEvent) {
         switch event {
-        case .text(let text): form.edit { $0.insert(text) }
-        case .backspace: form.edit { $0.backspace() }
-        case .deleteForward: form.edit { $0.deleteForward() }
-        case .deleteWord: form.edit { $0.deleteWord() }
-        case .cursorLeft: form.edit { $0.moveLeft() }
-        case .cursorRight: form.edit { $0.moveRight() }
-        case .cursorHome: form.edit { $0.moveHome() }
-        case .cursorEnd: form.edit { $0.moveEnd() }
         case .nextFocus, .move(.down): form.focusNext()
         case .previousFocus, .move(.up): form.focusPrevious()
-        default: break
+        default: form.edit { $0.apply(event) }
         }
     }
 }

@@ -70,13 +70,14 @@ public final class TeamViewModel {
     func handle(_ event: ConsoleEvent) -> [Reaction] {
         if state.searching {
             switch event {
-            case .text(let text): state.search.insert(text); state.cursor = 0
-            case .backspace: state.search.backspace(); state.cursor = 0
             case .move(.down): state.cursor = min(state.cursor + 1, max(0, state.rowCount - 1))
             case .move(.up): state.cursor = max(0, state.cursor - 1)
             case .submit: state.searching = false
             case .cancel, .back: state.searching = false; state.search.clear()
-            default: break
+            default:
+                let before = state.search.text
+                state.search.apply(event)
+                if state.search.text != before { state.cursor = 0 }
             }
             return []
         }
