@@ -81,7 +81,7 @@ extension AccountViewModel {
         do {
             let renewed = try service.resendInvitation(session, id: invitation.id)
             reload()
-            return [.flash(.info("resent \(invitation.id) to \(renewed.email); it expires \(Self.day(renewed.expiresAt))"))]
+            return [.flash(.info("resent \(invitation.id) to \(renewed.email); it expires \(renewed.expiresAt.utcDay)"))]
         } catch { return [.flash(.error(error.userMessage))] }
     }
 
@@ -169,10 +169,5 @@ extension AccountViewModel {
 
     static func list(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == "," || $0 == " " }).map { String($0) }.filter { !$0.isEmpty }
-    }
-
-    static func day(_ date: Date) -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 }

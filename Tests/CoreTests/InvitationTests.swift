@@ -90,7 +90,7 @@ struct InvitationTests {
         let before = try f.auditActions().count
         let refused = coreError { _ = try s.acceptInvitation(bob, id: sent.id) }
         #expect(refused?.kind == .conflict)
-        #expect(refused?.message.hasPrefix("this invitation expired on \(OrgService.day(sent.expiresAt))") == true)
+        #expect(refused?.message.hasPrefix("this invitation expired on \(sent.expiresAt.utcDay)") == true)
         #expect(try f.auditActions().count == before + 1)
         #expect(try f.lastAudit()?.outcome == "denied")
         #expect(coreError { try s.declineInvitation(bob, id: sent.id) }?.kind == .conflict)

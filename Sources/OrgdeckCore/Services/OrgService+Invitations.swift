@@ -2,14 +2,6 @@ import Foundation
 
 // MARK: - Invitations (PRODUCT.md §5)
 extension OrgService {
-    /// "Jan 22, 2027", for messages about expiry (UTC, so every front end says the same).
-    static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
-
     var invitationLifetime: TimeInterval { Double(max(1, options.invitationExpiryDays)) * 86_400 }
 
     /// Invites an email address to the organization with a role (Admins only). Teams (IDs of
@@ -92,7 +84,7 @@ extension OrgService {
         switch invitation.state {
         case .pending: return
         case .expired:
-            throw denial(.conflict("this invitation expired on \(Self.day(invitation.expiresAt)); ask for a new one"),
+            throw denial(.conflict("this invitation expired on \(invitation.expiresAt.utcDay); ask for a new one"),
                          session, organizationID: invitation.organizationID, action: action, target: invitation.id)
         case .accepted, .declined, .rescinded:
             throw CoreError.conflict("this invitation was already \(invitation.state.rawValue)")
@@ -203,7 +195,7 @@ extension OrgService {
             try tx.renewInvitation(key: stored.key, invitedBy: session.user.username, sentAt: at, expiresAt: expiresAt)
             try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: orgID, action: "invitation.resend", target: invitation.id,
-                                      details: "to \(invitation.email); expires \(Self.day(expiresAt))"))
+                                      details: "to \(invitation.email); expires \(expiresAt.utcDay)"))
             guard let renewed = try tx.invitation(key: stored.key, now: at) else { throw CoreError(.failure, "invitation vanished") }
             return renewed.invitation
         }

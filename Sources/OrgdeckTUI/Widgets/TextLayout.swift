@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckCore
 import OrgdeckTerminal
 
 /// Word wrapping and time formatting for the screens.
@@ -50,8 +51,5 @@ public enum TextLayout {
     }
 
     /// `2026-11-29` in UTC.
-    public static func day(_ date: Date) -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
+    public static func day(_ date: Date) -> String { date.utcDay }
 }
