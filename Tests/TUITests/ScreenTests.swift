@@ -136,6 +136,19 @@ import OrgdeckViewModels
         #expect(rows[4].hasPrefix("  Usage, the month to date, the forecast, invoices and budgets will be shown"))
     }
 
+    @Test func securityListsTokensWithoutTheirSecret() throws {
+        let fixture = try ScreenFixture()
+        let token = try fixture.service.createToken(fixture.ada, description: "ci runner", scopes: [], expiresInDays: 30)
+        let console = fixture.console()
+        console.send(.selectPane(.security))
+        let rows = ScreenFixture.render(console)
+        #expect(rows[2].hasPrefix(" Personal access tokens  for ORGDECK_TOKEN"))
+        #expect(rows[3] == " ID        Description            Token      Expires     Last used  Status      ")
+        #expect(rows[4].hasPrefix(" \(TextWidth.pad(token.info.id, to: 9)) ci runner              odk_…\(token.info.lastFour)  "))
+        #expect(rows[4].contains(" never      active"))
+        #expect(!rows.joined().contains(token.secret))
+    }
+
     @Test func tinySizesNeverCrashAndSayTooSmall() throws {
         let console = try ScreenFixture().console()
         for (width, height) in [(0, 0), (1, 1), (2, 1), (1, 3), (20, 5), (59, 24), (80, 15)] {
