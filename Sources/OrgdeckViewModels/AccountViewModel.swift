@@ -76,7 +76,7 @@ public final class AccountViewModel {
                 state.organization = try service.organization(session, id: id)
                 state.role = try service.role(session, in: id)
                 state.members = try service.members(session, organizationID: id)
-                state.teams = try service.teams(session, organizationID: id, filter: state.section == .teams ? state.search.text : "")
+                try readTeams(id)
                 state.invitations = state.role == .admin ? try service.invitations(session, organizationID: id) : []
             } else {
                 state.organization = nil; state.role = nil; state.members = []; state.teams = []; state.invitations = []
@@ -86,6 +86,12 @@ public final class AccountViewModel {
             state.error = error.userMessage
         }
         clamp()
+    }
+
+    /// The Teams section searches in the core; the other lists filter what is loaded.
+    func readTeams(_ organizationID: String) throws {
+        state.teams = try service.teams(session, organizationID: organizationID,
+                                        filter: state.section == .teams ? state.search.text : "")
     }
 
     func clamp() { state.cursor = min(max(0, state.cursor), max(0, state.rowCount - 1)) }
@@ -115,7 +121,11 @@ public final class AccountViewModel {
         // Moving the text cursor changes no result: keep the list cursor and skip the re-read.
         guard state.search.text != before else { return }
         state.cursor = 0
-        if state.section == .teams { reload() } else { clamp() }
+        // A search keystroke re-reads only the teams, not the whole pane.
+        if state.section == .teams, let id = context.organizationID {
+            do { try readTeams(id); state.error = nil } catch { state.error = error.userMessage }
+        }
+        clamp()
     }
 
     func handle(_ event: ConsoleEvent) -> [Reaction] {

@@ -104,6 +104,12 @@ public struct AppActions {
         }
     }
 
+    /// Pins or unpins an app for the signed-in user (pinned apps come first).
+    public func togglePin(_ app: App) throws -> Flash {
+        try service.setPinned(session, in: context, id: app.id, pinned: !app.pinned)
+        return .info(app.pinned ? "unpinned \(app.id)" : "pinned \(app.id)")
+    }
+
     public func delete(id: String) throws -> Flash {
         try service.deleteApp(session, in: context, id: id)
         return .info("deleted app \(id)")

@@ -62,6 +62,18 @@ public final class AppDetailViewModel {
     public func transfer() -> Reaction? { state.app.map { actions.transferForm($0) } }
     public func delete() -> Reaction? { state.app.map { .confirm(actions.deleteConfirm($0)) } }
 
+    /// `P`: pin or unpin this app.
+    public func togglePin() -> Reaction? {
+        guard let app = state.app else { return nil }
+        do {
+            let flash = try actions.togglePin(app)
+            reload()
+            return .flash(flash)
+        } catch {
+            return .flash(.error(error.userMessage))
+        }
+    }
+
     public func copyID() -> [Reaction] {
         guard let app = state.app else { return [] }
         return [.effect(.copy(app.id)), .flash(.info("copied \(app.id)"))]

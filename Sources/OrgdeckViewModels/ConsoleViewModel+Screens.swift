@@ -86,14 +86,7 @@ extension ConsoleViewModel {
         case .transfer: apply(detail.transfer(), &effects)
         case .delete: apply(detail.delete(), &effects)
         case .copyID: apply(detail.copyID(), &effects)
-        case .pin:
-            if let app = detail.state.app {
-                do {
-                    try service.setPinned(state.session!, in: state.context, id: app.id, pinned: !app.pinned)
-                    detail.reload()
-                    state.flash = .info(app.pinned ? "unpinned \(app.id)" : "pinned \(app.id)")
-                } catch { state.flash = .error(error.userMessage) }
-            }
+        case .pin: apply(detail.togglePin(), &effects)
         default: break
         }
     }

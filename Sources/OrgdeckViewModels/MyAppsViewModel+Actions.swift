@@ -31,9 +31,9 @@ extension MyAppsViewModel {
     public func togglePin() -> Reaction? {
         guard let app = state.selected else { return nil }
         do {
-            try service.setPinned(session, in: state.context, id: app.id, pinned: !app.pinned)
+            let flash = try actions.togglePin(app)
             reload(keeping: app.id)
-            return .flash(.info(app.pinned ? "unpinned \(app.id)" : "pinned \(app.id)"))
+            return .flash(flash)
         } catch {
             return .flash(.error(error.userMessage))
         }
