@@ -153,8 +153,12 @@ public final class ConsoleViewModel {
         state.stack.removeLast()
         if case .app = state.screen {} else { appDetail = nil }
         if case .team = state.screen {} else { team = nil }
-        myApps?.reload()
-        account?.reload()
+        // Re-read only the list being returned to: the page may have changed what it shows.
+        switch state.screen {
+        case .pane(.myApps): myApps?.reload()
+        case .pane(.account): account?.reload()
+        default: break
+        }
     }
 
     /// Creates the view model of a pane the first time it is shown in this context.
