@@ -34,7 +34,7 @@ let package = Package(
         ]),
         // The scripting interface and the console launcher.
         .target(name: "OrgdeckCLI", dependencies: [
-            "OrgdeckCore", "OrgdeckTUI",
+            "OrgdeckCore", "OrgdeckTUI", "OrgdeckTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orgdeck", dependencies: ["OrgdeckCLI"]),
@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["OrgdeckTerminal"]),
         .testTarget(name: "ViewModelTests", dependencies: ["OrgdeckViewModels", "OrgdeckCore"]),
         .testTarget(name: "TUITests", dependencies: ["OrgdeckTUI", "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore"]),
-        .testTarget(name: "CLITests", dependencies: ["OrgdeckCore"]),
+        .testTarget(name: "CLITests", dependencies: ["OrgdeckCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["OrgdeckCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -7,7 +7,7 @@ struct AppsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apps",
         abstract: "Manage apps (personal, or an organization's with --org).",
-        subcommands: [List.self, Show.self, Create.self, Rename.self, Delete.self,
+        subcommands: [List.self, Show.self, Create.self, Update.self, Rename.self, Delete.self,
                       Duplicate.self, Transfer.self, Pin.self, Unpin.self, Label.self, Unlabel.self])
 
     /// Prints one app in the form every app-returning command shares.
@@ -113,7 +113,8 @@ extension AppsCommand {
         }
     }
 
-    /// Renames against the version just read, so a concurrent edit is refused rather than lost.
+    /// A blind rename: it applies to whatever version is current (another script's concurrent
+    /// change is never reported as stale against a version this one never saw).
     struct Rename: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(abstract: "Rename an app.")
 
@@ -123,11 +124,35 @@ extension AppsCommand {
 
         func run() throws {
             let (service, session) = try global.authenticated()
-            let current = try service.app(session, in: global.context, id: id)
-            let app = try service.updateApp(session, in: global.context, id: id, name: name,
-                                            description: current.description, expectedVersion: current.version)
+            let app = try service.updateApp(session, in: global.context, id: id, changes: AppChanges(name: name),
+                                            expectedVersion: nil)
             AppsCommand.print(app, service: service, json: global.json,
                               human: "renamed app \(Format.sanitize(app.id)) to \(Format.sanitize(app.name))\n")
+        }
+    }
+
+    /// Changes the given fields; with `--version` (as `apps show` printed it) a change made by
+    /// someone else since then is refused (exit 6) instead of overwritten.
+    struct Update: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "Change an app's name or description.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The app's ID.") var id: String
+        @Option(name: .long, help: "The new name.") var name: String?
+        @Option(name: .long, help: "The new description (empty clears it).") var description: String?
+        @Option(name: .long, help: "Refuse unless the app is still at this version (see 'apps show').") var version: Int?
+
+        func validate() throws {
+            guard name != nil || description != nil else {
+                throw ValidationError("nothing to update: give --name or --description")
+            }
+        }
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            let app = try service.updateApp(session, in: global.context, id: id,
+                                            changes: AppChanges(name: name, description: description), expectedVersion: version)
+            AppsCommand.print(app, service: service, json: global.json, human: "updated app \(Format.sanitize(app.id))\n")
         }
     }
 

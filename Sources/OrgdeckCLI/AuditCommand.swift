@@ -11,20 +11,27 @@ struct AuditCommand: ParsableCommand {
 }
 
 extension AuditCommand {
-    /// Walks the hash chain. Needs no token: it reads the file as its owner would, and an
-    /// operator checking a copy of a database may have no account in it.
+    /// Walks the hash chain, the seals and the anchor. Needs no token: it reads the file as its
+    /// owner would, and an operator checking a copy of a database may have no account in it.
     struct Verify: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
-            abstract: "Check the audit log's hash chain; exit 1 at the first broken entry.")
+            abstract: "Check the audit log: its hash chain, its seals and its anchor; exit 1 at the first bad entry.",
+            discussion: """
+                Each entry is chained to the previous one and sealed with the key in the audit key file \
+                (see 'orgdeck info'), which is kept outside the database; the newest sealed entry is \
+                anchored beside the key. An edited, forged, truncated or rewritten log is reported, \
+                naming the first bad entry, unless whoever changed it also had the key file.
+                """)
 
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let service = try global.openService()
+            let service = try global.openService(create: false, readOnly: true)
             switch try service.verifyAudit() {
-            case .intact(let entries):
-                Output.emit(json: global.json, .object([("intact", .bool(true)), ("entries", .int(Int64(entries)))])) {
-                    "audit log intact: \(entries) entries\n"
+            case .intact(let entries, let notes):
+                Output.emit(json: global.json, .object([("intact", .bool(true)), ("entries", .int(Int64(entries))),
+                                                         ("notes", .array(notes.map { .string($0) }))])) {
+                    "audit log intact: \(entries) entries\n" + notes.map { "note: \($0)\n" }.joined()
                 }
             case .broken(let entryID, let reason):
                 Output.emit(json: global.json, .object([

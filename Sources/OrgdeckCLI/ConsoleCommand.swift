@@ -42,9 +42,23 @@ struct ConsoleCommand: ParsableCommand, GlobalOptionsCarrying {
 
     func run() throws {
         let paths = global.paths
-        let service = try OrgService.open(path: paths.database, options: .init(readOnly: flags.readOnly(paths: paths)))
+        let service = try ConsoleFlags.open(paths.database, paths: paths, readOnly: flags.readOnly(paths: paths))
         let status = Console.run(service: service, options: flags.options(paths: paths, session: nil))
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension ConsoleFlags {
+    /// A console write waits at most this long for another process's write: the keyboard must
+    /// not freeze for the scripts' five seconds; a refused write keeps the form and says why.
+    static let consoleBusyTimeout: TimeInterval = 1
+
+    /// Opens a database for the console; what opening changed is said before the screen takes over.
+    static func open(_ path: String, paths: Paths, readOnly: Bool) throws -> OrgService {
+        let service = try OrgService.open(path: path, options: .init(readOnly: readOnly, busyTimeout: consoleBusyTimeout,
+                                                                     auditKey: paths.auditKey))
+        for notice in service.notices { Output.error("orgdeck: \(Format.sanitize(notice))\n") }
+        return service
     }
 }
 
@@ -53,7 +67,10 @@ struct DemoCommand: ParsableCommand, GlobalOptionsCarrying {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Open the console on the demo database, signed in as the demo admin.",
-        discussion: "Every demo account's password is '\(DemoAccounts.password)'.")
+        discussion: """
+            Only a database that orgdeck demo created is opened without a password; any other is \
+            refused and left as it is. Every demo account's password is '\(DemoAccounts.password)'.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var flags: ConsoleFlags
@@ -64,27 +81,34 @@ struct DemoCommand: ParsableCommand, GlobalOptionsCarrying {
     func run() throws {
         let paths = global.paths
         let path = paths.demoDatabase
+        let kind = try OrgService.databaseKind(at: path)
         if reset {
-            try DemoCommand.refuseUnlessDemo(path: path)
+            try DemoCommand.refuseReset(path: path, kind: kind, explicit: paths.databaseIsExplicit)
             try DemoCommand.deleteDatabase(at: path)
+        } else if kind == .other {
+            throw CLIError.usage(DemoCommand.notADemo(path: path, explicit: paths.databaseIsExplicit))
         }
         // Seed through a writable service even with --readonly: the demo must exist to be browsed.
-        let admin = try OrgService.open(path: path).seedDemo()
-        let service = try OrgService.open(path: path, options: .init(readOnly: flags.readOnly(paths: paths)))
+        let admin = try OrgService.open(path: path, options: .init(auditKey: paths.auditKey)).seedDemo()
+        let service = try ConsoleFlags.open(path, paths: paths, readOnly: flags.readOnly(paths: paths))
+        guard try service.isDemo() else { throw CLIError.usage(DemoCommand.notADemo(path: path, explicit: paths.databaseIsExplicit)) }
         // The demo opens signed in without a password, as a console session.
         let session = Session(user: try service.user(username: admin), source: .tui)
         let status = Console.run(service: service, options: flags.options(paths: paths, session: session))
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// `--db` or `ORGDECK_DB` may name a real database; `--reset` must never delete one of those.
-    static func refuseUnlessDemo(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { return }
-        do {
-            _ = try OrgService.open(path: path).user(username: DemoAccounts.admin)
-        } catch let error as CoreError where error.kind == .notFound {
-            throw CLIError.usage("\(path) is not a demo database (no user '\(DemoAccounts.admin)'); refusing to reset it")
-        }
+    static func notADemo(path: String, explicit: Bool) -> String {
+        let fix = explicit ? "open it with 'orgdeck --db \(path)' and sign in"
+                           : "'orgdeck demo --reset' rebuilds the demo database"
+        return "\(path) was not created by orgdeck demo, so it is not opened without a password: \(fix)"
+    }
+
+    /// `--db` or `ORGDECK_DB` may name a real database; `--reset` deletes only a demo one, or
+    /// whatever sits at the default demo path (an old demo made before demos were marked).
+    static func refuseReset(path: String, kind: DatabaseKind, explicit: Bool) throws {
+        guard kind == .other, explicit else { return }
+        throw CLIError.usage("\(path) is not a demo database; refusing to reset it")
     }
 
     /// Removes the database file with its WAL and shared-memory companions.

@@ -1,26 +1,12 @@
 import Foundation
+import OrgdeckTerminal
 
 /// Text shaping for human output: user text made safe for a terminal, dates, and tables.
 enum Format {
-    /// Replaces every control character with a visible form so that text typed by a user
-    /// (an app name holding ESC, say) can never move the cursor or recolour the terminal:
-    /// C0 and DEL become their Unicode "control picture" (␛, ␡), C1 becomes `<U+0085>`.
-    static func sanitize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x20 {
-                out.append(Unicode.Scalar(0x2400 + value)!)
-            } else if value == 0x7F {
-                out.append("\u{2421}")
-            } else if (0x80...0x9F).contains(value) {
-                out.append(contentsOf: String(format: "<U+%04X>", value).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
+    /// User text made safe for a terminal exactly as the console shows it (`TextWidth.sanitize`):
+    /// controls, bidi controls and line separators become visible, so a name holding ESC or
+    /// U+202E can neither move the cursor nor reorder the line it is printed on.
+    static func sanitize(_ text: String) -> String { TextWidth.sanitize(text) }
 
     /// ISO-8601 in UTC with a `Z`, the form machine output uses.
     static func iso8601(_ date: Date) -> String {
@@ -40,40 +26,11 @@ enum Format {
         return formatter.string(from: date)
     }
 
-    /// Terminal columns a string occupies: 0 for combining marks, 2 for East Asian wide and
-    /// emoji, 1 otherwise. An approximation of `wcwidth` that needs no locale.
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
-    }
-
-    static func width(of scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if value == 0x200D || (0xFE00...0xFE0F).contains(value) { return 0 }
-        let wide: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-        ]
-        return wide.contains { $0.contains(value) } ? 2 : 1
-    }
+    /// Terminal columns a string occupies, by the console's own width table.
+    static func width(_ text: String) -> Int { TextWidth.columns(text) }
 
     /// Cuts `text` to at most `limit` columns, ending with `…` when it was cut.
-    static func truncate(_ text: String, to limit: Int) -> String {
-        guard width(text) > limit else { return text }
-        var out = ""
-        var used = 0
-        for character in text {
-            let w = width(String(character))
-            if used + w > limit - 1 { break }
-            out.append(character)
-            used += w
-        }
-        return out + "…"
-    }
+    static func truncate(_ text: String, to limit: Int) -> String { TextWidth.truncate(text, to: limit) }
 
     static func pad(_ text: String, to columns: Int) -> String {
         text + String(repeating: " ", count: max(0, columns - width(text)))

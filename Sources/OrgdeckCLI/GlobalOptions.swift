@@ -29,19 +29,33 @@ struct GlobalOptions: ParsableArguments {
         return .personal
     }
 
-    /// Opens the database (creating it on first use).
-    func openService() throws -> OrgService {
-        try OrgService.open(path: paths.database)
+    /// Opens the database, creating it on first use unless `create` is false. What opening
+    /// changed (permissions tightened) is said once on stderr.
+    func openService(create: Bool = true, readOnly: Bool = false) throws -> OrgService {
+        let options = OrgService.Options(readOnly: readOnly, createIfMissing: create, auditKey: paths.auditKey)
+        let service = try OrgService.open(path: paths.database, options: options)
+        for notice in service.notices { Output.error("orgdeck: \(Format.sanitize(notice))\n") }
+        return service
     }
 
-    /// Opens the database and resolves `ORGDECK_TOKEN` to a session.
+    /// Opens the database and resolves `ORGDECK_TOKEN` to a session. A token can only belong to
+    /// a database that exists, so a missing file is not created: the refusal names the path.
     func authenticated() throws -> (OrgService, Session) {
         let token = (ProcessInfo.processInfo.environment["ORGDECK_TOKEN"] ?? "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !token.isEmpty else { throw CLIError.missingToken }
-        let service = try openService()
-        let session = try service.authenticate(token: token, source: .cli)
-        return (service, session)
+        let database = paths.database
+        let service: OrgService
+        do {
+            service = try openService(create: false)
+        } catch let error as CoreError where error.kind == .notFound {
+            throw CoreError.notAuthenticated("no database at \(database): check --db or ORGDECK_DB")
+        }
+        do {
+            return (service, try service.authenticate(token: token, source: .cli))
+        } catch let error as CoreError where error == OrgService.unknownToken {
+            throw CoreError.notAuthenticated("unknown token: \(database) holds no such token (check --db or ORGDECK_DB)")
+        }
     }
 }
 

@@ -32,6 +32,9 @@ struct InfoCommand: ParsableCommand, GlobalOptionsCarrying {
             ("shipped_themes", .array(paths.shippedThemes.map { .string($0) })),
             ("state", .string(paths.stateDirectory)),
             ("log", .string(paths.logFile)),
+            ("audit_key", .string(paths.auditKey.keyFile)),
+            ("audit_key_exists", .bool(exists(paths.auditKey.keyFile))),
+            ("audit_anchors", .string(paths.auditKey.anchorDirectory)),
             ("terminal", .object([
                 ("term", .optional(terminal.term)),
                 ("colorterm", .optional(terminal.colorTerm)),
@@ -58,6 +61,8 @@ struct InfoCommand: ParsableCommand, GlobalOptionsCarrying {
                 ("shipped themes", themes),
                 ("state", paths.stateDirectory),
                 ("log", paths.logFile),
+                ("audit key", mark(paths.auditKey.keyFile)),
+                ("audit anchors", paths.auditKey.anchorDirectory),
                 ("TERM", terminal.term ?? "(unset)"),
                 ("COLORTERM", terminal.colorTerm ?? "(unset)"),
                 ("NO_COLOR", terminal.noColor ? "set: attributes only" : "(unset)"),

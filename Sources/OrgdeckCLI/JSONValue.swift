@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckTerminal
 
 /// A JSON document with ordered object keys, so machine output reads with `id` first
 /// and stays byte-stable between runs (scripts diff it).
@@ -62,8 +63,9 @@ enum JSONValue: Equatable {
         }
     }
 
-    /// Escapes every control character (C0, DEL, C1) and the JavaScript line separators,
-    /// so JSON printed to a terminal can never carry a live escape sequence.
+    /// Escapes every control character (C0, DEL, C1), the bidi controls and the line
+    /// separators, so JSON printed to a terminal can never carry a live escape sequence or
+    /// reorder what is shown.
     private static func writeString(_ string: String, into out: inout String) {
         out += "\""
         for scalar in string.unicodeScalars {
@@ -75,7 +77,7 @@ enum JSONValue: Equatable {
             case "\t": out += "\\t"
             default:
                 let value = scalar.value
-                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 {
+                if TextWidth.needsReplacement(scalar) {
                     out += String(format: "\\u%04x", value)
                 } else {
                     out.unicodeScalars.append(scalar)

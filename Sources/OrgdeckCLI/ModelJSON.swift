@@ -48,7 +48,8 @@ enum ModelJSON {
         }
     }
 
-    static func token(_ token: TokenInfo) -> JSONValue {
+    /// A token as listed; `secret` only when it was just created.
+    static func token(_ token: TokenInfo, secret: String? = nil) -> JSONValue {
         .object([
             ("id", .string(token.id)),
             ("description", .string(token.description)),
@@ -58,8 +59,11 @@ enum ModelJSON {
             ("expires_at", .date(token.expiresAt)),
             ("last_used_at", .date(token.lastUsedAt)),
             ("revoked_at", .date(token.revokedAt)),
-        ])
+        ] + (secret.map { [("token", JSONValue.string($0))] } ?? []))
     }
+
+    /// `tokens list` passes the function itself to `map`.
+    static func token(_ token: TokenInfo) -> JSONValue { self.token(token, secret: nil) }
 
     static func audit(_ entry: AuditEntry) -> JSONValue {
         .object([

@@ -4,7 +4,8 @@ import OrgdeckCore
 
 /// `orgdeck orgs update|leave|delete`: the organization's profile and its end.
 extension OrgsCommand {
-    /// Edits against the version just read, so a concurrent edit is refused rather than lost.
+    /// A blind change of the given fields, or, with `--version`, one refused (exit 6) when
+    /// someone else changed the organization since that version.
     struct Update: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(abstract: "Change an organization's name or billing email.")
 
@@ -12,6 +13,7 @@ extension OrgsCommand {
         @Argument(help: "The organization's ID.") var id: String
         @Option(name: .long, help: "The new name (unique).") var name: String?
         @Option(name: .long, help: "Where invoices go from now on.") var billingEmail: String?
+        @Option(name: .long, help: "Refuse unless the organization is still at this version.") var version: Int?
 
         func validate() throws {
             guard name != nil || billingEmail != nil else {
@@ -21,10 +23,8 @@ extension OrgsCommand {
 
         func run() throws {
             let (service, session) = try global.authenticated()
-            let current = try service.organization(session, id: id)
-            let org = try service.updateOrganization(session, id: current.id, name: name ?? current.name,
-                                                     billingEmail: billingEmail ?? current.billingEmail,
-                                                     expectedVersion: current.version)
+            let org = try service.updateOrganization(session, id: id, name: name, billingEmail: billingEmail,
+                                                     expectedVersion: version)
             let role = try service.role(session, in: org.id)
             Output.emit(json: global.json, ModelJSON.organization(org, role: role)) {
                 "updated organization \(Format.sanitize(org.id))\n"

@@ -7,7 +7,7 @@ struct OrgsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orgs",
         abstract: "Create, show, update, leave and delete organizations.",
-        subcommands: [Create.self, Show.self, Update.self, Leave.self, Delete.self])
+        subcommands: [List.self, Create.self, Show.self, Update.self, Leave.self, Delete.self])
 }
 
 extension OrgsCommand {
@@ -57,16 +57,30 @@ extension OrgsCommand {
                     ])
                 }
             } else {
-                let memberships = try service.memberships(session)
-                let json = JSONValue.array(memberships.map {
-                    ModelJSON.organization($0.organization, role: $0.role, joinedAt: $0.joinedAt)
+                try List.print(service.memberships(session), json: global.json)
+            }
+        }
+    }
+
+    /// The organizations the caller belongs to, with their role.
+    struct List: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "List your organizations with your role in each.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            try Self.print(service.memberships(session), json: global.json)
+        }
+
+        static func print(_ memberships: [OrganizationMembership], json: Bool) {
+            Output.emit(json: json, .array(memberships.map {
+                ModelJSON.organization($0.organization, role: $0.role, joinedAt: $0.joinedAt)
+            })) {
+                if memberships.isEmpty { return "no organizations\n" }
+                return Format.table(["ID", "NAME", "ROLE", "JOINED"], memberships.map {
+                    [$0.organization.id, $0.organization.name, $0.role.title, Format.short($0.joinedAt)]
                 })
-                Output.emit(json: global.json, json) {
-                    if memberships.isEmpty { return "no organizations\n" }
-                    return Format.table(["ID", "NAME", "ROLE", "JOINED"], memberships.map {
-                        [$0.organization.id, $0.organization.name, $0.role.title, Format.short($0.joinedAt)]
-                    })
-                }
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckCore
 
 #if canImport(Glibc)
 import Glibc
@@ -7,15 +8,19 @@ import Glibc
 /// Reads a password for `signup` and `tokens create`, never from the command line
 /// (where `ps` and shell history would see it).
 enum PasswordInput {
-    /// One line from stdin with `--password-stdin`; otherwise a prompt without echo when
-    /// stdin is a terminal; otherwise a usage error.
+    /// All of stdin with `--password-stdin`; otherwise a prompt without echo when stdin is a
+    /// terminal; otherwise a usage error. Read as bytes: only the final line ending is removed
+    /// (LF, or CRLF from files edited elsewhere), and bytes that are not UTF-8 are refused
+    /// rather than replaced, so two different passwords can never become one.
     static func read(fromStdin: Bool, confirm: Bool) throws -> String {
         if fromStdin {
-            guard let line = readLine(strippingNewline: true) else {
-                throw CLIError.usage("--password-stdin: no password on stdin")
+            var bytes = try readAll()
+            guard !bytes.isEmpty else { throw CLIError.usage("--password-stdin: no password on stdin") }
+            if bytes.last == UInt8(ascii: "\n") {
+                bytes.removeLast()
+                if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
             }
-            // Tolerate a CRLF line ending from files edited elsewhere.
-            return line.hasSuffix("\r") ? String(line.dropLast()) : line
+            return try decode(bytes, source: "stdin")
         }
         guard isatty(STDIN_FILENO) == 1 else {
             throw CLIError.usage("no password given: pass it on stdin with --password-stdin")
@@ -47,10 +52,55 @@ enum PasswordInput {
                 signal(SIGINT, previous)
             }
         }
-        guard let line = readLine(strippingNewline: true) else {
-            throw CLIError.usage("no password entered")
+        guard let line = readLineBytes() else { throw CLIError.usage("no password entered") }
+        return try decode(line, source: "the terminal")
+    }
+
+    /// The bytes of one line of stdin without its line ending (LF or CRLF), nil at end of input
+    /// before any byte. Reads one byte at a time so nothing after the line is consumed.
+    static func readLineBytes() -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        var sawAny = false
+        while true {
+            let count = Glibc.read(STDIN_FILENO, &byte, 1)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            sawAny = true
+            if byte == UInt8(ascii: "\n") {
+                if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+                return bytes
+            }
+            bytes.append(byte)
         }
-        return line
+        return sawAny ? bytes : nil
+    }
+
+    /// The most stdin may hold for a password: far beyond any password, small enough to refuse
+    /// a file piped in by mistake.
+    static let maxStdinBytes = 64 * 1024
+
+    /// Every byte of stdin.
+    static func readAll() throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = Glibc.read(STDIN_FILENO, &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return bytes }
+            bytes += buffer[0..<count]
+            if bytes.count > maxStdinBytes {
+                throw CoreError.invalid("password", "stdin holds more than \(maxStdinBytes / 1024) KiB: that is not a password")
+            }
+        }
+    }
+
+    /// The password the bytes spell; refused when they are not UTF-8.
+    static func decode(_ bytes: [UInt8], source: String) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw CoreError.invalid("password", "the password from \(source) is not valid UTF-8 text")
+        }
+        return text
     }
 }
 

@@ -8,7 +8,7 @@ struct TeamsCommand: ParsableCommand {
         commandName: "teams",
         abstract: "Manage teams, their members, their apps and their label policy.",
         discussion: "Works on the organization given by --org, else on your only organization.",
-        subcommands: [List.self, Create.self, Rename.self, Delete.self,
+        subcommands: [List.self, Show.self, Create.self, Rename.self, Delete.self,
                       MembersGroup.self, AppsGroup.self, Policy.self])
 
     /// Prints one team in the form every team-returning command shares.
@@ -44,6 +44,19 @@ extension TeamsCommand {
                     [$0.id, $0.name, String($0.memberCount), String($0.appCount), Format.list($0.requiredLabels)]
                 })
             }
+        }
+    }
+
+    struct Show: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "Show one team.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The team's ID.") var id: String
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            let orgID = try global.organizationID(service, session)
+            TeamsCommand.print(try service.team(session, organizationID: orgID, id: id), json: global.json)
         }
     }
 

@@ -36,16 +36,15 @@ extension TokensCommand {
 
         func run() throws {
             let password = try PasswordInput.read(fromStdin: passwordStdin, confirm: false)
-            let service = try global.openService()
+            let service: OrgService
+            do { service = try global.openService(create: false) } catch let error as CoreError where error.kind == .notFound {
+                throw CoreError.notAuthenticated("no database at \(global.paths.database): check --db or ORGDECK_DB")
+            }
             let session = try service.signIn(login: user, password: password, source: .cli)
             let token = try service.createToken(session, description: description, scopes: scope,
                                                 expiresInDays: expiresInDays)
-            Output.emit(json: global.json, .object([
-                ("token", .string(token.secret)),
-                ("id", .string(token.info.id)),
-                ("expires_at", .date(token.info.expiresAt)),
-                ("scopes", .array(token.info.scopes.map { .string($0) })),
-            ])) { token.secret + "\n" }
+            // The shape of `tokens list`, plus the secret shown this once.
+            Output.emit(json: global.json, ModelJSON.token(token.info, secret: token.secret)) { token.secret + "\n" }
         }
     }
 
@@ -86,9 +85,12 @@ extension TokensCommand {
 
         func run() throws {
             let (service, session) = try global.authenticated()
-            try service.revokeToken(session, id: id)
-            Output.emit(json: global.json, .object([("id", .string(id)), ("revoked", .bool(true))])) {
-                "revoked \(Format.sanitize(id))\n"
+            let result = try service.revokeToken(session, id: id)
+            Output.emit(json: global.json, .object([("id", .string(result.id)), ("revoked", .bool(true)),
+                                                     ("already_revoked", .bool(result.already)),
+                                                     ("revoked_at", .date(result.revokedAt))])) {
+                result.already ? "\(result.id) was already revoked on \(Format.short(result.revokedAt)) UTC\n"
+                               : "revoked \(result.id)\n"
             }
         }
     }

@@ -5,8 +5,9 @@
 /// - tab → one space;
 /// - other C0 controls U+0000–U+001F → caret notation `^@`, `^A` … `^_`;
 /// - DEL (U+007F) → `^?`;
-/// - C1 controls U+0080–U+009F and the bidi overrides/isolates (U+202A–U+202E, U+2066–U+2069),
-///   which can reorder what the user sees → `<U+009B>` form.
+/// - C1 controls U+0080–U+009F, the bidi controls (marks U+061C, U+200E, U+200F; embeddings
+///   and overrides U+202A–U+202E; isolates U+2066–U+2069), which can reorder what the user sees,
+///   and the line and paragraph separators U+2028, U+2029 → `<U+009B>` form.
 public enum TextWidth {
     /// Columns `text` takes once sanitized (wide = 2, combining = 0).
     public static func columns(_ text: String) -> Int {
@@ -72,9 +73,12 @@ public enum TextWidth {
         return used < columns ? cut + String(repeating: " ", count: columns - used) : cut
     }
 
-    static func needsReplacement(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    /// Whether a scalar is shown in a visible form instead of being sent as it is.
+    public static func needsReplacement(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 
     static func visibleForm(of s: Unicode.Scalar) -> String {

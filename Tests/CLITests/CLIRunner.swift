@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckCore
 import Testing
 
 /// What one run of the `orgdeck` binary produced.
@@ -38,6 +39,12 @@ enum CLI {
     /// `stdin` piped in, and `ORGDECK_TOKEN` set when given.
     static func run(_ arguments: [String], stdin: String? = nil, token: String? = nil,
                     environment extra: [String: String] = [:], home: URL = Workspace.home) throws -> RunResult {
+        try run(arguments, input: stdin.map { Data($0.utf8) }, token: token, environment: extra, home: home)
+    }
+
+    /// Runs with raw bytes on stdin (text that is not UTF-8, say).
+    static func run(_ arguments: [String], input: Data?, token: String? = nil,
+                    environment extra: [String: String] = [:], home: URL = Workspace.home) throws -> RunResult {
         guard let binary else {
             Issue.record("orgdeck binary not found near \(CommandLine.arguments[0])")
             return RunResult(status: -1, stdout: "", stderr: "")
@@ -65,7 +72,8 @@ enum CLI {
         }
         let outHandle = try FileHandle(forWritingTo: outURL)
         let errHandle = try FileHandle(forWritingTo: errURL)
-        let input = Pipe()
+        let pipe = Pipe()
+        let bytes = input
 
         let process = Process()
         process.executableURL = binary
@@ -74,10 +82,10 @@ enum CLI {
         process.currentDirectoryURL = home
         process.standardOutput = outHandle
         process.standardError = errHandle
-        process.standardInput = input
+        process.standardInput = pipe
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        if let bytes { pipe.fileHandleForWriting.write(bytes) }
+        try pipe.fileHandleForWriting.close()
         process.waitUntilExit()
         try outHandle.close()
         try errHandle.close()
@@ -96,6 +104,11 @@ enum Workspace {
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }()
+
+    /// The audit key the CLI uses with this home, so the tests' own service seals entries
+    /// with the same key as the commands it runs.
+    static let auditKey = AuditKeyLocation(keyFile: home.appendingPathComponent("data/orgdeck/audit.key").path,
+                                           anchorDirectory: home.appendingPathComponent("data/orgdeck/audit-anchors").path)
 
     /// A fresh path for a database file nobody else uses.
     static func newDatabasePath(_ name: String = "db") -> String {

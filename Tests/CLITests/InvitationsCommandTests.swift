@@ -66,12 +66,12 @@ import Testing
         #expect(again.status == 6, "\(again)")
     }
 
-    @Test func anUnknownTeamIsInvalidInput() throws {
+    @Test func anUnknownTeamIsNotFoundLikeAnUnknownMember() throws {
         let org = try AdminDatabase.get().organization()
         let result = try org.run(["invitations", "send", uniqueID("tc") + "@example.com", "--role", "team-contributor",
                                   "--team", "no-such-team", "--json"])
-        #expect(result.status == 7, "\(result)")
-        #expect(result.errorKind == "invalid")
+        #expect(result.status == 5, "\(result)")
+        #expect(result.errorKind == "not_found")
         #expect(try #require(try org.run(["invitations", "list", "--json"]).array).isEmpty, "nothing was sent")
     }
 
@@ -235,7 +235,7 @@ import Testing
         let invitee = try db.user("exp")
         // Sent eight days ago by a core whose clock says so; the CLI's clock sees it expired.
         let past = try OrgService.open(path: db.path, options: OrgService.Options(
-            clock: { Date().addingTimeInterval(-8 * 86_400) }, passwordRounds: 1_000))
+            clock: { Date().addingTimeInterval(-8 * 86_400) }, passwordRounds: 1_000, auditKey: Workspace.auditKey))
         let invitation = try past.invite(org.admin.session, organizationID: org.id, email: invitee.email,
                                          role: .orgUser, teams: [])
         let list = try #require(try org.run(["invitations", "list", "--json"]).array)

@@ -44,7 +44,7 @@ struct SharedDatabase: Sendable {
 
         // The other roles come straight from the core: inviting and accepting through the CLI
         // is covered by InvitationsCommandTests on a database of its own.
-        let service = try OrgService.open(path: path)
+        let service = try OrgService.open(path: path, options: OrgService.Options(auditKey: Workspace.auditKey))
         let bob = try service.signUp(username: "bob", displayName: "Bob", email: "bob@example.com",
                                      password: password, source: .cli)
         let alice = Session(user: try service.user(username: "alice"), source: .cli)

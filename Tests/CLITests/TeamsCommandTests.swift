@@ -102,8 +102,8 @@ import Testing
         let org = try db.organization()
         let outsider = try db.user("out")
         let result = try org.run(["teams", "members", "add", try org.team(), outsider.username, "--json"])
-        #expect(result.status == 7, "\(result)")
-        #expect(result.errorKind == "invalid")
+        #expect(result.status == 5, "\(result)")
+        #expect(result.errorKind == "not_found")
     }
 
     @Test func appsAddListRemoveWithARole() throws {

@@ -170,7 +170,7 @@ struct AdministrationTests {
         let last = try #require(try f.lastAudit())
         #expect(last.action == "org.delete" && last.outcome == "ok" && last.org == "acme")
         #expect(try f.auditActions().count == entriesBefore + 1)
-        #expect(try s.verifyAudit() == .intact(entries: entriesBefore + 1))
+        #expect(try s.verifyAudit() == .intact(entries: entriesBefore + 1, notes: []))
         for session in [admin] + Array(members.values) {
             #expect(try s.memberships(session).isEmpty)
             #expect(coreError { _ = try s.organization(session, id: "acme") }?.kind == .notFound)

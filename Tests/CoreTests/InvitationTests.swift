@@ -159,7 +159,7 @@ struct InvitationTests {
         #expect(coreError { _ = try s.invite(admin, organizationID: "acme", email: "a@b.example", role: .orgUser, teams: ["support"]) }?
             .field == "teams")
         #expect(coreError { _ = try s.invite(admin, organizationID: "acme", email: "a@b.example", role: .teamContributor, teams: ["ghost"]) }
-            == CoreError.invalid("teams", "no team ghost in acme"))
+            == CoreError(.notFound, "no team ghost in acme", field: "teams"))
         #expect(try s.invitations(admin, organizationID: "acme").isEmpty)
     }
 

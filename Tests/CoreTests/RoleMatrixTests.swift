@@ -195,7 +195,7 @@ struct RoleMatrixTests {
         case .notFound:
             #expect(error?.kind == .notFound, "\(subject) must not even see what \(name) acts on")
         }
-        #expect(try world.f.service.verifyAudit() == .intact(entries: audit.count))
+        #expect(try world.f.service.verifyAudit() == .intact(entries: audit.count, notes: []))
     }
 
     @Test("isAllowed answers per app for a Team Contributor")

@@ -85,7 +85,7 @@ struct StoreTests {
         let final = try b.app(sessionB, in: .personal, id: "counter")
         #expect(final.name == String(2 * perWriter))
         #expect(final.version == 1 + 2 * perWriter)
-        #expect(try a.verifyAudit() == .intact(entries: 2 + 2 * perWriter))
+        #expect(try a.verifyAudit() == .intact(entries: 2 + 2 * perWriter, notes: []))
     }
 
     @Test("read-only mode refuses every write with one message")

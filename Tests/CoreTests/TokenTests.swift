@@ -52,7 +52,7 @@ struct TokenTests {
 
         let body = String(repeating: "Q", count: 32)
         let wellFormedUnknown = "odk_" + body + TokenCodec.checksum(of: body)
-        #expect(coreError { _ = try f.service.authenticate(token: wellFormedUnknown, source: .cli) }?.message == "unknown token")
+        #expect(coreError { _ = try f.service.authenticate(token: wellFormedUnknown, source: .cli) } == OrgService.unknownToken)
     }
 
     @Test("expired and revoked tokens are refused")

@@ -58,7 +58,7 @@ import Testing
         #expect(form.purpose == .addTeamMember(teamID: "field"))
         console.fill(["dan"])
         console.send(.submit)
-        #expect(console.formState?.error == "dan is not a member of acme", "dan has an account but is not in acme")
+        #expect(console.formState?.error == "no member dan in acme", "dan has an account but is not in acme")
         #expect(console.team?.state.members == [])
         console.fill(["cleo"])
         console.send(.submit)

@@ -22,6 +22,9 @@ public struct Paths: Equatable, Sendable {
     public var stateDirectory: String
     /// The log file; nothing is logged to the terminal while the console is open.
     public var logFile: String
+    /// The audit log's seal key and anchors, outside any database file: `ORGDECK_AUDIT_KEY`,
+    /// else `$XDG_DATA_HOME/orgdeck/audit.key`, with the anchors in `audit-anchors/` beside it.
+    public var auditKey: AuditKeyLocation
 
     /// Theme folders in search order.
     public var themeDirectories: [String] { [userThemes] + shippedThemes }
@@ -63,6 +66,9 @@ public struct Paths: Equatable, Sendable {
         userThemes = configDir + "/themes"
         stateDirectory = stateDir
         logFile = stateDir + "/orgdeck.log"
+        let keyFile = Paths.nonEmpty(environment["ORGDECK_AUDIT_KEY"]).map(absolute) ?? dataDir + "/audit.key"
+        auditKey = AuditKeyLocation(keyFile: keyFile,
+                                    anchorDirectory: (keyFile as NSString).deletingLastPathComponent + "/audit-anchors")
 
         var shipped: [String] = []
         if let executablePath {

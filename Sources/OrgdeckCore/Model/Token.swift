@@ -29,3 +29,11 @@ public struct NewToken: Equatable, Sendable {
 
     public init(secret: String, info: TokenInfo) { self.secret = secret; self.info = info }
 }
+
+/// The outcome of revoking a token.
+public struct TokenRevocation: Equatable, Sendable {
+    public var id: String
+    public var revokedAt: Date
+    /// It was revoked before this request; nothing changed.
+    public var already: Bool
+}

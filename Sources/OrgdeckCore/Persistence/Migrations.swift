@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2-covering-app-indexes", migrate: v2CoveringAppIndexes)
         migrator.registerMigration("v3-organization-administration", migrate: v3OrganizationAdministration)
+        migrator.registerMigration("v4-trust", migrate: v4Trust)
         return migrator
     }
 
@@ -192,6 +193,39 @@ enum Migrations {
             );
             CREATE INDEX invitations_organization ON invitations(organization_id, sent_at);
             CREATE INDEX invitations_email ON invitations(email_lower, state);
+            """)
+    }
+
+    /// Sign-in failures counted per attempted name (known or not) instead of per account row,
+    /// so an unknown name reads exactly like a real one; the old per-user counters carry over.
+    /// The audit log refuses every statement that would overwrite or renumber an entry
+    /// (`INSERT OR REPLACE`, `REPLACE`, an upsert), and gains the seal columns that tie each
+    /// entry to the HMAC key kept outside the file. The database gets a random identity, which
+    /// the seals cover, so entries cannot be moved between databases.
+    private static func v4Trust(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE sign_in_attempts (
+                name TEXT PRIMARY KEY,
+                attempts INTEGER NOT NULL,
+                locked_until REAL,
+                last_at REAL NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX sign_in_attempts_last ON sign_in_attempts(last_at);
+            INSERT INTO sign_in_attempts (name, attempts, locked_until, last_at)
+                SELECT 'user:' || id, failed_attempts, locked_until, COALESCE(locked_until, created_at)
+                FROM users WHERE failed_attempts > 0 OR locked_until IS NOT NULL;
+            ALTER TABLE users DROP COLUMN failed_attempts;
+            ALTER TABLE users DROP COLUMN locked_until;
+
+            -- REPLACE deletes the row it conflicts with without firing DELETE triggers; an entry
+            -- must take exactly the next number, so nothing can land on an existing one.
+            CREATE TRIGGER audit_log_append_in_order BEFORE INSERT ON audit_log
+                WHEN NEW.id IS NULL OR NEW.id <> (SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log)
+                BEGIN SELECT RAISE(ABORT, 'audit log is append-only: entries are numbered in order'); END;
+            ALTER TABLE audit_log ADD COLUMN key_id TEXT;
+            ALTER TABLE audit_log ADD COLUMN seal TEXT;
+
+            INSERT OR IGNORE INTO settings (key, value) VALUES ('database_id', lower(hex(randomblob(16))));
             """)
     }
 }

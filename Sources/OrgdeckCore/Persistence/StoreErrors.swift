@@ -11,7 +11,16 @@ enum StoreErrors {
             throw error
         } catch let error as DatabaseError {
             throw map(error)
+        } catch is RowDecodingError {
+            // Reached only by a read that bypassed `RowReader`; its description holds the whole
+            // row, which may include a password hash, so none of it is repeated.
+            throw CoreError(.failure, "the database is damaged: a stored value could not be read")
         }
+    }
+
+    /// A stored value of the wrong type: names where, never what.
+    static func damaged(table: String, row: String, column: String) -> CoreError {
+        CoreError(.failure, "the database is damaged: \(table) row \(row), column \(column)")
     }
 
     static func map(_ error: DatabaseError) -> CoreError {

@@ -22,17 +22,19 @@ extension StoreTransaction {
                     AND NOT EXISTS (SELECT 1 FROM app_labels l WHERE l.app_key = ta.app_key AND l.label = r.label))
         """
 
-    private func storedApp(_ row: Row, pinned: Bool) -> StoredApp {
+    /// An app row of `appColumns`; `pinned` is as the reader sees it (a column or a known value).
+    func storedApp(_ row: Row, pinned: Bool? = nil) throws -> StoredApp {
+        let read = RowReader(row, table: "apps", key: "key")
         let owner: Owner
-        if let userID: Int64 = row["owner_user_id"] {
+        if let userID: Int64 = try read("owner_user_id") {
             owner = .user(userID)
         } else {
-            owner = .organization(row["owner_organization_id"])
+            owner = .organization(try read("owner_organization_id"))
         }
-        return StoredApp(key: row["key"], app: App(
-            id: row["app_id"], name: row["name"], description: row["description"], owner: owner,
-            createdBy: row["created_by"], createdAt: row.date("created_at"), updatedAt: row.date("updated_at"),
-            version: row["version"], pinned: pinned))
+        return StoredApp(key: try read("key"), app: App(
+            id: try read("app_id"), name: try read("name"), description: try read("description"), owner: owner,
+            createdBy: try read("created_by"), createdAt: try read.date("created_at"), updatedAt: try read.date("updated_at"),
+            version: try read("version"), pinned: try pinned ?? read("pinned")))
     }
 
     /// The WHERE conditions shared by counting and listing: owner, visibility and filter.
@@ -88,7 +90,7 @@ extension StoreTransaction {
             items += try Row.fetchAll(db, sql: """
                 SELECT \(Self.appColumns) FROM \(pinned) WHERE p.user_id = ? AND \(whereSQL)
                 ORDER BY \(orderSQL) LIMIT ? OFFSET ?
-                """, arguments: [scope.readerID] + whereArgs + [limit, offset]).map { storedApp($0, pinned: true) }
+                """, arguments: [scope.readerID] + whereArgs + [limit, offset]).map { try storedApp($0, pinned: true) }
         }
         let remaining = limit - items.count
         let unpinnedOffset = max(0, offset - pinnedTotal)
@@ -100,7 +102,7 @@ extension StoreTransaction {
                   AND NOT EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key)
                 ORDER BY \(orderSQL) LIMIT ? OFFSET ?
                 """, arguments: whereArgs + [scope.readerID, remaining, unpinnedOffset])
-                .map { storedApp($0, pinned: false) }
+                .map { try storedApp($0, pinned: false) }
             items += unpinned
         }
         let total: Int
@@ -132,7 +134,8 @@ extension StoreTransaction {
         var result: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT app_key, label FROM app_labels WHERE app_key IN (\(marks)) ORDER BY label",
                                     arguments: StatementArguments(appKeys)) {
-            result[row["app_key"], default: []].append(row["label"])
+            let read = RowReader(row, table: "app_labels", key: "app_key")
+            result[try read("app_key"), default: []].append(try read("label"))
         }
         return result
     }
@@ -144,12 +147,6 @@ extension StoreTransaction {
         }
     }
 
-    func removeAppLabels(key: Int64, labels: [String]) throws {
-        for label in labels {
-            try db.execute(sql: "DELETE FROM app_labels WHERE app_key = ? AND label = ?", arguments: [key, label])
-        }
-    }
-
     /// One app of the scope by its public ID (case-insensitive), or nil if absent or not visible.
     func app(_ scope: AppScope, id: String) throws -> StoredApp? {
         let (whereSQL, whereArgs) = conditions(scope, filter: "")
@@ -158,7 +155,7 @@ extension StoreTransaction {
                    EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key) AS pinned
             FROM apps a WHERE \(whereSQL) AND a.app_id = ?
             """, arguments: [scope.readerID] + whereArgs + [id]) else { return nil }
-        return try withLabels([storedApp(row, pinned: row["pinned"])])[0]
+        return try withLabels([storedApp(row)])[0]
     }
 
     /// Whether the owner already holds an app with this ID (whoever may see it).
@@ -221,5 +218,18 @@ extension StoreTransaction {
         } else {
             try db.execute(sql: "DELETE FROM app_pins WHERE user_id = ? AND app_key = ?", arguments: [userID, appKey])
         }
+    }
+}
+
+extension StoreTransaction {
+    /// Writes the app's fields and replaces its labels, only if the row still has
+    /// `expectedVersion`; bumps the version once. Returns false when someone else changed it.
+    func updateApp(key: Int64, name: String, description: String, labels: [String], expectedVersion: Int, at: Date) throws -> Bool {
+        guard try updateApp(key: key, name: name, description: description, expectedVersion: expectedVersion, at: at) else {
+            return false
+        }
+        try db.execute(sql: "DELETE FROM app_labels WHERE app_key = ?", arguments: [key])
+        try addAppLabels(key: key, labels: labels)
+        return true
     }
 }

@@ -25,34 +25,44 @@ enum AuditFilter: Sendable {
 
 extension StoreTransaction {
     private static let auditColumns = """
-        id, at, actor, organization_id, action, target, details, source, outcome, prev_hash, hash
+        id, at, actor, organization_id, action, target, details, source, outcome, prev_hash, hash, key_id, seal
         """
 
-    private func auditEntry(_ row: Row) -> AuditEntry {
-        AuditEntry(id: row["id"], at: row.date("at"), actor: row["actor"], organizationID: row["organization_id"],
-                   action: row["action"], target: row["target"], details: row["details"],
-                   source: AuditSource(rawValue: row["source"]) ?? .cli, outcome: row["outcome"],
-                   previousHash: row["prev_hash"], hash: row["hash"])
+    private func auditEntry(_ row: Row) throws -> AuditEntry {
+        let read = RowReader(row, table: "audit_log")
+        return AuditEntry(id: try read("id"), at: try read.date("at"), actor: try read("actor"),
+                          organizationID: try read("organization_id"), action: try read("action"),
+                          target: try read("target"), details: try read("details"), source: try read.choice("source"),
+                          outcome: try read("outcome"), previousHash: try read("prev_hash"), hash: try read("hash"),
+                          keyID: try read("key_id"), seal: try read("seal"))
     }
 
-    /// Appends one entry, chained to the last one. Runs inside the caller's write transaction,
-    /// which is IMMEDIATE, so no other writer can append between the read of the last hash and
-    /// this insert.
+    /// Appends one entry, chained to the last one and sealed with the key kept outside the
+    /// file. Runs inside the caller's write transaction, which is IMMEDIATE, so no other writer
+    /// can append between the read of the last hash and this insert. Without a usable key the
+    /// entry is written unsealed (the change must not fail for it) and `audit verify` says so.
     @discardableResult
     func appendAudit(_ record: AuditRecord) throws -> AuditEntry {
         let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
-        let id: Int64 = (last?["id"] ?? 0) + 1
-        let previousHash: String = last?["hash"] ?? AuditChain.genesisHash
+        let lastRead = last.map { RowReader($0, table: "audit_log") }
+        let id: Int64 = try (lastRead?("id") ?? 0) + 1
+        let previousHash: String = try lastRead?("hash") ?? AuditChain.genesisHash
         var entry = AuditEntry(id: id, at: Date(stored: record.at.storedValue), actor: record.actor,
                                organizationID: record.organizationID, action: record.action, target: record.target,
                                details: record.details, source: record.source, outcome: record.outcome,
-                               previousHash: previousHash, hash: "")
+                               previousHash: previousHash, hash: "", keyID: nil, seal: nil)
         entry.hash = AuditChain.hash(of: entry)
+        if let key = seal.keyForSealing() {
+            let databaseID = try databaseID()
+            entry.keyID = key.id
+            entry.seal = AuditSeal.seal(key: key.key, databaseID: databaseID, entryID: id, hash: entry.hash)
+            notes.sealedHead = (databaseID, AuditAnchor(entryID: id, hash: entry.hash, seal: entry.seal ?? ""))
+        }
         try db.execute(sql: """
-            INSERT INTO audit_log (\(Self.auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_log (\(Self.auditColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [entry.id, record.at.storedValue, entry.actor, entry.organizationID, entry.action,
                              entry.target, entry.details, entry.source.rawValue, entry.outcome,
-                             entry.previousHash, entry.hash])
+                             entry.previousHash, entry.hash, entry.keyID, entry.seal])
         return entry
     }
 
@@ -78,7 +88,7 @@ extension StoreTransaction {
     func walkAudit(_ visit: (AuditEntry) throws -> Bool) throws {
         let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_log ORDER BY id")
         while let row = try cursor.next() {
-            if try !visit(auditEntry(row)) { return }
+            if try !visit(try auditEntry(row)) { return }
         }
     }
 }

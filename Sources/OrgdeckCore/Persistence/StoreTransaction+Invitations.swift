@@ -24,18 +24,19 @@ extension StoreTransaction {
     }
 
     /// `now` decides whether a pending invitation shows as expired.
-    private func storedInvitation(_ row: Row, now: Date) -> StoredInvitation {
-        let key: Int64 = row["id"]
-        let expiresAt = row.date("expires_at")
-        var state = InvitationState(rawValue: row["state"]) ?? .pending
+    private func storedInvitation(_ row: Row, now: Date) throws -> StoredInvitation {
+        let read = RowReader(row, table: "invitations")
+        let key: Int64 = try read("id")
+        let expiresAt = try read.date("expires_at")
+        var state: InvitationState = try read.choice("state")
         if state == .pending && expiresAt <= now { state = .expired }
-        let teams: String = row["teams"]
+        let teams: String = try read("teams")
         return StoredInvitation(key: key, invitation: Invitation(
-            id: Self.invitationID(key), organizationID: row["organization_id"], organizationName: row["organization_name"],
-            email: row["email"], role: Role(rawValue: row["role"]) ?? .orgUser,
-            teams: teams.split(separator: ",").map(String.init), invitedBy: row["invited_by"],
-            sentAt: row.date("sent_at"), expiresAt: expiresAt, state: state,
-            respondedAt: row.optionalDate("responded_at")))
+            id: Self.invitationID(key), organizationID: try read("organization_id"),
+            organizationName: try read("organization_name"), email: try read("email"), role: try read.choice("role"),
+            teams: teams.split(separator: ",").map(String.init), invitedBy: try read("invited_by"),
+            sentAt: try read.date("sent_at"), expiresAt: expiresAt, state: state,
+            respondedAt: try read.optionalDate("responded_at")))
     }
 
     func insertInvitation(organizationID: String, email: String, role: Role, teams: [String], invitedBy: String,
@@ -52,7 +53,7 @@ extension StoreTransaction {
         try Row.fetchOne(db, sql: """
             SELECT \(Self.invitationColumns) FROM invitations i JOIN organizations o ON o.id = i.organization_id
             WHERE i.id = ?
-            """, arguments: [key]).map { storedInvitation($0, now: now) }
+            """, arguments: [key]).map { try storedInvitation($0, now: now) }
     }
 
     /// Every invitation of the organization: pending first, then newest first.
@@ -61,7 +62,7 @@ extension StoreTransaction {
             SELECT \(Self.invitationColumns) FROM invitations i JOIN organizations o ON o.id = i.organization_id
             WHERE i.organization_id = ?
             ORDER BY i.sent_at DESC, i.id DESC
-            """, arguments: [organizationID]).map { storedInvitation($0, now: now).invitation }
+            """, arguments: [organizationID]).map { try storedInvitation($0, now: now).invitation }
         return all.filter { $0.state == .pending } + all.filter { $0.state != .pending }
     }
 
@@ -71,7 +72,7 @@ extension StoreTransaction {
             SELECT \(Self.invitationColumns) FROM invitations i JOIN organizations o ON o.id = i.organization_id
             WHERE i.email_lower = ? AND i.state = 'pending' AND i.expires_at > ?
             ORDER BY i.sent_at DESC, i.id DESC
-            """, arguments: [email.lowercased(), now.storedValue]).map { storedInvitation($0, now: now).invitation }
+            """, arguments: [email.lowercased(), now.storedValue]).map { try storedInvitation($0, now: now).invitation }
     }
 
     /// Whether the organization has a pending, unexpired invitation to this email (other than `except`).

@@ -2,15 +2,16 @@ import Foundation
 import GRDB
 
 extension StoreTransaction {
-    private func organization(_ row: Row, prefix: String = "") -> Organization {
-        Organization(id: row["\(prefix)id"], name: row["\(prefix)name"], billingEmail: row["\(prefix)billing_email"],
-                     createdAt: row.date("\(prefix)created_at"), version: row["\(prefix)version"])
+    private func organization(_ row: Row) throws -> Organization {
+        let read = RowReader(row, table: "organizations")
+        return Organization(id: try read("id"), name: try read("name"), billingEmail: try read("billing_email"),
+                            createdAt: try read.date("created_at"), version: try read("version"))
     }
 
     /// Looks an organization up by ID, case-insensitively (`--org ACME` finds `acme`).
     func organization(id: String) throws -> Organization? {
         try Row.fetchOne(db, sql: "SELECT id, name, billing_email, created_at, version FROM organizations WHERE id = ?",
-                         arguments: [id]).map { organization($0) }
+                         arguments: [id]).map { try organization($0) }
     }
 
     func organizationNameExists(_ name: String) throws -> Bool {
@@ -30,8 +31,12 @@ extension StoreTransaction {
 
     /// The user's role in the organization, or nil when they are not a member.
     func role(organizationID: String, userID: Int64) throws -> Role? {
-        try String.fetchOne(db, sql: "SELECT role FROM memberships WHERE organization_id = ? AND user_id = ?",
-                            arguments: [organizationID, userID]).flatMap(Role.init(rawValue:))
+        guard let raw = try String.fetchOne(db, sql: "SELECT role FROM memberships WHERE organization_id = ? AND user_id = ?",
+                                            arguments: [organizationID, userID]) else { return nil }
+        guard let role = Role(rawValue: raw) else {
+            throw StoreErrors.damaged(table: "memberships", row: "\(organizationID)/\(userID)", column: "role")
+        }
+        return role
     }
 
     func membershipCount(userID: Int64) throws -> Int {
@@ -46,8 +51,9 @@ extension StoreTransaction {
             WHERE m.user_id = ?
             ORDER BY o.name COLLATE NOCASE, o.id
             """, arguments: [userID]).map { row in
-            OrganizationMembership(organization: organization(row), role: Role(rawValue: row["role"]) ?? .orgUser,
-                                   joinedAt: row.date("joined_at"))
+            let membership = RowReader(row, table: "memberships", label: "\(RowReader(row, table: "organizations").rowLabel)/\(userID)")
+            return OrganizationMembership(organization: try organization(row), role: try membership.choice("role"),
+                                          joinedAt: try membership.date("joined_at"))
         }
     }
 
@@ -64,11 +70,13 @@ extension StoreTransaction {
         sql += " ORDER BY u.username"
         let teams = try teamIDsByUser(organizationID: organizationID, userID: userID)
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let id: Int64 = row["id"]
-            return Member(user: User(id: id, username: row["username"], displayName: row["display_name"],
-                                     email: row["email"], createdAt: row.date("created_at"), version: row["version"]),
-                          role: Role(rawValue: row["role"]) ?? .orgUser, joinedAt: row.date("joined_at"),
-                          lastActiveAt: row.optionalDate("last_active_at"), teams: teams[id] ?? [])
+            let user = RowReader(row, table: "users")
+            let id: Int64 = try user("id")
+            let membership = RowReader(row, table: "memberships", label: "\(organizationID)/\(id)")
+            return Member(user: User(id: id, username: try user("username"), displayName: try user("display_name"),
+                                     email: try user("email"), createdAt: try user.date("created_at"), version: try user("version")),
+                          role: try membership.choice("role"), joinedAt: try membership.date("joined_at"),
+                          lastActiveAt: try membership.optionalDate("last_active_at"), teams: teams[id] ?? [])
         }
     }
 
@@ -109,7 +117,9 @@ extension StoreTransaction {
                    (SELECT COUNT(*) FROM teams WHERE organization_id = ?) AS teams,
                    (SELECT COUNT(*) FROM invitations WHERE organization_id = ? AND state = 'pending') AS invitations
             """, arguments: [Owner.organization(id).storageKey, id, id, id])
-        return (row?["apps"] ?? 0, row?["members"] ?? 0, row?["teams"] ?? 0, row?["invitations"] ?? 0)
+        guard let row else { return (0, 0, 0, 0) }
+        let read = RowReader(row, table: "organizations")
+        return (try read("apps"), try read("members"), try read("teams"), try read("invitations"))
     }
 
     /// Deletes the organization and everything it holds: apps (with their pins, labels and

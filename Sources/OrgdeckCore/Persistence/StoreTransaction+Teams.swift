@@ -21,13 +21,14 @@ extension StoreTransaction {
         (SELECT group_concat(r.label, ',') FROM team_required_labels r WHERE r.team_key = t.key) AS required_labels
         """
 
-    private func storedTeam(_ row: Row) -> StoredTeam {
-        let labels: String? = row["required_labels"]
-        return StoredTeam(key: row["key"], team: Team(
-            id: row["team_id"], organizationID: row["organization_id"], name: row["name"],
+    private func storedTeam(_ row: Row) throws -> StoredTeam {
+        let read = RowReader(row, table: "teams", key: "key")
+        let labels: String? = try read("required_labels")
+        return StoredTeam(key: try read("key"), team: Team(
+            id: try read("team_id"), organizationID: try read("organization_id"), name: try read("name"),
             requiredLabels: (labels ?? "").split(separator: ",").map(String.init).sorted(),
-            memberCount: row["member_count"], appCount: row["app_count"], createdAt: row.date("created_at"),
-            version: row["version"]))
+            memberCount: try read("member_count"), appCount: try read("app_count"), createdAt: try read.date("created_at"),
+            version: try read("version")))
     }
 
     /// The organization's teams whose ID or name contains `filter` (case-insensitive), by name.
@@ -41,7 +42,7 @@ extension StoreTransaction {
             arguments += [pattern, pattern]
         }
         sql += " ORDER BY t.name COLLATE NOCASE, t.team_id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { storedTeam($0).team }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try storedTeam($0).team }
     }
 
     /// One team of the organization by ID (case-insensitive).
@@ -112,7 +113,8 @@ extension StoreTransaction {
         sql += " ORDER BY t.team_id"
         var result: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-            result[row["user_id"], default: []].append(row["team_id"])
+            let read = RowReader(row, table: "team_members", key: "user_id")
+            result[try read("user_id"), default: []].append(try read("team_id"))
         }
         return result
     }
@@ -136,15 +138,8 @@ extension StoreTransaction {
             WHERE ta.team_key = ?
             ORDER BY a.name COLLATE NOCASE, a.app_id
             """, arguments: [readerID, teamKey])
-        let apps = try withLabels(rows.map { row in
-            let owner: Owner
-            if let userID: Int64 = row["owner_user_id"] { owner = .user(userID) } else { owner = .organization(row["owner_organization_id"]) }
-            return StoredApp(key: row["key"], app: App(
-                id: row["app_id"], name: row["name"], description: row["description"], owner: owner,
-                createdBy: row["created_by"], createdAt: row.date("created_at"), updatedAt: row.date("updated_at"),
-                version: row["version"], pinned: row["pinned"]))
-        })
-        return zip(apps, rows).map { ($0, TeamAppRole(rawValue: $1["role"]) ?? .viewer) }
+        let apps = try withLabels(rows.map { try storedApp($0) })
+        return try zip(apps, rows).map { ($0, try RowReader($1, table: "team_apps", key: "key").choice("role")) }
     }
 
     /// The role the team holds on the app, or nil when the app is not in the team.
@@ -189,7 +184,8 @@ extension StoreTransaction {
             WHERE ta.app_key = ? AND r.label IN (\(marks))
             ORDER BY t.team_id, r.label
             """, arguments: [appKey] + StatementArguments(labels)).map {
-            LabelRequirement(teamID: $0["team_id"], label: $0["label"])
+            let read = RowReader($0, table: "team_required_labels", key: "team_id")
+            return LabelRequirement(teamID: try read("team_id"), label: try read("label"))
         }
     }
 
@@ -206,11 +202,15 @@ extension StoreTransaction {
             SELECT a.key, a.app_id FROM team_apps ta JOIN apps a ON a.key = ta.app_key
             WHERE ta.team_key = ? ORDER BY a.app_id
             """, arguments: [teamKey])
-        let labels = try labels(appKeys: apps.map { $0["key"] })
-        return apps.compactMap { row in
-            let have = Set(labels[row["key"]] ?? [])
+        let keyed = try apps.map { row -> (key: Int64, id: String) in
+            let read = RowReader(row, table: "apps", key: "key")
+            return (try read("key"), try read("app_id"))
+        }
+        let labels = try labels(appKeys: keyed.map(\.key))
+        return keyed.compactMap { app in
+            let have = Set(labels[app.key] ?? [])
             let missing = required.filter { !have.contains($0) }
-            return missing.isEmpty ? nil : (row["app_id"], missing)
+            return missing.isEmpty ? nil : (app.id, missing)
         }
     }
 }

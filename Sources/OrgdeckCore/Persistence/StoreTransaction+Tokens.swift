@@ -20,14 +20,15 @@ extension StoreTransaction {
         return Int64(publicID.dropFirst(4))
     }
 
-    private func storedToken(_ row: Row) -> StoredToken {
-        let scopes: String = row["scopes"]
+    private func storedToken(_ row: Row) throws -> StoredToken {
+        let read = RowReader(row, table: "tokens")
+        let scopes: String = try read("scopes")
         return StoredToken(info: TokenInfo(
-            id: Self.publicTokenID(row["id"]), userID: row["user_id"], description: row["description"],
-            scopes: scopes.split(separator: " ").map(String.init), lastFour: row["last_four"],
-            createdAt: row.date("created_at"), expiresAt: row.date("expires_at"),
-            lastUsedAt: row.optionalDate("last_used_at"), revokedAt: row.optionalDate("revoked_at")),
-            sha256: row["token_sha256"])
+            id: Self.publicTokenID(try read("id")), userID: try read("user_id"), description: try read("description"),
+            scopes: scopes.split(separator: " ").map(String.init), lastFour: try read("last_four"),
+            createdAt: try read.date("created_at"), expiresAt: try read.date("expires_at"),
+            lastUsedAt: try read.optionalDate("last_used_at"), revokedAt: try read.optionalDate("revoked_at")),
+            sha256: try read("token_sha256"))
     }
 
     func insertToken(userID: Int64, description: String, scopes: [String], sha256: String, lastFour: String,
@@ -45,7 +46,7 @@ extension StoreTransaction {
     /// The user's tokens, newest first.
     func tokens(userID: Int64) throws -> [TokenInfo] {
         try Row.fetchAll(db, sql: "SELECT \(Self.tokenColumns) FROM tokens WHERE user_id = ? ORDER BY id DESC",
-                         arguments: [userID]).map { storedToken($0).info }
+                         arguments: [userID]).map { try storedToken($0).info }
     }
 
     func token(publicID: String) throws -> StoredToken? {

@@ -6,14 +6,22 @@ import GRDB
 /// this type's extensions (`StoreTransaction+Users.swift`, …).
 struct StoreTransaction {
     let db: Database
+    /// Seals the audit entries this transaction appends.
+    let seal: AuditSeal
+    /// What the transaction did that matters after its commit (the newest sealed entry).
+    let notes: TransactionNotes
+}
+
+/// Facts a transaction collects for the store to act on once it has committed.
+final class TransactionNotes {
+    /// The newest entry sealed in this transaction, with the database's identity.
+    var sealedHead: (databaseID: String, anchor: AuditAnchor)?
 }
 
 /// The account as stored, with what sign-in needs besides the public `User`.
 struct StoredUser: Sendable {
     var user: User
     var passwordHash: String
-    var failedAttempts: Int
-    var lockedUntil: Date?
 }
 
 /// An app row with its internal key, which pins (and later inputs, models…) reference.
@@ -52,13 +60,5 @@ extension Owner {
         case .user(let id): return "u:\(id)"
         case .organization(let id): return "o:\(id.lowercased())"
         }
-    }
-}
-
-extension Row {
-    func date(_ column: String) -> Date { Date(stored: self[column]) }
-    func optionalDate(_ column: String) -> Date? {
-        let value: Double? = self[column]
-        return value.map(Date.init(stored:))
     }
 }

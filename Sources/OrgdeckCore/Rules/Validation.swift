@@ -71,6 +71,10 @@ public enum Validation {
         let email = text.trimmingCharacters(in: .whitespaces)
         let invalid = CoreError.invalid(field, "\"\(visible(email))\" is not a valid email address")
         guard !email.isEmpty else { throw CoreError.invalid(field, "email is required") }
+        if let problem = invisibleProblem(in: email) {
+            throw CoreError.invalid(field, "an email may not contain \(problem)")
+        }
+        if let problem = overloadedCharacter(in: email) { throw CoreError.invalid(field, "email \(problem)") }
         guard email.count <= maxEmailLength else {
             throw CoreError.invalid(field, "email is longer than \(maxEmailLength) characters")
         }
@@ -116,15 +120,24 @@ public enum Validation {
         return labels
     }
 
-    /// Passwords: 8–1,024 characters. Organization policies (a later issue) add rules.
-    public static func password(_ text: String, field: String = "password") throws {
-        guard text.count >= minPasswordLength else {
+    /// Passwords: any Unicode, compared in NFC (so the same password typed on two keyboards
+    /// that compose accents differently is one password), 8–1,024 characters, never truncated.
+    /// Returns the normalised form, which is what gets hashed. Organization policies (a later
+    /// issue) add rules.
+    @discardableResult
+    public static func password(_ text: String, field: String = "password") throws -> String {
+        let normalized = normalizedPassword(text)
+        guard normalized.count >= minPasswordLength else {
             throw CoreError.invalid(field, "password must be at least \(minPasswordLength) characters long")
         }
-        guard text.count <= maxPasswordLength else {
+        guard normalized.count <= maxPasswordLength else {
             throw CoreError.invalid(field, "password must be at most \(maxPasswordLength) characters long")
         }
+        return normalized
     }
+
+    /// The NFC form of a password.
+    public static func normalizedPassword(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
 
     /// C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F): the characters a terminal
     /// may act on, which must never be stored in text shown to others.
@@ -144,12 +157,75 @@ public enum Validation {
         if let problem = controlCharacterProblem(in: text) {
             throw CoreError.invalid(field, "\(label) may not contain control characters (found \(problem))")
         }
+        if let problem = separatorProblem(in: text) {
+            throw CoreError.invalid(field, "\(label) must be one line (found \(problem))")
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty && !allowEmpty { throw CoreError.invalid(field, "\(label) is required") }
         guard trimmed.count <= max else {
             throw CoreError.invalid(field, "\(label) is \(trimmed.count) characters long; at most \(max) allowed")
         }
+        if let problem = overloadedCharacter(in: trimmed) {
+            throw CoreError.invalid(field, "\(label) \(problem)")
+        }
         return trimmed
+    }
+
+    /// At most this many combining marks on one character: every living script needs fewer
+    /// (Vietnamese two, Indic clusters three), while "Zalgo" text stacks hundreds.
+    public static let maxMarksPerCharacter = 4
+    /// At most this many code points in one character: the longest emoji sequences (a family
+    /// with skin tones, a subdivision flag) take eleven.
+    public static let maxScalarsPerCharacter = 16
+
+    /// Why one character of `text` is too heavy, or nil. Limits count characters as users see
+    /// them, so without this a single letter with 60,000 marks would pass as one character.
+    static func overloadedCharacter(in text: String) -> String? {
+        for (offset, character) in text.enumerated() {
+            let scalars = character.unicodeScalars
+            let marks = scalars.filter(isCombiningMark).count
+            if marks > maxMarksPerCharacter {
+                return "has \(marks) combining marks on character \(offset + 1); at most \(maxMarksPerCharacter) allowed"
+            }
+            if scalars.count > maxScalarsPerCharacter {
+                return "has \(scalars.count) code points in character \(offset + 1); at most \(maxScalarsPerCharacter) allowed"
+            }
+        }
+        return nil
+    }
+
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// The first line or paragraph separator (U+2028, U+2029) of `text`, described.
+    static func separatorProblem(in text: String) -> String? {
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            switch scalar.properties.generalCategory {
+            case .lineSeparator, .paragraphSeparator: return "separator \(describe(scalar)) at position \(offset + 1)"
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The first character that shows as nothing or changes how text around it is shown —
+    /// format characters (bidi controls, zero-width spaces and joiners, the soft hyphen, the
+    /// byte-order mark), separators and spaces — described; nil when there is none. An email
+    /// holding one looks like another address.
+    static func invisibleProblem(in text: String) -> String? {
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator where scalar == " ": continue
+            case .format, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+                return "the invisible character \(describe(scalar)) (at position \(offset + 1))"
+            default: continue
+            }
+        }
+        return nil
     }
 
     private static func isASCIIAlphanumeric(_ s: Unicode.Scalar) -> Bool {
@@ -172,12 +248,21 @@ public enum Validation {
         return code
     }
 
-    /// Text safe to quote in a message: control characters replaced by their code.
+    /// Text safe to quote in a message: control, bidi and separator characters replaced by
+    /// their code, so a quoted value cannot reorder or break the message around it.
     static func visible(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            if isControl(scalar) { out += "<\(describe(scalar))>" } else { out.unicodeScalars.append(scalar) }
+            if isControl(scalar) || isReordering(scalar) { out += "<\(describe(scalar))>" } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// Bidi controls and line or paragraph separators.
+    static func isReordering(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 }

@@ -12,7 +12,7 @@ extension OrgService {
         let username = try Validation.username(username)
         let displayName = try Validation.name(displayName, field: "display_name")
         let email = try Validation.email(email)
-        try Validation.password(password)
+        let password = try Validation.password(password)
         // Hashing is deliberately slow: do it before taking the write lock.
         let passwordHash = try hashPassword(password)
         let user = try change { tx -> User in
@@ -39,58 +39,108 @@ extension OrgService {
     }
 
     /// Checks credentials (`login` is a username or an email). Wrong credentials give one generic
-    /// `.notAuthenticated` message; after 10 failures the account locks for 10 minutes and the
-    /// message says until when. Rehashes the password if parameters changed.
+    /// `.notAuthenticated` message. Failures are counted per attempted name, known or not, and the
+    /// attempt is counted in the write that reads the counter, before the password is hashed: so
+    /// however many guesses arrive in parallel (threads, processes), at most `maxFailedSignIns`
+    /// are ever checked before the name locks for `lockoutDuration`, and an unknown name locks
+    /// with the same message and timing as a real one. A right password clears the counter.
+    /// Rehashes the password if the parameters changed.
     ///
-    /// The failure counter and the lock are written even in read-only mode (see `SQLiteStore.write`).
+    /// The counter and the lock are written even in read-only mode (see `SQLiteStore.write`).
     public func signIn(login: String, password: String, source: AuditSource) throws -> Session {
-        let found = try store.read { tx in try findUser(tx, login: login) }
-        guard let stored = found else {
+        let attempt = try reserveSignIn(login: login)
+        switch attempt.outcome {
+        case .locked(let until):
+            throw Self.lockedError(remaining: until.timeIntervalSince(now))
+        case .unknown:
             hasher.verifyDummy(password)
+            try recordFailedSignIn(attempt, username: nil, source: source)
+        case .known(let stored):
+            let check = verify(password, against: stored.passwordHash)
+            guard case .right(let needsRehash) = check else {
+                try recordFailedSignIn(attempt, username: stored.user.username, source: source)
+            }
+            let newHash = needsRehash ? try hashPassword(Validation.normalizedPassword(password)) : nil
             try store.write(bookkeeping: true) { tx in
-                try tx.appendAudit(AuditRecord(at: now, actor: nil, organizationID: nil, action: "user.signin_failed",
-                                               target: "", details: "unknown account", source: source, outcome: "denied"))
-            }
-            throw Self.wrongCredentials
-        }
-        let start = now
-        if let lockedUntil = stored.lockedUntil, lockedUntil > start {
-            throw Self.lockedError(remaining: lockedUntil.timeIntervalSince(start))
-        }
-        switch hasher.verify(password, against: stored.passwordHash) {
-        case .wrong:
-            let locked = try store.write(bookkeeping: true) { tx -> Bool in
-                // Re-read inside the write lock: another process may have counted failures too.
-                let current = try tx.user(id: stored.user.id)?.failedAttempts ?? stored.failedAttempts
-                let failures = current + 1
-                let username = stored.user.username
-                try tx.appendAudit(AuditRecord(at: now, actor: username, organizationID: nil, action: "user.signin_failed",
-                                               target: username, details: "failure \(failures)", source: source,
-                                               outcome: "denied"))
-                if failures >= Self.maxFailedSignIns {
-                    try tx.recordFailedSignIn(userID: stored.user.id, failedAttempts: 0,
-                                              lockedUntil: now.addingTimeInterval(Self.lockoutDuration))
-                    try tx.appendAudit(AuditRecord(at: now, actor: username, organizationID: nil, action: "user.locked",
-                                                   target: username, details: "after \(failures) failed sign-ins",
-                                                   source: source, outcome: "ok"))
-                    return true
-                }
-                try tx.recordFailedSignIn(userID: stored.user.id, failedAttempts: failures, lockedUntil: nil)
-                return false
-            }
-            if locked {
-                Log.warning("locked account \(stored.user.username) after repeated failed sign-ins")
-                throw Self.lockedError(remaining: Self.lockoutDuration, prefix: "too many failed sign-ins: ")
-            }
-            throw Self.wrongCredentials
-        case .right(let needsRehash):
-            let newHash = needsRehash ? try hashPassword(password) : nil
-            try store.write(bookkeeping: true) { tx in
+                try tx.clearSignInCounter(name: attempt.counterName)
                 try tx.recordSuccessfulSignIn(userID: stored.user.id, newPasswordHash: newHash, at: now)
             }
             Log.info("signed in \(stored.user.username) (\(source.rawValue))")
             return Session(user: stored.user, source: source)
         }
+    }
+
+    /// Whom a sign-in attempt names, and whether it may be checked at all.
+    struct SignInAttempt {
+        enum Outcome {
+            case known(StoredUser)
+            case unknown
+            case locked(until: Date)
+        }
+        var outcome: Outcome
+        /// `user:<id>` or `name:<login>`: the counter this attempt was charged to.
+        var counterName: String
+        /// This attempt's place among the failures in a row (1 for the first).
+        var number: Int
+    }
+
+    /// Charges one attempt to the name's counter inside a write, before any hashing. The attempt
+    /// that reaches the limit locks the name at once (a right password still clears it); later
+    /// ones are refused as locked without being checked.
+    func reserveSignIn(login: String) throws -> SignInAttempt {
+        try store.write(bookkeeping: true) { tx in
+            let at = now
+            try tx.pruneSignInCounters(before: at.addingTimeInterval(-Self.lockoutDuration), now: at)
+            let stored = try findUser(tx, login: login)
+            let name = stored.map { "user:\($0.user.id)" } ?? "name:" + Self.counterKey(login)
+            var counter = try tx.signInCounter(name: name) ?? SignInCounter(attempts: 0, lockedUntil: nil)
+            if let until = counter.lockedUntil {
+                if until > at { return SignInAttempt(outcome: .locked(until: until), counterName: name, number: counter.attempts) }
+                counter = SignInCounter(attempts: 0, lockedUntil: nil)
+            }
+            counter.attempts += 1
+            if counter.attempts >= Self.maxFailedSignIns { counter.lockedUntil = at.addingTimeInterval(Self.lockoutDuration) }
+            try tx.setSignInCounter(name: name, counter, at: at)
+            return SignInAttempt(outcome: stored.map { .known($0) } ?? .unknown, counterName: name, number: counter.attempts)
+        }
+    }
+
+    /// Audits a failed attempt (and the lock, when this one reached the limit), then refuses.
+    func recordFailedSignIn(_ attempt: SignInAttempt, username: String?, source: AuditSource) throws -> Never {
+        let locks = attempt.number >= Self.maxFailedSignIns
+        try store.write(bookkeeping: true) { tx in
+            try tx.appendAudit(AuditRecord(at: now, actor: username, organizationID: nil, action: "user.signin_failed",
+                                           target: username ?? "", details: username == nil ? "unknown account" : "failure \(attempt.number)",
+                                           source: source, outcome: "denied"))
+            if locks {
+                try tx.appendAudit(AuditRecord(at: now, actor: username, organizationID: nil, action: "user.locked",
+                                               target: username ?? "", details: "after \(attempt.number) failed sign-ins"
+                                                   + (username == nil ? " (unknown account)" : ""),
+                                               source: source, outcome: "ok"))
+            }
+        }
+        if locks {
+            if let username { Log.warning("locked account \(username) after repeated failed sign-ins") }
+            throw Self.lockedError(remaining: Self.lockoutDuration, prefix: "too many failed sign-ins: ")
+        }
+        throw Self.wrongCredentials
+    }
+
+    /// The counter key of a login that names no account: trimmed and lower-cased like a lookup.
+    static func counterKey(_ login: String) -> String {
+        String(login.trimmingCharacters(in: .whitespaces).lowercased().prefix(Validation.maxEmailLength))
+    }
+
+    /// Checks a password against a stored hash in its NFC form, and in the form it was typed when
+    /// that differs: hashes made before passwords were normalised still sign in (and are re-hashed).
+    func verify(_ password: String, against storedHash: String) -> PasswordHasher.Check {
+        let normalized = Validation.normalizedPassword(password)
+        let check = hasher.verify(normalized, against: storedHash)
+        if case .right = check { return check }
+        // Swift's == compares canonically equivalent strings as equal; the bytes hashed differ.
+        guard !normalized.unicodeScalars.elementsEqual(password.unicodeScalars),
+              case .right = hasher.verify(password, against: storedHash) else { return check }
+        return .right(needsRehash: true)
     }
 
     /// "account locked for 9 more minutes; try again later".

@@ -2,25 +2,28 @@ import Foundation
 
 // MARK: - Organization profile, leaving and deleting, members (PRODUCT.md §5)
 extension OrgService {
-    /// Changes the organization's name and billing email (Admins only). Refused with
-    /// `CoreError.stale` when `expectedVersion` is not current; the name stays unique.
-    public func updateOrganization(_ session: Session, id: String, name: String, billingEmail: String,
-                                   expectedVersion: Int) throws -> Organization {
+    /// Changes the organization's name and billing email (Admins only; nil leaves a field as it
+    /// is). With `expectedVersion` (the version the caller saw) a change made meanwhile is
+    /// refused with `CoreError.stale`; without one the change applies to the current version,
+    /// read in the same transaction. The name stays unique.
+    public func updateOrganization(_ session: Session, id: String, name: String?, billingEmail: String?,
+                                   expectedVersion: Int?) throws -> Organization {
         if isReadOnly { throw CoreError.readOnly }
-        let name = try Validation.name(name)
-        let billingEmail = try Validation.email(billingEmail, field: "billing_email")
+        let name = try name.map { try Validation.name($0) }
+        let billingEmail = try billingEmail.map { try Validation.email($0, field: "billing_email") }
         return try change { tx in
             let access = try access(tx, session, .organization(id))
             let orgID = access.organizationID ?? id
             try require(.manageOrganization, access, tx, auditAction: "org.update", target: orgID)
             guard let old = try tx.organization(id: orgID) else { throw CoreError.notFound("no organization \(orgID)") }
-            guard old.version == expectedVersion else { throw CoreError.stale }
+            if let expectedVersion, old.version != expectedVersion { throw CoreError.stale }
+            let name = name ?? old.name, billingEmail = billingEmail ?? old.billingEmail
             if old.name == name && old.billingEmail == billingEmail { return old }
             if old.name != name, try tx.organizationNameExists(name, except: orgID) {
                 throw CoreError.conflict("an organization named \(name) already exists", field: "name")
             }
             guard try tx.updateOrganization(id: orgID, name: name, billingEmail: billingEmail,
-                                            expectedVersion: expectedVersion) else { throw CoreError.stale }
+                                            expectedVersion: old.version) else { throw CoreError.stale }
             try noteActivity(tx, access)
             var changes: [String] = []
             if old.name != name { changes.append("name \(old.name) → \(name)") }

@@ -50,40 +50,6 @@ extension OrgService {
         }
     }
 
-    /// Updates name and description; refused with `CoreError.stale` when `expectedVersion` is not current.
-    /// A new name needs the rename permission; a new description the edit-content permission.
-    public func updateApp(_ session: Session, in context: Context, id: String, name: String, description: String,
-                          expectedVersion: Int) throws -> App {
-        if isReadOnly { throw CoreError.readOnly }
-        let name = try Validation.name(name)
-        let description = try Validation.description(description)
-        return try change { tx in
-            let access = try access(tx, session, context)
-            let stored = try findApp(tx, access, id: id)
-            let old = stored.app
-            if old.name != name {
-                try require(.renameApp, access, tx, appKey: stored.key, auditAction: "app.update", target: old.id)
-            }
-            if old.description != description {
-                try require(.editAppContent, access, tx, appKey: stored.key, auditAction: "app.update", target: old.id)
-            }
-            guard old.version == expectedVersion else { throw CoreError.stale }
-            if old.name == name && old.description == description { return old }
-            let at = now
-            guard try tx.updateApp(key: stored.key, name: name, description: description,
-                                   expectedVersion: expectedVersion, at: at) else { throw CoreError.stale }
-            var changes: [String] = []
-            if old.name != name { changes.append("name \(old.name) → \(name)") }
-            if old.description != description { changes.append("description") }
-            try noteActivity(tx, access)
-            try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.update", target: old.id,
-                                      details: changes.joined(separator: "; ")))
-            var app = old
-            app.name = name; app.description = description; app.updatedAt = at; app.version = old.version + 1
-            return app
-        }
-    }
-
     /// Deletes the app (its pins, and later its content, go with it). The front end confirms first.
     public func deleteApp(_ session: Session, in context: Context, id: String) throws {
         if isReadOnly { throw CoreError.readOnly }

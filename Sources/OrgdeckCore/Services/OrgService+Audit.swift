@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 // MARK: - Audit (PRODUCT.md §7)
@@ -18,27 +19,90 @@ extension OrgService {
         }
     }
 
-    /// Walks the whole chain and reports the first broken link.
-    /// Streams the table through a cursor, so memory stays flat however long the log.
+    /// Walks the whole chain and reports the first entry that is missing, edited, forged or
+    /// unsealed where a seal is due; then checks the anchor kept outside the file, which catches
+    /// a truncated or wholly rewritten log. Streams the table through a cursor, so memory stays
+    /// flat however long the log. Never creates the key file.
     public func verifyAudit() throws -> AuditVerification {
-        try store.read { tx in
-            var expectedID: Int64 = 1
-            var previousHash = AuditChain.genesisHash
-            var result: AuditVerification?
-            try tx.walkAudit { entry in
-                if entry.id != expectedID {
-                    result = .broken(entryID: entry.id, reason: "entries \(expectedID)…\(entry.id - 1) are missing")
-                } else if entry.previousHash != previousHash {
-                    result = .broken(entryID: entry.id, reason: "its previous-hash does not match entry \(entry.id - 1)")
-                } else if AuditChain.hash(of: entry) != entry.hash {
-                    result = .broken(entryID: entry.id, reason: "its content does not match its hash (edited)")
-                }
-                if result != nil { return false }
-                expectedID = entry.id + 1
-                previousHash = entry.hash
-                return true
-            }
-            return result ?? .intact(entries: Int(expectedID - 1))
+        let key = try store.seal.keyForChecking()
+        let anchorPath = try store.anchorPath()
+        let anchor = try anchorPath.flatMap { try store.seal.anchor(at: $0) }
+        return try store.read { tx in
+            let databaseID = try tx.databaseID()
+            var check = AuditWalk(key: key, keyFile: store.seal.keyFile, databaseID: databaseID, anchor: anchor)
+            try tx.walkAudit { entry in check.visit(entry) }
+            return check.finish(anchorPath: anchorPath)
         }
+    }
+}
+
+/// The state of one walk over the audit log (`OrgService.verifyAudit`).
+struct AuditWalk {
+    let key: (key: SymmetricKey, id: String)?
+    let keyFile: String?
+    let databaseID: String
+    let anchor: AuditAnchor?
+    var expectedID: Int64 = 1
+    var previousHash = AuditChain.genesisHash
+    /// The first sealed entry: every later one must be sealed too.
+    var firstSealed: Int64?
+    var result: AuditVerification?
+
+    init(key: (key: SymmetricKey, id: String)?, keyFile: String?, databaseID: String, anchor: AuditAnchor?) {
+        self.key = key; self.keyFile = keyFile; self.databaseID = databaseID; self.anchor = anchor
+    }
+
+    /// Checks one entry; returns false to stop at the first problem.
+    mutating func visit(_ entry: AuditEntry) -> Bool {
+        if let problem = problem(with: entry) {
+            result = .broken(entryID: entry.id, reason: problem)
+            return false
+        }
+        expectedID = entry.id + 1
+        previousHash = entry.hash
+        return true
+    }
+
+    private mutating func problem(with entry: AuditEntry) -> String? {
+        if entry.id != expectedID { return "entries \(expectedID)…\(entry.id - 1) are missing" }
+        if entry.previousHash != previousHash { return "its previous-hash does not match entry \(entry.id - 1)" }
+        if AuditChain.hash(of: entry) != entry.hash { return "its content does not match its hash (edited)" }
+        if let anchor, anchor.entryID == entry.id, anchor.hash != entry.hash {
+            return "it differs from the entry anchored outside the database (the log was rewritten)"
+        }
+        guard let seal = entry.seal, let keyID = entry.keyID else {
+            if let firstSealed { return "it is not sealed although entry \(firstSealed) and later ones are (written outside orgdeck)" }
+            if let anchor, entry.id > anchor.entryID { return "it is not sealed although the anchor is at entry \(anchor.entryID) (written outside orgdeck)" }
+            return nil
+        }
+        if firstSealed == nil { firstSealed = entry.id }
+        guard let key else {
+            return "it is sealed but the audit key \(keyFile ?? "") is missing: restore the key file to check the log"
+        }
+        guard keyID == key.id else {
+            return "it is sealed with another key (\(keyID)) than \(keyFile ?? "this process's") (\(key.id))"
+        }
+        let expected = AuditSeal.seal(key: key.key, databaseID: databaseID, entryID: entry.id, hash: entry.hash)
+        guard AuditSeal.sealsMatch(seal, expected) else { return "its seal does not match (forged or rewritten)" }
+        return nil
+    }
+
+    /// The verdict once every entry was seen.
+    func finish(anchorPath: String?) -> AuditVerification {
+        if let result { return result }
+        let count = Int(expectedID - 1)
+        if let anchor, anchor.entryID >= expectedID {
+            return .broken(entryID: expectedID, reason: "entries \(expectedID)…\(anchor.entryID) are missing: "
+                           + "the anchor outside the database records entry \(anchor.entryID) (the log was truncated)")
+        }
+        var notes: [String] = []
+        if let firstSealed, firstSealed > 1 {
+            notes.append("entries 1…\(firstSealed - 1) were written before seals existed; the hash chain covers them")
+        }
+        if firstSealed == nil && count > 0 { notes.append("no entry is sealed: only the hash chain vouches for the log") }
+        if anchorPath != nil && anchor == nil && count > 0 {
+            notes.append("no anchor for this file yet (new path or copied file): a truncation before now cannot be ruled out")
+        }
+        return .intact(entries: count, notes: notes)
     }
 }

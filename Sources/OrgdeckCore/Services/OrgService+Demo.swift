@@ -6,10 +6,14 @@ extension OrgService {
     /// ~15 apps, a personal app of the admin's and a user outside the organization, teams
     /// with members and apps (one with a `hipaa` policy), labelled apps, and invitations:
     /// accepted, pending (one to the outsider) and expired.
-    /// Returns the demo admin's username. Idempotent: does nothing if the demo admin exists.
+    /// Returns the demo admin's username. Idempotent on a demo database; refuses any other
+    /// database that already holds accounts (it never adds demo accounts with their public
+    /// password to real data). The database is marked as a demo in the same transaction.
     @discardableResult
     public func seedDemo() throws -> String {
-        if try store.read({ tx in try tx.user(username: DemoAccounts.admin) }) != nil { return DemoAccounts.admin }
+        let state = try store.read { tx in (demo: try tx.isDemoDatabase(), users: try tx.hasUsers()) }
+        if state.demo { return DemoAccounts.admin }
+        if state.users { throw Self.notADemo }
         if isReadOnly { throw CoreError.readOnly }
         // One PBKDF2 run at the configured rounds, shared by every demo account: seeding stays fast
         // and the accounts still sign in exactly as real ones do.
@@ -18,7 +22,9 @@ extension OrgService {
         let day: TimeInterval = 86_400
         let orgID = DemoAccounts.organizationID
         try store.write { tx in
-            if try tx.user(username: DemoAccounts.admin) != nil { return }  // another process won the race
+            if try tx.isDemoDatabase() { return }  // another process won the race
+            if try tx.hasUsers() { throw Self.notADemo }
+            try tx.markAsDemo()
             var ids: [String: Int64] = [:]
             for (i, person) in DemoData.people.enumerated() {
                 let at = origin.addingTimeInterval(-60 * day + Double(i) * 3_600)
@@ -57,6 +63,16 @@ extension OrgService {
         Log.info("seeded the demo database")
         return DemoAccounts.admin
     }
+
+    /// The refusal to treat a database that holds accounts as a demo.
+    static let notADemo = CoreError.conflict("this database was not created by orgdeck demo: it holds accounts, "
+                                             + "so it is not seeded or opened without a password")
+
+    /// Whether the database was created as a demo (only then may the console open it signed in).
+    public func isDemo() throws -> Bool { try store.read { tx in try tx.isDemoDatabase() } }
+
+    /// What the file at `path` is, without creating, migrating or changing it.
+    public static func databaseKind(at path: String) throws -> DatabaseKind { try SQLiteStore.kind(of: path) }
 
     /// The apps, created and last updated at varied times. Returns the app keys by ID and the
     /// audit records, which the caller appends in time order.

@@ -21,7 +21,7 @@ extension OrgService {
             var teamIDs: [String] = []
             for id in requested {
                 guard let team = try tx.team(organizationID: orgID, id: id) else {
-                    throw CoreError.invalid("teams", "no team \(Validation.visible(id)) in \(orgID)")
+                    throw CoreError(.notFound, "no team \(Validation.visible(id)) in \(orgID)", field: "teams")
                 }
                 if !teamIDs.contains(team.team.id) { teamIDs.append(team.team.id) }
             }

@@ -10,12 +10,12 @@ extension OrgService {
         guard let stored = try store.read({ tx in try tx.user(id: session.user.id) }) else {
             throw CoreError.notFound("no user \(session.user.username)")
         }
-        guard case .right = hasher.verify(current, against: stored.passwordHash) else {
+        guard case .right = verify(current, against: stored.passwordHash) else {
             try denyPasswordChange(session, reason: "wrong current password")
             throw CoreError.invalid("current", "the current password is wrong")
         }
-        try Validation.password(new, field: "new")
-        if current == new {
+        let new = try Validation.password(new, field: "new")
+        if Validation.normalizedPassword(current) == new {
             throw CoreError.invalid("new", "the new password must differ from the current one")
         }
         let hash = try hashPassword(new)

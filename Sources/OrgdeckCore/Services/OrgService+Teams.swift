@@ -106,7 +106,7 @@ extension OrgService {
             let orgID = stored.team.organizationID
             guard let user = try tx.user(username: username.lowercased())?.user,
                   try tx.role(organizationID: orgID, userID: user.id) != nil else {
-                throw CoreError.invalid("username", "\(Validation.visible(username)) is not a member of \(orgID)")
+                throw CoreError(.notFound, "no member \(Validation.visible(username)) in \(orgID)", field: "username")
             }
             if try tx.isTeamMember(teamKey: stored.key, userID: user.id) {
                 throw CoreError.conflict("\(user.username) is already in team \(stored.team.id)")
@@ -224,56 +224,6 @@ extension OrgService {
             var team = stored.team
             team.requiredLabels = labels; team.version += 1
             return team
-        }
-    }
-
-    // MARK: Labels
-
-    /// Adds compliance labels to an app (who may rename it may label it; the owner in the
-    /// personal context). Labels are lower-cased; those the app already has are ignored.
-    public func labelApp(_ session: Session, in context: Context, id: String, labels: [String]) throws -> App {
-        if isReadOnly { throw CoreError.readOnly }
-        let labels = try Validation.labels(labels)
-        return try change { tx in
-            let access = try access(tx, session, context)
-            let stored = try findApp(tx, access, id: id)
-            try require(.labelApps, access, tx, appKey: stored.key, auditAction: "app.label", target: stored.app.id)
-            let added = labels.filter { !stored.app.labels.contains($0) }
-            guard !added.isEmpty else { return stored.app }
-            try tx.addAppLabels(key: stored.key, labels: added)
-            try noteActivity(tx, access)
-            try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.label",
-                                      target: stored.app.id, details: added.joined(separator: ", ")))
-            var app = stored.app
-            app.labels = Array(Set(app.labels + added)).sorted()
-            return app
-        }
-    }
-
-    /// Removes compliance labels from an app. Refused, and audited, while a team holding the
-    /// app requires one of them ("team t requires hipaa: remove the app from the team first"),
-    /// so access through a team never outlives the label its policy asks for.
-    public func unlabelApp(_ session: Session, in context: Context, id: String, labels: [String]) throws -> App {
-        if isReadOnly { throw CoreError.readOnly }
-        let labels = try Validation.labels(labels)
-        return try change { tx in
-            let access = try access(tx, session, context)
-            let stored = try findApp(tx, access, id: id)
-            try require(.labelApps, access, tx, appKey: stored.key, auditAction: "app.unlabel", target: stored.app.id)
-            let removed = labels.filter { stored.app.labels.contains($0) }
-            guard !removed.isEmpty else { return stored.app }
-            if let requirement = try tx.teamsRequiring(appKey: stored.key, labels: removed).first {
-                throw denial(.conflict("team \(requirement.teamID) requires \(requirement.label): remove the app from the team first"),
-                             session, organizationID: access.organizationID, action: "app.unlabel", target: stored.app.id,
-                             details: "\(requirement.label) required by team \(requirement.teamID)")
-            }
-            try tx.removeAppLabels(key: stored.key, labels: removed)
-            try noteActivity(tx, access)
-            try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.unlabel",
-                                      target: stored.app.id, details: removed.joined(separator: ", ")))
-            var app = stored.app
-            app.labels.removeAll { removed.contains($0) }
-            return app
         }
     }
 }

@@ -40,33 +40,53 @@ extension OrgService {
     }
 
     /// Revokes one of the session user's tokens. Someone else's token is "not found".
-    /// Revoking a revoked token changes nothing.
-    public func revokeToken(_ session: Session, id: String) throws {
+    /// Revoking a revoked token changes nothing; the result says when it was revoked.
+    @discardableResult
+    public func revokeToken(_ session: Session, id: String) throws -> TokenRevocation {
         if isReadOnly { throw CoreError.readOnly }
-        try change { tx in
+        return try change { tx in
             guard let token = try tx.token(publicID: id), token.info.userID == session.user.id else {
                 throw CoreError.notFound("no token \(Validation.visible(id))")
             }
-            guard token.info.revokedAt == nil else { return }
-            try tx.revokeToken(publicID: token.info.id, at: now)
+            if let revokedAt = token.info.revokedAt { return TokenRevocation(id: token.info.id, revokedAt: revokedAt, already: true) }
+            let at = now
+            try tx.revokeToken(publicID: token.info.id, at: at)
             try tx.appendAudit(record(session, organizationID: nil, action: "token.revoke", target: token.info.id))
+            return TokenRevocation(id: token.info.id, revokedAt: at, already: false)
         }
     }
 
+    /// The refusal of a well-formed token that this database does not hold.
+    public static let unknownToken = CoreError.notAuthenticated("unknown token: this database holds no such token")
+
+    /// How stale a token's recorded last use may get: reads record it at most this often.
+    static let lastUseResolution: TimeInterval = 60
+
     /// Resolves a token to a session; `.notAuthenticated` for malformed, unknown, expired or revoked tokens.
     /// The checksum is checked before any lookup, so typos never touch the database.
+    ///
+    /// Authenticating is a read: the token's last use is recorded at most once a minute, in a
+    /// write that is skipped rather than waited for when another process holds the write lock
+    /// (or the disk is full), so a command that only reads never blocks or fails on a write.
     public func authenticate(token: String, source: AuditSource) throws -> Session {
         let token = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard TokenCodec.isWellFormed(token) else { throw CoreError.notAuthenticated("malformed token") }
         let hash = TokenCodec.storedHash(of: token)
-        return try store.write(bookkeeping: true) { tx in
-            guard let stored = try tx.token(sha256: hash) else { throw CoreError.notAuthenticated("unknown token") }
+        let at = now
+        let (stored, user) = try store.read { tx -> (StoredToken, StoredUser) in
+            guard let stored = try tx.token(sha256: hash) else { throw Self.unknownToken }
             if stored.info.revokedAt != nil { throw CoreError.notAuthenticated("token \(stored.info.id) was revoked") }
-            let at = now
             if stored.info.expiresAt <= at { throw CoreError.notAuthenticated("token \(stored.info.id) has expired") }
-            guard let user = try tx.user(id: stored.info.userID) else { throw CoreError.notAuthenticated("unknown token") }
-            try tx.touchToken(publicID: stored.info.id, at: at)
-            return Session(user: user.user, source: source)
+            guard let user = try tx.user(id: stored.info.userID) else { throw Self.unknownToken }
+            return (stored, user)
         }
+        if stored.info.lastUsedAt.map({ at.timeIntervalSince($0) >= Self.lastUseResolution }) ?? true {
+            do {
+                _ = try store.writeIfFree { tx in try tx.touchToken(publicID: stored.info.id, at: at) }
+            } catch {
+                Log.warning("could not record the last use of \(stored.info.id): \(error)")
+            }
+        }
+        return Session(user: user.user, source: source)
     }
 }

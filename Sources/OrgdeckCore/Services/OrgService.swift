@@ -20,13 +20,22 @@ public final class OrgService: Sendable {
         public var organizationsPerUser: Int
         /// Days an invitation stays acceptable after it is sent or resent (platform setting, default 7).
         public var invitationExpiryDays: Int
+        /// Create the database file when it does not exist; false makes a missing file `.notFound`.
+        public var createIfMissing: Bool
+        /// How long a write waits for another process's write before "the database is busy".
+        /// Scripts wait longer than the console, whose input must not freeze.
+        public var busyTimeout: TimeInterval
+        /// The audit seal key and anchors, kept outside the file; nil keeps a key in memory.
+        public var auditKey: AuditKeyLocation?
 
         /// Options with the production defaults unless given.
         public init(readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() },
-                    passwordRounds: Int = 600_000, organizationsPerUser: Int = 1, invitationExpiryDays: Int = 7) {
+                    passwordRounds: Int = 600_000, organizationsPerUser: Int = 1, invitationExpiryDays: Int = 7,
+                    createIfMissing: Bool = true, busyTimeout: TimeInterval = 5, auditKey: AuditKeyLocation? = nil) {
             self.readOnly = readOnly; self.clock = clock
             self.passwordRounds = passwordRounds; self.organizationsPerUser = organizationsPerUser
             self.invitationExpiryDays = invitationExpiryDays
+            self.createIfMissing = createIfMissing; self.busyTimeout = busyTimeout; self.auditKey = auditKey
         }
     }
 
@@ -47,12 +56,22 @@ public final class OrgService: Sendable {
         self.options = options
     }
 
-    /// Opens (creating if needed) the database file at `path`: folder 0700, file 0600, WAL, migrations run.
+    /// Opens (creating if needed and allowed) the database file at `path`: folder 0700, file
+    /// 0600 (an existing file open to others is tightened, see `notices`), WAL, migrations run.
     public static func open(path: String, options: Options = Options()) throws -> OrgService {
-        let service = OrgService(store: try SQLiteStore.open(path: path, readOnly: options.readOnly), options: options)
+        let store = try SQLiteStore.open(path: path, readOnly: options.readOnly, create: options.createIfMissing,
+                                         busyTimeout: options.busyTimeout, auditKey: options.auditKey)
+        let service = OrgService(store: store, options: options)
         Log.info("opened database \(path)\(options.readOnly ? " read-only" : "")")
+        for notice in store.notices { Log.warning(notice) }
         return service
     }
+
+    /// What opening the file changed (permissions tightened): front ends tell the user once.
+    public var notices: [String] { store.notices }
+
+    /// The audit anchor file of this database, nil in memory (for `orgdeck info`).
+    public func auditAnchorPath() throws -> String? { try store.anchorPath() }
 
     /// A fresh in-memory database with the real migrations (tests, benchmarks).
     public static func inMemory(options: Options = Options()) throws -> OrgService {

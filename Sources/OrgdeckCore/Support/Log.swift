@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A tiny append-only file logger. It writes only to the file given at start-up, never to
 /// the terminal (which belongs to the console), and callers never pass secrets: the core
 /// logs events and IDs, not passwords or tokens. Messages are flattened to one line with
@@ -14,38 +18,32 @@ public final class Log: @unchecked Sendable {
     public static let shared = Log()
 
     private let lock = NSLock()
-    private var handle: FileHandle?
+    /// Opened with O_APPEND: each line is one write(2) at the end of the file, so lines from
+    /// many processes interleave whole and none overwrites another.
+    private var descriptor: Int32 = -1
     private var path: String?
 
     private init() {}
 
     /// Opens (creating with mode 0600, in a 0700 folder) the log file and appends from now on.
     public func start(path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let fm = FileManager.default
-        do {
-            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                   attributes: [.posixPermissions: 0o700])
-            if !fm.fileExists(atPath: path) {
-                fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
-            let newHandle = try FileHandle(forWritingTo: url)
-            try newHandle.seekToEnd()
-            lock.withLock {
-                try? handle?.close()
-                handle = newHandle
-                self.path = path
-            }
-        } catch {
-            throw CoreError(.failure, "cannot open the log file \(path): \(error.localizedDescription)")
+        try FileSecurity.makePrivateFolder((path as NSString).deletingLastPathComponent)
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw CoreError(.failure, "cannot open the log file \(path): \(String(cString: strerror(errno)))")
+        }
+        lock.withLock {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = fd
+            self.path = path
         }
     }
 
     /// Stops logging and closes the file.
     public func stop() {
         lock.withLock {
-            try? handle?.close()
-            handle = nil
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
             path = nil
         }
     }
@@ -57,9 +55,11 @@ public final class Log: @unchecked Sendable {
     /// losing a log line must never break the console.
     public func write(_ level: Level, _ message: @autoclosure () -> String) {
         lock.withLock {
-            guard let handle else { return }
-            let line = "\(Self.timestamp()) \(level.rawValue) \(Self.oneLine(message()))\n"
-            try? handle.write(contentsOf: Data(line.utf8))
+            guard descriptor >= 0 else { return }
+            let bytes = Array("\(Self.timestamp()) \(level.rawValue) \(Self.oneLine(message()))\n".utf8)
+            // One write of the whole line; a short write (full disk) is dropped, never retried
+            // in pieces that another process's line could split.
+            _ = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         }
     }
 

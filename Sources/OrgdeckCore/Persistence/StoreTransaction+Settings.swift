@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+
+/// Facts about the database itself, kept in the `settings` table.
+extension StoreTransaction {
+    func setting(_ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+    }
+
+    func setSetting(_ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
+    }
+
+    /// The database's random identity (created by the v4 migration), covered by the audit seals.
+    func databaseID() throws -> String {
+        if let id = try setting(Setting.databaseID) { return id }
+        throw CoreError(.failure, "the database is damaged: settings has no database_id")
+    }
+
+    /// Whether `orgdeck demo` created this database (only then may it open signed in without a password).
+    func isDemoDatabase() throws -> Bool { try setting(Setting.demo) == "true" }
+
+    func markAsDemo() throws { try setSetting(Setting.demo, "true") }
+}
+
+/// The keys of the `settings` table.
+enum Setting {
+    static let databaseID = "database_id"
+    static let demo = "demo"
+}
