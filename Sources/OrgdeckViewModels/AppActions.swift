@@ -70,21 +70,11 @@ public struct AppActions {
             let app = try service.createApp(session, in: context, id: id, name: name, description: form.value("description"))
             return (app.id, .info("created app \(app.id)"))
         case .editApp(let id, let version):
-            var app = try service.app(session, in: context, id: id)
-            if app.name != form.value("name") || app.description != form.value("description") || app.version != version {
-                app = try service.updateApp(session, in: context, id: id, name: form.value("name"),
-                                            description: form.value("description"), expectedVersion: version)
-            }
-            // Labels are compared as sets; only the difference is sent, so the core can refuse
-            // removing one that a team's policy requires.
-            let wanted = Set(AccountViewModel.list(form.value("labels").lowercased()))
-            let current = Set(app.labels)
-            if !wanted.subtracting(current).isEmpty {
-                app = try service.labelApp(session, in: context, id: id, labels: wanted.subtracting(current).sorted())
-            }
-            if !current.subtracting(wanted).isEmpty {
-                app = try service.unlabelApp(session, in: context, id: id, labels: current.subtracting(wanted).sorted())
-            }
+            // One change against the version the form was opened on: name, description and the
+            // whole label set, all or nothing; a label someone added meanwhile makes it stale.
+            let app = try service.updateApp(session, in: context, id: id, changes: AppChanges(
+                name: form.value("name"), description: form.value("description"),
+                labels: AccountViewModel.list(form.value("labels"))), expectedVersion: version)
             return (app.id, .info("saved \(app.id)"))
         case .duplicateApp(let id):
             let name = form.value("name")
