@@ -19,7 +19,6 @@ struct GlobalOptions: ParsableArguments {
     /// Paths resolved from the process environment and `--db`.
     var paths: Paths {
         Paths(environment: ProcessInfo.processInfo.environment, databaseOverride: db,
-              executablePath: Environment.executablePath,
               currentDirectory: FileManager.default.currentDirectoryPath)
     }
 
@@ -63,15 +62,4 @@ struct GlobalOptions: ParsableArguments {
 /// to format an error the command throws.
 protocol GlobalOptionsCarrying {
     var global: GlobalOptions { get }
-}
-
-/// Facts about the running process.
-enum Environment {
-    /// The real path of the running binary (through symlinks), to find the shipped themes.
-    static var executablePath: String? {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            return path
-        }
-        return Bundle.main.executablePath ?? CommandLine.arguments.first
-    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrgdeckCore
+import OrgdeckTUI
 
 #if canImport(Glibc)
 import Glibc
@@ -19,6 +20,7 @@ struct InfoCommand: ParsableCommand, GlobalOptionsCarrying {
         let env = ProcessInfo.processInfo.environment
         let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
         let terminal = TerminalFacts(environment: env)
+        let themes = ThemeCatalog(searchPaths: paths.themeDirectories).sources()
 
         let json = JSONValue.object([
             ("version", .string(OrgdeckVersion.current)),
@@ -29,7 +31,7 @@ struct InfoCommand: ParsableCommand, GlobalOptionsCarrying {
             ("config_exists", .bool(exists(paths.configFile))),
             ("theme_dirs", .array(paths.themeDirectories.map { .string($0) })),
             ("user_themes", .string(paths.userThemes)),
-            ("shipped_themes", .array(paths.shippedThemes.map { .string($0) })),
+            ("themes", .array(themes.map { .object([("name", .string($0.name)), ("source", .string($0.source))]) })),
             ("state", .string(paths.stateDirectory)),
             ("log", .string(paths.logFile)),
             ("audit_key", .string(paths.auditKey.keyFile)),
@@ -50,15 +52,14 @@ struct InfoCommand: ParsableCommand, GlobalOptionsCarrying {
         ])
         Output.emit(json: global.json, json) {
             let mark = { (path: String) in exists(path) ? path : "\(path) (not created yet)" }
-            let themes = paths.shippedThemes.isEmpty ? "(none found; built-in default only)"
-                                                     : paths.shippedThemes.joined(separator: ", ")
+            let themeList = themes.map { $0.source == "built in" ? $0.name : "\($0.name) (\($0.source))" }.joined(separator: ", ")
             return Format.fields([
                 ("version", OrgdeckVersion.current),
                 ("database", mark(paths.database)),
                 ("demo database", paths.demoDatabase),
                 ("config", mark(paths.configFile)),
-                ("user themes", paths.userThemes),
-                ("shipped themes", themes),
+                ("themes", themeList + " — built in unless a file is named"),
+                ("theme folders", paths.themeDirectories.joined(separator: ", ")),
                 ("state", paths.stateDirectory),
                 ("log", paths.logFile),
                 ("audit key", mark(paths.auditKey.keyFile)),

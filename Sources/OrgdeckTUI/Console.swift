@@ -52,10 +52,17 @@ public enum Console {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             return 1
         }
-        let model = ConsoleViewModel(service: service, session: options.session)
+        var clipboard = config.clipboard
+        if let name = environment["ORGDECK_CLIPBOARD"], !name.isEmpty {
+            if let mode = ClipboardMode(rawValue: name) { clipboard = mode } else {
+                problems.append("ORGDECK_CLIPBOARD: expected auto, osc52, tmux or none, not \"\(name)\"")
+            }
+        }
+        let model = ConsoleViewModel(service: service, session: options.session, memory: PlaceFile(stateDirectory: options.stateDirectory))
         let runtime = ConsoleRuntime(model: model, backend: terminal, service: service, keyMap: keyMap, theme: theme,
                                      themeDirectories: options.themeDirectories,
-                                     memory: ThemeMemory(stateDirectory: options.stateDirectory), environment: environment)
+                                     memory: ThemeMemory(stateDirectory: options.stateDirectory), environment: environment,
+                                     clipboard: clipboard, isTerminal: true)
         if !problems.isEmpty { model.flash(.error(problems.joined(separator: "; ") + " — using defaults")) }
         if let session = options.session { Log.shared.write(.info, "console opened for \(session.user.username)") }
         runtime.run()

@@ -1,107 +1,165 @@
 import OrgdeckCore
 
-/// The app operations shared by My Apps and the app page: building their forms and confirm
-/// dialogs, and carrying them out through the core when submitted.
-public struct AppActions {
-    let service: OrgService
-    let session: Session
-    let context: Context
+/// What an app dialog is for (My Apps and the app page open the same ones).
+enum AppPurpose: Equatable, Sendable {
+    case create
+    case edit(id: String, version: Int)
+    case duplicate(id: String)
+    /// Picking the organization a personal app moves to.
+    case transferTarget(id: String)
+    /// The new ID and name in the chosen organization.
+    case transfer(id: String, organization: String)
+    case delete(id: String)
+}
 
-    public init(service: OrgService, session: Session, context: Context) {
-        self.service = service; self.session = session; self.context = context
-    }
+/// How an app operation ended.
+enum AppOutcome: Equatable {
+    /// Done: say `flash`, select `appID` (nil keeps the cursor); `left` when the app left this
+    /// context (deleted, transferred).
+    case done(Flash, appID: String?, left: Bool)
+    /// The next dialog of the operation.
+    case next(Dialog, AppPurpose)
+}
+
+/// The app operations shared by My Apps and the app page: each is asked of the permission
+/// table first (refused on the key, with the reason, before any dialog opens), then opens its
+/// dialog, then is carried out through the core when submitted.
+struct AppActions {
+    let env: PaneEnvironment
+    var service: OrgService { env.service }
 
     static let idHint = "letters and digits, single - or _ between, at most 32"
 
-    public func newAppForm() -> FormState {
-        FormState(purpose: .createApp, title: "New app", fields: [
+    /// `n`: the new-app form, or the refusal.
+    func create() -> Result<(Dialog, AppPurpose), Refusal> {
+        if let reason = env.refusal(.createApp) { return .failure(Refusal(reason)) }
+        return .success((.form(FormState(title: "New app", fields: [
             FormField(key: "id", label: "App ID", hint: Self.idHint, maxLength: 32),
             FormField(key: "name", label: "Name", hint: "defaults to the ID", maxLength: 100),
             FormField(key: "description", label: "Description", maxLength: 2_000),
-        ], submitLabel: "Create")
+        ], submitLabel: "Create")), .create))
     }
 
-    public func editForm(_ app: App) -> FormState {
-        FormState(purpose: .editApp(id: app.id, version: app.version), title: "Edit \(app.id)", fields: [
-            FormField(key: "name", label: "Name", value: app.name, maxLength: 100),
-            FormField(key: "description", label: "Description", value: app.description, maxLength: 2_000),
-            FormField(key: "labels", label: "Compliance labels", value: app.labels.joined(separator: ", "),
-                      hint: "e.g. hipaa, gdpr — teams may require them", maxLength: 300),
-        ])
+    /// `e`: a form with the fields the role may change (name, description, labels).
+    func edit(_ app: App) -> Result<(Dialog, AppPurpose), Refusal> {
+        var fields: [FormField] = []
+        if env.refusal(.renameApp, app: app) == nil {
+            fields.append(FormField(key: "name", label: "Name", value: app.name, maxLength: 100))
+        }
+        if env.refusal(.editAppContent, app: app) == nil {
+            fields.append(FormField(key: "description", label: "Description", value: app.description, maxLength: 2_000))
+        }
+        if env.refusal(.labelApps, app: app) == nil {
+            fields.append(FormField(key: "labels", label: "Compliance labels", value: app.labels.joined(separator: ", "),
+                                    hint: "e.g. hipaa, gdpr — teams may require them", maxLength: 300))
+        }
+        guard !fields.isEmpty else { return .failure(Refusal(env.refusal(.editAppContent, app: app) ?? "")) }
+        return .success((.form(FormState(title: "Edit \(app.id)", fields: fields)), .edit(id: app.id, version: app.version)))
     }
 
-    public func duplicateForm(_ app: App) -> FormState {
-        FormState(purpose: .duplicateApp(id: app.id), title: "Duplicate \(app.id)", fields: [
+    /// `D`: the duplicate form.
+    func duplicate(_ app: App) -> Result<(Dialog, AppPurpose), Refusal> {
+        if let reason = env.refusal(.duplicateApp, app: app) { return .failure(Refusal(reason)) }
+        return .success((.form(FormState(title: "Duplicate \(app.id)", fields: [
             FormField(key: "id", label: "New app ID", value: "\(app.id)-copy".prefix(32).description, hint: Self.idHint, maxLength: 32),
             FormField(key: "name", label: "New name", value: "\(app.name) (copy)".prefix(100).description, maxLength: 100),
-        ], submitLabel: "Duplicate")
+        ], submitLabel: "Duplicate")), .duplicate(id: app.id)))
     }
 
-    /// Only personal apps move; the form names the organizations the user belongs to.
-    public func transferForm(_ app: App) -> Reaction {
-        guard context == .personal else {
-            return .flash(.warn("only personal apps can be transferred; \(app.id) already belongs to an organization"))
+    /// `t`: only a personal app moves, to an organization where the role may bring apps in.
+    func transfer(_ app: App) -> Result<(Dialog, AppPurpose), Refusal> {
+        if let reason = env.refusalToChange { return .failure(Refusal(reason)) }
+        guard env.context == .personal else {
+            return .failure(Refusal("only personal apps can be transferred; \(app.id) already belongs to an organization"))
         }
-        let orgs = (try? service.memberships(session))?.map(\.organization.id) ?? []
-        guard !orgs.isEmpty else {
-            return .flash(.warn("you belong to no organization to transfer \(app.id) to"))
+        let memberships = (try? service.memberships(env.session)) ?? []
+        guard !memberships.isEmpty else { return .failure(Refusal("you belong to no organization to transfer \(app.id) to")) }
+        let options = memberships.map { membership in
+            PickerOption(value: membership.organization.id, label: membership.organization.name,
+                         detail: "\(membership.organization.id) · \(membership.role.title)",
+                         refusal: Permissions.refusal(.transferAppIn, role: membership.role))
         }
-        return .form(FormState(purpose: .transferApp(id: app.id), title: "Transfer \(app.id) to an organization", fields: [
-            FormField(key: "org", label: "Organization ID", value: orgs.count == 1 ? orgs[0] : "",
-                      hint: "one of: " + orgs.joined(separator: ", "), maxLength: 32),
-            FormField(key: "id", label: "New app ID", value: app.id, hint: "keep, or pick a free ID there", maxLength: 32),
-            FormField(key: "name", label: "New name", value: app.name, maxLength: 100),
-        ], submitLabel: "Transfer"))
+        return .success((.picker(PickerState(title: "Transfer \(app.id) to", options: options,
+                                             empty: "you belong to no organization")), .transferTarget(id: app.id)))
     }
 
-    public func deleteConfirm(_ app: App) -> ConfirmState {
-        ConfirmState(purpose: .deleteApp(id: app.id), title: "Delete app",
-                     message: "Delete \(app.name) (\(app.id)) and all its content? This cannot be undone. Type the app ID to confirm.",
-                     requiredText: app.id)
+    /// `d`: the confirm dialog; the user types the app ID.
+    func delete(_ app: App) -> Result<(Dialog, AppPurpose), Refusal> {
+        if let reason = env.refusal(.deleteApp, app: app) { return .failure(Refusal(reason)) }
+        return .success((.confirm(ConfirmState(title: "Delete app",
+            message: "Delete \(app.name) (\(app.id)) and all its content? This cannot be undone. Type the app ID to confirm.",
+            requiredText: app.id, verb: "delete")), .delete(id: app.id)))
     }
 
-    /// Carries out an app form. Returns the app to select afterwards and a flash, or throws the
-    /// core's refusal (the form stays open with the user's values).
-    public func submit(_ form: FormState) throws -> (appID: String?, flash: Flash) {
-        switch form.purpose {
-        case .createApp:
+    /// Carries out a submitted app dialog; throws the core's refusal (a form stays open with it).
+    func carryOut(_ purpose: AppPurpose, _ dialog: Dialog) throws -> AppOutcome {
+        let context = env.context, session = env.session
+        switch (purpose, dialog) {
+        case (.create, .form(let form)):
             let id = form.value("id")
             let name = form.value("name").isEmpty ? id : form.value("name")
             let app = try service.createApp(session, in: context, id: id, name: name, description: form.value("description"))
-            return (app.id, .info("created app \(app.id)"))
-        case .editApp(let id, let version):
-            // One change against the version the form was opened on: name, description and the
-            // whole label set, all or nothing; a label someone added meanwhile makes it stale.
-            let app = try service.updateApp(session, in: context, id: id, changes: AppChanges(
-                name: form.value("name"), description: form.value("description"),
-                labels: AccountViewModel.list(form.value("labels"))), expectedVersion: version)
-            return (app.id, .info("saved \(app.id)"))
-        case .duplicateApp(let id):
+            return .done(.info("created app \(app.id)"), appID: app.id, left: false)
+        case (.edit(let id, let version), .form(let form)):
+            // One change against the version the form was opened on: the fields shown, all or
+            // nothing; a label someone added meanwhile makes it stale.
+            let changes = AppChanges(name: form.has("name") ? form.value("name") : nil,
+                                     description: form.has("description") ? form.value("description") : nil,
+                                     labels: form.has("labels") ? Self.list(form.value("labels")) : nil)
+            let app = try service.updateApp(session, in: context, id: id, changes: changes, expectedVersion: version)
+            return .done(.info("saved \(app.id)"), appID: app.id, left: false)
+        case (.duplicate(let id), .form(let form)):
             let name = form.value("name")
-            let app = try service.duplicateApp(session, in: context, id: id, newID: form.value("id"),
-                                               newName: name.isEmpty ? nil : name)
-            return (app.id, .info("duplicated \(id) as \(app.id)"))
-        case .transferApp(let id):
-            let org = form.value("org")
-            let newID = form.value("id")
-            let newName = form.value("name")
-            let app = try service.transferApp(session, id: id, toOrganization: org,
+            let app = try service.duplicateApp(session, in: context, id: id, newID: form.value("id"), newName: name.isEmpty ? nil : name)
+            return .done(.info("duplicated \(id) as \(app.id)"), appID: app.id, left: false)
+        case (.transferTarget(let id), .picker(let picker)):
+            guard let organization = picker.highlighted?.value else { return .done(.info("cancelled"), appID: nil, left: false) }
+            let app = try service.app(session, in: context, id: id)
+            return .next(.form(FormState(title: "Transfer \(id) to \(organization)", fields: [
+                FormField(key: "id", label: "App ID there", value: app.id, hint: "keep, or pick a free ID there", maxLength: 32),
+                FormField(key: "name", label: "Name there", value: app.name, maxLength: 100),
+            ], submitLabel: "Transfer")), .transfer(id: id, organization: organization))
+        case (.transfer(let id, let organization), .form(let form)):
+            let newID = form.value("id"), newName = form.value("name")
+            let app = try service.transferApp(session, id: id, toOrganization: organization,
                                               newID: newID.isEmpty || newID == id ? nil : newID,
                                               newName: newName.isEmpty ? nil : newName)
-            return (nil, .info("transferred \(id) to \(org) as \(app.id)"))
-        default:
-            return (nil, .warn("nothing to do"))
+            return .done(.info("transferred \(id) to \(organization) as \(app.id)"), appID: nil, left: true)
+        case (.delete(let id), .confirm):
+            try service.deleteApp(session, in: context, id: id)
+            return .done(.info("deleted app \(id)"), appID: nil, left: true)
+        case (.create, _), (.edit, _), (.duplicate, _), (.transferTarget, _), (.transfer, _), (.delete, _):
+            return .done(.error("unexpected dialog for \(purpose)"), appID: nil, left: false)
         }
     }
 
-    /// Pins or unpins an app for the signed-in user (pinned apps come first).
-    public func togglePin(_ app: App) throws -> Flash {
-        try service.setPinned(session, in: context, id: app.id, pinned: !app.pinned)
-        return .info(app.pinned ? "unpinned \(app.id)" : "pinned \(app.id)")
+    /// `P`: pins or unpins an app for the signed-in user (pinned apps come first).
+    func togglePin(_ app: App) -> Flash {
+        if let reason = env.refusalToChange { return .warn(reason) }
+        do {
+            try service.setPinned(env.session, in: env.context, id: app.id, pinned: !app.pinned)
+            return .info(app.pinned ? "unpinned \(app.id)" : "pinned \(app.id)")
+        } catch { return .error(error.userMessage) }
     }
 
-    public func delete(id: String) throws -> Flash {
-        try service.deleteApp(session, in: context, id: id)
-        return .info("deleted app \(id)")
+    /// Labels typed as a list: commas or spaces between them.
+    static func list(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == " " }).map { String($0) }.filter { !$0.isEmpty }
+    }
+}
+
+/// Why a key was refused before its dialog opened.
+struct Refusal: Error, Equatable {
+    let reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+extension DialogOwner where Purpose == AppPurpose {
+    /// Opens an app operation's dialog, or answers the key with its refusal.
+    func begin(_ step: Result<(Dialog, AppPurpose), Refusal>) -> [Reaction] {
+        switch step {
+        case .success(let (dialog, purpose)): return present(dialog, for: purpose)
+        case .failure(let refusal): return refused(refusal.reason)
+        }
     }
 }

@@ -8,6 +8,8 @@ public enum ConsoleEvent: Equatable, Sendable {
     case selectPane(Pane)
     /// A click on the n-th item of the visible list (absolute index).
     case selectIndex(Int)
+    /// A click on the n-th section of a page's sidebar or tabs.
+    case selectSection(Int)
     case profileMenu, help, palette, filter
     // Operations on the item under the cursor
     case new, edit, delete, duplicate, transfer, copyID, star, pin, toggleView, cycleSort
@@ -16,6 +18,8 @@ public enum ConsoleEvent: Equatable, Sendable {
     case leave
     /// Open the invitations the user has received.
     case inbox
+    /// Accept what is selected (an invitation received).
+    case accept
     /// On the sign-in screen: switch between signing in and signing up.
     case toggleSignUp
     // Text entry (forms, filter, palette, confirm dialogs)
@@ -25,22 +29,9 @@ public enum ConsoleEvent: Equatable, Sendable {
     // The outside world
     /// Another session changed the database.
     case externalChange
-    /// The screen's list area changed size.
-    case viewport(rows: Int, gridColumns: Int)
+    /// The body (between header and footer) has this many rows and columns.
+    case viewport(rows: Int, columns: Int)
+    /// The first frame is on screen: do the work that waited for it (counts, badges).
+    case firstFramePainted
 }
 
-/// A modal layer above the current screen.
-public enum Overlay: Equatable, Sendable {
-    case none
-    case profileMenu(ProfileMenuState)
-    case help(scroll: Int)
-    case palette(PaletteState)
-    case form(FormState)
-    case confirm(ConfirmState)
-    /// A secret shown once (a new token), with how to copy it.
-    case secret(title: String, value: String)
-    /// Pick one of a few options (a member's role).
-    case picker(PickerState)
-    /// The invitations the signed-in user has received.
-    case inbox(InboxState)
-}

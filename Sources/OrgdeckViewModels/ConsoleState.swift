@@ -10,12 +10,12 @@ public struct ConsoleState: Equatable, Sendable {
     public var memberships: [OrganizationMembership]
     /// Navigation stack; the last screen is shown. Never empty once signed in.
     public var stack: [Screen]
+    /// What is open above the screen: the root's own overlays, else the dialog of the pane in front.
     public var overlay: Overlay
     public var flash: Flash?
     public var readOnly: Bool
-    /// What the user's role allows in the current context (for greying out hints).
-    public var allowed: Set<Action>
-    /// Pending invitations the user has received (the header badge).
+    /// Pending invitations the user has received (the header badge); nil until counted after
+    /// the first frame.
     public var invitationCount: Int
 
     public init(readOnly: Bool) {
@@ -27,7 +27,6 @@ public struct ConsoleState: Equatable, Sendable {
         overlay = .none
         flash = nil
         self.readOnly = readOnly
-        allowed = []
         invitationCount = 0
     }
 
@@ -36,10 +35,7 @@ public struct ConsoleState: Equatable, Sendable {
 
     /// The pane the current screen belongs to (an app page belongs to My Apps).
     public var pane: Pane {
-        for screen in stack.reversed() {
-            if case .pane(let pane) = screen { return pane }
-            if case .team = screen { return .account }
-        }
+        if case .pane(let pane) = stack.first { return pane }
         return .myApps
     }
 
@@ -57,4 +53,39 @@ public struct ConsoleState: Equatable, Sendable {
         guard let id = context.organizationID else { return nil }
         return memberships.first { $0.organization.id == id }?.role
     }
+}
+
+/// A modal layer above the current screen.
+public enum Overlay: Equatable, Sendable {
+    case none
+    case profileMenu(ProfileMenuState)
+    case help(scroll: Int)
+    case palette(PaletteState)
+    case form(FormState)
+    case confirm(ConfirmState)
+    case picker(PickerState)
+    case info(InfoState)
+    /// A secret shown once (a new token), with how to copy it.
+    case secret(title: String, value: String)
+    /// The invitations the signed-in user has received.
+    case inbox(InboxState)
+
+    init(_ dialog: Dialog) {
+        switch dialog {
+        case .form(let form): self = .form(form)
+        case .confirm(let confirm): self = .confirm(confirm)
+        case .picker(let picker): self = .picker(picker)
+        case .info(let info): self = .info(info)
+        }
+    }
+}
+
+/// The invitations a user has received, to accept or decline.
+public struct InboxState: Equatable, Sendable {
+    public var list: ListState<Invitation>
+    public var error: String?
+
+    public init(invitations: [Invitation]) { list = ListState(rows: invitations); error = nil }
+    public var invitations: [Invitation] { list.rows }
+    public var selected: Invitation? { list.selected }
 }

@@ -5,64 +5,61 @@ extension ConsoleViewModel {
     func openInbox() {
         guard let session = state.session else { return }
         do {
-            state.overlay = .inbox(InboxState(invitations: try service.receivedInvitations(session)))
+            rootOverlay = .inbox(InboxState(invitations: try service.receivedInvitations(session)))
         } catch { state.flash = .error(error.userMessage) }
     }
 
-    /// Enter accepts the selected invitation, `d` declines it, Esc closes.
-    func handleInbox(_ inbox: InboxState, _ event: ConsoleEvent) {
+    /// `a` accepts the selected invitation, `d` declines it after a confirm, Enter shows its
+    /// details, Esc closes.
+    func handleInbox(_ inbox: InboxState, _ event: ConsoleEvent, _ effects: inout [Effect]) {
         var inbox = inbox
         guard let session = state.session else { return }
+        if inbox.list.navigate(event) { rootOverlay = .inbox(inbox); return }
         switch event {
-        case .move(.down): inbox.cursor = min(inbox.cursor + 1, max(0, inbox.invitations.count - 1))
-        case .move(.up): inbox.cursor = max(0, inbox.cursor - 1)
-        case .selectIndex(let index) where inbox.invitations.indices.contains(index): inbox.cursor = index
-        case .cancel, .back, .quit, .inbox: state.overlay = .none; return
-        case .open, .submit:
-            guard let invitation = inbox.selected else { state.overlay = .none; return }
+        case .cancel, .back, .quit, .inbox: rootOverlay = nil; return
+        case .accept:
+            guard let invitation = inbox.selected else { break }
+            if let reason = environment?.refusalToChange { inbox.error = reason; break }
             do {
                 let membership = try service.acceptInvitation(session, id: invitation.id)
-                state.overlay = .none
-                loadMemberships()
-                loadInvitations()
-                switchContext(.organization(membership.organization.id))
+                rootOverlay = nil
+                apply([.membershipsChanged(switchTo: .organization(membership.organization.id))], &effects)
                 state.flash = .info("you joined \(membership.organization.name) as \(membership.role.title)")
                 return
-            } catch {
-                inbox.error = error.userMessage
-            }
-        case .delete:
-            guard let invitation = inbox.selected else { return }
-            do {
-                try service.declineInvitation(session, id: invitation.id)
-                inbox.invitations.remove(at: inbox.cursor)
-                inbox.cursor = min(inbox.cursor, max(0, inbox.invitations.count - 1))
-                loadInvitations()
-                state.flash = .info("declined the invitation to \(invitation.organizationName)")
             } catch { inbox.error = error.userMessage }
+        case .delete:
+            guard let invitation = inbox.selected else { break }
+            if let reason = environment?.refusalToChange { inbox.error = reason; break }
+            rootOverlay = nil
+            inboxUnderneath = inbox
+            apply(present(.confirm(ConfirmState(title: "Decline invitation",
+                message: "Decline the invitation to \(invitation.organizationName) (\(invitation.organizationID)) as "
+                    + "\(invitation.role.title)? Its Admins would have to invite you again.", requiredText: nil, verb: "decline")),
+                          for: .decline(invitationID: invitation.id)), &effects)
+            return
+        case .open, .submit:
+            guard let invitation = inbox.selected else { break }
+            rootOverlay = nil
+            inboxUnderneath = inbox
+            apply(present(.info(InfoState(title: "Invitation to \(invitation.organizationName)", rows: [
+                InfoRow("Organization", "\(invitation.organizationName) (\(invitation.organizationID))"),
+                InfoRow("Role", invitation.role.title), InfoRow("Teams", invitation.teams.isEmpty ? "none" : invitation.teams.joined(separator: ", ")),
+                InfoRow("From", invitation.invitedBy), InfoRow("Sent", invitation.sentAt.utcDay), InfoRow("Expires", invitation.expiresAt.utcDay),
+            ])), for: .invitationDetails), &effects)
+            return
         default: break
         }
-        state.overlay = .inbox(inbox)
+        rootOverlay = .inbox(inbox)
     }
 
-    /// Enter applies the picked option, Esc closes.
-    func handlePicker(_ picker: PickerState, _ event: ConsoleEvent) {
-        var picker = picker
-        switch event {
-        case .move(.down), .nextFocus: picker.move(1)
-        case .move(.up), .previousFocus: picker.move(-1)
-        case .selectIndex(let index) where picker.options.indices.contains(index):
-            picker.cursor = index
-            state.overlay = .none
-            if let account { state.flash = account.pick(picker) }
-            return
-        case .cancel, .back, .quit: state.overlay = .none; return
-        case .open, .submit:
-            state.overlay = .none
-            if let account { state.flash = account.pick(picker) }
-            return
-        default: break
-        }
-        state.overlay = .picker(picker)
+    /// The inbox's keys, for the footer and `?`.
+    var inboxCommands: [PaneCommand] {
+        let none: String? = {
+            if case .inbox(let inbox) = rootOverlay, inbox.selected == nil { return "no invitation" }
+            return nil
+        }()
+        let change = none ?? environment?.refusalToChange
+        return [PaneCommand(.accept, "accept", refusal: change), PaneCommand(.delete, "decline", refusal: change),
+                PaneCommand(.open, "details", refusal: none), PaneCommand(.cancel, "later")]
     }
 }

@@ -1,208 +1,147 @@
 import OrgdeckCore
 
-/// The root view model: sign-in, contexts, the navigation stack, overlays and the flash line.
-/// It forwards events to the child model of the screen in front (Bubble Tea's composable views).
-public final class ConsoleViewModel {
+/// What a dialog of the console itself is for (not any pane's).
+enum RootPurpose: Equatable, Sendable {
+    case createOrganization
+    case leave(organizationID: String)
+    case decline(invitationID: String)
+    case invitationDetails
+}
+
+/// An overlay that belongs to the console itself.
+enum RootOverlay: Equatable, Sendable {
+    case profileMenu(ProfileMenuState)
+    case help(scroll: Int)
+    case palette(PaletteState)
+    case secret(title: String, value: String)
+    case inbox(InboxState)
+}
+
+/// The root view model: sign-in, contexts, the navigation stack, its own overlays and the flash
+/// line. It holds the pane in front (and the pages pushed on it) and forwards events to it —
+/// Bubble Tea's composable views; the panes are built by `PaneRegistry`.
+public final class ConsoleViewModel: DialogOwner {
     public internal(set) var state: ConsoleState
-    public internal(set) var myApps: MyAppsViewModel?
-    public internal(set) var appDetail: AppDetailViewModel?
-    public internal(set) var account: AccountViewModel?
-    public internal(set) var security: SecurityViewModel?
-    public internal(set) var team: TeamViewModel?
     /// Theme names offered by `:theme` completion; set by the runtime.
     public var themeNames: [String] = []
     let service: OrgService
+    let memory: PlaceMemory?
+    /// The panes shown in this context, built when first shown.
+    var panes: [Pane: any PaneModel] = [:]
+    /// Pages pushed on the pane (an app, a team), in stack order.
+    var pages: [any PaneModel] = []
+    var rootOverlay: RootOverlay?
+    var open: DialogSlot<RootPurpose>?
+    /// The inbox a decline or details dialog was opened from, reopened when it closes.
+    var inboxUnderneath: InboxState?
+    var viewport = (rows: 20, columns: 80)
+    /// My Apps' layout and order, carried from one context to the next.
+    var appsLayout: MyAppsState?
+    /// Whether the first frame has been painted (counts and badges wait for it).
+    var settled = false
 
-    public init(service: OrgService, session: Session? = nil) {
+    public init(service: OrgService, session: Session? = nil, memory: PlaceMemory? = nil) {
         self.service = service
+        self.memory = memory
         self.state = ConsoleState(readOnly: service.isReadOnly)
         if let session { enter(session) }
+        syncState()
     }
 
-    /// Whether printable keys are text (a form, the palette, a confirm dialog or the filter is active).
+    /// The pane or page in front.
+    public var front: (any PaneModel)? { pages.last ?? panes[state.pane] }
+    public var myApps: MyAppsViewModel? { panes[.myApps] as? MyAppsViewModel }
+    public var account: AccountViewModel? { panes[.account] as? AccountViewModel }
+    public var security: SecurityViewModel? { panes[.security] as? SecurityViewModel }
+    public var appDetail: AppPageViewModel? { pages.last as? AppPageViewModel }
+    public var team: TeamPageViewModel? { pages.last as? TeamPageViewModel }
+
+    /// Whether printable keys are text (a form, a search line, the palette, the menu's letters).
     public var acceptsText: Bool {
         if state.signIn != nil { return true }
-        switch state.overlay {
-        case .form, .palette, .confirm: return true
-        case .none:
-            switch state.screen {
-            case .pane(.myApps): return myApps?.state.filtering ?? false
-            case .pane(.account): return account?.acceptsText ?? false
-            case .team: return team?.acceptsText ?? false
-            default: return false
-            }
-        default: return false
+        switch rootOverlay {
+        case .profileMenu, .palette: return true
+        case .help, .secret, .inbox: return false
+        case .none: break
         }
+        if let dialog = openDialog ?? front?.dialog { return dialog.acceptsText }
+        return front?.acceptsText ?? false
     }
 
     /// Handles one event; returns what the runtime must do.
     @discardableResult
     public func send(_ event: ConsoleEvent) -> [Effect] {
         var effects: [Effect] = []
-        if case .externalChange = event { refreshAfterExternalChange(); return [] }
-        if case .viewport(let rows, let columns) = event { myApps?.setViewport(rows: rows, gridColumns: columns); return [] }
-        if case .redraw = event { return [.redraw] }
-        if state.signIn != nil {
-            handleSignIn(event, &effects)
-            return effects
+        switch event {
+        case .externalChange: refreshAfterExternalChange()
+        case .viewport(let rows, let columns):
+            viewport = (rows, columns)
+            front?.setViewport(rows: rows, columns: columns)
+        case .redraw: effects.append(.redraw)
+        case .firstFramePainted: settle()
+        default:
+            if state.signIn != nil {
+                handleSignIn(event, &effects)
+            } else if let overlay = rootOverlay {
+                handleOverlay(overlay, event, &effects)
+            } else if let reactions = routeDialog(event) {
+                apply(reactions, &effects)
+                // A decline or the details, opened from the inbox, return to it.
+                if open == nil, rootOverlay == nil, let inbox = inboxUnderneath {
+                    inboxUnderneath = nil
+                    if !inbox.invitations.isEmpty { rootOverlay = .inbox(inbox) }
+                }
+            } else {
+                handleScreen(event, &effects)
+            }
         }
-        switch state.overlay {
-        case .none: handleScreen(event, &effects)
-        case .profileMenu(let menu): handleMenu(menu, event, &effects)
-        case .help(let scroll): handleHelp(scroll, event)
-        case .palette(let palette): handlePalette(palette, event, &effects)
-        case .form(let form): handleForm(form, event)
-        case .confirm(let confirm): handleConfirm(confirm, event)
-        case .secret(_, let value): handleSecret(value, event, &effects)
-        case .picker(let picker): handlePicker(picker, event)
-        case .inbox(let inbox): handleInbox(inbox, event)
-        }
+        syncState()
         return effects
     }
 
     /// Shows a message in the flash line (the runtime uses it for theme errors and the like).
     public func flash(_ flash: Flash?) { state.flash = flash }
 
-    // MARK: Session and context
-
-    /// Signs in: loads memberships, opens My Apps in the personal context.
-    func enter(_ session: Session) {
-        state.session = session
-        state.signIn = nil
-        state.stack = [.pane(.myApps)]
-        state.overlay = .none
-        loadMemberships()
-        switchContext(.personal)
-        loadInvitations()
-        if state.invitationCount > 0, let received = try? service.receivedInvitations(session) {
-            state.overlay = .inbox(InboxState(invitations: received))
-        }
-    }
-
-    /// Counts the invitations waiting for the user (the header badge).
-    func loadInvitations() {
-        guard let session = state.session else { return }
-        state.invitationCount = (try? service.receivedInvitations(session).count) ?? 0
-    }
-
-    func loadMemberships() {
-        guard let session = state.session else { return }
-        state.memberships = (try? service.memberships(session)) ?? []
-    }
-
-    /// Switches context (one keystroke from the profile menu) and reloads every pane for it.
-    public func switchContext(_ context: Context) {
-        guard let session = state.session else { return }
-        state.context = context
-        state.stack = [.pane(state.pane)]
-        appDetail = nil
-        team = nil
-        state.allowed = Set(Action.allCases.filter { service.isAllowed(session, $0, in: context) })
-        myApps = MyAppsViewModel(service: service, session: session, context: context, like: myApps?.state)
-        // The Account and Security panes are read when first shown, so the first frame after
-        // sign-in or a context switch costs only the My Apps window.
-        account = nil
-        security = nil
-        preparePane(state.pane)
-    }
-
-    func signOut() {
-        state = ConsoleState(readOnly: state.readOnly)
-        myApps = nil; appDetail = nil; account = nil; security = nil; team = nil
-        state.flash = .info("signed out")
-    }
-
-    /// Another process changed the database: re-read what is on screen, keeping cursors.
-    func refreshAfterExternalChange() {
-        guard state.session != nil else { return }
-        loadMemberships()
-        loadInvitations()
-        if let id = state.context.organizationID, !state.memberships.contains(where: { $0.organization.id == id }) {
-            switchContext(.personal)
-            state.flash = .warn("you are no longer a member of \(id)")
+    /// Events with no overlay of the console's own: global keys, then the pane in front.
+    func handleScreen(_ event: ConsoleEvent, _ effects: inout [Effect]) {
+        if let front, front.dialog != nil || front.acceptsText {
+            apply(front.send(event) ?? [], &effects)
             return
         }
-        myApps?.reload()
-        account?.reload()
-        security?.reload()
-        if let team, team.reload() == .pop {
-            popScreen()
-            state.flash = .warn("team \(team.state.teamID) was deleted elsewhere")
-        }
-        if let detail = appDetail, detail.reload() == .pop {
-            popScreen()
-            state.flash = .warn("app \(detail.state.appID) was deleted elsewhere")
-        }
-    }
-
-    // MARK: Navigation stack
-
-    func push(_ screen: Screen) {
-        guard let session = state.session else { return }
-        if case .app(let id) = screen {
-            appDetail = AppDetailViewModel(service: service, session: session, context: state.context, appID: id)
-        }
-        if case .team(let id) = screen, let org = state.context.organizationID {
-            team = TeamViewModel(service: service, session: session, organizationID: org, teamID: id)
-        }
-        state.stack.append(screen)
-    }
-
-    func popScreen() {
-        guard state.stack.count > 1 else { return }
-        state.stack.removeLast()
-        if case .app = state.screen {} else { appDetail = nil }
-        if case .team = state.screen {} else { team = nil }
-        // Re-read only the list being returned to: the page may have changed what it shows.
-        switch state.screen {
-        case .pane(.myApps): myApps?.reload()
-        case .pane(.account): account?.reload()
-        default: break
-        }
-    }
-
-    /// Creates the view model of a pane the first time it is shown in this context.
-    func preparePane(_ pane: Pane) {
-        guard let session = state.session else { return }
-        if pane == .account, account == nil {
-            account = AccountViewModel(service: service, session: session, context: state.context)
-        }
-        if pane == .security, security == nil {
-            security = SecurityViewModel(service: service, session: session)
-        }
-    }
-
-    func selectPane(_ pane: Pane) {
-        let fresh = (pane == .account && account == nil) || (pane == .security && security == nil)
-        preparePane(pane)
-        state.stack = [.pane(pane)]
-        appDetail = nil
-        team = nil
-        if fresh { return }
-        switch pane {
-        case .myApps: myApps?.reload()
-        case .account: account?.reload()
-        case .security: security?.reload()
-        default: break
-        }
-    }
-
-    /// Applies what a child model asked for.
-    func apply(_ reactions: [Reaction], _ effects: inout [Effect]) {
-        for reaction in reactions {
-            switch reaction {
-            case .flash(let flash): state.flash = flash
-            case .form(let form): state.overlay = .form(form)
-            case .confirm(let confirm): state.overlay = .confirm(confirm)
-            case .picker(let picker): state.overlay = .picker(picker)
-            case .effect(let effect): effects.append(effect)
-            case .push(let screen): push(screen)
-            case .pop: popScreen()
+        switch event {
+        case .selectPane(let pane): selectPane(pane)
+        case .profileMenu:
+            if let session = state.session {
+                rootOverlay = .profileMenu(ProfileMenuState(user: session.user, memberships: state.memberships, current: state.context))
+            }
+        case .help: rootOverlay = .help(scroll: 0)
+        case .palette: rootOverlay = .palette(PaletteState(commands: paletteCommands()))
+        case .quit: effects.append(.quit)
+        case .inbox: openInbox()
+        case .leave: apply(beginLeave(), &effects)
+        case .refresh:
+            refreshAfterExternalChange()
+            state.flash = .info("refreshed")
+        default:
+            if let reactions = front?.send(event) {
+                apply(reactions, &effects)
+            } else if event == .back, !pages.isEmpty {
+                popPage()
             }
         }
     }
 
-    func apply(_ reaction: Reaction?, _ effects: inout [Effect]) {
-        if let reaction { apply([reaction], &effects) }
+    /// Copies the state that lives in the models into the snapshot tests and screens read.
+    func syncState() {
+        state.stack = [.pane(state.pane)] + pages.map(\.screen)
+        switch rootOverlay {
+        case .profileMenu(let menu): state.overlay = .profileMenu(menu)
+        case .help(let scroll): state.overlay = .help(scroll: scroll)
+        case .palette(let palette): state.overlay = .palette(palette)
+        case .secret(let title, let value): state.overlay = .secret(title: title, value: value)
+        case .inbox(let inbox): state.overlay = .inbox(inbox)
+        case .none:
+            if let dialog = openDialog ?? front?.dialog { state.overlay = Overlay(dialog) } else { state.overlay = .none }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckCore
 
 /// A one-line result shown in the footer's flash line; it fades after a few seconds.
 public struct Flash: Equatable, Sendable {
@@ -23,4 +24,12 @@ public enum Effect: Equatable, Sendable {
     case applyTheme(String)
     /// Repaint the whole terminal (the explicit redraw key).
     case redraw
+}
+
+extension Error {
+    /// The message a user should see for a failure from the core.
+    var userMessage: String {
+        if let error = self as? CoreError { return error.message }
+        return "unexpected error: \(self)"
+    }
 }

@@ -1,22 +1,3 @@
-/// What a form is for; the console view model dispatches its submission by this.
-public enum FormPurpose: Equatable, Sendable {
-    case createApp
-    case editApp(id: String, version: Int)
-    case duplicateApp(id: String)
-    case transferApp(id: String)
-    case createOrganization
-    case createToken
-    case editOrganization(version: Int)
-    case invite
-    case createTeam
-    case renameTeam(id: String)
-    case addTeamMember(teamID: String)
-    case addTeamApp(teamID: String)
-    case teamPolicy(teamID: String)
-    case editLabels(appID: String)
-    case changePassword
-}
-
 /// One labelled input of a form.
 public struct FormField: Equatable, Sendable {
     public var key: String
@@ -33,17 +14,17 @@ public struct FormField: Equatable, Sendable {
     }
 }
 
-/// A modal form: fields, the focused one, and the last error (the entered values are kept on error).
+/// A modal form: fields, the focused one, and the last error (the entered values are kept on
+/// error). What the form is for is known to the pane that opened it, not to the form.
 public struct FormState: Equatable, Sendable {
-    public var purpose: FormPurpose
     public var title: String
     public var fields: [FormField]
     public var focus: Int
     public var error: String?
     public var submitLabel: String
 
-    public init(purpose: FormPurpose, title: String, fields: [FormField], submitLabel: String = "Save") {
-        self.purpose = purpose; self.title = title; self.fields = fields
+    public init(title: String, fields: [FormField], submitLabel: String = "Save") {
+        self.title = title; self.fields = fields
         self.focus = 0; self.error = nil; self.submitLabel = submitLabel
     }
 
@@ -51,6 +32,12 @@ public struct FormState: Equatable, Sendable {
     public func value(_ key: String) -> String {
         fields.first { $0.key == key }?.value.text.trimmingCharacters(in: .whitespaces) ?? ""
     }
+
+    /// The value exactly as typed (passwords: spaces count).
+    public func rawValue(_ key: String) -> String { fields.first { $0.key == key }?.value.text ?? "" }
+
+    /// Whether the form has a field with `key` (fields the role may not change are left out).
+    public func has(_ key: String) -> Bool { fields.contains { $0.key == key } }
 
     public mutating func focusNext() { if !fields.isEmpty { focus = (focus + 1) % fields.count } }
     public mutating func focusPrevious() { if !fields.isEmpty { focus = (focus + fields.count - 1) % fields.count } }
@@ -65,6 +52,13 @@ public struct FormState: Equatable, Sendable {
     public mutating func focus(field: String?) {
         if let field, let index = fields.firstIndex(where: { $0.key == field }) { focus = index }
     }
-}
 
-import Foundation
+    /// Text editing and focus moves: Tab and ↑↓ move between fields, the rest edits the field.
+    public mutating func apply(_ event: ConsoleEvent) {
+        switch event {
+        case .nextFocus, .move(.down): focusNext()
+        case .previousFocus, .move(.up): focusPrevious()
+        default: edit { $0.apply(event) }
+        }
+    }
+}

@@ -17,11 +17,15 @@ public struct MyAppsState: Equatable, Sendable {
     public var windowOffset: Int
     /// How many apps match the filter in the whole context.
     public var total: Int
+    /// False until the apps are counted (after the first frame): `total` is then a lower bound.
+    public var totalIsExact: Bool
+    /// The ID of the app under the cursor: the cursor follows it across re-sorts and reloads.
+    public var selectedID: String?
     /// Absolute index of the cursor in the filtered list.
     public var cursor: Int
-    /// Visible rows (list) or card rows (grid), and cards per row, set by the screen.
-    public var viewportRows: Int
-    public var gridColumns: Int
+    /// The body's rows and columns, set by the screen.
+    public var bodyRows: Int
+    public var bodyColumns: Int
     /// First visible row (list rows, or card rows in the grid), kept so the cursor stays in view.
     public var scrollTop: Int
     /// Why the list could not be loaded, if it could not.
@@ -37,9 +41,11 @@ public struct MyAppsState: Equatable, Sendable {
         self.window = []
         self.windowOffset = 0
         self.total = 0
+        self.totalIsExact = true
+        self.selectedID = nil
         self.cursor = 0
-        self.viewportRows = 20
-        self.gridColumns = 3
+        self.bodyRows = 20
+        self.bodyColumns = 80
         self.scrollTop = 0
         self.error = nil
     }
@@ -55,6 +61,18 @@ public struct MyAppsState: Equatable, Sendable {
         let local = index - windowOffset
         return window.indices.contains(local) ? window[local] : nil
     }
+
+    /// A card of the grid is this many columns wide and rows high (its border included).
+    public static let cardWidth = 26
+    public static let cardHeight = 5
+
+    /// Visible rows: table rows under the title and header, or card rows in the grid.
+    public var viewportRows: Int {
+        layout == .list ? max(1, bodyRows - 2) : max(1, (bodyRows - 1) / Self.cardHeight)
+    }
+
+    /// Cards per grid row (1 in the list).
+    public var gridColumns: Int { max(1, (bodyColumns - 1) / Self.cardWidth) }
 
     /// The label of the current order, e.g. "updated ↓".
     public var sortLabel: String {

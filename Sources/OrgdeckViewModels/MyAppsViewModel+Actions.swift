@@ -1,41 +1,83 @@
 import OrgdeckCore
 
 extension MyAppsViewModel {
-    var actions: AppActions { AppActions(service: service, session: session, context: state.context) }
-
-    /// `n`: the new-app form.
-    public func new() -> Reaction { .form(actions.newAppForm()) }
-
-    /// `e`: edit the selected app's name and description.
-    public func edit() -> Reaction? { state.selected.map { .form(actions.editForm($0)) } }
-
-    /// `D`: duplicate the selected app under a new ID.
-    public func duplicate() -> Reaction? { state.selected.map { .form(actions.duplicateForm($0)) } }
-
-    /// `t`: transfer the selected personal app to an organization.
-    public func transfer() -> Reaction? { state.selected.map { actions.transferForm($0) } }
-
-    /// `d`: ask to delete the selected app (the user types its ID).
-    public func delete() -> Reaction? { state.selected.map { .confirm(actions.deleteConfirm($0)) } }
-
-    /// `y`: copy the selected app's ID.
-    public func copyID() -> [Reaction] {
-        guard let app = state.selected else { return [] }
-        return [.effect(.copy(app.id)), .flash(.info("copied \(app.id)"))]
+    public func send(_ event: ConsoleEvent) -> [Reaction]? {
+        if let reactions = routeDialog(event) { return reactions }
+        if state.filtering {
+            switch event {
+            case .move(let direction): move(direction)
+            case .submit: state.filtering = false
+            case .cancel, .back: clearFilter()
+            default: editFilter(event)
+            }
+            return []
+        }
+        switch event {
+        case .move(let direction): move(direction)
+        case .top: moveToTop()
+        case .bottom: moveToBottom()
+        case .pageUp: page(false)
+        case .pageDown: page(true)
+        case .selectIndex(let index): select(index: index)
+        case .filter: state.filtering = true
+        case .back where !state.filter.isEmpty, .cancel: clearFilter()
+        case .cycleSort: cycleSort()
+        case .toggleView: toggleLayout()
+        case .new: return begin(actions.create())
+        case .open: return state.selected.map { [.push(.app($0.id))] } ?? []
+        case .edit: return withSelected { begin(actions.edit($0)) }
+        case .duplicate: return withSelected { begin(actions.duplicate($0)) }
+        case .transfer: return withSelected { begin(actions.transfer($0)) }
+        case .delete: return withSelected { begin(actions.delete($0)) }
+        case .copyID: return withSelected { [.effect(.copy($0.id))] }
+        case .pin:
+            return withSelected { app in
+                let flash = actions.togglePin(app)
+                reload(keeping: app.id)
+                return [.flash(flash)]
+            }
+        default: return nil
+        }
+        return []
     }
 
-    /// `Enter`: open the selected app's page.
-    public func open() -> Reaction? { state.selected.map { .push(.app($0.id)) } }
+    func withSelected(_ body: (App) -> [Reaction]) -> [Reaction] {
+        guard let app = state.selected else { return refused(state.total == 0 ? "no app here yet: n creates one" : "no app selected") }
+        return body(app)
+    }
 
-    /// `P`: pin or unpin the selected app; pinned apps come first.
-    public func togglePin() -> Reaction? {
-        guard let app = state.selected else { return nil }
-        do {
-            let flash = try actions.togglePin(app)
-            reload(keeping: app.id)
-            return .flash(flash)
-        } catch {
-            return .flash(.error(error.userMessage))
+    func carryOut(_ purpose: AppPurpose, _ dialog: Dialog) throws -> [Reaction] {
+        switch try actions.carryOut(purpose, dialog) {
+        case .next(let next, let nextPurpose): return present(next, for: nextPurpose)
+        case .done(let flash, let appID, _):
+            reload(keeping: appID)
+            return [.flash(flash)]
         }
+    }
+
+    public var commands: [PaneCommand] {
+        if let dialog { return dialog.commands }
+        if state.filtering {
+            return [PaneCommand(.submit, "keep filter"), PaneCommand(.cancel, "clear"), PaneCommand(.move(.down), "move")]
+        }
+        let app = state.selected
+        func onApp(_ action: Action) -> String? { app == nil ? "no app selected" : env.refusal(action, app: app) }
+        let editRefusal = app == nil ? "no app selected"
+            : [Action.renameApp, .editAppContent, .labelApps].allSatisfy { env.refusal($0, app: app) != nil }
+                ? env.refusal(.editAppContent, app: app) : nil
+        return [
+            PaneCommand(.open, "open", refusal: app == nil ? "no app selected" : nil),
+            PaneCommand(.new, "new", refusal: env.refusal(.createApp)),
+            PaneCommand(.edit, "edit", refusal: editRefusal),
+            PaneCommand(.delete, "delete", refusal: onApp(.deleteApp)),
+            PaneCommand(.filter, "filter"),
+            PaneCommand(.cycleSort, "sort"),
+            PaneCommand(.toggleView, "view"),
+            PaneCommand(.pin, "pin", refusal: app == nil ? "no app selected" : env.refusalToChange),
+            PaneCommand(.copyID, "copy ID", refusal: app == nil ? "no app selected" : nil),
+            PaneCommand(.duplicate, "duplicate", refusal: onApp(.duplicateApp)),
+            PaneCommand(.transfer, "transfer", refusal: env.context == .personal ? env.refusalToChange
+                        : "only personal apps can be transferred", inFooter: env.context == .personal),
+        ]
     }
 }

@@ -1,61 +1,81 @@
 import OrgdeckCore
 
 /// My Apps: the apps of the current context as a grid or a list, with filter-as-you-type,
-/// sort, pin and the app operations. Reads windows of the list, never the whole table.
-public final class MyAppsViewModel {
+/// sort, pin and the app operations. Reads windows of the list, never the whole table; the
+/// cursor follows its app (by ID) across re-sorts, reloads and changes made elsewhere.
+public final class MyAppsViewModel: PaneModel, DialogOwner {
     public internal(set) var state: MyAppsState
-    let service: OrgService
-    let session: Session
+    let env: PaneEnvironment
+    var open: DialogSlot<AppPurpose>?
 
     /// Apps loaded per window; a few screens' worth so cursor moves rarely hit the database.
     static let windowSize = 150
 
     /// `like` carries the layout and order over from the previous context, so switching context
     /// does not undo the user's choice of grid or list.
-    public init(service: OrgService, session: Session, context: Context, like previous: MyAppsState? = nil) {
-        self.service = service
-        self.session = session
-        self.state = MyAppsState(context: context)
+    public init(env: PaneEnvironment, like previous: MyAppsState? = nil, countNow: Bool = true) {
+        self.env = env
+        self.state = MyAppsState(context: env.context)
         if let previous {
             state.layout = previous.layout
             state.sort = previous.sort
             state.ascending = previous.ascending
-            state.viewportRows = previous.viewportRows
-            state.gridColumns = previous.gridColumns
+            state.bodyRows = previous.bodyRows
+            state.bodyColumns = previous.bodyColumns
         }
-        reload()
-    }
-
-    // MARK: Loading
-
-    /// Reloads the window around the cursor, keeping the selected app under the cursor when it is
-    /// still in the list (used after edits and after changes made by other sessions).
-    public func reload(keeping appID: String? = nil) {
-        let keep = appID ?? state.selected?.id
-        load(around: state.cursor)
-        if let keep, let local = state.window.firstIndex(where: { $0.id == keep }) {
-            state.cursor = state.windowOffset + local
-        }
+        load(around: 0, count: countNow)
         clampCursor()
     }
 
-    func load(around index: Int) {
+    public var screen: Screen { .pane(.myApps) }
+    public var dialog: Dialog? { openDialog }
+    public var acceptsText: Bool { dialog?.acceptsText ?? state.filtering }
+    var actions: AppActions { AppActions(env: env) }
+
+    // MARK: Loading
+
+    /// Reads the window again with the cursor on its app (on `appID` when given), wherever the
+    /// app now stands in the order; when it is gone the cursor keeps its row.
+    @discardableResult
+    public func reload() -> [Reaction] { reload(keeping: nil); return [] }
+
+    public func reload(keeping appID: String?) {
+        let keep = appID ?? state.selectedID
+        if let keep, let position = try? env.service.appPosition(env.session, in: env.context, query: query(offset: 0, limit: 0),
+                                                                 appID: keep) {
+            state.cursor = position
+        }
+        load(around: state.cursor, count: true)
+        clampCursor()
+    }
+
+    /// After the first frame: the count that the first window skipped.
+    public func settle() {
+        guard !state.totalIsExact else { return }
+        load(around: state.cursor, count: true)
+        clampCursor()
+    }
+
+    func query(offset: Int, limit: Int, count: Bool = true) -> AppQuery {
+        AppQuery(filter: state.filter.text, sort: state.sort, ascending: state.ascending, offset: offset, limit: limit,
+                 countTotal: count)
+    }
+
+    func load(around index: Int, count: Bool = true) {
         // Big terminals show more than a fixed window: read three screens' worth at least.
-        let perRow = state.layout == .grid ? state.gridColumns : 1
         let size = max(Self.windowSize, 3 * state.viewportRows * perRow)
         let offset = max(0, index - size / 2)
-        let query = AppQuery(filter: state.filter.text, sort: state.sort, ascending: state.ascending,
-                             offset: offset, limit: size)
         do {
-            let page = try service.apps(session, in: state.context, query: query)
+            let page = try env.service.apps(env.session, in: env.context, query: query(offset: offset, limit: size, count: count))
             state.window = page.items
             state.windowOffset = page.offset
             state.total = page.total
+            state.totalIsExact = page.isExact
             state.error = nil
             // The filter may have shrunk the list below the window's start: read from the top again.
             if page.items.isEmpty && page.total > 0 && offset > 0 {
                 state.cursor = min(state.cursor, page.total - 1)
-                load(around: state.cursor)
+                load(around: state.cursor, count: count)
             }
         } catch {
             state.window = []
@@ -65,15 +85,18 @@ public final class MyAppsViewModel {
         }
     }
 
+    var perRow: Int { state.layout == .grid ? state.gridColumns : 1 }
+
+
     func clampCursor() {
         state.cursor = state.total == 0 ? 0 : min(max(0, state.cursor), state.total - 1)
         scrollToCursor()
         ensureLoaded()
+        state.selectedID = state.selected?.id
     }
 
     /// Keeps the cursor's row inside the visible rows, moving the view as little as possible.
     func scrollToCursor() {
-        let perRow = state.layout == .grid ? state.gridColumns : 1
         let row = state.cursor / perRow
         if row < state.scrollTop { state.scrollTop = row }
         if row >= state.scrollTop + state.viewportRows { state.scrollTop = row - state.viewportRows + 1 }
@@ -84,31 +107,30 @@ public final class MyAppsViewModel {
     /// Loads a new window when the cursor left the loaded one.
     func ensureLoaded() {
         guard state.total > 0 else { return }
-        let perRow = state.layout == .grid ? state.gridColumns : 1
         let first = state.scrollTop * perRow
         let last = min(state.total, first + state.viewportRows * perRow) - 1
         let loaded = state.windowOffset..<(state.windowOffset + state.window.count)
         if !loaded.contains(state.cursor) || !loaded.contains(first) || !loaded.contains(max(first, last)) {
-            load(around: state.cursor)
+            load(around: state.cursor, count: state.totalIsExact)
         }
     }
 
     // MARK: Movement
 
-    /// Tells the model how many rows and grid columns the screen shows (for paging and grid moves).
-    public func setViewport(rows: Int, gridColumns: Int) {
-        state.viewportRows = max(1, rows)
-        state.gridColumns = max(1, gridColumns)
+    /// The body's size, from which the list rows, or the card rows and cards per row, follow.
+    public func setViewport(rows: Int, columns: Int) {
+        state.bodyRows = max(1, rows)
+        state.bodyColumns = max(1, columns)
         scrollToCursor()
+        ensureLoaded()
     }
 
     public func move(_ direction: Direction) {
-        let step = state.layout == .grid ? state.gridColumns : 1
         switch direction {
-        case .up: state.cursor -= step
+        case .up: state.cursor -= perRow
         case .down:
             // In a grid, moving down from the last row's gap lands on the last app.
-            state.cursor = min(state.cursor + step, max(0, state.total - 1))
+            state.cursor = min(state.cursor + perRow, max(0, state.total - 1))
         case .left: if state.layout == .grid { state.cursor -= 1 }
         case .right: if state.layout == .grid { state.cursor += 1 }
         }
@@ -119,7 +141,7 @@ public final class MyAppsViewModel {
     public func moveToBottom() { state.cursor = state.total - 1; clampCursor() }
 
     public func page(_ forward: Bool) {
-        let per = state.viewportRows * (state.layout == .grid ? state.gridColumns : 1)
+        let per = state.viewportRows * perRow
         state.cursor += forward ? per : -per
         clampCursor()
     }
@@ -129,32 +151,26 @@ public final class MyAppsViewModel {
 
     // MARK: Filter, sort, layout
 
-    public func startFilter() { state.filtering = true }
-
     /// Applies an edit to the filter text and re-queries from the top.
-    public func editFilter(_ apply: (inout TextField) -> Void) {
+    func editFilter(_ event: ConsoleEvent) {
         let before = state.filter.text
-        apply(&state.filter)
+        state.filter.apply(event)
         guard state.filter.text != before else { return }
         state.cursor = 0
         load(around: 0)
         clampCursor()
     }
 
-    /// Enter: keep the filter, give the keys back to the list.
-    public func commitFilter() { state.filtering = false }
-
-    /// Esc while filtering, or on a filtered list: clear the filter.
-    public func clearFilter() {
+    /// Esc while filtering, or on a filtered list: clear the filter, keeping the selected app.
+    func clearFilter() {
         state.filtering = false
         guard !state.filter.isEmpty else { return }
-        let keep = state.selected?.id
+        let keep = state.selectedID
         state.filter.clear()
-        state.cursor = 0
         reload(keeping: keep)
     }
 
-    /// `o`: updated ↓ → updated ↑ → name ↑ → name ↓ → updated ↓.
+    /// `o`: updated ↓ → updated ↑ → name ↑ → name ↓ → updated ↓; the cursor stays on its app.
     public func cycleSort() {
         switch (state.sort, state.ascending) {
         case (.updated, false): state.ascending = true
@@ -162,13 +178,12 @@ public final class MyAppsViewModel {
         case (.name, true): state.ascending = false
         case (.name, false): state.sort = .updated; state.ascending = false
         }
-        let keep = state.selected?.id
-        state.cursor = 0
-        reload(keeping: keep)
+        reload(keeping: state.selectedID)
     }
 
     public func toggleLayout() {
         state.layout = state.layout == .grid ? .list : .grid
         scrollToCursor()
+        ensureLoaded()
     }
 }

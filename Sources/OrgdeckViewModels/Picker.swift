@@ -1,39 +1,72 @@
 import OrgdeckCore
 
-/// What a picker is choosing.
-public enum PickerPurpose: Equatable, Sendable {
-    case memberRole(username: String)
+/// One choice of a picker.
+public struct PickerOption: Equatable, Sendable {
+    /// What the choice carries (a role's raw value, a team ID, a username).
+    public var value: String
+    public var label: String
+    /// A line on what it means.
+    public var detail: String
+    /// Why it cannot be chosen, or nil (a member already in the team, an organization where
+    /// your role may not create apps).
+    public var refusal: String?
+
+    public init(value: String, label: String, detail: String = "", refusal: String? = nil) {
+        self.value = value; self.label = label; self.detail = detail; self.refusal = refusal
+    }
 }
 
-/// A short list of options to pick one from, e.g. the four roles.
+/// A filterable list in an overlay, like k9s's `:` completion: type to narrow, ↑↓ to move,
+/// Enter to choose; in a multiple picker Space marks options and Enter takes the marked ones.
 public struct PickerState: Equatable, Sendable {
-    public var purpose: PickerPurpose
     public var title: String
-    /// (value, label, detail) triples; `value` is what the choice carries.
     public var options: [PickerOption]
+    public var filter: TextField
+    /// Index into `visible`.
     public var cursor: Int
+    public var multiple: Bool
+    /// Values marked in a multiple picker.
+    public var marked: [String]
+    public var error: String?
+    /// What the empty list says.
+    public var empty: String
+    /// The options were read for the filter already (a picker over a long list): show them all.
+    public var filteredByOwner: Bool
 
-    public init(purpose: PickerPurpose, title: String, options: [PickerOption], selected: String?) {
-        self.purpose = purpose; self.title = title; self.options = options
+    public init(title: String, options: [PickerOption], selected: String? = nil, multiple: Bool = false,
+                marked: [String] = [], empty: String = "nothing to choose") {
+        self.title = title; self.options = options; self.multiple = multiple; self.marked = marked
+        self.filter = TextField("", maxLength: 100); self.error = nil; self.empty = empty
+        self.filteredByOwner = false
         self.cursor = options.firstIndex { $0.value == selected } ?? 0
     }
 
-    public mutating func move(_ delta: Int) { cursor = min(max(0, cursor + delta), options.count - 1) }
-    public var selected: PickerOption { options[cursor] }
-
-    /// The role picker for a member.
-    public static func role(for member: Member) -> PickerState {
-        PickerState(purpose: .memberRole(username: member.user.username), title: "Role of \(member.user.username)",
-                    options: Role.allCases.map { PickerOption(value: $0.rawValue, label: $0.title, detail: $0.summary) },
-                    selected: member.role.rawValue)
+    /// The options whose value or label contains the filter, case-insensitively.
+    public var visible: [PickerOption] {
+        let text = filter.text.lowercased()
+        guard !text.isEmpty, !filteredByOwner else { return options }
+        return options.filter { $0.value.lowercased().contains(text) || $0.label.lowercased().contains(text) }
     }
-}
 
-/// One choice of a picker.
-public struct PickerOption: Equatable, Sendable {
-    public var value: String
-    public var label: String
-    public var detail: String
+    public var highlighted: PickerOption? {
+        let visible = self.visible
+        return visible.indices.contains(cursor) ? visible[cursor] : nil
+    }
+
+    public mutating func move(_ delta: Int) { cursor = min(max(0, cursor + delta), max(0, visible.count - 1)) }
+
+    /// Marks or unmarks the highlighted option (multiple pickers).
+    public mutating func toggle() {
+        guard let option = highlighted, option.refusal == nil else { return }
+        if let index = marked.firstIndex(of: option.value) { marked.remove(at: index) } else { marked.append(option.value) }
+    }
+
+    /// Applies a filter edit and keeps the cursor on a visible option.
+    public mutating func edit(_ event: ConsoleEvent) {
+        let before = filter.text
+        filter.apply(event)
+        if filter.text != before { cursor = 0; error = nil }
+    }
 }
 
 extension Role {
@@ -56,14 +89,24 @@ extension Role {
         case .teamContributor: return "only the apps of their teams"
         }
     }
+
+    /// The four roles as picker options.
+    public static var options: [PickerOption] {
+        allCases.map { PickerOption(value: $0.rawValue, label: $0.title, detail: $0.summary) }
+    }
 }
 
-/// The invitations a user has received, to accept or decline.
-public struct InboxState: Equatable, Sendable {
-    public var invitations: [Invitation]
-    public var cursor: Int
-    public var error: String?
+extension TeamAppRole {
+    /// One line on what the team–app role may do (PRODUCT.md §5).
+    public var summary: String {
+        switch self {
+        case .viewer: return "sees the app and predicts"
+        case .contributor: return "also edits its content, trains, sets model visibility"
+        }
+    }
 
-    public init(invitations: [Invitation]) { self.invitations = invitations; cursor = 0; error = nil }
-    public var selected: Invitation? { invitations.indices.contains(cursor) ? invitations[cursor] : nil }
+    /// The two team–app roles as picker options.
+    public static var options: [PickerOption] {
+        allCases.map { PickerOption(value: $0.rawValue, label: $0.rawValue, detail: $0.summary) }
+    }
 }

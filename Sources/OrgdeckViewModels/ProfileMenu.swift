@@ -10,8 +10,13 @@ public enum MenuItem: Equatable, Sendable {
 }
 
 /// The profile drop-down of the seed: contexts, `+ Add an Organization`, the six panes, Sign Out.
+/// Every line has its own key, shown beside it, so switching context is one keystroke: a
+/// context takes the first free letter of its name, a pane its number, `+` adds an
+/// organization, `x` signs out.
 public struct ProfileMenuState: Equatable, Sendable {
     public var items: [MenuItem]
+    /// The key of each item, in `items` order.
+    public var keys: [String]
     public var cursor: Int
 
     public init(user: User, memberships: [OrganizationMembership], current: Context) {
@@ -24,8 +29,28 @@ public struct ProfileMenuState: Equatable, Sendable {
         items += Pane.allCases.map { MenuItem.pane($0) }
         items.append(.signOut)
         self.items = items
+        self.keys = Self.assignKeys(items)
         // Open on the current context so Enter is a no-op and ↓ reaches the next one.
         self.cursor = items.firstIndex { if case .context(let c, _, _) = $0 { return c == current }; return false } ?? 0
+    }
+
+    static func assignKeys(_ items: [MenuItem]) -> [String] {
+        var used: Set<Character> = ["x"]
+        let alphabet = Array("abcdefghijklmnopqrstuvwyz")
+        return items.map { item in
+            switch item {
+            case .addOrganization: return "+"
+            case .pane(let pane): return String(pane.rawValue)
+            case .signOut: return "x"
+            case .context(_, let title, _):
+                let preferred = title.lowercased().filter { $0.isLetter && $0.isASCII }
+                guard let letter = preferred.first(where: { !used.contains($0) }) ?? alphabet.first(where: { !used.contains($0) }) else {
+                    return ""
+                }
+                used.insert(letter)
+                return String(letter)
+            }
+        }
     }
 
     public mutating func move(_ delta: Int) {
@@ -33,4 +58,7 @@ public struct ProfileMenuState: Equatable, Sendable {
     }
 
     public var selected: MenuItem { items[cursor] }
+
+    /// The item a typed key picks, if any.
+    public func item(forKey key: String) -> Int? { key.isEmpty ? nil : keys.firstIndex(of: key.lowercased()) }
 }

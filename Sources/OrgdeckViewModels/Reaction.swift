@@ -1,21 +1,18 @@
-/// What a child view model asks of the console view model after handling an event.
-public enum Reaction: Equatable, Sendable {
-    case flash(Flash)
-    case form(FormState)
-    case confirm(ConfirmState)
-    case picker(PickerState)
-    case effect(Effect)
-    case push(Screen)
-    /// Leave the current screen (e.g. the app page after its app was deleted).
-    case pop
-}
-
 import OrgdeckCore
 
-extension Error {
-    /// The message a user should see for a failure from the core.
-    var userMessage: String {
-        if let error = self as? CoreError { return error.message }
-        return "unexpected error: \(self)"
-    }
+/// What a pane asks of the console after handling an event.
+public enum Reaction: Equatable, Sendable {
+    case flash(Flash)
+    case effect(Effect)
+    /// Open a page on top of the current one (an app, a team).
+    case push(Screen)
+    /// Leave the current page (after its subject was deleted or moved away).
+    case pop
+    /// Show a secret once (a new token).
+    case secret(title: String, value: String)
+    /// The user's organizations changed (joined, left, renamed, deleted): read them again, and
+    /// switch to `context` when given (the pane stays).
+    case membershipsChanged(switchTo: Context?)
+    /// Show a pane (after leaving an organization: My Apps).
+    case showPane(Pane)
 }

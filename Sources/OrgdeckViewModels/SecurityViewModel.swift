@@ -1,73 +1,74 @@
 import Foundation
 import OrgdeckCore
 
-/// What the Security pane shows: the user's personal access tokens.
-public struct SecurityState: Equatable, Sendable {
-    public var tokens: [TokenInfo]
-    public var cursor: Int
-    public var error: String?
-}
-
-/// The Security pane: personal access tokens — create (shown once), list with last use, revoke.
-public final class SecurityViewModel {
-    public internal(set) var state = SecurityState(tokens: [], cursor: 0, error: nil)
-    let service: OrgService
-    let session: Session
-
-    public init(service: OrgService, session: Session) {
-        self.service = service; self.session = session
-        reload()
+/// The Security pane: personal access tokens — create (shown once), details, revoke after typing
+/// the token's ID.
+public final class SecurityViewModel: ListSection<TokenInfo, SecurityViewModel.Purpose> {
+    public enum Purpose: Equatable, Sendable {
+        case details
+        case create
+        case revoke(id: String)
     }
 
-    public func reload() {
-        do {
-            state.tokens = try service.tokens(session)
-            state.cursor = min(state.cursor, max(0, state.tokens.count - 1))
-            state.error = nil
-        } catch { state.error = error.userMessage }
+    public init(env: PaneEnvironment) {
+        super.init(env: env, title: Pane.security.title, screen: .pane(.security), searchable: false, chrome: 2)
+        _ = reload()
     }
 
-    var selected: TokenInfo? { state.tokens.indices.contains(state.cursor) ? state.tokens[state.cursor] : nil }
+    override func load() throws -> [TokenInfo] { try env.service.tokens(env.session) }
 
-    func handle(_ event: ConsoleEvent) -> [Reaction] {
-        switch event {
-        case .move(.down): state.cursor = min(state.cursor + 1, max(0, state.tokens.count - 1))
-        case .move(.up): state.cursor = max(0, state.cursor - 1)
-        case .top: state.cursor = 0
-        case .bottom: state.cursor = max(0, state.tokens.count - 1)
-        case .selectIndex(let index): state.cursor = min(max(0, index), max(0, state.tokens.count - 1))
-        case .new:
-            return [.form(FormState(purpose: .createToken, title: "New personal access token", fields: [
+    override func handle(_ event: ConsoleEvent, selected: TokenInfo?) -> [Reaction]? {
+        if event == .new {
+            if let reason = env.refusalToChange { return refused(reason) }
+            return present(.form(FormState(title: "New personal access token", fields: [
                 FormField(key: "description", label: "Description", hint: "what the token is for", maxLength: 100),
                 FormField(key: "days", label: "Expires in days", value: "90", hint: "1 to 365", maxLength: 3),
-            ], submitLabel: "Create"))]
+            ], submitLabel: "Create")), for: .create)
+        }
+        guard let token = selected else { return [.open, .delete, .copyID].contains(event) ? [] : nil }
+        switch event {
+        case .open:
+            return present(.info(InfoState(title: "Token \(token.id)", rows: [
+                InfoRow("Description", token.description), InfoRow("Token", "odk_…" + token.lastFour),
+                InfoRow("Scopes", token.scopes.isEmpty ? "your own rights" : token.scopes.joined(separator: " ")),
+                InfoRow("Created", token.createdAt.utcDay), InfoRow("Expires", token.expiresAt.utcDay),
+                InfoRow("Last used", token.lastUsedAt?.utcDay ?? "never"), InfoRow("Revoked", token.revokedAt?.utcDay ?? "no"),
+            ])), for: .details)
         case .delete:
-            guard let token = selected else { return [] }
-            if token.revokedAt != nil { return [.flash(.warn("\(token.id) is already revoked"))] }
-            return [.confirm(ConfirmState(purpose: .revokeToken(id: token.id), title: "Revoke token",
-                                          message: "Revoke \(token.id) (…\(token.lastFour), \(token.description))? Scripts using it stop working. Type the token ID to confirm.",
-                                          requiredText: token.id))]
-        case .copyID:
-            guard let token = selected else { return [] }
-            return [.effect(.copy(token.id)), .flash(.info("copied \(token.id)"))]
-        default: break
+            if let reason = env.refusalToChange { return refused(reason) }
+            if token.revokedAt != nil { return refused("\(token.id) is already revoked") }
+            return present(.confirm(ConfirmState(title: "Revoke token",
+                message: "Revoke \(token.id) (…\(token.lastFour), \(token.description))? Scripts using it stop working. "
+                    + "Type the token ID to confirm.", requiredText: token.id, verb: "revoke")), for: .revoke(id: token.id))
+        case .copyID: return [.effect(.copy(token.id))]
+        default: return nil
         }
-        return []
     }
 
-    /// Creates a token from the form; returns the secret to show once.
-    func create(_ form: FormState) throws -> String {
-        guard let days = Int(form.value("days")) else {
-            throw CoreError.invalid("days", "expiry must be a whole number of days from 1 to 365")
+    override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
+        switch (purpose, dialog) {
+        case (.create, .form(let form)):
+            guard let days = Int(form.value("days")) else {
+                throw CoreError.invalid("days", "expiry must be a whole number of days from 1 to 365")
+            }
+            let token = try env.service.createToken(env.session, description: form.value("description"), scopes: [],
+                                                    expiresInDays: days)
+            reload(selecting: token.info.id)
+            return [.secret(title: "New token — shown once, copy it now", value: token.secret)]
+        case (.revoke(let id), .confirm):
+            try env.service.revokeToken(env.session, id: id)
+            _ = reload()
+            return [.flash(.info("revoked \(id)"))]
+        case (.details, _), (.create, _), (.revoke, _):
+            return []
         }
-        let token = try service.createToken(session, description: form.value("description"), scopes: ["all"], expiresInDays: days)
-        reload()
-        return token.secret
     }
 
-    func revoke(id: String) throws -> Flash {
-        try service.revokeToken(session, id: id)
-        reload()
-        return .info("revoked \(id)")
+    override var listCommands: [PaneCommand] {
+        let none = state.list.selected == nil ? "no token yet" : nil
+        let revoked = state.list.selected?.revokedAt != nil ? "already revoked" : nil
+        return [PaneCommand(.new, "new token", refusal: env.refusalToChange), PaneCommand(.open, "details", refusal: none),
+                PaneCommand(.delete, "revoke", refusal: none ?? env.refusalToChange ?? revoked),
+                PaneCommand(.copyID, "copy ID", refusal: none)]
     }
 }

@@ -8,12 +8,12 @@ public struct SignInState: Equatable, Sendable {
         self.mode = mode
         switch mode {
         case .signIn:
-            form = FormState(purpose: .createApp, title: "Sign in to orgdeck", fields: [
+            form = FormState(title: "Sign in to orgdeck", fields: [
                 FormField(key: "login", label: "Username or email", value: login, maxLength: 254),
                 FormField(key: "password", label: "Password", secure: true, maxLength: 200),
             ], submitLabel: "Sign in")
         case .signUp:
-            form = FormState(purpose: .createApp, title: "Create your account", fields: [
+            form = FormState(title: "Create your account", fields: [
                 FormField(key: "username", label: "Username", hint: "a-z, 0-9, - and _; at most 32", maxLength: 32),
                 FormField(key: "name", label: "Display name", maxLength: 100),
                 FormField(key: "email", label: "Email", maxLength: 254),

@@ -10,7 +10,7 @@ let arguments = CommandLine.arguments
 let rebuild = arguments.contains("--rebuild")
 let appCount = arguments.firstIndex(of: "--apps").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
 let path = arguments.firstIndex(of: "--db").map { arguments[$0 + 1] }
-    ?? NSTemporaryDirectory() + "orgdeck-bench-\(appCount).sqlite"
+    ?? NSTemporaryDirectory() + "orgdeck-bench-v4-\(appCount).sqlite"
 
 /// Prints a line at once (stdout to a file is block-buffered, and curses runs in between).
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -47,50 +47,55 @@ if !FileManager.default.fileExists(atPath: path) {
     say("reusing \(path) (--rebuild to build it again)")
 }
 
-// 2. A bare ncurses program: start curses, paint one blank frame, end — through the same meter
-//    (output to a file, so no terminal is needed).
-func bareCursesFrame() -> Double {
-    let blank = CellGrid(width: 120, height: 40)
-    return seconds { _ = CursesByteMeter.bytesPerFrame(frames: [blank]) }
+// 2. First frame through a pseudo-terminal, as a user sees it: the bare curses program, then the
+//    console binary beside this one on the demo and on the large database, median of five runs.
+let folder = NSTemporaryDirectory() + "orgdeck-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: folder + "/state/orgdeck", withIntermediateDirectories: true)
+// The demo admin lands in the demo organization's My Apps, the biggest list of the large database.
+try Data(#"{"ada":{"context":"acme","pane":1}}"#.utf8).write(to: URL(fileURLWithPath: folder + "/state/orgdeck/places.json"))
+let consoleBinary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("orgdeck").path
+guard FileManager.default.isExecutableFile(atPath: consoleBinary) else {
+    say("no console binary at \(consoleBinary): build it first (bash scripts/bench does)")
+    exit(1)
 }
-
-// 3. The console's first frame: open the database, sign in the demo admin, build the view
-//    models, render, paint through real ncurses.
-func consoleFirstFrame(path: String, context: Context) throws -> (Double, ConsoleViewModel, OrgService) {
-    var model: ConsoleViewModel!
-    var service: OrgService!
-    let time = try seconds {
-        service = try OrgService.open(path: path)
-        let user = try service.user(username: DemoAccounts.admin)
-        model = ConsoleViewModel(service: service, session: Session(user: user, source: .tui))
-        if context != .personal { model.switchContext(context) }
-        let renderer = ConsoleRenderer(keyMap: KeyMap(), now: Date())
-        let painter = renderer.render(model, theme: Theme.builtin, width: 120, height: 40)
-        _ = CursesByteMeter.bytesPerFrame(frames: [painter.grid])
-    }
-    return (time, model, service)
+let ptyEnvironment = ["HOME": folder, "XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config",
+                      "XDG_DATA_HOME": folder + "/data", "TERM": "xterm-256color", "LANG": "C.UTF-8",
+                      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+let demoPath = folder + "/demo.sqlite"
+try OrgService.open(path: demoPath).seedDemo()
+let bareBinary = try BareCurses.build(in: folder)
+func firstFrames(_ arguments: [String]) throws -> Double {
+    PtyRun.median(try (0..<5).map { _ in
+        try PtyRun.timeToMarker(arguments, environment: ptyEnvironment, marker: "help", quit: "q")
+    })
 }
-
-let bare = (0..<5).map { _ in bareCursesFrame() }.min() ?? 0
-let demoPath = NSTemporaryDirectory() + "orgdeck-bench-demo.sqlite"
-if !FileManager.default.fileExists(atPath: demoPath) { try OrgService.open(path: demoPath).seedDemo() }
-let demoFirst = try (0..<3).map { _ in try consoleFirstFrame(path: demoPath, context: .organization(DemoAccounts.organizationID)).0 }.min() ?? 0
-var largeFirst = Double.infinity
-var model: ConsoleViewModel!
-for _ in 0..<3 {
-    let (time, m, _) = try consoleFirstFrame(path: path, context: .organization(DemoAccounts.organizationID))
-    largeFirst = min(largeFirst, time)
-    model = m
-}
+let bare = try firstFrames([bareBinary])
+let demoFirst = try firstFrames([consoleBinary, "demo", "--db", demoPath])
+let largeFirst = try firstFrames([consoleBinary, "demo", "--db", path])
+let helpAlone = PtyRun.median(try (0..<5).map { _ in try seconds {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: consoleBinary)
+    process.arguments = ["--help"]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+} })
 say("")
-say("first frame (120×40)")
-say("  bare ncurses init + refresh      \(ms(bare))")
+say("first frame through a pseudo-terminal (120×40, median of 5)")
+say("  bare ncurses program             \(ms(bare))")
 say("  console, demo database           \(ms(demoFirst))   (\(String(format: "%.1f", demoFirst / max(bare, 1e-9)))× bare)")
-say("  console, large database          \(ms(largeFirst))   (\(String(format: "%.1f", largeFirst / max(bare, 1e-9)))× bare; \(model.myApps?.state.total ?? 0) apps in the context)")
+say("  console, large database          \(ms(largeFirst))   (\(String(format: "%.1f", largeFirst / max(bare, 1e-9)))× bare)")
+say("  orgdeck --help alone             \(ms(helpAlone))")
+
+// 3. The console's models on the large database, in process, for the keystroke figures.
+let service = try OrgService.open(path: path)
+let model = ConsoleViewModel(service: service, session: Session(user: try service.user(username: DemoAccounts.admin), source: .tui))
+model.switchContext(.organization(DemoAccounts.organizationID))
+model.send(.firstFramePainted)
 
 // 4. Keystrokes: each is handled by the view model and drawn into a frame, as the runtime does.
 let terminal = InMemoryTerminal(width: 120, height: 40)
-let runtime = ConsoleRuntime(model: model, backend: terminal, service: try OrgService.open(path: path), keyMap: KeyMap(),
+let runtime = ConsoleRuntime(model: model, backend: terminal, service: service, keyMap: KeyMap(),
                              theme: Theme.builtin, themeDirectories: [], memory: nil, environment: [:])
 runtime.render()
 @MainActor func keystrokes(_ keys: [KeyEvent]) -> [Double] {
@@ -117,7 +122,8 @@ say("  filter key    p50 \(ms(percentile(filters, 0.5)))   p99 \(ms(percentile(f
 model.send(.toggleView)
 if model.myApps?.state.layout != .list { model.send(.toggleView) }
 let renderer = ConsoleRenderer(keyMap: KeyMap(), now: Date())
-model.send(.viewport(rows: ConsoleRenderer.appsViewport(width: 120, height: 40, layout: .list).rows, gridColumns: 1))
+let body = ConsoleRenderer.body(width: 120, height: 40)
+model.send(.viewport(rows: body.rows, columns: body.columns))
 model.send(.top)
 model.send(.move(.down))
 let before = renderer.render(model, theme: Theme.builtin, width: 120, height: 40).grid
@@ -125,7 +131,7 @@ model.send(.move(.down))
 let after = renderer.render(model, theme: Theme.builtin, width: 120, height: 40).grid
 let bytes = CursesByteMeter.bytesPerFrame(frames: [before, after])
 say("")
-say("terminal bytes, list view 120×40")
+say("terminal bytes, the organization's list view 120×40")
 if bytes.count == 2 {
     say("  full first frame                 \(bytes[0]) bytes")
     say("  one-row cursor move              \(bytes[1]) bytes")
@@ -135,3 +141,4 @@ if bytes.count == 2 {
 say("")
 say(String(format: "peak memory (resident)            %.1f MiB", peakMemoryMiB()))
 say("note: inputs and usage events are not part of the schema yet, so the large database holds apps, users and organizations only")
+try? FileManager.default.removeItem(atPath: folder)

@@ -45,8 +45,8 @@ import Testing
         let result = try CLI.run(["info", "--json"], environment: ["NO_COLOR": "1", "COLORTERM": "truecolor"])
         #expect(result.status == 0, "\(result)")
         let info = try #require(result.object, "\(result)")
-        for key in ["database", "demo_database", "config", "theme_dirs", "user_themes", "shipped_themes", "state",
-                    "log", "terminal"] {
+        for key in ["database", "demo_database", "config", "theme_dirs", "user_themes", "themes", "state",
+                    "log", "audit_key", "audit_anchors", "terminal"] {
             #expect(info[key] != nil, "missing \(key)")
         }
         #expect(info["database"] as? String == home.path + "/data/orgdeck/orgdeck.sqlite")
@@ -80,26 +80,26 @@ import Testing
         #expect(human.stdout.contains("TERM:"))
     }
 
-    @Test func infoFindsTheShippedThemesAboveTheBinary() throws {
-        // Run from .build/<triple>/debug, the binary walks up to the repository's themes/.
+    @Test func aBinaryCopiedToAnEmptyFolderHasEveryShippedTheme() throws {
         let binary = try #require(CLI.binary)
-        var folder = binary.deletingLastPathComponent().resolvingSymlinksInPath()
-        var expected: String?
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("themes")
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), isDir.boolValue {
-                expected = candidate.path
-                break
-            }
-            folder.deleteLastPathComponent()
-        }
-        let result = try CLI.run(["info", "--json"])
-        let shipped = try #require(result.object?["shipped_themes"] as? [String])
-        if let expected {
-            #expect(shipped.first == expected)
-        } else {
-            #expect(shipped.isEmpty)
-        }
+        let folder = Workspace.home.appendingPathComponent("bare-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("orgdeck")
+        try FileManager.default.copyItem(at: binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["info", "--json"]
+        process.currentDirectoryURL = folder
+        process.environment = ["HOME": folder.path, "XDG_DATA_DIRS": folder.path + "/share", "PATH": "/usr/bin:/bin"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let themes = try #require(object["themes"] as? [[String: String]])
+        #expect(themes.map { $0["name"] ?? "" } == ["default", "high-contrast", "light", "mono", "nord", "solarized-dark"])
+        #expect(themes.allSatisfy { $0["source"] == "built in" })
+        #expect((object["theme_dirs"] as? [String]) == [folder.path + "/.config/orgdeck/themes", folder.path + "/share/orgdeck/themes"])
     }
 }

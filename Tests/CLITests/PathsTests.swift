@@ -38,22 +38,21 @@ import Testing
         #expect(fromOption.database == "/work/x.sqlite")
     }
 
-    @Test func shippedThemesAreFoundByWalkingUpFromTheExecutable() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let bin = root.appendingPathComponent(".build/debug")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("themes"), withIntermediateDirectories: true)
-        let elsewhere = root.appendingPathComponent("elsewhere")
-        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    @Test func systemThemeFoldersComeFromXDGDataDirs() {
+        #expect(Paths(environment: home, currentDirectory: "/work").systemThemes
+            == ["/usr/local/share/orgdeck/themes", "/usr/share/orgdeck/themes"])
+        let env = home.merging(["XDG_DATA_DIRS": "/opt/share:relative:/srv/share"]) { $1 }
+        let paths = Paths(environment: env, currentDirectory: "/work")
+        #expect(paths.systemThemes == ["/opt/share/orgdeck/themes", "/srv/share/orgdeck/themes"], "relative entries are ignored")
+        #expect(paths.themeDirectories == [paths.userThemes] + paths.systemThemes)
+    }
 
-        let paths = Paths(environment: home, executablePath: bin.appendingPathComponent("orgdeck").path,
-                          currentDirectory: elsewhere.path)
-        #expect(paths.shippedThemes == [root.appendingPathComponent("themes").standardizedFileURL.path])
-
-        let nothing = Paths(environment: home, executablePath: nil, currentDirectory: elsewhere.path)
-        #expect(nothing.shippedThemes.isEmpty)
-        let local = Paths(environment: home, executablePath: nil, currentDirectory: root.path)
-        #expect(local.shippedThemes == [root.appendingPathComponent("themes").standardizedFileURL.path])
+    @Test func theAuditKeyLivesOutsideTheDatabaseAndCanBeMoved() {
+        let paths = Paths(environment: home, currentDirectory: "/work")
+        #expect(paths.auditKey.keyFile == "/home/ada/.local/share/orgdeck/audit.key")
+        #expect(paths.auditKey.anchorDirectory == "/home/ada/.local/share/orgdeck/audit-anchors")
+        let moved = Paths(environment: home.merging(["ORGDECK_AUDIT_KEY": "/secure/orgdeck.key"]) { $1 }, currentDirectory: "/work")
+        #expect(moved.auditKey.keyFile == "/secure/orgdeck.key")
+        #expect(moved.auditKey.anchorDirectory == "/secure/audit-anchors")
     }
 }

@@ -11,10 +11,11 @@ import Testing
         try session.waitFor(text: "My Apps")
         try session.waitFor(text: "ada ▾")
         // The demo opens in the personal context; switch to the organization from the profile menu.
+        // One keystroke: the letter shown beside the organization.
         try session.send("p")
-        try session.waitFor(text: "+ Add an Organization")
-        try session.send("j")
-        try session.send("Enter")
+        try session.waitFor(text: "Add an Organization")
+        try session.waitFor(text: "c   Acme Robotics")
+        try session.send("c")
         try session.waitFor(text: "switched to Acme Robotics")
         // Create an app.
         try session.send("n")
@@ -46,6 +47,32 @@ import Testing
         #expect(try session.pane("alternate_on") == "0")
         let after = try session.screen()
         #expect(!after.contains("My Apps"), "the console's screen must be gone after quitting:\n\(after)")
+    }
+
+    @Test func signingInAgainLandsInTheLastContextAndPane() throws {
+        let first = try TmuxSession(name: "leave")
+        defer { first.close() }
+        try first.start(["demo", "--reset"])
+        try first.waitFor(text: "ada ▾")
+        try first.send("p")
+        try first.waitFor(text: "Add an Organization")
+        try first.send("c")
+        try first.waitFor(text: "switched to Acme Robotics")
+        try first.send("4")
+        try first.waitFor(text: "Acme Robotics settings")
+        try first.send("q")
+        try first.waitForPane("pane_dead", toBe: "1")
+
+        let second = try TmuxSession(name: "return", sharing: first)
+        defer { second.close() }
+        try second.start([])
+        try second.waitFor(text: "Sign in to orgdeck")
+        try second.type("ada")
+        try second.send("Tab")
+        try second.type("orgdeck-demo")
+        try second.send("Enter")
+        let screen = try second.waitFor(text: "Acme Robotics settings")
+        #expect(screen.contains("orgdeck ▸ Acme Robotics · Admin"), "back in the organization, on the Account pane:\n\(screen)")
     }
 
     @Test func anAppCreatedByTheCLIAppearsInTheOpenConsole() throws {

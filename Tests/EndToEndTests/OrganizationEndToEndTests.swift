@@ -24,6 +24,9 @@ import Testing
         try admin.waitFor(text: "Invite a member")
         try admin.type("Zoe@Example.com")
         try admin.send("Enter")
+        // The role comes from a picker, on Organization User.
+        try admin.waitFor(text: "Role for Zoe@Example.com")
+        try admin.send("Enter")
         try admin.waitFor(text: "invited Zoe@Example.com as Organization User")
 
         // The newcomer signs up with that email (in lower case) in another console.
@@ -37,7 +40,7 @@ import Testing
         try newcomer.type("a-long-password"); try newcomer.send("Enter")
         try newcomer.waitFor(text: "Invitations for you")
         try newcomer.waitFor(text: "✉ 1 invitation")
-        try newcomer.send("Enter")
+        try newcomer.send("a")
         try newcomer.waitFor(text: "you joined Acme Robotics as Organization User")
 
         // The Admin's open console shows the new member without a keystroke.
@@ -45,9 +48,10 @@ import Testing
         try admin.waitFor(text: "Members (13)")
         try admin.waitFor(text: "Zoe Newcomer")
         // Make them a Team Contributor, then add them to the vision team.
-        try admin.send("G", "Enter")
+        try admin.send("G", "e")
         try admin.waitFor(text: "Role of zoe")
-        try admin.send("j", "Enter")
+        // Letters filter a picker; the arrows move in it.
+        try admin.send("Down", "Enter")
         try admin.waitFor(text: "zoe is now Team Contributor")
         try admin.send("l")
         try admin.waitFor(text: "Teams (")
@@ -56,7 +60,9 @@ import Testing
         try admin.waitFor(text: "Team Vision")
         try admin.send("n")
         try admin.waitFor(text: "Add a member to vision")
-        try admin.type("zoe"); try admin.send("Enter")
+        try admin.type("zoe")
+        try admin.waitFor(text: "Zoe Newcomer ·")
+        try admin.send("Enter")
         try admin.waitFor(text: "added zoe to vision")
 
         // The newcomer's My Apps now holds exactly the vision team's apps.

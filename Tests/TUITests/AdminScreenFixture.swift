@@ -22,16 +22,22 @@ struct AdminScreenFixture {
         bob = try user("bob", "Bob Builder")
         let cleo = try user("cleo", "Cleo Patra")
         dan = try user("dan", "Dan Brown")
+        _ = try service.signUp(username: "katherine", displayName: "Katherine Johnson", email: "katherine.johnson@acme-robotics.example",
+                               password: "correct-horse-1", source: .tui)
         let ada = base.ada
         try service.addMember(ada, organizationID: "acme", userID: bob.user.id, role: .orgUser)
         try service.addMember(ada, organizationID: "acme", userID: cleo.user.id, role: .orgContributor)
         _ = try service.createTeam(ada, organizationID: "acme", id: "field", name: "Field Team")
         _ = try service.createTeam(ada, organizationID: "acme", id: "lab", name: "Research Lab")
         try service.addTeamMember(ada, organizationID: "acme", teamID: "field", username: "bob")
+        try service.addMember(ada, organizationID: "acme", userID: try service.user(username: "katherine").id, role: .teamContributor)
+        try service.addTeamMember(ada, organizationID: "acme", teamID: "field", username: "katherine")
         _ = try service.labelApp(ada, in: .organization("acme"), id: "invoice-ocr", labels: ["gdpr"])
         try service.addTeamApp(ada, organizationID: "acme", teamID: "field", appID: "invoice-ocr", role: .contributor)
         _ = try service.setTeamPolicy(ada, organizationID: "acme", teamID: "field", requiredLabels: ["gdpr"])
         _ = try service.invite(ada, organizationID: "acme", email: "dan@example.com", role: .orgContributor, teams: [])
+        _ = try service.invite(ada, organizationID: "acme", email: "a.very.long.address@subsidiary.acme-robotics.example",
+                               role: .teamContributor, teams: ["field", "lab"])
     }
 
     /// Ada's console in `acme` on the Account pane, moved to `section`.
@@ -39,7 +45,7 @@ struct AdminScreenFixture {
         let console = base.console()
         console.switchContext(.organization("acme"))
         console.send(.selectPane(.account))
-        for _ in AccountSection.allCases where console.account?.state.section != section { console.send(.move(.right)) }
+        for _ in AccountSection.allCases where console.account?.accountSection != section { console.send(.move(.right)) }
         return console
     }
 }

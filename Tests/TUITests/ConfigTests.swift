@@ -21,6 +21,8 @@ import Testing
             """, fileName: "config.toml")
         #expect(c == ConsoleConfig(theme: "nord", mouse: true, readOnly: true,
                                    keys: ["new": "ctrl-n", "refresh": "f5", "delete": "x"]))
+        #expect(try ConsoleConfig.parse(toml: "clipboard = \"tmux\"\n", fileName: "c.toml").clipboard == .tmux)
+        #expect(ConsoleConfig().clipboard == .auto)
     }
 
     @Test func loadsFromDisk() throws {
@@ -37,8 +39,9 @@ import Testing
             ("mouse = \"yes\"\n", "cfg.toml:1: mouse: expected true or false"),
             ("theme = \"nord\"\n\n[keys]\nnew = \"ctrl-nn\"\n", "cfg.toml:4: keys.new: unknown key \"ctrl-nn\""),
             ("theme = \"../etc/passwd\"\n", "cfg.toml:1: theme: expected a theme name in quotes"),
-            ("colour = true\n", "cfg.toml:1: colour: unknown setting (expected theme, mouse, read_only or keys)"),
+            ("colour = true\n", "cfg.toml:1: colour: unknown setting (expected theme, mouse, read_only, clipboard or keys)"),
             ("[keys]\nquit = 3\n", "cfg.toml:2: keys.quit: expected a key in quotes"),
+            ("clipboard = \"xclip\"\n", "cfg.toml:1: clipboard: expected one of \"auto\", \"osc52\", \"tmux\", \"none\""),
         ]
         for (toml, prefix) in cases {
             #expect { try ConsoleConfig.parse(toml: toml, fileName: "cfg.toml") } throws: { "\($0)".hasPrefix(prefix) }

@@ -7,11 +7,14 @@ import OrgdeckViewModels
 
 /// The run loop on an in-memory terminal: keys in, frames out, effects performed.
 @Suite struct RuntimeTests {
-    func runtime(_ fixture: ScreenFixture, environment: [String: String] = [:]) -> (ConsoleRuntime, InMemoryTerminal) {
+    func runtime(_ fixture: ScreenFixture, environment: [String: String] = [:], tmux: [String: String] = [:],
+                 loaded: Box<[String]> = Box([])) -> (ConsoleRuntime, InMemoryTerminal) {
         let terminal = InMemoryTerminal(width: 80, height: 24)
+        let copier = Copier(mode: .auto, environment: environment, isTerminal: true, tmuxOption: { tmux[$0] },
+                            loadBuffer: { loaded.value.append($0); return true })
         let runtime = ConsoleRuntime(model: fixture.console(), backend: terminal, service: fixture.service, keyMap: KeyMap(),
                                      theme: .builtin, themeDirectories: [], memory: nil, environment: environment,
-                                     clock: { ScreenFixture.now })
+                                     copier: copier, clock: { ScreenFixture.now })
         runtime.render()
         return (runtime, terminal)
     }
@@ -19,7 +22,7 @@ import OrgdeckViewModels
     @Test func keysDriveTheConsoleAndQuitEndsTheLoop() throws {
         let (runtime, terminal) = try runtime(ScreenFixture())
         #expect(terminal.screen.rowText(2).hasPrefix(" My Apps · ada  1/1 app"))
-        for key in [KeyEvent.char("p"), .char("j"), .enter] { runtime.handle(key) }
+        for key in [KeyEvent.char("p"), .char("c")] { runtime.handle(key) }
         runtime.render()
         #expect(terminal.screen.rowText(0).hasPrefix(" orgdeck ▸ Acme Robotics · Admin"))
         #expect(terminal.screen.rowText(2).hasPrefix(" My Apps · Acme Robotics  1/3 apps"))
@@ -28,12 +31,24 @@ import OrgdeckViewModels
         #expect(runtime.isFinished)
     }
 
-    @Test func copyWritesOSC52WrappedForTmux() throws {
-        let (runtime, terminal) = try runtime(ScreenFixture(), environment: ["TMUX": "/tmp/tmux-0/default,1,0"])
+    @Test func copyWritesOSC52WrappedOnlyWhenTmuxLetsItThrough() throws {
+        let (runtime, terminal) = try runtime(ScreenFixture(), environment: ["TMUX": "/tmp/tmux-0/default,1,0"],
+                                              tmux: ["set-clipboard": "external", "allow-passthrough": "on"])
         runtime.handle(.char("y"))
         #expect(terminal.controlWrites.count == 1)
         #expect(terminal.controlWrites[0].hasPrefix("\u{1B}Ptmux;\u{1B}\u{1B}]52;c;"))
         #expect(terminal.controlWrites[0].contains(Data("sandbox".utf8).base64EncodedString()))
+        #expect(runtime.model.state.flash == .info("sent sandbox to the terminal's clipboard"))
+    }
+
+    @Test func copyUnderDefaultTmuxLoadsTheBufferAndSaysSo() throws {
+        let loaded = Box<[String]>([])
+        let (runtime, terminal) = try runtime(ScreenFixture(), environment: ["TMUX": "/tmp/tmux-0/default,1,0"],
+                                              tmux: ["set-clipboard": "external", "allow-passthrough": "off"], loaded: loaded)
+        runtime.handle(.char("y"))
+        #expect(terminal.controlWrites.isEmpty, "a wrapped sequence would be dropped by tmux")
+        #expect(loaded.value == ["sandbox"])
+        #expect(runtime.model.state.flash == .info("copied sandbox to the tmux buffer"))
     }
 
     @Test func typingInAFormIsTextNotCommands() throws {
@@ -52,8 +67,7 @@ import OrgdeckViewModels
         let (runtime, terminal) = try runtime(ScreenFixture())
         runtime.handle(.char("v"))
         runtime.handle(.char("p"))
-        runtime.handle(.char("j"))
-        runtime.handle(.enter)
+        runtime.handle(.char("c"))
         runtime.render()
         let before = terminal.screen
         runtime.handle(.char("j"))
@@ -64,7 +78,7 @@ import OrgdeckViewModels
 
     @Test func aMouseClickSelectsAndASecondClickOpens() throws {
         let (runtime, _) = try runtime(ScreenFixture())
-        runtime.handle(.char("p")); runtime.handle(.char("j")); runtime.handle(.enter)
+        runtime.handle(.char("p")); runtime.handle(.char("c"))
         runtime.handle(.char("v"))
         runtime.render()
         runtime.handle(.mouse(MouseEvent(kind: .press, x: 10, y: 6)))
@@ -72,7 +86,14 @@ import OrgdeckViewModels
         runtime.render()
         runtime.handle(.mouse(MouseEvent(kind: .press, x: 10, y: 6)))
         #expect(runtime.model.state.screen == .app("support-triage"))
-        runtime.handle(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 6)))
-        #expect(runtime.model.appDetail?.state.section == .settings)
+        runtime.render()
+        runtime.handle(.mouse(MouseEvent(kind: .press, x: 4, y: 5)))
+        #expect(runtime.model.appDetail?.appSection == .settings, "a click on the sidebar")
     }
+}
+
+/// A value a test's closures fill in.
+final class Box<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

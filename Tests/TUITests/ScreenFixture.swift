@@ -25,16 +25,17 @@ struct ScreenFixture {
         _ = try service.createApp(ada, in: .personal, id: "sandbox", name: "Sandbox", description: "")
     }
 
-    func console(signedIn: Bool = true) -> ConsoleViewModel {
-        ConsoleViewModel(service: service, session: signedIn ? ada : nil)
+    /// A console signed in as Ada (or at the sign-in screen), its first frame painted.
+    func console(signedIn: Bool = true, session: Session? = nil) -> ConsoleViewModel {
+        let console = ConsoleViewModel(service: service, session: signedIn ? (session ?? ada) : nil)
+        console.send(.firstFramePainted)
+        return console
     }
 
-    /// Renders as the runtime does: tells the model its viewport first.
+    /// Renders as the runtime does: tells the model the body's size first.
     static func render(_ model: ConsoleViewModel, width: Int = 80, height: Int = 24, theme: Theme = .builtin) -> [String] {
-        if let apps = model.myApps {
-            let viewport = ConsoleRenderer.appsViewport(width: width, height: height, layout: apps.state.layout)
-            model.send(.viewport(rows: viewport.rows, gridColumns: viewport.columns))
-        }
+        let body = ConsoleRenderer.body(width: width, height: height)
+        model.send(.viewport(rows: body.rows, columns: body.columns))
         return ConsoleRenderer(keyMap: KeyMap(), now: now).render(model, theme: theme, width: width, height: height).grid.rows
     }
 }

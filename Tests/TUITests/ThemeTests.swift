@@ -20,10 +20,28 @@ private let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         #expect(theme.style(.menuCursor) != theme.style(.menu))
     }
 
-    @Test func catalogListsShippedAndBuiltin() {
+    @Test func catalogListsTheCompiledInThemesEvenWithNoFolders() {
         let names = ThemeCatalog(searchPaths: [themesDir, "/nonexistent"]).names()
         for n in Self.shipped { #expect(names.contains(n)) }
-        #expect(ThemeCatalog(searchPaths: []).names() == ["default"])
+        #expect(ThemeCatalog(searchPaths: []).names() == Self.shipped.sorted())
+        #expect(ThemeCatalog(searchPaths: []).sources().allSatisfy { $0.source == "built in" })
+    }
+
+    @Test(arguments: shipped)
+    func everyShippedThemeIsCompiledInExactlyAsItsFile(name: String) throws {
+        let file = try String(contentsOfFile: themesDir + "/\(name).toml", encoding: .utf8)
+        #expect(file.trimmingCharacters(in: .newlines) == Theme.builtinTOML[name]?.trimmingCharacters(in: .newlines),
+                "run scripts/generate-themes after editing themes/\(name).toml")
+        #expect(try Theme.load(named: name, searchPaths: []) == Theme.load(named: name, searchPaths: [themesDir]))
+    }
+
+    @Test func aUserFileOverridesTheCompiledInThemeOfTheSameName() throws {
+        let dir = NSTemporaryDirectory() + "orgdeck-themes-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "inherits = \"default\"\ndescription = \"mine\"\n".write(toFile: dir + "/nord.toml", atomically: true, encoding: .utf8)
+        #expect(try Theme.load(named: "nord", searchPaths: [dir]).summary == "mine")
+        #expect(ThemeCatalog(searchPaths: [dir]).sources().first { $0.name == "nord" }?.source == dir + "/nord.toml")
     }
 
     @Test func builtinWorksWithoutFilesAndMatchesDefaultFile() throws {
@@ -32,8 +50,6 @@ private let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         #expect(b.style(.tableCursor).bg == .rgb(0x1F, 0x6F, 0xEB))
         #expect(b.style(.base).bg == .default)
         #expect(try Theme.load(named: "default", searchPaths: ["/nonexistent"]) == b)
-        let file = try String(contentsOfFile: themesDir + "/default.toml", encoding: .utf8)
-        #expect(file.trimmingCharacters(in: .newlines) == Theme.defaultTOML.trimmingCharacters(in: .newlines), "DefaultThemeText.swift must be regenerated from themes/default.toml")
     }
 
     @Test func inheritsOverlaysPaletteAndFields() throws {

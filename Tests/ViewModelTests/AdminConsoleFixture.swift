@@ -42,12 +42,14 @@ struct AdminConsoleFixture {
         }
     }
 
-    /// A console signed in as `session` (Ada by default), in `acme`, on the Account pane.
+    /// A console signed in as `session` (Ada by default), in `acme`, on the Account pane, its
+    /// first frame painted.
     func account(_ session: Session? = nil, section: AccountSection = .profile) -> ConsoleViewModel {
         let console = ConsoleViewModel(service: service, session: session ?? ada)
+        console.send(.firstFramePainted)
         console.switchContext(.organization("acme"))
         console.send(.selectPane(.account))
-        for _ in AccountSection.allCases where console.account?.state.section != section {
+        for _ in AccountSection.allCases where console.account?.accountSection != section {
             console.send(.move(.right))
         }
         return console
@@ -56,6 +58,7 @@ struct AdminConsoleFixture {
     /// A console signed in as `session` with the core's sign-in, as a user would from the first screen.
     func signInThroughTheScreen(_ login: String) -> ConsoleViewModel {
         let console = ConsoleViewModel(service: service, session: nil)
+        console.send(.firstFramePainted)
         console.type(login)
         console.send(.nextFocus)
         console.type(Self.password)
@@ -69,7 +72,23 @@ struct AdminConsoleFixture {
 }
 
 extension ConsoleViewModel {
-    var accountState: AccountState? { account?.state }
+    /// The sections of the Account pane, when in front.
+    var members: ListSectionState<Member>? { (account?.section as? MembersSection)?.state }
+    var teams: ListSectionState<Team>? { (account?.section as? TeamsSection)?.state }
+    var invitations: ListSectionState<Invitation>? { (account?.section as? InvitationsSection)?.state }
+    var invitationsVisible: Bool? { (account?.section as? InvitationsSection)?.visible }
+    var organizationProfile: OrganizationProfileState? { (account?.section as? OrganizationProfileSection)?.state }
+    var personalProfile: PersonalProfileState? { (account?.section as? PersonalProfileSection)?.state }
+
+    var infoState: InfoState? {
+        if case .info(let info) = state.overlay { return info }
+        return nil
+    }
+
+    /// The labels of the footer's hints that are refused now, with why.
+    var refusals: [String: String] {
+        Dictionary(focusCommands.compactMap { command in command.refusal.map { (command.label, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
 
     var formState: FormState? {
         if case .form(let form) = state.overlay { return form }
@@ -93,7 +112,13 @@ extension ConsoleViewModel {
 
     /// Moves the Account pane's cursor onto the row whose member has `username`.
     func selectMember(_ username: String) {
-        guard let index = account?.state.visibleMembers.firstIndex(where: { $0.user.username == username }) else { return }
+        guard let index = members?.list.rows.firstIndex(where: { $0.user.username == username }) else { return }
+        send(.selectIndex(index))
+    }
+
+    /// Picks the picker option whose value is `value` (moving to it, then Enter).
+    func pick(_ value: String) {
+        guard let index = pickerState?.visible.firstIndex(where: { $0.value == value }) else { return }
         send(.selectIndex(index))
     }
 

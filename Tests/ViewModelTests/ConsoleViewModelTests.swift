@@ -46,7 +46,7 @@ import Testing
         console.send(.profileMenu)
         console.send(.selectIndex(2))
         guard case .form(let form) = console.state.overlay else { Issue.record("no form"); return }
-        #expect(form.purpose == .createOrganization)
+        #expect(form.title == "Add an Organization")
         console.type("Second Co")
         console.send(.nextFocus)
         console.type("second")
@@ -172,9 +172,11 @@ import Testing
         #expect(console.state.stack == [.pane(.myApps), .app("notes")])
         let detail = try #require(console.appDetail)
         #expect(detail.state.app?.name == "Notes")
-        #expect(detail.state.section == .overview)
-        console.send(.move(.down))
-        #expect(detail.state.section == .settings)
+        #expect(detail.appSection == .overview)
+        console.send(.move(.right))
+        #expect(detail.appSection == .settings)
+        console.send(.selectSection(0))
+        #expect(detail.appSection == .overview)
         console.send(.back)
         #expect(console.state.stack == [.pane(.myApps)])
         #expect(console.appDetail == nil)
@@ -205,8 +207,11 @@ import Testing
         let fixture = try Fixture()
         let console = fixture.console()
         console.send(.transfer)
+        guard case .picker(let picker) = console.state.overlay else { Issue.record("no organization picker"); return }
+        #expect(picker.options.map(\.value) == ["acme"])
+        console.send(.submit)
         guard case .form(let form) = console.state.overlay else { Issue.record("no transfer form"); return }
-        #expect(form.value("org") == "acme")
+        #expect(form.value("id") == "notes")
         console.send(.submit)
         #expect(console.state.overlay == .none)
         #expect(try #require(console.myApps).state.total == 0)
@@ -227,12 +232,12 @@ import Testing
         #expect(console.send(.copyID) == [.copy(secret)])
         console.send(.submit)
         let security = try #require(console.security)
-        #expect(security.state.tokens.count == 1)
-        #expect(security.state.tokens[0].lastFour == String(secret.suffix(4)))
+        #expect(security.state.list.rows.count == 1)
+        #expect(security.state.list.rows[0].lastFour == String(secret.suffix(4)))
         console.send(.delete)
-        console.type(security.state.tokens[0].id)
+        console.type(security.state.list.rows[0].id)
         console.send(.submit)
-        #expect(security.state.tokens[0].revokedAt != nil)
+        #expect(security.state.list.rows[0].revokedAt != nil)
     }
 }
 
@@ -243,7 +248,7 @@ import Testing
         console.send(.selectPane(.account))
         console.send(.edit)
         guard case .form(let form) = console.state.overlay else { Issue.record("no password form"); return }
-        #expect(form.purpose == .changePassword)
+        #expect(form.title == "Change your password")
         console.type("not-the-password"); console.send(.nextFocus)
         console.type("brand-new-secret"); console.send(.nextFocus)
         console.type("brand-new-secret"); console.send(.submit)

@@ -27,8 +27,11 @@ struct Fixture {
         }
     }
 
-    func console(_ session: Session? = nil) -> ConsoleViewModel {
-        ConsoleViewModel(service: service, session: session ?? ada)
+    /// A console signed in as `session` (Ada by default), its first frame painted as the runtime does.
+    func console(_ session: Session? = nil, memory: PlaceMemory? = nil) -> ConsoleViewModel {
+        let console = ConsoleViewModel(service: service, session: session ?? ada, memory: memory)
+        console.send(.firstFramePainted)
+        return console
     }
 }
 
@@ -42,4 +45,11 @@ extension ConsoleViewModel {
 extension MyAppsState {
     /// The IDs of the loaded window, in order.
     var ids: [String] { window.map(\.id) }
+}
+
+/// Places kept in memory, as the runtime's file would keep them.
+final class MemoryPlaces: PlaceMemory {
+    var places: [String: Place] = [:]
+    func place(for username: String) -> Place? { places[username] }
+    func remember(_ place: Place, for username: String) { places[username] = place }
 }

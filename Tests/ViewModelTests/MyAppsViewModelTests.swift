@@ -93,7 +93,7 @@ import Testing
         let console = fixture.console()
         console.switchContext(.organization("acme"))
         let model = try #require(console.myApps)
-        console.send(.viewport(rows: 2, gridColumns: 3))
+        console.send(.viewport(rows: 11, columns: 79))  // two rows of three cards
         #expect(model.state.layout == .grid)
         console.send(.move(.right))
         #expect(model.state.cursor == 1)
@@ -198,21 +198,75 @@ import Testing
         let fixture = try Fixture()
         let console = fixture.console()
         let effects = console.send(.copyID)
-        #expect(effects == [.copy("notes")])
-        #expect(console.state.flash == .info("copied notes"))
+        #expect(effects == [.copy("notes")], "the runtime copies and says how it went")
     }
 
-    @Test func anOrganizationUserIsRefusedByTheCoreWithTheReason() throws {
+    @Test func anOrganizationUserIsRefusedOnTheKeyBeforeAnyFormOpens() throws {
         let fixture = try Fixture()
         let console = fixture.console(fixture.bob)
         console.switchContext(.organization("acme"))
-        #expect(!console.state.allowed.contains(.createApp))
-        #expect(console.state.allowed.contains(.seeApps))
-        console.send(.new)
-        console.type("sneaky")
-        console.send(.submit)
-        guard case .form(let form) = console.state.overlay else { Issue.record("form closed"); return }
-        #expect(form.error?.isEmpty == false)
+        let refused = Dictionary(uniqueKeysWithValues: console.focusCommands.map { ($0.label, $0.refusal) })
+        #expect(refused["new"] == .some("creating apps requires role Admin or Organization Contributor"), "greyed, with why")
+        #expect(refused["open"] == .some(nil))
+        #expect(refused["pin"] == .some(nil), "a pin is the user's own")
+        for (event, reason) in [(ConsoleEvent.new, "creating apps requires role Admin or Organization Contributor"),
+                                (.edit, "editing app content requires role Admin or Organization Contributor"),
+                                (.delete, "deleting apps requires role Admin or Organization Contributor"),
+                                (.duplicate, "duplicating apps requires role Admin or Organization Contributor")] {
+            console.send(event)
+            #expect(console.state.overlay == .none, "\(event)")
+            #expect(console.state.flash == .warn(reason))
+        }
         #expect(try #require(console.myApps).state.total == 3)
+    }
+
+    @Test func readOnlyRefusesEveryChangeOnTheKey() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-ro-\(UUID().uuidString)/db.sqlite").path
+        let writer = try OrgService.open(path: path, options: .init(passwordRounds: 1_000))
+        let ada = try writer.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: Fixture.password, source: .tui)
+        _ = try writer.createApp(Session(user: ada, source: .tui), in: .personal, id: "notes", name: "Notes", description: "")
+        let service = try OrgService.open(path: path, options: .init(readOnly: true, passwordRounds: 1_000))
+        let readOnly = ConsoleViewModel(service: service, session: Session(user: ada, source: .tui))
+        readOnly.send(.firstFramePainted)
+        for event in [ConsoleEvent.new, .edit, .delete, .pin, .duplicate, .transfer] {
+            readOnly.send(event)
+            #expect(readOnly.state.overlay == .none, "\(event)")
+            #expect(readOnly.state.flash == .warn("read-only mode: changes are disabled"), "\(event)")
+        }
+        #expect(readOnly.focusCommands.first { $0.label == "new" }?.refusal == "read-only mode: changes are disabled")
+        readOnly.send(.open)
+        #expect(readOnly.state.screen == .app("notes"), "looking is not a change")
+    }
+
+    @Test func theCursorFollowsItsAppAcrossAReSortAndAChangeElsewhere() throws {
+        let fixture = try Fixture(orgApps: ["alpha", "beta", "gamma-ray", "delta", "epsilon"])
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        let model = try #require(console.myApps)
+        #expect(model.state.ids == ["epsilon", "delta", "gamma-ray", "beta", "alpha"])
+        console.send(.selectIndex(1))
+        #expect(model.state.selected?.id == "delta")
+        console.send(.cycleSort)
+        console.send(.cycleSort)
+        #expect(model.state.ids == ["alpha", "beta", "delta", "epsilon", "gamma-ray"])
+        #expect(model.state.selected?.id == "delta", "by name, delta is third, and the cursor is on it")
+        #expect(model.state.cursor == 2)
+        _ = try fixture.service.createApp(fixture.ada, in: .organization("acme"), id: "aaa", name: "Aaa", description: "")
+        console.send(.externalChange)
+        #expect(model.state.ids.first == "aaa")
+        #expect(model.state.selected?.id == "delta", "a new app above it moves it down, and the cursor with it")
+        #expect(model.state.cursor == 3)
+    }
+
+    @Test func theFirstFrameDoesNotWaitForTheCount() throws {
+        let fixture = try Fixture(orgApps: (1...200).map { String(format: "app%03d", $0) })
+        let console = ConsoleViewModel(service: fixture.service, session: fixture.ada)
+        console.switchContext(.organization("acme"))
+        let model = try #require(console.myApps)
+        #expect(model.state.totalIsExact == false, "more apps than the window: not counted before the first frame")
+        #expect(model.state.window.count == MyAppsViewModel.windowSize)
+        console.send(.firstFramePainted)
+        #expect(model.state.totalIsExact)
+        #expect(model.state.total == 200)
     }
 }

@@ -14,10 +14,11 @@ public struct Paths: Equatable, Sendable {
     public var databaseIsExplicit: Bool
     /// `config.toml` (may not exist).
     public var configFile: String
-    /// The user's own theme folder; searched before the shipped themes so a user can override one.
+    /// The user's own theme folder; searched first, so a user can override a shipped theme.
     public var userThemes: String
-    /// Shipped theme folders that exist: beside (or above) the executable, then `./themes`.
-    public var shippedThemes: [String]
+    /// System theme folders: `orgdeck/themes` under each of `$XDG_DATA_DIRS` (default
+    /// `/usr/local/share:/usr/share`). The shipped themes are also compiled into the binary.
+    public var systemThemes: [String]
     /// Folder for small state files (remembered theme per context).
     public var stateDirectory: String
     /// The log file; nothing is logged to the terminal while the console is open.
@@ -26,17 +27,15 @@ public struct Paths: Equatable, Sendable {
     /// else `$XDG_DATA_HOME/orgdeck/audit.key`, with the anchors in `audit-anchors/` beside it.
     public var auditKey: AuditKeyLocation
 
-    /// Theme folders in search order.
-    public var themeDirectories: [String] { [userThemes] + shippedThemes }
+    /// Theme folders in search order; what none holds comes from the binary.
+    public var themeDirectories: [String] { [userThemes] + systemThemes }
 
     /// Resolves every path.
     /// - Parameters:
     ///   - environment: usually `ProcessInfo.processInfo.environment`.
     ///   - databaseOverride: the `--db` option, which wins over `ORGDECK_DB`.
-    ///   - executablePath: the running binary, used to find the shipped `themes/` folder.
-    ///   - currentDirectory: resolves relative paths and `./themes`.
-    public init(environment: [String: String], databaseOverride: String? = nil,
-                executablePath: String? = nil, currentDirectory: String) {
+    ///   - currentDirectory: resolves relative paths.
+    public init(environment: [String: String], databaseOverride: String? = nil, currentDirectory: String) {
         let home = Paths.nonEmpty(environment["HOME"]) ?? NSHomeDirectory()
         func absolute(_ path: String) -> String {
             var path = path
@@ -70,31 +69,9 @@ public struct Paths: Equatable, Sendable {
         auditKey = AuditKeyLocation(keyFile: keyFile,
                                     anchorDirectory: (keyFile as NSString).deletingLastPathComponent + "/audit-anchors")
 
-        var shipped: [String] = []
-        if let executablePath {
-            let resolved = URL(fileURLWithPath: absolute(executablePath)).resolvingSymlinksInPath()
-            if let found = Paths.shippedThemes(near: resolved.deletingLastPathComponent()) { shipped.append(found) }
-        }
-        let local = absolute("themes")
-        if Paths.isDirectory(local), !shipped.contains(local) { shipped.append(local) }
-        shippedThemes = shipped
-    }
-
-    /// The first `themes/` folder beside the executable, in an installed `share/orgdeck/`,
-    /// or in a parent folder (the repository's when run from `.build/debug/orgdeck`).
-    static func shippedThemes(near folder: URL) -> String? {
-        var current = folder.standardizedFileURL
-        let installed = current.deletingLastPathComponent().appendingPathComponent("share/orgdeck/themes").path
-        if isDirectory(current.appendingPathComponent("themes").path) {
-            return current.appendingPathComponent("themes").path
-        }
-        if isDirectory(installed) { return URL(fileURLWithPath: installed).standardizedFileURL.path }
-        while current.path != "/" {
-            current = current.deletingLastPathComponent()
-            let candidate = current.appendingPathComponent("themes").path
-            if isDirectory(candidate) { return candidate }
-        }
-        return nil
+        let dataDirs = (Paths.nonEmpty(environment["XDG_DATA_DIRS"]) ?? "/usr/local/share:/usr/share")
+            .split(separator: ":").map(String.init).filter { $0.hasPrefix("/") }
+        systemThemes = dataDirs.map { $0 + "/orgdeck/themes" }
     }
 
     static func isDirectory(_ path: String) -> Bool {

@@ -18,3 +18,13 @@ public enum Action: String, CaseIterable, Sendable {
     /// Set and remove an app's compliance labels (an app setting, like its name).
     case labelApps = "app.label"
 }
+
+extension Action {
+    /// Whether performing it changes data (and so is refused in read-only mode).
+    public var isChange: Bool {
+        switch self {
+        case .seeApps, .predict, .seeBilling, .seeOwnUsage: return false
+        default: return true
+        }
+    }
+}

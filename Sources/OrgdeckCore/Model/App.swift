@@ -13,16 +13,20 @@ public struct App: Equatable, Hashable, Sendable, Identifiable {
     public var version: Int
     /// Whether the reading user pinned it (per user).
     public var pinned: Bool
-    /// Compliance labels (e.g. `hipaa`), sorted and lower-case. Changing them does not bump
-    /// `version` or `updatedAt`: adding and removing labels never conflicts with an edit.
+    /// Compliance labels (e.g. `hipaa`), sorted and lower-case. They are part of the app's
+    /// version: changing them bumps `version`, so an edit based on old labels is stale.
     public var labels: [String]
+    /// For a reader who reaches the app only through their teams (a Team Contributor), the
+    /// highest team–app role they hold on it; nil when their organization role reaches it.
+    public var teamRole: TeamAppRole?
 
     /// Creates an app value.
     public init(id: String, name: String, description: String, owner: Owner, createdBy: Int64,
-                createdAt: Date, updatedAt: Date, version: Int, pinned: Bool, labels: [String] = []) {
+                createdAt: Date, updatedAt: Date, version: Int, pinned: Bool, labels: [String] = [],
+                teamRole: TeamAppRole? = nil) {
         self.id = id; self.name = name; self.description = description; self.owner = owner
         self.createdBy = createdBy; self.createdAt = createdAt; self.updatedAt = updatedAt
-        self.version = version; self.pinned = pinned; self.labels = labels
+        self.version = version; self.pinned = pinned; self.labels = labels; self.teamRole = teamRole
     }
 }
 
@@ -40,9 +44,15 @@ public struct AppQuery: Equatable, Sendable {
     public var ascending: Bool
     public var offset: Int
     public var limit: Int
+    /// Count every matching app when the window does not reach the end of the list. False
+    /// leaves the total a lower bound (`Page.isExact` false): the first frame must not wait
+    /// for a count that grows with the data.
+    public var countTotal: Bool
 
-    public init(filter: String = "", sort: AppSort = .updated, ascending: Bool = false, offset: Int = 0, limit: Int = 100) {
+    public init(filter: String = "", sort: AppSort = .updated, ascending: Bool = false, offset: Int = 0, limit: Int = 100,
+                countTotal: Bool = true) {
         self.filter = filter; self.sort = sort; self.ascending = ascending; self.offset = offset; self.limit = limit
+        self.countTotal = countTotal
     }
 }
 
@@ -51,8 +61,10 @@ public struct Page<Item: Equatable & Sendable>: Equatable, Sendable {
     public var items: [Item]
     public var total: Int
     public var offset: Int
+    /// False when `total` is only a lower bound (the query asked not to count).
+    public var isExact: Bool
 
-    public init(items: [Item], total: Int, offset: Int) {
-        self.items = items; self.total = total; self.offset = offset
+    public init(items: [Item], total: Int, offset: Int, isExact: Bool = true) {
+        self.items = items; self.total = total; self.offset = offset; self.isExact = isExact
     }
 }

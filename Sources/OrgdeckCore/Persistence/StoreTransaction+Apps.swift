@@ -77,7 +77,7 @@ extension StoreTransaction {
     /// only when the window does not already tell the total, so it stays fast however many
     /// apps the owner has.
     func appWindow(_ scope: AppScope, filter: String, sort: AppSort, ascending: Bool,
-                   offset: Int, limit: Int) throws -> Page<App> {
+                   offset: Int, limit: Int, countTotal: Bool = true) throws -> Page<App> {
         let (whereSQL, whereArgs) = conditions(scope, filter: filter)
         // CROSS JOIN makes SQLite start from the reader's few pins rather than the owner's many apps.
         let pinned = "app_pins p CROSS JOIN apps a ON a.key = p.app_key"
@@ -106,13 +106,78 @@ extension StoreTransaction {
             items += unpinned
         }
         let total: Int
+        var exact = true
         if remaining > 0 && unpinned.count < remaining && (unpinnedOffset == 0 || !unpinned.isEmpty) {
             // The window reached the end of the list: it already says how long the list is.
             total = pinnedTotal + unpinnedOffset + unpinned.count
-        } else {
+        } else if countTotal {
             total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM apps a WHERE \(whereSQL)", arguments: whereArgs) ?? 0
+        } else {
+            // At least one more than the window holds.
+            total = offset + items.count + 1
+            exact = false
         }
-        return Page(items: try withLabels(items).map(\.app), total: total, offset: offset)
+        return Page(items: try withTeamRoles(withLabels(items), scope).map(\.app), total: total, offset: offset, isExact: exact)
+    }
+
+    /// For a reader who reaches apps through teams, fills in the role they hold on each: one
+    /// query for the whole window.
+    func withTeamRoles(_ apps: [StoredApp], _ scope: AppScope) throws -> [StoredApp] {
+        guard case .teamGranted(let userID) = scope.visibility, !apps.isEmpty else { return apps }
+        let marks = Array(repeating: "?", count: apps.count).joined(separator: ", ")
+        var contributor: [Int64: Bool] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT ta.app_key, MAX(ta.role = 'contributor') AS contributes
+            FROM team_members tm JOIN team_apps ta ON ta.team_key = tm.team_key
+            WHERE tm.user_id = ? AND ta.app_key IN (\(marks)) AND \(Self.compliantTeamApp)
+            GROUP BY ta.app_key
+            """, arguments: [userID] + StatementArguments(apps.map(\.key))) {
+            let read = RowReader(row, table: "team_apps", key: "app_key")
+            contributor[try read("app_key")] = try read("contributes")
+        }
+        return apps.map { stored in
+            var stored = stored
+            stored.app.teamRole = contributor[stored.key].map { $0 ? .contributor : .viewer }
+            return stored
+        }
+    }
+
+    /// Where the app stands in the scope's list for this filter and order (pinned first): the
+    /// number of apps before it, counted along the listing index; nil when it is not listed.
+    /// Lets a cursor follow an app across a re-sort in a list too long to load.
+    func appPosition(_ scope: AppScope, filter: String, sort: AppSort, ascending: Bool, id: String) throws -> Int? {
+        let (whereSQL, whereArgs) = conditions(scope, filter: filter)
+        guard let target = try Row.fetchOne(db, sql: """
+            SELECT a.key, a.app_id, a.name, a.updated_at,
+                   EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key) AS pinned
+            FROM apps a WHERE \(whereSQL) AND a.app_id = ?
+            """, arguments: [scope.readerID] + whereArgs + [id]) else { return nil }
+        let read = RowReader(target, table: "apps", key: "key")
+        let pinned: Bool = try read("pinned")
+        let comparison = ascending ? "<" : ">"
+        let before: String
+        var arguments: StatementArguments
+        switch sort {
+        case .updated:
+            before = "(a.updated_at \(comparison) ? OR (a.updated_at = ? AND a.app_id \(comparison) ?))"
+            let updated: Double = try read("updated_at")
+            arguments = [updated, updated, try read("app_id") as String]
+        case .name:
+            before = "(a.name COLLATE NOCASE \(comparison) ? OR (a.name = ? COLLATE NOCASE AND a.app_id \(comparison) ?))"
+            let name: String = try read("name")
+            arguments = [name, name, try read("app_id") as String]
+        }
+        let pinnedJoin = "app_pins p CROSS JOIN apps a ON a.key = p.app_key"
+        let pinnedBefore = "SELECT COUNT(*) FROM \(pinnedJoin) WHERE p.user_id = ? AND \(whereSQL)"
+        if pinned {
+            return try Int.fetchOne(db, sql: pinnedBefore + " AND \(before)", arguments: [scope.readerID] + whereArgs + arguments)
+        }
+        let pinnedTotal = try Int.fetchOne(db, sql: pinnedBefore, arguments: [scope.readerID] + whereArgs) ?? 0
+        let unpinnedBefore = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM apps a WHERE \(whereSQL) AND \(before)
+              AND NOT EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key)
+            """, arguments: whereArgs + arguments + [scope.readerID]) ?? 0
+        return pinnedTotal + unpinnedBefore
     }
 
     /// The apps with their compliance labels filled in: one query for the whole window.
@@ -155,7 +220,7 @@ extension StoreTransaction {
                    EXISTS (SELECT 1 FROM app_pins p WHERE p.user_id = ? AND p.app_key = a.key) AS pinned
             FROM apps a WHERE \(whereSQL) AND a.app_id = ?
             """, arguments: [scope.readerID] + whereArgs + [id]) else { return nil }
-        return try withLabels([storedApp(row)])[0]
+        return try withTeamRoles(withLabels([storedApp(row)]), scope)[0]
     }
 
     /// Whether the owner already holds an app with this ID (whoever may see it).

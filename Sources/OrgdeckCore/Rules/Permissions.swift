@@ -48,6 +48,26 @@ public enum Permissions {
         Role.allCases.filter { allows(action, for: $0) }
     }
 
+    /// The one question front ends ask before opening a form: why `role` may not perform
+    /// `action` (on an app it reaches through a team with `teamRole`), or nil when it may.
+    /// Answered from the same matrix `OrgService` enforces. `role` is nil in the personal
+    /// context, where the user owns everything. A team-limited reach with no app in view
+    /// answers nil: the operation decides per app.
+    public static func refusal(_ action: Action, role: Role?, teamRole: TeamAppRole? = nil,
+                               appInView: Bool = false) -> String? {
+        guard let role else { return nil }
+        let allowed: Bool
+        switch reach(action, for: role) {
+        case .all: allowed = true
+        case .none: allowed = false
+        case .teamApps: allowed = !appInView || teamRole != nil
+        case .contributorApps: allowed = !appInView || teamRole == .contributor
+        }
+        if allowed { return nil }
+        let message = denialMessage(for: action)
+        return reach(action, for: role) == .none ? message : message + " (or a team that grants it on this app)"
+    }
+
     /// The refusal message: "creating apps requires role Admin or Organization Contributor".
     public static func denialMessage(for action: Action) -> String {
         let roles = roles(allowedTo: action).map(\.title)

@@ -8,7 +8,16 @@ extension OrgService {
         try store.read { tx in
             let access = try access(tx, session, context)
             return try tx.appWindow(access.appScope, filter: query.filter, sort: query.sort, ascending: query.ascending,
-                                    offset: query.offset, limit: min(query.limit, 10_000))
+                                    offset: query.offset, limit: min(query.limit, 10_000), countTotal: query.countTotal)
+        }
+    }
+
+    /// The index of the app in the list `query` describes (its filter and order, pinned first),
+    /// or nil when the app is not in that list: where a cursor following it must go.
+    public func appPosition(_ session: Session, in context: Context, query: AppQuery, appID: String) throws -> Int? {
+        try store.read { tx in
+            let access = try access(tx, session, context)
+            return try tx.appPosition(access.appScope, filter: query.filter, sort: query.sort, ascending: query.ascending, id: appID)
         }
     }
 

@@ -60,6 +60,13 @@ extension OrgService {
         }
     }
 
+    /// Why `action` is refused for `role` in this service (read-only mode first, then the
+    /// permission matrix), or nil when it may go ahead: what front ends ask before a form opens.
+    public func refusal(_ action: Action, role: Role?, teamRole: TeamAppRole? = nil, appInView: Bool = false) -> String? {
+        if isReadOnly && action.isChange { return CoreError.readOnly.message }
+        return Permissions.refusal(action, role: role, teamRole: teamRole, appInView: appInView)
+    }
+
     /// Whether the session may perform `action` in `context` (for greying out; the core checks again).
     /// True also when the role reaches only some apps (Team Contributors); the operation then
     /// decides per app. In the personal context the user owns everything, so always true.

@@ -15,7 +15,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case star, pin
     case toggleView = "toggle-view"
     case sort, refresh, redraw, quit
-    case leave, inbox
+    case leave, inbox, accept
 
     /// The console event this action sends.
     public var event: ConsoleEvent {
@@ -57,6 +57,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .quit: return .quit
         case .leave: return .leave
         case .inbox: return .inbox
+        case .accept: return .accept
         }
     }
 
@@ -71,7 +72,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .bottom: return "go to the bottom"
         case .pageUp: return "page up"
         case .pageDown: return "page down"
-        case .open: return "open / select"
+        case .open: return "open, or show details"
         case .back: return "back, close, clear filter"
         case .nextFocus: return "next field or section"
         case .previousFocus: return "previous field or section"
@@ -100,6 +101,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .quit: return "quit"
         case .leave: return "leave the organization (asks first)"
         case .inbox: return "invitations you received: accept or decline"
+        case .accept: return "accept (an invitation you received)"
         }
     }
 
@@ -143,6 +145,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .quit: return ["q", "ctrl-c"]
         case .leave: return ["L"]
         case .inbox: return ["i"]
+        case .accept: return ["a"]
         }
     }
 }

@@ -61,4 +61,33 @@ public struct KeyMap: Sendable {
     public func hint(_ action: KeyAction) -> String {
         keys(for: action).first.map(KeySpec.display) ?? "—"
     }
+
+    /// The keys that send `event`, as hints show them: the key map's for actions, the fixed
+    /// keys of text entry (Enter, Esc, Tab) for the rest. Nil when no key sends it.
+    public func hint(for event: ConsoleEvent) -> String? {
+        switch event {
+        case .submit: return "Enter"
+        case .cancel: return "Esc"
+        case .move(.up), .move(.down): return "↑↓"
+        case .text(" "): return "Space"
+        case .text: return "a-z"
+        case .toggleSignUp: return "^N"
+        default: break
+        }
+        guard let action = KeyAction.allCases.first(where: { $0.event == event }) else { return nil }
+        let keys = self.keys(for: action)
+        return keys.isEmpty ? nil : KeySpec.display(keys[0])
+    }
+
+    /// Every key that sends `event`, for the help overlay (`↑ k`, `q ^C`).
+    public func allHints(for event: ConsoleEvent) -> String? {
+        switch event {
+        case .move(.down): return keys(for: .down).map(KeySpec.display).joined(separator: " ")
+        case .move(.up): return keys(for: .up).map(KeySpec.display).joined(separator: " ")
+        default: break
+        }
+        guard let action = KeyAction.allCases.first(where: { $0.event == event }) else { return hint(for: event) }
+        let keys = self.keys(for: action)
+        return keys.isEmpty ? nil : keys.map(KeySpec.display).joined(separator: " ")
+    }
 }

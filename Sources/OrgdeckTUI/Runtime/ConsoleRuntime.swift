@@ -16,6 +16,10 @@ public final class ConsoleRuntime {
     let memory: ThemeMemory?
     let noColor: Bool
     let environment: [String: String]
+    let copier: Copier
+    /// The body size last told to the model.
+    var lastViewport: (rows: Int, columns: Int)?
+    var firstFrameDone = false
     /// The clock for relative times and flash fading; tests fix it.
     let clock: () -> Date
     var lastPainter: Painter?
@@ -33,6 +37,7 @@ public final class ConsoleRuntime {
 
     public init(model: ConsoleViewModel, backend: TerminalBackend, service: OrgService, keyMap: KeyMap, theme: Theme,
                 themeDirectories: [String], memory: ThemeMemory?, environment: [String: String],
+                clipboard: ClipboardMode = .auto, isTerminal: Bool = true, copier: Copier? = nil,
                 clock: @escaping () -> Date = { Date() }) {
         self.model = model
         self.backend = backend
@@ -44,17 +49,30 @@ public final class ConsoleRuntime {
         self.noColor = ColorDepth.noColorRequested(environment: environment)
         self.clock = clock
         self.theme = theme.resolving(depth: backend.colorDepth, noColor: noColor)
-        model.themeNames = ThemeCatalog(searchPaths: themeDirectories).names()
-        lastChangeToken = try? service.changeToken()
+        self.copier = copier ?? Copier(mode: clipboard, environment: environment, isTerminal: isTerminal)
     }
 
     /// Runs until the user quits or a termination signal arrives.
     public func run() {
         render()
+        finishFirstFrame()
         while !isFinished {
             if TerminalSignals.pendingTermination { break }
             step(timeoutMilliseconds: 100)
         }
+    }
+
+    /// Once the first frame is on screen: what it did not wait for — the theme names for `:theme`,
+    /// the change token to poll against, and the model's deferred counts and badges.
+    public func finishFirstFrame() {
+        guard !firstFrameDone else { return }
+        firstFrameDone = true
+        model.themeNames = ThemeCatalog(searchPaths: themeDirectories).names()
+        lastChangeToken = try? service.changeToken()
+        lastPoll = Date()
+        model.send(.firstFramePainted)
+        dirty = true
+        render()
     }
 
     /// One turn of the loop: at most one input event, a change poll, the flash fade, a frame if needed.
@@ -103,11 +121,8 @@ public final class ConsoleRuntime {
             case .quit: isFinished = true
             case .redraw: backend.invalidate()
             case .copy(let text):
-                if let sequence = Clipboard.osc52(text, tmux: Clipboard.insideTmux(environment: environment)) {
-                    backend.writeControl(sequence)
-                } else {
-                    model.flash(.warn("too long to copy through the terminal"))
-                }
+                let result = copier.copy(text) { backend.writeControl($0) }
+                model.flash(result.ok ? .info(result.message) : .warn(result.message))
             case .applyTheme(let name): applyTheme(name, remember: true)
             }
         }
@@ -148,6 +163,7 @@ public final class ConsoleRuntime {
 
     /// Looks for commits by other connections (other SSH sessions, the CLI) a few times a second.
     func pollForChanges() {
+        guard firstFrameDone else { return }
         let now = Date()
         guard now.timeIntervalSince(lastPoll) >= Self.pollSeconds else { return }
         lastPoll = now
@@ -175,11 +191,10 @@ public final class ConsoleRuntime {
     /// Draws the state and presents it; the backend sends only what changed.
     public func render() {
         let width = backend.width, height = backend.height
-        if let apps = model.myApps {
-            let viewport = ConsoleRenderer.appsViewport(width: width, height: height, layout: apps.state.layout)
-            if viewport.rows != apps.state.viewportRows || viewport.columns != apps.state.gridColumns {
-                model.send(.viewport(rows: viewport.rows, gridColumns: viewport.columns))
-            }
+        let body = ConsoleRenderer.body(width: width, height: height)
+        if lastViewport.map({ $0 != body }) ?? true {
+            lastViewport = body
+            model.send(.viewport(rows: body.rows, columns: body.columns))
         }
         let renderer = ConsoleRenderer(keyMap: router.keyMap, now: clock())
         let painter = renderer.render(model, theme: theme, width: width, height: height)

@@ -7,7 +7,8 @@ import OrgdeckViewModels
 enum AppDetailView {
     static let sidebarWidth = 18
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: AppDetailState, now: Date) {
+    static func draw(_ painter: inout Painter, _ area: Rect, page: AppPageViewModel, now: Date) {
+        let state = page.state
         guard let app = state.app else {
             painter.text(state.error ?? "loading \(state.appID)…", x: area.x + 2, y: area.y + 1, width: area.width - 4, state.error == nil ? .muted : .error)
             return
@@ -17,17 +18,9 @@ enum AppDetailView {
         x += painter.text(app.name, x: x, y: titleRow.y, width: titleRow.width / 2, .title)
         painter.text("  \(app.id)", x: x, y: titleRow.y, width: titleRow.maxX - x, .muted)
         let (sidebar, content) = rest.splitLeft(Self.sidebarWidth)
-        painter.fill(sidebar, .sidebar)
-        for (index, section) in AppSection.allCases.enumerated() where index < sidebar.height - 1 {
-            let y = sidebar.y + 1 + index
-            let active = section == state.section
-            let line = Rect(x: sidebar.x, y: y, width: sidebar.width, height: 1)
-            painter.fill(line, active ? .sidebarActive : .sidebar)
-            painter.text((active ? "▸ " : "  ") + section.rawValue, x: sidebar.x + 1, y: y, width: sidebar.width - 2, active ? .sidebarActive : .sidebar)
-            painter.hit(line, .selectIndex(index))
-        }
+        SidebarView.draw(&painter, sidebar, titles: page.sections.map(\.title), selected: page.selected)
         let body = Rect(x: content.x + 2, y: content.y + 1, width: content.width - 3, height: content.height - 1)
-        switch state.section {
+        switch page.appSection {
         case .overview: drawOverview(&painter, body, app: app, now: now)
         case .settings: drawSettings(&painter, body, app: app, now: now)
         }

@@ -1,21 +1,28 @@
 import OrgdeckTerminal
 import OrgdeckViewModels
 
-/// The bottom two rows: the flash line (results and errors) and the key hints.
+/// The bottom two rows: the flash line (results and errors) and the keys of what has focus.
 enum FooterView {
+    /// One hint: the keys, what they do, and whether they are refused now (greyed).
     struct Hint: Equatable {
         var key: String
         var label: String
-        /// Greyed when the role or read-only mode forbids it.
         var enabled: Bool
     }
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ConsoleState, hints: [Hint], keyMap: KeyMap) {
+    /// The hints for commands, with their keys from the key map; commands no key sends are left out.
+    static func hints(_ commands: [PaneCommand], keyMap: KeyMap) -> [Hint] {
+        commands.filter(\.inFooter).compactMap { command in
+            keyMap.hint(for: command.event).map { Hint(key: $0, label: command.label, enabled: command.isEnabled) }
+        }
+    }
+
+    static func draw(_ painter: inout Painter, _ area: Rect, flash: Flash?, hints: [Hint], keyMap: KeyMap) {
         guard area.height >= 2 else { return }
         let flashY = area.y
         let hintY = area.y + 1
         painter.fill(Rect(x: area.x, y: flashY, width: area.width, height: 1), .base)
-        if let flash = state.flash {
+        if let flash {
             let element: UIElement = flash.level == .error ? .flashError : flash.level == .warn ? .flashWarn : .flashInfo
             let mark = flash.level == .error ? "✗ " : flash.level == .warn ? "! " : "✓ "
             painter.text(mark + flash.text, x: area.x + 1, y: flashY, width: area.width - 2, element)

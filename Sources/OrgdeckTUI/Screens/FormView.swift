@@ -1,12 +1,14 @@
 import OrgdeckTerminal
 import OrgdeckViewModels
 
-/// Draws a form's fields (label, input line, hint) and its error; shared by dialogs and sign-in.
+/// Draws a form's fields (label, input line, hint) and its error, which has two lines of its
+/// own so it never pushes anything out; shared by dialogs and sign-in. A dialog's keys are in
+/// the footer; the sign-in screen, which has none, passes them as `keys`.
 enum FormView {
-    /// Rows a form needs: three per field, the error, the key line.
-    static func height(_ form: FormState) -> Int { form.fields.count * 3 + 4 }
+    /// Rows a form needs: three per field, two for the error, the key line when there is one.
+    static func height(_ form: FormState, keys: Bool = false) -> Int { form.fields.count * 3 + 2 + (keys ? 2 : 0) }
 
-    static func draw(_ painter: inout Painter, _ area: Rect, form: FormState, keys: String) {
+    static func draw(_ painter: inout Painter, _ area: Rect, form: FormState, keys: String? = nil) {
         var y = area.y
         for (index, field) in form.fields.enumerated() where y + 1 < area.maxY {
             let focused = index == form.focus
@@ -22,7 +24,7 @@ enum FormView {
                 painter.text(line, x: area.x, y: y, width: area.width, .error); y += 1
             }
         } else { y += 1 }
-        if y < area.maxY { painter.text(keys, x: area.x, y: area.maxY - 1, width: area.width, .muted) }
+        if let keys, y < area.maxY { painter.text(keys, x: area.x, y: area.maxY - 1, width: area.width, .muted) }
     }
 
     /// One line of input with a visible cursor; long text scrolls so the cursor stays visible.

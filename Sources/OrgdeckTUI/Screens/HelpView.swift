@@ -1,27 +1,46 @@
 import OrgdeckTerminal
+import OrgdeckViewModels
 
-/// The `?` overlay, generated from the key map so remapped keys show as they are.
+/// The `?` overlay, generated from the key map and from what the focused pane offers: its keys
+/// first, then the keys that work everywhere. A key that does nothing here is not listed;
+/// refused ones say why.
 enum HelpView {
-    static func lines(keyMap: KeyMap) -> [(keys: String, summary: String)] {
-        var lines: [(keys: String, summary: String)] = []
-        for action in KeyAction.allCases {
-            let keys: String = keyMap.keys(for: action).map(KeySpec.display).joined(separator: " ")
-            lines.append((keys, action.summary))
+    enum Line: Equatable {
+        case heading(String)
+        case key(keys: String, summary: String, refusal: String?)
+        case blank
+    }
+
+    static func lines(_ sections: [HelpSection], keyMap: KeyMap) -> [Line] {
+        var lines: [Line] = []
+        for section in sections {
+            let keyed = section.commands.compactMap { command -> Line? in
+                keyMap.allHints(for: command.event).map { .key(keys: $0, summary: command.label, refusal: command.refusal) }
+            }
+            guard !keyed.isEmpty else { continue }
+            if !lines.isEmpty { lines.append(.blank) }
+            lines.append(.heading(section.title))
+            lines += keyed
         }
-        lines.append(("/ then Enter", "keep the filter; Esc clears it"))
-        lines.append(("in forms", "Tab/↑↓ move, Enter submit, Esc cancel"))
         return lines
     }
 
-    static func draw(_ painter: inout Painter, keyMap: KeyMap, scroll: Int) {
-        let all = lines(keyMap: keyMap)
-        let box = OverlayView.dialog(&painter, title: "Keys", width: 70, height: painter.grid.height - 2)
+    static func draw(_ painter: inout Painter, _ sections: [HelpSection], keyMap: KeyMap, scroll: Int) {
+        let all = lines(sections, keyMap: keyMap)
+        let box = OverlayView.dialog(&painter, title: "Keys", width: 76, height: painter.grid.height - 2)
         let inner = box.inset(1)
         let rows = max(0, inner.height - 1)
         let top = min(scroll, max(0, all.count - rows))
         for (offset, line) in all.dropFirst(top).prefix(rows).enumerated() {
-            painter.text(line.keys, x: inner.x + 1, y: inner.y + offset, width: 14, .helpKey)
-            painter.text(line.summary, x: inner.x + 16, y: inner.y + offset, width: inner.width - 17, .base)
+            let y = inner.y + offset
+            switch line {
+            case .heading(let title): painter.text(title, x: inner.x + 1, y: y, width: inner.width - 2, .title)
+            case .blank: break
+            case .key(let keys, let summary, let refusal):
+                painter.text(keys, x: inner.x + 2, y: y, width: 14, refusal == nil ? .helpKey : .muted)
+                let text = refusal.map { "\(summary) — \($0)" } ?? summary
+                painter.text(text, x: inner.x + 17, y: y, width: inner.width - 18, refusal == nil ? .base : .muted)
+            }
         }
         painter.text("↑↓ scroll · any other key closes", x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, .muted)
     }

@@ -30,7 +30,8 @@ enum MyAppsView {
         var x = row.x + 1
         x += painter.text("My Apps", x: x, y: row.y, .title)
         x += painter.text(" · \(title)", x: x, y: row.y, width: max(0, row.width / 3), .muted)
-        let count = state.total == 1 ? "1 app" : "\(state.total) apps"
+        let total = state.totalIsExact ? String(state.total) : "\(state.total - 1)+"
+        let count = state.total == 1 && state.totalIsExact ? "1 app" : "\(total) apps"
         let position = state.total > 0 ? "\(state.cursor + 1)/\(count)" : count
         x += painter.text("  \(position)", x: x, y: row.y, .muted)
         x += painter.text("  sort ", x: x, y: row.y, .muted)
@@ -45,46 +46,24 @@ enum MyAppsView {
     }
 }
 
-/// The table view of My Apps.
+/// The table view of My Apps: the one table widget over the loaded window; the ID is cut last.
 enum AppListView {
+    static let columns = [
+        TableColumn("ID", min: 10, priority: 10, identifier: true),
+        TableColumn("Name", min: 12, max: 40, priority: 9),
+        TableColumn("Updated", min: 10, max: 10, priority: 6),
+        TableColumn("Labels", min: 6, max: 24, priority: 3),
+        TableColumn("Description", min: 12, priority: 1, muted: true),
+    ]
+
     static func draw(_ painter: inout Painter, _ area: Rect, state: MyAppsState, now: Date) {
-        let (header, rows) = area.splitTop(1)
-        let idWidth = min(26, max(10, area.width / 5))
-        let updatedWidth = 10
-        let nameWidth = min(34, max(12, (area.width - idWidth - updatedWidth - 6) / 2))
-        let descriptionX: Int = area.x + idWidth + nameWidth + updatedWidth + 6
-        painter.fill(header, .tableHeader)
-        let sortMark = state.ascending ? "↑" : "↓"
-        let nameX = area.x + 3 + idWidth + 1
-        let updatedX = nameX + nameWidth + 1
-        let nameTitle: String = state.sort == .name ? "Name " + sortMark : "Name"
-        let updatedTitle: String = state.sort == .updated ? "Updated " + sortMark : "Updated"
-        painter.text("ID", x: area.x + 3, y: header.y, .tableHeader)
-        painter.text(nameTitle, x: nameX, y: header.y, .tableHeader)
-        painter.text(updatedTitle, x: updatedX, y: header.y, .tableHeader)
-        if descriptionX < area.maxX - 4 { painter.text("Description", x: descriptionX, y: header.y, .tableHeader) }
-        let top = state.scrollTop
-        for row in 0..<rows.height {
-            let index = top + row
-            guard index < state.total else { break }
-            let y = rows.y + row
-            let line = Rect(x: area.x, y: y, width: area.width, height: 1)
-            guard let app = state.app(at: index) else {
-                painter.text("…", x: area.x + 3, y: y, .muted); continue
-            }
-            let selected = index == state.cursor
-            let element: UIElement = selected ? .tableCursor : .tableRow
-            painter.fill(line, element)
-            if app.pinned { painter.text("●", x: area.x + 1, y: y, selected ? .tableCursor : .pinned) }
-            painter.text(app.id, x: area.x + 3, y: y, width: idWidth, element)
-            painter.text(app.name, x: nameX, y: y, width: nameWidth, element)
-            painter.text(TextLayout.relative(app.updatedAt, now: now), x: updatedX, y: y, width: updatedWidth, element)
-            if descriptionX < area.maxX - 4 {
-                let firstLine = app.description.split(separator: "\n").first.map(String.init) ?? ""
-                painter.text(firstLine, x: descriptionX, y: y, width: area.maxX - descriptionX - 1, selected ? .tableCursor : .muted)
-            }
-            painter.hit(line, .selectIndex(index))
+        let rows = state.window.map { app -> [String] in
+            [app.id, app.name, TextLayout.relative(app.updatedAt, now: now), app.labels.joined(separator: ", "),
+             app.description.split(separator: "\n").first.map(String.init) ?? ""]
         }
+        TableView.draw(&painter, area, columns: columns, rows: rows, cursor: state.cursor, scrollTop: state.scrollTop,
+                       empty: "", sortColumn: state.sort == .name ? 1 : 2, ascending: state.ascending,
+                       marks: state.window.map { $0.pinned ? "●" : "" }, firstIndex: state.windowOffset)
     }
 }
 

@@ -2,26 +2,28 @@ import OrgdeckCore
 import OrgdeckTerminal
 import OrgdeckViewModels
 
-/// The modal layer: profile menu, help, palette, forms, confirm dialogs and one-time secrets.
+/// The modal layer: profile menu, help, palette, the dialogs of panes, one-time secrets and the
+/// invitations received. Each dialog's keys are in the footer, so none is repeated inside.
 enum OverlayView {
-    static func draw(_ painter: inout Painter, state: ConsoleState, keyMap: KeyMap) {
+    static func draw(_ painter: inout Painter, _ model: ConsoleViewModel, keyMap: KeyMap) {
+        let state = model.state
         switch state.overlay {
         case .none: return
-        case .profileMenu(let menu): drawMenu(&painter, menu, current: state.context)
-        case .help(let scroll): HelpView.draw(&painter, keyMap: keyMap, scroll: scroll)
+        case .profileMenu(let menu): MenuView.draw(&painter, menu, current: state.context)
+        case .help(let scroll): HelpView.draw(&painter, model.helpSections, keyMap: keyMap, scroll: scroll)
         case .palette(let palette): drawPalette(&painter, palette)
         case .form(let form):
-            let box = dialog(&painter, title: form.title, width: 60, height: FormView.height(form) + 2)
-            FormView.draw(&painter, box.inset(1).inset(1), form: form, keys: "Enter \(form.submitLabel.lowercased()) · Tab next field · Esc cancel")
+            let box = dialog(&painter, title: form.title, width: 60, height: FormView.height(form) + 4)
+            FormView.draw(&painter, box.inset(1).inset(1), form: form)
         case .confirm(let confirm): drawConfirm(&painter, confirm)
-        case .picker(let picker): drawPicker(&painter, picker)
+        case .picker(let picker): PickerView.draw(&painter, picker)
+        case .info(let info): drawInfo(&painter, info)
         case .inbox(let inbox): InboxView.draw(&painter, inbox)
         case .secret(let title, let value):
-            let box = dialog(&painter, title: title, width: 64, height: 8)
+            let box = dialog(&painter, title: title, width: 64, height: 7)
             let inner = box.inset(2)
             painter.text(value, x: inner.x, y: inner.y, width: inner.width, .inputFocus)
             painter.text("It is not stored and cannot be shown again.", x: inner.x, y: inner.y + 2, width: inner.width, .muted)
-            painter.text("y copy · Enter close", x: inner.x, y: inner.y + 3, width: inner.width, .muted)
         }
     }
 
@@ -31,43 +33,6 @@ enum OverlayView {
         painter.fill(box, .dialog)
         painter.box(box, .dialogBorder, title: title, titleElement: .dialogTitle)
         return box
-    }
-
-    static func drawMenu(_ painter: inout Painter, _ menu: ProfileMenuState, current: Context) {
-        let width = min(44, painter.grid.width - 2)
-        let height = min(menu.items.count + 4, painter.grid.height - 2)
-        let box = Rect(x: painter.grid.width - width - 1, y: 1, width: width, height: height)
-        painter.fill(box, .menu)
-        painter.box(box, .dialogBorder, title: "Profile", titleElement: .dialogTitle)
-        var y = box.y + 1
-        var previousKind = -1
-        let visible = box.height - 2
-        let top = max(0, menu.cursor - (visible - 3))
-        for (index, item) in menu.items.enumerated().dropFirst(top) {
-            let kind: Int
-            switch item { case .context: kind = 0; case .addOrganization: kind = 1; case .pane: kind = 2; case .signOut: kind = 3 }
-            if kind != previousKind && previousKind != -1 && kind != 1 {
-                if y >= box.maxY - 1 { break }
-                painter.text(String(repeating: "─", count: box.width - 2), x: box.x + 1, y: y, .menuSection); y += 1
-            }
-            previousKind = kind
-            if y >= box.maxY - 1 { break }
-            let line = Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1)
-            let selected = index == menu.cursor
-            painter.fill(line, selected ? .menuCursor : .menu)
-            let element: UIElement = selected ? .menuCursor : .menu
-            switch item {
-            case .context(let context, let title, let detail):
-                let mark = context == current ? "● " : "  "
-                let used = painter.text(mark + title, x: line.x + 1, y: y, width: line.width - 2, element)
-                painter.text(detail, x: line.x + 2 + used, y: y, width: max(0, line.width - used - 3), selected ? .menuCursor : .muted)
-            case .addOrganization: painter.text("+ Add an Organization", x: line.x + 1, y: y, width: line.width - 2, element)
-            case .pane(let pane): painter.text("\(pane.rawValue) \(pane.title)", x: line.x + 1, y: y, width: line.width - 2, element)
-            case .signOut: painter.text("Sign Out", x: line.x + 1, y: y, width: line.width - 2, element)
-            }
-            painter.hit(line, .selectIndex(index))
-            y += 1
-        }
     }
 
     static func drawPalette(_ painter: inout Painter, _ palette: PaletteState) {
@@ -91,7 +56,7 @@ enum OverlayView {
 
     static func drawConfirm(_ painter: inout Painter, _ confirm: ConfirmState) {
         let lines = TextLayout.wrap(confirm.message, width: 52)
-        let box = dialog(&painter, title: confirm.title, width: 58, height: lines.count + 7)
+        let box = dialog(&painter, title: confirm.title, width: 58, height: lines.count + (confirm.requiredText == nil ? 5 : 7))
         let inner = box.inset(2)
         var y = inner.y
         for line in lines where y < inner.maxY { painter.text(line, x: inner.x, y: y, width: inner.width, .base); y += 1 }
@@ -100,7 +65,16 @@ enum OverlayView {
             FormView.drawInput(&painter, Rect(x: inner.x, y: y, width: inner.width, height: 1), field: confirm.typed, secure: false, focused: true)
             y += 1
         }
-        let footer = confirm.error ?? (confirm.isSatisfied ? "Enter confirm · Esc cancel" : "type \(confirm.requiredText ?? "") · Esc cancel")
-        if y < box.maxY { painter.text(footer, x: inner.x, y: y, width: inner.width, confirm.error == nil ? .muted : .error) }
+        if let error = confirm.error, y < box.maxY { painter.text(error, x: inner.x, y: y, width: inner.width, .error) }
+    }
+
+    static func drawInfo(_ painter: inout Painter, _ info: InfoState) {
+        let box = dialog(&painter, title: info.title, width: 64, height: info.rows.count + 4)
+        let inner = box.inset(2)
+        let labelWidth = min(14, info.rows.map { TextWidth.columns($0.label) }.max() ?? 0)
+        for (offset, row) in info.rows.enumerated() where inner.y + offset < inner.maxY {
+            painter.text(row.label, x: inner.x, y: inner.y + offset, width: labelWidth, .muted)
+            painter.text(row.value, x: inner.x + labelWidth + 2, y: inner.y + offset, width: inner.width - labelWidth - 2, .base)
+        }
     }
 }

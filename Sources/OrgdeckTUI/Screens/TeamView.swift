@@ -4,7 +4,20 @@ import OrgdeckViewModels
 
 /// A team's page: its policy, then a Members tab and an Apps tab.
 enum TeamView {
-    static func draw(_ painter: inout Painter, _ area: Rect, state: TeamState) {
+    static let memberColumns = [
+        TableColumn("Username", min: 8, priority: 10, identifier: true),
+        TableColumn("Name", min: 10, priority: 8),
+        TableColumn("Organization role", min: 12, max: 24, priority: 9),
+    ]
+    static let appColumns = [
+        TableColumn("App ID", min: 10, priority: 10, identifier: true),
+        TableColumn("Name", min: 10, priority: 8),
+        TableColumn("Role", min: 11, max: 11, priority: 9),
+        TableColumn("Labels", min: 8, priority: 4),
+    ]
+
+    static func draw(_ painter: inout Painter, _ area: Rect, page: TeamPageViewModel) {
+        let state = page.state
         guard let team = state.team else {
             painter.text(state.error ?? "loading \(state.teamID)…", x: area.x + 2, y: area.y + 1, width: area.width - 4, .muted); return
         }
@@ -13,26 +26,26 @@ enum TeamView {
         painter.text("  \(team.id)", x: x, y: area.y, width: area.maxX - x, .muted)
         let policy = team.requiredLabels.isEmpty ? "no label policy" : "siloed: only apps labelled " + team.requiredLabels.joined(separator: ", ")
         painter.text(policy, x: area.x + 1, y: area.y + 1, width: area.width - 2, team.requiredLabels.isEmpty ? .muted : .badge)
-        var tx = area.x + 1
-        for tab in TeamTab.allCases {
-            let count = tab == .members ? state.members.count : state.apps.count
-            let label = " \(tab.rawValue) (\(count)) "
-            tx += painter.text(label, x: tx, y: area.y + 2, tab == state.tab ? .tabActive : .tab) + 1
-        }
-        if state.searching || !state.search.isEmpty {
-            tx += painter.text(" /", x: tx, y: area.y + 2, .footerKey)
-            painter.text(state.search.text + (state.searching ? "▏" : ""), x: tx, y: area.y + 2, width: area.maxX - tx, .inputFocus)
-        }
         let table = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
-        switch state.tab {
-        case .members:
-            let rows = state.visibleMembers.map { [$0.user.username, $0.user.displayName, $0.role.title] }
-            TableView.draw(&painter, table, columns: [("Username", 14), ("Name", 22), ("Organization role", 26)],
-                           rows: rows, cursor: state.cursor, empty: "No members. Press n to add one.")
-        case .apps:
-            let rows = state.visibleApps.map { [$0.app.id, $0.app.name, $0.role.rawValue, $0.app.labels.joined(separator: ", ")] }
-            TableView.draw(&painter, table, columns: [("App ID", 20), ("Name", 22), ("Role", 11), ("Labels", 16)],
-                           rows: rows, cursor: state.cursor, empty: "No apps. Press n to add one.")
+        switch page.section {
+        case let members as TeamMembersSection:
+            let list = members.state.list
+            let end = SidebarView.tabs(&painter, x: area.x + 1, y: area.y + 2,
+                                       titles: ["Members (\(team.memberCount))", "Apps (\(team.appCount))"], selected: 0)
+            SidebarView.search(&painter, x: end, y: area.y + 2, maxX: area.maxX, search: list.search, searching: list.searching)
+            let rows = list.rows.map { [$0.user.username, $0.user.displayName, $0.role.title] }
+            TableView.draw(&painter, table, columns: memberColumns, rows: rows, cursor: list.cursor, scrollTop: list.scrollTop,
+                           empty: "No members. Press n to add one.")
+        case let apps as TeamAppsSection:
+            let list = apps.state.list
+            let end = SidebarView.tabs(&painter, x: area.x + 1, y: area.y + 2,
+                                       titles: ["Members (\(team.memberCount))", "Apps (\(team.appCount))"], selected: 1)
+            SidebarView.search(&painter, x: end, y: area.y + 2, maxX: area.maxX, search: list.search, searching: list.searching)
+            let rows = list.rows.map { [$0.app.id, $0.app.name, $0.role.rawValue, $0.app.labels.joined(separator: ", ")] }
+            TableView.draw(&painter, table, columns: appColumns, rows: rows, cursor: list.cursor, scrollTop: list.scrollTop,
+                           empty: "No apps. Press n to add one.")
+        default:
+            painter.text("no view for \(page.section.title)", x: area.x + 2, y: area.y + 4, width: area.width - 4, .error)
         }
     }
 }

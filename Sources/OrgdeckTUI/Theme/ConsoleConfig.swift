@@ -8,6 +8,7 @@ import TOMLKit
 /// theme = "nord"
 /// mouse = true
 /// read_only = false
+/// clipboard = "auto"   # "osc52", "tmux" or "none"
 /// [keys]
 /// new = "ctrl-n"
 /// refresh = "f5"
@@ -21,9 +22,12 @@ public struct ConsoleConfig: Equatable, Sendable {
     public var readOnly: Bool
     /// Action name → key spec (`"ctrl-n"`, `"x"`, `"f5"`), validated by `KeySpec`.
     public var keys: [String: String]
+    /// How `y` copies (`ORGDECK_CLIPBOARD` overrides it).
+    public var clipboard: ClipboardMode
 
-    public init(theme: String? = nil, mouse: Bool = false, readOnly: Bool = false, keys: [String: String] = [:]) {
-        self.theme = theme; self.mouse = mouse; self.readOnly = readOnly; self.keys = keys
+    public init(theme: String? = nil, mouse: Bool = false, readOnly: Bool = false, keys: [String: String] = [:],
+                clipboard: ClipboardMode = .auto) {
+        self.theme = theme; self.mouse = mouse; self.readOnly = readOnly; self.keys = keys; self.clipboard = clipboard
     }
 
     /// `$XDG_CONFIG_HOME/orgdeck/config.toml` (or `~/.config/orgdeck/config.toml`).
@@ -61,6 +65,11 @@ public struct ConsoleConfig: Equatable, Sendable {
                     throw fail([key], "expected a theme name in quotes, like \"nord\"")
                 }
                 config.theme = s
+            case "clipboard":
+                guard let s = value.string, let mode = ClipboardMode(rawValue: s) else {
+                    throw fail([key], "expected one of " + ClipboardMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+                }
+                config.clipboard = mode
             case "mouse", "read_only":
                 guard let b = value.bool else { throw fail([key], "expected true or false") }
                 if key == "mouse" { config.mouse = b } else { config.readOnly = b }
@@ -74,7 +83,7 @@ public struct ConsoleConfig: Equatable, Sendable {
                     config.keys[action] = spec
                 }
             default:
-                throw fail([key], "unknown setting (expected theme, mouse, read_only or keys)")
+                throw fail([key], "unknown setting (expected theme, mouse, read_only, clipboard or keys)")
             }
         }
         return config

@@ -1,10 +1,13 @@
 import OrgdeckTerminal
 
 extension Theme {
+    /// The names of the themes compiled into the binary.
+    public static var builtinNames: [String] { builtinTOML.keys.sorted() }
+
     /// The dark default, parsed from the compiled-in copy of `themes/default.toml`.
     public static let builtin: Theme = {
         do {
-            return try parse(toml: defaultTOML, fileName: "default.toml") { name in
+            return try parse(toml: builtinTOML["default"] ?? "", fileName: "default.toml") { name in
                 throw ThemeError(file: "", line: nil, key: nil, reason: "the built-in theme cannot inherit \"\(name)\"")
             }
         } catch {

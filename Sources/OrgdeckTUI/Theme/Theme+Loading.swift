@@ -2,8 +2,8 @@ import Foundation
 
 extension Theme {
     /// Loads the theme `name` (or a path to a `.toml` file) from the first search path that has
-    /// `name.toml`, resolving `inherits` recursively. `default` falls back to the built-in copy
-    /// when no file exists.
+    /// `name.toml`, else from the copy compiled into the binary, resolving `inherits` the same
+    /// way: a file in the user's folder overrides a shipped theme of the same name.
     public static func load(named name: String, searchPaths: [String]) throws -> Theme {
         try load(named: name, searchPaths: searchPaths, chain: [])
     }
@@ -31,13 +31,20 @@ extension Theme {
         if chain.contains(key) {
             throw ThemeError(file: name, line: nil, key: "inherits", reason: "themes inherit in a cycle: " + (chain + [key]).joined(separator: " → "))
         }
-        guard let path = file(named: name, searchPaths: searchPaths) else {
-            if key == "default" { return builtin }
-            throw ThemeError(file: name, line: nil, key: nil, reason: "no theme named \"\(name)\" in " + searchPaths.joined(separator: ", "))
-        }
+        let path: String
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ThemeError(file: path, line: nil, key: nil, reason: "cannot read: \(error.localizedDescription)")
+        if let found = file(named: name, searchPaths: searchPaths) {
+            path = found
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw ThemeError(file: path, line: nil, key: nil, reason: "cannot read: \(error.localizedDescription)")
+            }
+        } else if let compiled = builtinTOML[key], !name.contains("/") {
+            if key == "default" { return builtin }
+            path = "\(key).toml"
+            text = compiled
+        } else {
+            throw ThemeError(file: name, line: nil, key: nil, reason: "no theme named \"\(name)\" (built in: "
+                             + builtinNames.joined(separator: ", ") + "; searched " + searchPaths.joined(separator: ", ") + ")")
         }
         return try parse(toml: text, fileName: path) { parent in
             do {
@@ -49,11 +56,8 @@ extension Theme {
         }
     }
 
-    /// Resolves `inherits` without files: only `default` (the built-in theme) exists.
+    /// Resolves `inherits` from the compiled-in themes only.
     public static func builtinLoader(_ name: String) throws -> Theme {
-        guard name == "default" else {
-            throw ThemeError(file: "", line: nil, key: nil, reason: "no built-in theme named \"\(name)\"")
-        }
-        return builtin
+        try load(named: name, searchPaths: [])
     }
 }

@@ -1,37 +1,15 @@
 import Foundation
 
-/// The themes a user can choose: `.toml` files in the search paths plus the built-in default.
+/// The themes a user can choose: the compiled-in ones plus `.toml` files in the search paths.
 public struct ThemeCatalog: Sendable {
     /// Directories searched in order; earlier ones win when two hold the same name.
     public let searchPaths: [String]
 
     public init(searchPaths: [String]) { self.searchPaths = searchPaths }
 
-    /// The usual search paths: `$XDG_CONFIG_HOME/orgdeck/themes` (user themes first, so a user
-    /// can override a shipped one), then `themes/` beside the executable or in one of its parent
-    /// folders (a repository checkout running `.build/debug/orgdeck`), then `./themes`.
-    public static func defaultSearchPaths(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                          executablePath: String? = CommandLine.arguments.first) -> [String] {
-        var paths: [String] = []
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"].map { $0 + "/.config" })
-        if let config { paths.append(config + "/orgdeck/themes") }
-        if let exe = executablePath, exe.contains("/") {
-            var dir = (URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent())
-            for _ in 0..<5 {
-                let candidate = dir.appendingPathComponent("themes").path
-                if FileManager.default.fileExists(atPath: candidate + "/default.toml") { paths.append(candidate); break }
-                dir = dir.deletingLastPathComponent()
-            }
-        }
-        let cwd = FileManager.default.currentDirectoryPath + "/themes"
-        if !paths.contains(cwd) { paths.append(cwd) }
-        return paths
-    }
-
-    /// Every theme name available, sorted, `default` always included.
+    /// Every theme name available, sorted: the compiled-in ones and the files in the search paths.
     public func names() -> [String] {
-        var names: Set<String> = ["default"]
+        var names = Set(Theme.builtinNames)
         for dir in searchPaths {
             guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
             for f in files where f.hasSuffix(".toml") {
@@ -50,5 +28,10 @@ public struct ThemeCatalog: Sendable {
         } catch {
             return (.builtin, ThemeError(file: name, line: nil, key: nil, reason: "\(error)"))
         }
+    }
+
+    /// Where each theme comes from: the first file in the search paths, else the binary.
+    public func sources() -> [(name: String, source: String)] {
+        names().map { name in (name, Theme.file(named: name, searchPaths: searchPaths) ?? "built in") }
     }
 }

@@ -1,0 +1,37 @@
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// A picker: the filter line, then the options with their meaning; refused ones greyed with why
+/// in the detail, marked ones ticked.
+enum PickerView {
+    static func draw(_ painter: inout Painter, _ picker: PickerState) {
+        let visible = picker.visible
+        let rows = min(max(visible.count, 1), max(3, painter.grid.height - 10))
+        let box = OverlayView.dialog(&painter, title: picker.title, width: 68, height: rows + 6)
+        let inner = box.inset(2)
+        painter.text("/", x: inner.x, y: inner.y, .helpKey)
+        FormView.drawInput(&painter, Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1), field: picker.filter,
+                           secure: false, focused: true)
+        let listY = inner.y + 2
+        if visible.isEmpty {
+            painter.text(picker.filter.isEmpty ? picker.empty : "nothing matches \"\(picker.filter.text)\"", x: inner.x, y: listY,
+                         width: inner.width, .empty)
+        }
+        let top = max(0, picker.cursor - rows + 1)
+        let labelWidth = min(30, max(8, visible.map { TextWidth.columns($0.label) }.max() ?? 8))
+        for (index, option) in visible.enumerated().dropFirst(top).prefix(rows) {
+            let y = listY + index - top
+            let selected = index == picker.cursor
+            let line = Rect(x: inner.x, y: y, width: inner.width, height: 1)
+            painter.fill(line, selected ? .menuCursor : .dialog)
+            let mark = picker.multiple ? (picker.marked.contains(option.value) ? "[x] " : "[ ] ") : (selected ? "▸ " : "  ")
+            let element: UIElement = selected ? .menuCursor : option.refusal == nil ? .base : .muted
+            let used = painter.text(mark + option.label, x: inner.x, y: y, width: labelWidth + TextWidth.columns(mark), element)
+            let detail = option.refusal ?? option.detail
+            let detailX = inner.x + max(used, labelWidth + TextWidth.columns(mark)) + 2
+            painter.text(detail, x: detailX, y: y, width: inner.maxX - detailX, selected ? .menuCursor : .muted)
+            painter.hit(line, .selectIndex(index))
+        }
+        if let error = picker.error { painter.text(error, x: inner.x, y: box.maxY - 2, width: inner.width, .error) }
+    }
+}

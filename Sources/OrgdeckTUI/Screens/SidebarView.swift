@@ -1,0 +1,36 @@
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// The left sidebar of a page's sections, as in the seed; a click picks a section.
+enum SidebarView {
+    static func draw(_ painter: inout Painter, _ area: Rect, titles: [String], selected: Int) {
+        painter.fill(area, .sidebar)
+        for (index, title) in titles.enumerated() where index + 1 < area.height {
+            let active = index == selected
+            let line = Rect(x: area.x, y: area.y + 1 + index, width: area.width, height: 1)
+            painter.fill(line, active ? .sidebarActive : .sidebar)
+            painter.text((active ? "▸ " : "  ") + title, x: line.x + 1, y: line.y, width: line.width - 2, active ? .sidebarActive : .sidebar)
+            painter.hit(line, .selectSection(index))
+        }
+    }
+
+    /// Tabs in a row (a team's Members and Apps); returns the column after the last tab.
+    @discardableResult
+    static func tabs(_ painter: inout Painter, x: Int, y: Int, titles: [String], selected: Int) -> Int {
+        var x = x
+        for (index, title) in titles.enumerated() {
+            let label = " \(title) "
+            let width = painter.text(label, x: x, y: y, index == selected ? .tabActive : .tab)
+            painter.hit(Rect(x: x, y: y, width: width, height: 1), .selectSection(index))
+            x += width + 1
+        }
+        return x
+    }
+
+    /// The search line beside a list's title, while searching or when a search is kept.
+    static func search(_ painter: inout Painter, x: Int, y: Int, maxX: Int, search: TextField, searching: Bool) {
+        guard searching || !search.isEmpty else { return }
+        let used = painter.text("  /", x: x, y: y, .footerKey)
+        painter.text(search.text + (searching ? "▏" : ""), x: x + used, y: y, width: maxX - x - used, searching ? .inputFocus : .input)
+    }
+}

@@ -1,0 +1,141 @@
+import OrgdeckTerminal
+import OrgdeckViewModels
+
+/// One column of a `TableView`: how narrow it is worth showing, how wide it may grow, and how
+/// much it matters when not everything fits.
+struct TableColumn {
+    var title: String
+    /// The narrowest it is worth showing at: when the columns do not all fit at this width, the
+    /// least important are hidden. A column whose content is narrower needs only that.
+    var min: Int
+    /// It never grows past this (nil: as wide as its widest cell).
+    var max: Int?
+    /// Columns of lower priority get room last and are hidden first.
+    var priority: Int
+    /// An identifier (an ID, a username, an email: what a user types elsewhere) gets room first,
+    /// so it is the last to be cut.
+    var identifier: Bool
+    var alignRight: Bool
+    /// Drawn in a quieter style (descriptions).
+    var muted: Bool
+
+    init(_ title: String, min: Int = 4, max: Int? = nil, priority: Int = 5, identifier: Bool = false,
+         alignRight: Bool = false, muted: Bool = false) {
+        self.title = title; self.min = min; self.max = max; self.priority = priority; self.identifier = identifier
+        self.alignRight = alignRight; self.muted = muted
+    }
+
+    /// Columns at or below this priority are optional: they give way (are hidden) while an
+    /// identifier or a more important column is cut.
+    static let optionalPriority = 5
+
+    var isEssential: Bool { identifier || priority > Self.optionalPriority }
+}
+
+/// Column widths from content and the width available, like ratatui's constraint layout and
+/// k9s's column hiding: when even the columns' minimums do not fit, the least important are
+/// hidden (and come back when the terminal widens); every visible column gets its minimum, and
+/// the room left goes to identifiers first, then by priority, until each shows its content;
+/// while an identifier or an essential column is still cut, optional columns give way. Room
+/// nobody needs stays at the right rather than stretching a column with blanks.
+enum TableLayout {
+    /// The width of each column, nil for a hidden one. `gap` columns separate neighbours.
+    static func widths(_ columns: [TableColumn], content: [Int], available: Int, gap: Int = 1) -> [Int?] {
+        guard !columns.isEmpty, available > 0 else { return columns.map { _ in nil } }
+        let wanted = columns.indices.map { i -> Int in
+            let natural = Swift.max(content[i], TextWidth.columns(columns[i].title))
+            return Swift.max(1, Swift.min(natural, columns[i].max ?? natural))
+        }
+        let least = columns.indices.map { Swift.min(columns[$0].min, wanted[$0]) }
+        var visible = Array(columns.indices)
+        func needed() -> Int { visible.reduce(0) { $0 + least[$1] } + gap * Swift.max(0, visible.count - 1) }
+        func lowest(_ candidates: [Int]) -> Int? {
+            candidates.min { a, b in columns[a].priority != columns[b].priority ? columns[a].priority < columns[b].priority : a > b }
+        }
+        while visible.count > 1 && needed() > available, let victim = lowest(visible) {
+            visible.removeAll { $0 == victim }
+        }
+        while true {
+            let width = allocate(visible, least: least, wanted: wanted, columns: columns, room: available - needed())
+            let essentialCut = visible.contains { columns[$0].isEssential && (width[$0] ?? 0) < wanted[$0] }
+            let optional = visible.filter { !columns[$0].isEssential }
+            guard essentialCut, let victim = lowest(optional) else { return width }
+            visible.removeAll { $0 == victim }
+        }
+    }
+
+    private static func allocate(_ visible: [Int], least: [Int], wanted: [Int], columns: [TableColumn], room: Int) -> [Int?] {
+        var width = [Int?](repeating: nil, count: columns.count)
+        for i in visible { width[i] = least[i] }
+        var room = room
+        let order = visible.sorted { a, b in
+            if columns[a].identifier != columns[b].identifier { return columns[a].identifier }
+            return columns[a].priority != columns[b].priority ? columns[a].priority > columns[b].priority : a < b
+        }
+        for i in order where room > 0 {
+            let grow = Swift.min(room, wanted[i] - (width[i] ?? 0))
+            if grow > 0 { width[i]! += grow; room -= grow }
+        }
+        if room < 0, let first = visible.first {
+            // Even the one column left is wider than the table: cut it to fit.
+            width[first] = Swift.max(1, (width[first] ?? 0) + room)
+        }
+        return width
+    }
+}
+
+/// The one table widget every list uses: a header row, the rows with the cursor's highlighted,
+/// a click target per row, and a line for the empty list.
+enum TableView {
+    /// `rows` hold the list from absolute index `firstIndex` on (a window of a long list);
+    /// `cursor` and `scrollTop` are absolute, and so are the clicks the rows report.
+    static func draw(_ painter: inout Painter, _ area: Rect, columns: [TableColumn], rows: [[String]], cursor: Int?,
+                     scrollTop: Int, empty: String, sortColumn: Int? = nil, ascending: Bool = true, marks: [String]? = nil,
+                     firstIndex: Int = 0) {
+        guard area.height >= 1, area.width >= 2 else { return }
+        let markWidth = marks == nil ? 0 : 2
+        let inner = area.width - 2 - markWidth
+        var columns = columns
+        if let sortColumn, columns.indices.contains(sortColumn) { columns[sortColumn].title += ascending ? " ↑" : " ↓" }
+        let content = columns.indices.map { i in rows.reduce(0) { Swift.max($0, i < $1.count ? TextWidth.columns($1[i]) : 0) } }
+        let widths = TableLayout.widths(columns, content: content, available: inner)
+        let header = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+        painter.fill(header, .tableHeader)
+        var x = area.x + 1 + markWidth
+        for (i, column) in columns.enumerated() {
+            guard let width = widths[i] else { continue }
+            painter.text(column.title, x: x, y: header.y, width: width, i == sortColumn ? .tableSort : .tableHeader)
+            x += width + 1
+        }
+        guard area.height >= 2 else { return }
+        if rows.isEmpty {
+            painter.text(empty, x: area.x + 2, y: area.y + Swift.min(2, area.height - 1), width: area.width - 3, .empty)
+            return
+        }
+        let visibleRows = area.height - 1
+        let top = Swift.max(0, Swift.min(scrollTop - firstIndex, rows.count - 1))
+        for (offset, row) in rows.dropFirst(top).prefix(visibleRows).enumerated() {
+            let local = top + offset
+            let index = firstIndex + local
+            let y = area.y + 1 + offset
+            let selected = index == cursor
+            let element: UIElement = selected ? .tableCursor : .tableRow
+            let line = Rect(x: area.x, y: y, width: area.width, height: 1)
+            painter.fill(line, element)
+            if let marks, local < marks.count, !marks[local].isEmpty {
+                painter.text(marks[local], x: area.x + 1, y: y, width: 1, selected ? .tableCursor : .pinned)
+            }
+            var x = area.x + 1 + markWidth
+            for (i, column) in columns.enumerated() {
+                guard let width = widths[i] else { continue }
+                let value = i < row.count ? row[i] : ""
+                let cellElement: UIElement = selected ? .tableCursor : column.muted ? .muted : .tableRow
+                let shown = TextWidth.columns(value) > width ? TextWidth.truncate(value, to: width) : value
+                let pad = column.alignRight ? Swift.max(0, width - TextWidth.columns(shown)) : 0
+                painter.text(shown, x: x + pad, y: y, width: width - pad, cellElement)
+                x += width + 1
+            }
+            painter.hit(line, .selectIndex(index))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import OrgdeckCore
+
+/// A group of keys in the `?` overlay.
+public struct HelpSection: Equatable, Sendable {
+    public var title: String
+    public var commands: [PaneCommand]
+}
+
+extension ConsoleViewModel {
+    /// What the focus offers: the open overlay's keys, else the pane's (or its dialog's).
+    /// The footer shows these.
+    public var focusCommands: [PaneCommand] {
+        if let signIn = state.signIn {
+            return [PaneCommand(.submit, signIn.form.submitLabel.lowercased()), PaneCommand(.nextFocus, "next field"),
+                    PaneCommand(.toggleSignUp, signIn.mode == .signIn ? "create an account" : "sign in instead"),
+                    PaneCommand(.cancel, "quit")]
+        }
+        switch rootOverlay {
+        case .profileMenu:
+            return [PaneCommand(.text(""), "key beside a line picks it"), PaneCommand(.move(.down), "move"),
+                    PaneCommand(.open, "choose"), PaneCommand(.cancel, "close")]
+        case .help: return [PaneCommand(.move(.down), "scroll"), PaneCommand(.cancel, "close")]
+        case .palette:
+            return [PaneCommand(.nextFocus, "complete"), PaneCommand(.submit, "run"), PaneCommand(.move(.down), "choose"),
+                    PaneCommand(.cancel, "close")]
+        case .secret: return [PaneCommand(.copyID, "copy"), PaneCommand(.submit, "close")]
+        case .inbox: return inboxCommands
+        case .none: break
+        }
+        if let dialog = openDialog { return dialog.commands }
+        return front?.commands ?? []
+    }
+
+    /// Whether the focus is on the screen itself (no overlay): only then do the global keys act.
+    public var screenHasFocus: Bool {
+        state.signIn == nil && rootOverlay == nil && openDialog == nil && front?.dialog == nil && !(front?.acceptsText ?? false)
+    }
+
+    /// The keys that work on every screen.
+    public var globalCommands: [PaneCommand] {
+        let change = environment?.refusalToChange
+        var commands = Pane.allCases.map { PaneCommand(.selectPane($0), $0.title, inFooter: false) }
+        commands += [
+            PaneCommand(.profileMenu, "profile"),
+            PaneCommand(.palette, "palette"),
+            PaneCommand(.inbox, state.invitationCount > 0 ? "invitations (\(state.invitationCount))" : "invitations", inFooter: false),
+            PaneCommand(.leave, "leave the organization", refusal: state.memberships.isEmpty ? "you belong to no organization" : change,
+                        inFooter: false),
+            PaneCommand(.refresh, "refresh", inFooter: false),
+            PaneCommand(.redraw, "repaint the screen", inFooter: false),
+            PaneCommand(.quit, "quit"),
+        ]
+        if !pages.isEmpty { commands.insert(PaneCommand(.back, "back", inFooter: false), at: 0) }
+        return commands
+    }
+
+    /// The keys that move in every list.
+    public var movingCommands: [PaneCommand] {
+        [PaneCommand(.move(.down), "down"), PaneCommand(.move(.up), "up"), PaneCommand(.top, "top"),
+         PaneCommand(.bottom, "bottom"), PaneCommand(.pageDown, "page down"), PaneCommand(.pageUp, "page up")]
+    }
+
+    /// The `?` overlay: the keys of what has focus first, then those that work everywhere.
+    public var helpSections: [HelpSection] {
+        let here = (front?.commands ?? []).filter { !$0.label.isEmpty }
+        var sections: [HelpSection] = []
+        if !here.isEmpty { sections.append(HelpSection(title: "Here: \(frontTitle)", commands: here)) }
+        sections.append(HelpSection(title: "Everywhere", commands: globalCommands))
+        sections.append(HelpSection(title: "Moving", commands: movingCommands))
+        return sections
+    }
+
+    /// A title for the screen in front, for the help overlay.
+    public var frontTitle: String {
+        switch state.screen {
+        case .pane(let pane):
+            if pane == .account, let account { return "Account · \(account.accountSection.rawValue)" }
+            return pane.title
+        case .app(let id): return "app \(id)" + (appDetail.map { " · \($0.appSection.rawValue)" } ?? "")
+        case .team(let id): return "team \(id)" + (team.map { " · \($0.tab.rawValue)" } ?? "")
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import OrgdeckCore
+
+extension ConsoleViewModel {
+    /// Every command the palette knows, for completion.
+    public func paletteCommands() -> [String] {
+        var commands = Pane.allCases.map(\.command)
+        commands += ["personal"] + state.memberships.map { "org \($0.organization.id)" }
+        commands += themeNames.map { "theme \($0)" }
+        commands += ["members", "teams", "invitations", "tokens", "leave", "new-org", "help", "refresh", "signout", "quit"]
+        return commands
+    }
+
+    func handlePalette(_ palette: PaletteState, _ event: ConsoleEvent, _ effects: inout [Effect]) {
+        var palette = palette
+        switch event {
+        case .cancel, .back: rootOverlay = nil; return
+        case .nextFocus: palette.complete()
+        case .move(.down): palette.move(1)
+        case .move(.up): palette.move(-1)
+        case .submit:
+            let typed = palette.input.text.trimmingCharacters(in: .whitespaces)
+            let command = typed.isEmpty ? (palette.completions.first ?? "") : typed
+            rootOverlay = nil
+            if let error = runPaletteCommand(command, &effects) {
+                palette.error = error
+                rootOverlay = .palette(palette)
+            }
+            return
+        default:
+            palette.input.apply(event)
+            palette.refresh(commands: paletteCommands())
+        }
+        rootOverlay = .palette(palette)
+    }
+
+    /// Runs `:command`; returns an error to show in the palette when it is not understood.
+    func runPaletteCommand(_ line: String, _ effects: inout [Effect]) -> String? {
+        let words = line.split(separator: " ").map(String.init)
+        guard let head = words.first?.lowercased() else { return nil }
+        let argument = words.dropFirst().joined(separator: " ")
+        if let pane = Pane.allCases.first(where: { $0.command == head || ($0 == .myApps && head == "myapps") }) {
+            selectPane(pane); return nil
+        }
+        switch head {
+        case "members", "teams":
+            guard state.context.organizationID != nil else { return "\(head) belong to an organization: switch to one first" }
+            selectPane(.account)
+            account?.select(head == "members" ? .members : .teams)
+            return nil
+        case "tokens": selectPane(.security); return nil
+        case "invitations", "inbox": openInbox(); return nil
+        case "leave": apply(beginLeave(), &effects); return nil
+        case "personal": switchContext(.personal); state.flash = .info("switched to your personal account"); return nil
+        case "org":
+            guard let membership = state.memberships.first(where: { $0.organization.id.lowercased() == argument.lowercased() }) else {
+                return argument.isEmpty ? "usage: org ID" : "you are not a member of an organization \"\(argument)\""
+            }
+            switchContext(.organization(membership.organization.id))
+            state.flash = .info("switched to \(membership.organization.name)")
+            return nil
+        case "theme":
+            guard !argument.isEmpty else { return "usage: theme NAME (one of \(themeNames.joined(separator: ", ")))" }
+            effects.append(.applyTheme(argument)); return nil
+        case "new-org": apply(beginNewOrganization(), &effects); return nil
+        case "help": rootOverlay = .help(scroll: 0); return nil
+        case "refresh": refreshAfterExternalChange(); return nil
+        case "signout": signOut(); return nil
+        case "q", "quit": effects.append(.quit); return nil
+        default: return "unknown command \"\(head)\"; Tab completes"
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import OrgdeckCore
+
+extension ConsoleViewModel {
+    // MARK: Sign-in
+
+    func handleSignIn(_ event: ConsoleEvent, _ effects: inout [Effect]) {
+        guard var signIn = state.signIn else { return }
+        switch event {
+        case .quit, .cancel: effects.append(.quit); return
+        case .toggleSignUp:
+            signIn = SignInState(mode: signIn.mode == .signIn ? .signUp : .signIn)
+        case .submit:
+            if signIn.form.focus < signIn.form.fields.count - 1 && signIn.form.fields[signIn.form.focus + 1].value.isEmpty {
+                signIn.form.focusNext()
+            } else {
+                submitSignIn(&signIn)
+                if state.signIn == nil { return }
+            }
+        default:
+            signIn.form.apply(event)
+        }
+        state.signIn = signIn
+    }
+
+    func submitSignIn(_ signIn: inout SignInState) {
+        let form = signIn.form
+        do {
+            let session: Session
+            switch signIn.mode {
+            case .signIn:
+                session = try service.signIn(login: form.value("login"), password: form.rawValue("password"), source: .tui)
+            case .signUp:
+                _ = try service.signUp(username: form.value("username"), displayName: form.value("name"),
+                                       email: form.value("email"), password: form.rawValue("password"), source: .tui)
+                session = try service.signIn(login: form.value("username"), password: form.rawValue("password"), source: .tui)
+            }
+            enter(session)
+            state.flash = .info("signed in as \(session.user.username)")
+        } catch {
+            signIn.form.error = error.userMessage
+            signIn.form.focus(field: (error as? CoreError)?.field)
+            // A failed sign-in clears the password, never the login.
+            if signIn.mode == .signIn { signIn.form.fields[1].value.clear(); signIn.form.focus = 1 }
+        }
+    }
+
+    /// Signs in: loads memberships and lands where the user left (their last context and pane,
+    /// when still theirs), else on My Apps in the personal context. Before the first frame only
+    /// what that frame shows is read; the invitations wait for `settle`.
+    func enter(_ session: Session) {
+        state.session = session
+        state.signIn = nil
+        rootOverlay = nil
+        loadMemberships()
+        var context = Context.personal
+        var pane = Pane.myApps
+        if let place = memory?.place(for: session.user.username) {
+            if place.context != "personal", state.memberships.contains(where: { $0.organization.id == place.context }) {
+                context = .organization(place.context)
+            }
+            pane = Pane(rawValue: place.pane) ?? .myApps
+        }
+        state.stack = [.pane(pane)]
+        switchContext(context)
+        if settled { settleAfterSignIn() }
+    }
+
+    /// After the first frame: the counts the first window skipped, the invitations badge, and
+    /// the invitations themselves when there are any.
+    func settle() {
+        settled = true
+        front?.settle()
+        if state.session != nil { settleAfterSignIn() }
+    }
+
+    func settleAfterSignIn() {
+        loadInvitations()
+        if state.invitationCount > 0, rootOverlay == nil, open == nil, let session = state.session,
+           let received = try? service.receivedInvitations(session) {
+            rootOverlay = .inbox(InboxState(invitations: received))
+        }
+    }
+
+    /// Counts the invitations waiting for the user (the header badge).
+    func loadInvitations() {
+        guard let session = state.session else { return }
+        state.invitationCount = (try? service.receivedInvitations(session).count) ?? 0
+    }
+
+    func loadMemberships() {
+        guard let session = state.session else { return }
+        state.memberships = (try? service.memberships(session)) ?? []
+    }
+
+    /// The environment panes are built with in the current context.
+    var environment: PaneEnvironment? {
+        state.session.map { PaneEnvironment(service: service, session: $0, context: state.context, role: state.role) }
+    }
+
+    /// Switches context (one keystroke from the profile menu): the pane stays, its model is
+    /// built anew for the context; the other panes are built when next shown.
+    public func switchContext(_ context: Context) {
+        guard state.session != nil else { return }
+        // The grid/list choice and the order are the user's, not the context's.
+        if let apps = myApps?.state { appsLayout = apps }
+        state.context = context
+        pages = []
+        panes = [:]
+        rootOverlay = nil
+        open = nil
+        buildPane(state.pane)
+        rememberPlace()
+        syncState()
+    }
+
+    /// Builds the pane's model for the current context the first time it is shown.
+    @discardableResult
+    func buildPane(_ pane: Pane) -> Bool {
+        guard panes[pane] == nil, let env = environment else { return false }
+        let model = PaneRegistry.make(.pane(pane), env, previousApps: appsLayout, firstFrame: !settled)
+        model.setViewport(rows: viewport.rows, columns: viewport.columns)
+        panes[pane] = model
+        return true
+    }
+
+    func signOut() {
+        state = ConsoleState(readOnly: state.readOnly)
+        panes = [:]; pages = []; rootOverlay = nil; open = nil
+        state.flash = .info("signed out")
+    }
+
+    /// Records the current context and pane for the next sign-in.
+    func rememberPlace() {
+        guard let user = state.session?.user.username else { return }
+        memory?.remember(Place(context: state.context.organizationID ?? "personal", pane: state.pane.rawValue), for: user)
+    }
+
+    /// Another process changed the database: read again what is on screen, keeping cursors on
+    /// their items. A role changed elsewhere rebuilds the panes, so what they offer follows it.
+    func refreshAfterExternalChange() {
+        guard state.session != nil else { return }
+        let role = state.role
+        loadMemberships()
+        loadInvitations()
+        if let id = state.context.organizationID, !state.memberships.contains(where: { $0.organization.id == id }) {
+            switchContext(.personal)
+            state.flash = .warn("you are no longer a member of \(id)")
+            return
+        }
+        if state.role != role {
+            switchContext(state.context)
+            state.flash = .warn("your role in \(state.contextTitle) is now \(state.role?.title ?? "none")")
+            return
+        }
+        var effects: [Effect] = []
+        if let page = pages.last {
+            apply(page.reload(), &effects)
+        } else {
+            apply(front?.reload() ?? [], &effects)
+        }
+    }
+}

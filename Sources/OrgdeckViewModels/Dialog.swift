@@ -1,0 +1,181 @@
+import OrgdeckCore
+
+/// A modal layer a pane opens: a form, a confirm dialog, a picker or details to read.
+public enum Dialog: Equatable, Sendable {
+    case form(FormState)
+    case confirm(ConfirmState)
+    case picker(PickerState)
+    case info(InfoState)
+
+    /// Whether printable keys are text while it is open.
+    public var acceptsText: Bool {
+        switch self {
+        case .form, .confirm, .picker: return true
+        case .info: return false
+        }
+    }
+
+    /// What one event does to the dialog.
+    func step(_ event: ConsoleEvent) -> DialogStep {
+        switch self {
+        case .form(var form):
+            switch event {
+            case .cancel, .back: return .closed(cancelled: false)
+            case .submit: return .done(self)
+            default: form.apply(event); return .open(.form(form))
+            }
+        case .confirm(var confirm):
+            switch event {
+            case .cancel, .back: return .closed(cancelled: true)
+            case .submit:
+                guard confirm.isSatisfied else {
+                    confirm.error = "type \(confirm.requiredText ?? "") exactly to confirm"
+                    return .open(.confirm(confirm))
+                }
+                return .done(self)
+            default:
+                confirm.typed.apply(event)
+                confirm.error = nil
+                return .open(.confirm(confirm))
+            }
+        case .picker(var picker):
+            switch event {
+            case .cancel, .back: return .closed(cancelled: false)
+            case .move(.down), .nextFocus: picker.move(1)
+            case .move(.up), .previousFocus: picker.move(-1)
+            case .pageDown: picker.move(10)
+            case .pageUp: picker.move(-10)
+            case .top: picker.cursor = 0
+            case .bottom: picker.move(picker.visible.count)
+            case .text(" ") where picker.multiple: picker.toggle()
+            case .selectIndex(let index) where picker.visible.indices.contains(index):
+                picker.cursor = index
+                return picker.multiple ? .open(.picker(picker)) : Dialog.picker(picker).choose()
+            case .submit, .open: return Dialog.picker(picker).choose()
+            default: picker.edit(event)
+            }
+            return .open(.picker(picker))
+        case .info:
+            switch event {
+            case .cancel, .back, .submit, .open, .quit: return .closed(cancelled: false)
+            default: return .open(self)
+            }
+        }
+    }
+
+    /// Enter in a picker: a refused option says why and stays open.
+    private func choose() -> DialogStep {
+        guard case .picker(var picker) = self else { return .done(self) }
+        if !picker.multiple {
+            guard let option = picker.highlighted else { return .open(self) }
+            if let refusal = option.refusal { picker.error = refusal; return .open(.picker(picker)) }
+        }
+        return .done(.picker(picker))
+    }
+
+    /// The dialog showing a refusal of its submission: a form keeps the values and focuses the
+    /// field at fault; a picker stays open. Nil for dialogs whose refusal is a flash.
+    func showing(_ error: Error) -> Dialog? {
+        switch self {
+        case .form(var form):
+            form.error = error.userMessage
+            form.focus(field: (error as? CoreError)?.field)
+            return .form(form)
+        case .picker(var picker):
+            picker.error = error.userMessage
+            return .picker(picker)
+        case .confirm, .info:
+            return nil
+        }
+    }
+
+    /// The keys that act on the dialog, for the footer and `?`.
+    public var commands: [PaneCommand] {
+        switch self {
+        case .form(let form):
+            return [PaneCommand(.submit, form.submitLabel.lowercased()), PaneCommand(.nextFocus, "next field"),
+                    PaneCommand(.cancel, "cancel")]
+        case .confirm(let confirm):
+            let refusal = confirm.isSatisfied ? nil : "type \(confirm.requiredText ?? "") exactly to confirm"
+            return [PaneCommand(.submit, confirm.verb, refusal: refusal), PaneCommand(.cancel, "cancel")]
+        case .picker(let picker):
+            var commands = [PaneCommand(.move(.down), "move"), PaneCommand(.text(""), "type to filter")]
+            if picker.multiple { commands.append(PaneCommand(.text(" "), "mark")) }
+            commands += [PaneCommand(.submit, picker.multiple ? "take marked" : "choose"), PaneCommand(.cancel, "cancel")]
+            return commands
+        case .info:
+            return [PaneCommand(.cancel, "close")]
+        }
+    }
+}
+
+/// What one event did to a dialog.
+enum DialogStep: Equatable {
+    case open(Dialog)
+    case closed(cancelled: Bool)
+    /// Submitted: the dialog as it was when Enter was pressed.
+    case done(Dialog)
+}
+
+/// A pane's open dialog with what it is for: `Purpose` is the pane's own enum, which it
+/// handles exhaustively when the dialog is submitted.
+struct DialogSlot<Purpose: Equatable & Sendable>: Equatable, Sendable {
+    var dialog: Dialog
+    var purpose: Purpose
+}
+
+/// A model that opens dialogs of its own.
+protocol DialogOwner: AnyObject {
+    associatedtype Purpose: Equatable & Sendable
+    var open: DialogSlot<Purpose>? { get set }
+    /// Carries out a submitted dialog; throwing keeps a form or picker open with the reason.
+    /// It may open the next dialog of a sequence (`present`).
+    func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction]
+    /// For a picker over a list too long to load (an organization's apps): the options
+    /// matching `filter`, read again as the user types. Nil keeps filtering what is loaded.
+    func options(for purpose: Purpose, filter: String) -> [PickerOption]?
+}
+
+extension DialogOwner {
+    func options(for purpose: Purpose, filter: String) -> [PickerOption]? { nil }
+
+    /// Opens a dialog for `purpose`.
+    func present(_ dialog: Dialog, for purpose: Purpose) -> [Reaction] {
+        open = DialogSlot(dialog: dialog, purpose: purpose)
+        return []
+    }
+
+    /// Routes an event to the open dialog; nil when none is open.
+    func routeDialog(_ event: ConsoleEvent) -> [Reaction]? {
+        guard var slot = open else { return nil }
+        switch slot.dialog.step(event) {
+        case .open(var dialog):
+            if case .picker(let before) = slot.dialog, case .picker(var picker) = dialog, picker.filter.text != before.filter.text,
+               let options = options(for: slot.purpose, filter: picker.filter.text) {
+                picker.options = options
+                picker.cursor = 0
+                dialog = .picker(picker)
+            }
+            slot.dialog = dialog
+            open = slot
+            return []
+        case .closed(let cancelled):
+            open = nil
+            return cancelled ? [.flash(.info("cancelled"))] : []
+        case .done(let dialog):
+            open = nil
+            do {
+                return try carryOut(slot.purpose, dialog)
+            } catch {
+                if open == nil, let shown = dialog.showing(error) {
+                    open = DialogSlot(dialog: shown, purpose: slot.purpose)
+                    return []
+                }
+                return [.flash(.error(error.userMessage))]
+            }
+        }
+    }
+
+    /// The open dialog, for the screen.
+    var openDialog: Dialog? { open?.dialog }
+}

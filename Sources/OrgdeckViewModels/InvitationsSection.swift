@@ -1,0 +1,109 @@
+import OrgdeckCore
+
+/// The organization's invitations: invite (email, then the role from a picker, then the teams
+/// of a Team Contributor from a picker), resend, rescind after a confirm, details on Enter.
+public final class InvitationsSection: ListSection<Invitation, InvitationsSection.Purpose> {
+    public enum Purpose: Equatable, Sendable {
+        case details
+        case email
+        case role(email: String)
+        case teams(email: String, role: Role)
+        case rescind(id: String)
+    }
+
+    /// Only Admins see and send the organization's invitations.
+    public var visible: Bool { Permissions.refusal(.manageInvitations, role: env.role) == nil }
+
+    init(env: PaneEnvironment) {
+        super.init(env: env, title: AccountSection.invitations.rawValue, screen: .pane(.account), searchable: false, chrome: 2)
+    }
+
+    override func load() throws -> [Invitation] {
+        visible ? try env.service.invitations(env.session, organizationID: organizationID) : []
+    }
+
+    override func handle(_ event: ConsoleEvent, selected: Invitation?) -> [Reaction]? {
+        let manage = env.refusal(.manageInvitations)
+        if event == .new {
+            if let manage { return refused(manage) }
+            return present(emailForm(), for: .email)
+        }
+        guard let invitation = selected else { return [.open, .edit, .delete, .copyID].contains(event) ? [] : nil }
+        switch event {
+        case .open:
+            return present(.info(InfoState(title: "Invitation \(invitation.id)", rows: [
+                InfoRow("Email", invitation.email), InfoRow("Role", invitation.role.title),
+                InfoRow("Teams", invitation.teams.isEmpty ? "none" : invitation.teams.joined(separator: ", ")),
+                InfoRow("Invited by", invitation.invitedBy), InfoRow("Sent", invitation.sentAt.utcDay),
+                InfoRow("Expires", invitation.expiresAt.utcDay), InfoRow("State", invitation.state.rawValue),
+            ])), for: .details)
+        case .edit:
+            if let manage { return refused(manage) }
+            do {
+                let renewed = try env.service.resendInvitation(env.session, id: invitation.id)
+                _ = reload()
+                return [.flash(.info("resent \(invitation.id) to \(renewed.email); it expires \(renewed.expiresAt.utcDay)"))]
+            } catch { return [.flash(.error(error.userMessage))] }
+        case .delete:
+            if let manage { return refused(manage) }
+            return present(.confirm(ConfirmState(title: "Rescind invitation",
+                message: "Rescind the invitation of \(invitation.email) (\(invitation.role.title))? The link stops working.",
+                requiredText: nil, verb: "rescind")), for: .rescind(id: invitation.id))
+        case .copyID: return [.effect(.copy(invitation.id))]
+        default: return nil
+        }
+    }
+
+    func emailForm(_ email: String = "") -> Dialog {
+        .form(FormState(title: "Invite a member", fields: [
+            FormField(key: "email", label: "Email", value: email, hint: "next: the role, from a list", maxLength: 254),
+        ], submitLabel: "Next"))
+    }
+
+    override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
+        switch (purpose, dialog) {
+        case (.email, .form(let form)):
+            let email = try Validation.email(form.value("email"))
+            return present(.picker(PickerState(title: "Role for \(email)", options: Role.options, selected: Role.orgUser.rawValue)),
+                           for: .role(email: email))
+        case (.role(let email), .picker(let picker)):
+            guard let role = picker.highlighted.flatMap({ Role(rawValue: $0.value) }) else { return [] }
+            let teams = role == .teamContributor ? try env.service.teams(env.session, organizationID: organizationID, filter: "") : []
+            guard !teams.isEmpty else { return invite(email, role, teams: []) }
+            return present(.picker(PickerState(title: "Teams of \(email) (Space marks)", options: teams.map {
+                PickerOption(value: $0.id, label: $0.name, detail: "\($0.id) · \($0.memberCount) members, \($0.appCount) apps")
+            }, multiple: true)), for: .teams(email: email, role: role))
+        case (.teams(let email, let role), .picker(let picker)):
+            return invite(email, role, teams: picker.marked)
+        case (.rescind(let id), .confirm):
+            try env.service.rescindInvitation(env.session, id: id)
+            _ = reload()
+            return [.flash(.info("rescinded \(id)"))]
+        case (.details, _), (.email, _), (.role, _), (.teams, _), (.rescind, _):
+            return []
+        }
+    }
+
+    /// Sends the invitation; a refusal about the email reopens the email form with it.
+    func invite(_ email: String, _ role: Role, teams: [String]) -> [Reaction] {
+        do {
+            let invitation = try env.service.invite(env.session, organizationID: organizationID, email: email, role: role, teams: teams)
+            reload(selecting: invitation.id)
+            return [.flash(.info("invited \(invitation.email) as \(role.title)"))]
+        } catch let error as CoreError where error.field == "email" {
+            var form = emailForm(email)
+            if case .form(var shown) = form { shown.error = error.message; form = .form(shown) }
+            return present(form, for: .email)
+        } catch {
+            return [.flash(.error(error.userMessage))]
+        }
+    }
+
+    override var listCommands: [PaneCommand] {
+        let manage = env.refusal(.manageInvitations)
+        let none = needsItem("invitation")
+        return [PaneCommand(.new, "invite", refusal: manage), PaneCommand(.open, "details", refusal: none),
+                PaneCommand(.edit, "resend", refusal: none ?? manage), PaneCommand(.delete, "rescind", refusal: none ?? manage),
+                PaneCommand(.copyID, "copy ID", refusal: none)]
+    }
+}

@@ -1,0 +1,89 @@
+import OrgdeckCore
+
+/// What a list section shows: the rows as listed (filtered by the search), all that was read,
+/// and why reading failed.
+public struct ListSectionState<Item: ListItem>: Equatable, Sendable {
+    public var list = ListState<Item>()
+    public var all: [Item] = []
+    public var error: String?
+}
+
+/// A section that is one list (members, teams, invitations, tokens): the list keys, the search
+/// line, the reload that keeps the cursor on its item, and the dialogs of its own purposes.
+/// Subclasses say what to read, what a search matches, what the keys do on the selected item,
+/// and how their dialogs are carried out.
+public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: SectionModel, DialogOwner {
+    public internal(set) var state = ListSectionState<Item>()
+    let env: PaneEnvironment
+    var open: DialogSlot<Purpose>?
+    public let title: String
+    public let screen: Screen
+    let searchable: Bool
+    /// Rows the screen draws above the table (titles, tabs) and the table's header.
+    let chrome: Int
+
+    init(env: PaneEnvironment, title: String, screen: Screen, searchable: Bool, chrome: Int) {
+        self.env = env; self.title = title; self.screen = screen; self.searchable = searchable; self.chrome = chrome
+    }
+
+    // MARK: What subclasses provide
+
+    /// Reads the items (the search text is in `state.list.search` for a search the core runs).
+    func load() throws -> [Item] { [] }
+    /// Whether an item matches the search text (lower-cased); false when the core searches.
+    func matches(_ item: Item, _ text: String) -> Bool { true }
+    /// The search is run by the core (`load` reads again) rather than over what is loaded.
+    var searchesInCore: Bool { false }
+    /// What a key does here (with the item under the cursor, if any); nil when it means nothing.
+    func handle(_ event: ConsoleEvent, selected: Item?) -> [Reaction]? { nil }
+    func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] { [] }
+    func options(for purpose: Purpose, filter: String) -> [PickerOption]? { nil }
+    /// The section's commands when the list has focus.
+    var listCommands: [PaneCommand] { [] }
+
+    // MARK: SectionModel
+
+    var organizationID: String { env.context.organizationID ?? "" }
+    public var dialog: Dialog? { openDialog }
+    public var acceptsText: Bool { dialog?.acceptsText ?? state.list.searching }
+
+    public func reload() -> [Reaction] {
+        do {
+            state.all = try load()
+            state.error = nil
+        } catch { state.error = error.userMessage }
+        refilter()
+        return []
+    }
+
+    func refilter() {
+        let text = state.list.search.text.lowercased()
+        state.list.show(text.isEmpty || searchesInCore ? state.all : state.all.filter { matches($0, text) })
+    }
+
+    public func setViewport(rows: Int, columns: Int) { state.list.setViewport(rows: rows - chrome) }
+
+    public func send(_ event: ConsoleEvent) -> [Reaction]? {
+        if let reactions = routeDialog(event) { return reactions }
+        switch state.list.handle(event, searchable: searchable) {
+        case .handled: return []
+        case .searchChanged: return searchesInCore ? reload() : { refilter(); return [] }()
+        case .notHandled: return handle(event, selected: state.list.selected)
+        }
+    }
+
+    public var commands: [PaneCommand] {
+        if let dialog { return dialog.commands }
+        if state.list.searching { return state.list.searchCommands }
+        return listCommands
+    }
+
+    /// Reads again and puts the cursor on `id` (the item just made or changed).
+    func reload(selecting id: String) {
+        _ = reload()
+        state.list.select(id: id)
+    }
+
+    /// "no member selected" when the list is empty, for the commands that need an item.
+    func needsItem(_ noun: String) -> String? { state.list.selected == nil ? "no \(noun) selected" : nil }
+}

@@ -1,0 +1,16 @@
+/// One thing a key does where the focus is: the event it sends, a short label, and — when the
+/// role or read-only mode forbids it right now — the reason, which greys its hint and is what
+/// the key answers. The screen finds the keys of an event in the key map.
+public struct PaneCommand: Equatable, Sendable {
+    public var event: ConsoleEvent
+    public var label: String
+    public var refusal: String?
+    /// Shown in the footer; the others appear in `?` only.
+    public var inFooter: Bool
+
+    public init(_ event: ConsoleEvent, _ label: String, refusal: String? = nil, inFooter: Bool = true) {
+        self.event = event; self.label = label; self.refusal = refusal; self.inFooter = inFooter
+    }
+
+    public var isEnabled: Bool { refusal == nil }
+}

@@ -1,0 +1,54 @@
+import OrgdeckCore
+
+/// A pane or a page of the console (Bubble Tea's nested model, TCA's scoped reducer): its own
+/// state, events, dialogs, reload and commands. The root holds the one in front and forwards
+/// events to it; adding a pane means its files plus one line in `PaneRegistry`.
+public protocol PaneModel: AnyObject {
+    /// The place in the navigation stack this model shows.
+    var screen: Screen { get }
+    /// A dialog the pane has open; it takes every key until it closes.
+    var dialog: Dialog? { get }
+    /// Whether printable keys are text: a search field has focus, or a dialog that takes text.
+    var acceptsText: Bool { get }
+    /// Handles one event; nil when the event means nothing here, so the root may use it.
+    func send(_ event: ConsoleEvent) -> [Reaction]?
+    /// Reads again what it shows, keeping cursors on their items; `.pop` when its subject is gone.
+    func reload() -> [Reaction]
+    /// What the keys do here now, for the footer and `?`; refused ones carry the reason.
+    var commands: [PaneCommand] { get }
+    /// The size of the body (between header and footer), for paging and grid moves; each pane
+    /// takes off the rows its own title and table header use.
+    func setViewport(rows: Int, columns: Int)
+    /// Work deferred until after the first frame (counts that grow with the data).
+    func settle()
+}
+
+extension PaneModel {
+    public func setViewport(rows: Int, columns: Int) {}
+    public func settle() {}
+}
+
+/// Who is looking, where, with what rights: what every pane is built with.
+public struct PaneEnvironment: Sendable {
+    public let service: OrgService
+    public let session: Session
+    public let context: Context
+    /// The role in the organization of `context`; nil in the personal context.
+    public let role: Role?
+
+    public init(service: OrgService, session: Session, context: Context, role: Role?) {
+        self.service = service; self.session = session; self.context = context; self.role = role
+    }
+
+    /// Why `action` is refused here now (on `app`, when one is in view), or nil: the question
+    /// asked before any form opens, answered by the permission table the core enforces.
+    public func refusal(_ action: Action, app: App? = nil) -> String? {
+        service.refusal(action, role: role, teamRole: app?.teamRole, appInView: app != nil)
+    }
+
+    /// Why a change anyone may make (a pin, a password) is refused now: only read-only mode.
+    public var refusalToChange: String? { service.isReadOnly ? CoreError.readOnly.message : nil }
+}
+
+/// A refused key's answer: the reason as a warning, no form.
+func refused(_ reason: String) -> [Reaction] { [.flash(.warn(reason))] }

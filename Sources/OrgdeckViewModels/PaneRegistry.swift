@@ -1,0 +1,17 @@
+import OrgdeckCore
+
+/// Builds the model of each screen: the one place a new pane or page is registered.
+enum PaneRegistry {
+    static func make(_ screen: Screen, _ env: PaneEnvironment, previousApps: MyAppsState?, firstFrame: Bool) -> any PaneModel {
+        switch screen {
+        case .pane(.myApps): return MyAppsViewModel(env: env, like: previousApps, countNow: !firstFrame)
+        case .pane(.account): return AccountViewModel(env: env)
+        case .pane(.security): return SecurityViewModel(env: env)
+        case .pane(.collaborations): return PlaceholderPane(pane: .collaborations)
+        case .pane(.starred): return PlaceholderPane(pane: .starred)
+        case .pane(.billing): return PlaceholderPane(pane: .billing)
+        case .app(let id): return AppPageViewModel(env: env, appID: id)
+        case .team(let id): return TeamPageViewModel(env: env, teamID: id)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import OrgdeckCore
+
+/// One section of a page: an app's Overview, an organization's Members, a team's Apps tab.
+public protocol SectionModel: PaneModel {
+    /// The sidebar or tab label.
+    var title: String { get }
+}
+
+/// A page whose sections sit in a sidebar (an app, an organization's settings) or in tabs (a
+/// team): Tab, Shift-Tab and ←→ switch sections; every other event goes to the section in
+/// front, and what the section leaves unhandled to the page itself (`pageSend`), whose own
+/// commands follow the section's. A section is read when it comes to the front.
+public class SectionedPage: PaneModel {
+    public let screen: Screen
+    public internal(set) var sections: [any SectionModel]
+    public internal(set) var selected: Int
+    private var viewport = (rows: 20, columns: 1)
+
+    init(screen: Screen, sections: [any SectionModel], selected: Int = 0) {
+        self.screen = screen
+        self.sections = sections
+        self.selected = min(max(0, selected), max(0, sections.count - 1))
+    }
+
+    /// The section in front.
+    public var section: any SectionModel { sections[selected] }
+
+    // MARK: What subclasses provide
+
+    /// The page's own dialog, if it has one open.
+    var pageDialog: Dialog? { nil }
+    /// Events the section did not handle (and every event while the page's dialog is open).
+    func pageSend(_ event: ConsoleEvent) -> [Reaction]? { nil }
+    /// The page's own commands, listed after the section's.
+    var pageCommands: [PaneCommand] { [] }
+    /// Reads the page's own data (its subject); `.pop` when it is gone.
+    func reloadPage() -> [Reaction] { [] }
+
+    // MARK: PaneModel
+
+    public var dialog: Dialog? { pageDialog ?? section.dialog }
+    public var acceptsText: Bool { pageDialog?.acceptsText ?? section.acceptsText }
+
+    public func send(_ event: ConsoleEvent) -> [Reaction]? {
+        if pageDialog != nil { return pageSend(event) }
+        if section.dialog != nil || section.acceptsText { return section.send(event) }
+        switch event {
+        case .nextFocus, .move(.right): return show(selected + 1)
+        case .previousFocus, .move(.left): return show(selected - 1)
+        case .selectSection(let index): return show(index)
+        default: break
+        }
+        return section.send(event) ?? pageSend(event)
+    }
+
+    /// Brings section `index` to the front and reads it: sections out of sight are not kept fresh.
+    @discardableResult
+    public func show(_ index: Int) -> [Reaction] {
+        let index = min(max(0, index), sections.count - 1)
+        guard index != selected else { return [] }
+        selected = index
+        section.setViewport(rows: viewport.rows, columns: viewport.columns)
+        return section.reload()
+    }
+
+    public func reload() -> [Reaction] {
+        let page = reloadPage()
+        if page.contains(.pop) { return page }
+        return page + section.reload()
+    }
+
+    public func settle() { section.settle() }
+
+    public var commands: [PaneCommand] {
+        if let dialog { return dialog.commands }
+        var commands = section.commands
+        if !section.acceptsText && sections.count > 1 {
+            commands.insert(PaneCommand(.nextFocus, "sections"), at: 0)
+        }
+        return commands + (section.acceptsText ? [] : pageCommands)
+    }
+
+    public func setViewport(rows: Int, columns: Int) {
+        viewport = (rows, columns)
+        section.setViewport(rows: rows, columns: columns)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import OrgdeckTUI
+
+/// How `y` copies in each environment: it never claims a copy it could not make.
+@Suite struct ClipboardModeTests {
+    let tmux = ["TMUX": "/tmp/tmux-1000/default,4242,0"]
+
+    func method(_ mode: ClipboardMode, _ environment: [String: String], terminal: Bool = true,
+                setClipboard: String? = "external", passthrough: String? = "off") -> CopyMethod {
+        CopyMethod.choose(mode: mode, environment: environment, isTerminal: terminal) { option in
+            option == "set-clipboard" ? setClipboard : option == "allow-passthrough" ? passthrough : nil
+        }
+    }
+
+    @Test func autoOutsideTmuxSendsOSC52() {
+        #expect(method(.auto, [:]) == .osc52)
+    }
+
+    @Test func autoInsideTmuxAsksTmux() {
+        #expect(method(.auto, tmux, setClipboard: "on") == .osc52, "tmux takes a plain sequence and forwards it")
+        #expect(method(.auto, tmux, setClipboard: "external", passthrough: "on") == .osc52Wrapped)
+        #expect(method(.auto, tmux, setClipboard: "external", passthrough: "all") == .osc52Wrapped)
+        #expect(method(.auto, tmux, setClipboard: "external", passthrough: "off") == .tmuxBuffer, "tmux 3.3+ defaults")
+        #expect(method(.auto, tmux, setClipboard: "off", passthrough: "off") == .tmuxBuffer)
+        #expect(method(.auto, tmux, setClipboard: nil, passthrough: nil) == .tmuxBuffer, "an old tmux that answers nothing")
+    }
+
+    @Test func notATerminalCopiesNothingAndSaysSo() {
+        #expect(method(.auto, [:], terminal: false) == .unavailable("not a terminal"))
+        #expect(method(.osc52, tmux, terminal: false) == .unavailable("not a terminal"))
+    }
+
+    @Test func explicitModesDoWhatTheySay() {
+        #expect(method(.osc52, tmux, setClipboard: "external") == .osc52, "osc52 means the plain sequence, even in tmux")
+        #expect(method(.tmux, tmux) == .tmuxBuffer)
+        #expect(method(.tmux, [:]) == .unavailable("not inside tmux (clipboard = \"tmux\")"))
+        #expect(method(.none, tmux) == .unavailable("copying is off (clipboard = \"none\")"))
+    }
+
+    @Test func theFlashTellsTheTruth() {
+        var written: [String] = []
+        let off = Copier(mode: .none, environment: [:], isTerminal: true, tmuxOption: { _ in nil }, loadBuffer: { _ in true })
+        #expect(off.copy("acme", write: { written.append($0) }) == (false, "could not copy acme: copying is off (clipboard = \"none\")"))
+        #expect(written.isEmpty)
+        let failing = Copier(mode: .tmux, environment: tmux, isTerminal: true, tmuxOption: { _ in nil }, loadBuffer: { _ in false })
+        #expect(failing.copy("acme", write: { written.append($0) }).message == "could not copy acme: tmux load-buffer failed")
+        let plain = Copier(mode: .auto, environment: [:], isTerminal: true, tmuxOption: { _ in nil }, loadBuffer: { _ in false })
+        #expect(plain.copy("acme", write: { written.append($0) }) == (true, "sent acme to the terminal's clipboard"))
+        #expect(written == ["\u{1B}]52;c;" + Data("acme".utf8).base64EncodedString() + "\u{07}"])
+    }
+}

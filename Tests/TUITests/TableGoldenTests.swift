@@ -1,0 +1,86 @@
+import Foundation
+import OrgdeckCore
+import OrgdeckTerminal
+import Testing
+import OrgdeckViewModels
+@testable import OrgdeckTUI
+
+/// Every table at 80×24, 120×40 and 200×60: identifiers whole, less important columns hidden
+/// when narrow and back when wide.
+@Suite struct TableGoldenTests {
+    static let sizes = Golden.sizes.map { "\($0.0)x\($0.1)" }
+
+    func size(_ name: String) -> (Int, Int) {
+        let parts = name.split(separator: "x").compactMap { Int($0) }
+        return (parts[0], parts[1])
+    }
+
+    @Test(arguments: sizes) func myAppsList(size: String) throws {
+        let f = try AdminScreenFixture()
+        let console = f.base.console()
+        console.switchContext(.organization("acme"))
+        console.send(.toggleView)
+        let (width, height) = self.size(size)
+        Golden.check("apps-list-\(size)", ScreenFixture.render(console, width: width, height: height))
+    }
+
+    @Test(arguments: sizes) func members(size: String) throws {
+        let (width, height) = self.size(size)
+        Golden.check("members-\(size)", ScreenFixture.render(try AdminScreenFixture().account(.members), width: width, height: height))
+    }
+
+    @Test(arguments: sizes) func teams(size: String) throws {
+        let (width, height) = self.size(size)
+        Golden.check("teams-\(size)", ScreenFixture.render(try AdminScreenFixture().account(.teams), width: width, height: height))
+    }
+
+    @Test(arguments: sizes) func invitations(size: String) throws {
+        let (width, height) = self.size(size)
+        Golden.check("invitations-\(size)", ScreenFixture.render(try AdminScreenFixture().account(.invitations), width: width, height: height))
+    }
+
+    @Test(arguments: sizes) func teamMembersAndApps(size: String) throws {
+        let (width, height) = self.size(size)
+        let console = try AdminScreenFixture().account(.teams)
+        console.send(.open)
+        Golden.check("team-members-\(size)", ScreenFixture.render(console, width: width, height: height))
+        console.send(.nextFocus)
+        Golden.check("team-apps-\(size)", ScreenFixture.render(console, width: width, height: height))
+    }
+
+    @Test(arguments: sizes) func tokens(size: String) throws {
+        let f = try AdminScreenFixture()
+        _ = try f.service.createToken(f.base.ada, description: "deploys from the release pipeline", scopes: [], expiresInDays: 30)
+        _ = try f.service.createToken(f.base.ada, description: "ci", scopes: [], expiresInDays: 90)
+        let console = f.base.console()
+        console.send(.selectPane(.security))
+        let (width, height) = self.size(size)
+        // A token's last four characters are random: the golden shows them as ####.
+        let rows = ScreenFixture.render(console, width: width, height: height).map {
+            $0.replacingOccurrences(of: #"odk_…[0-9A-Za-z]{4}"#, with: "odk_…####", options: .regularExpression)
+        }
+        Golden.check("tokens-\(size)", rows)
+    }
+
+    @Test(arguments: sizes) func personalOrganizations(size: String) throws {
+        let f = try AdminScreenFixture()
+        let console = f.base.console()
+        console.send(.selectPane(.account))
+        let (width, height) = self.size(size)
+        Golden.check("personal-\(size)", ScreenFixture.render(console, width: width, height: height))
+    }
+
+    @Test func columnsHideByPriorityAndIdentifiersAreCutLast() {
+        let columns = [TableColumn("ID", min: 6, priority: 10, identifier: true), TableColumn("Name", min: 6, priority: 8),
+                       TableColumn("Notes", min: 10, priority: 2)]
+        let content = [20, 30, 40]
+        #expect(TableLayout.widths(columns, content: content, available: 100) == [20, 30, 40], "room for all")
+        #expect(TableLayout.widths(columns, content: content, available: 72) == [20, 30, 20], "essentials whole, then the rest")
+        #expect(TableLayout.widths(columns, content: content, available: 60) == [20, 30, nil],
+                "the optional column gives way rather than cut the name")
+        #expect(TableLayout.widths(columns, content: content, available: 40) == [20, 19, nil], "the identifier whole, the name cut")
+        let tiny = TableLayout.widths(columns, content: content, available: 12)
+        #expect(tiny == [12, nil, nil], "one column left, cut to fit")
+        #expect(TableLayout.widths(columns, content: content, available: 0) == [nil, nil, nil])
+    }
+}

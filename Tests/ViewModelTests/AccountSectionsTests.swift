@@ -1,0 +1,231 @@
+import Foundation
+import OrgdeckCore
+import Testing
+@testable import OrgdeckViewModels
+
+/// Invitations, teams, the organization's profile and leaving, through the Account pane.
+@Suite struct AccountSectionsTests {
+    // MARK: Invitations
+
+    @Test func inviteIsAnEmailThenARolePickedFromAList() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(section: .invitations)
+        #expect(console.invitations?.list.rows == [])
+        console.send(.new)
+        #expect(console.formState?.title == "Invite a member")
+        #expect(console.formState?.fields.map(\.key) == ["email"])
+        console.type("Erin@Example.com")
+        console.send(.submit)
+        let picker = try #require(console.pickerState, "the role comes from a picker, not free text")
+        #expect(picker.title == "Role for Erin@Example.com")
+        #expect(picker.highlighted?.value == "org-user")
+        console.pick("org-contributor")
+        #expect(console.state.overlay == .none)
+        #expect(console.state.flash == .info("invited Erin@Example.com as Organization Contributor"))
+        let invitation = try #require(console.invitations?.list.selected, "the cursor is on the new invitation")
+        #expect(invitation.email == "Erin@Example.com")
+        #expect(invitation.role == .orgContributor)
+        #expect(invitation.state == .pending)
+        #expect(invitation.expiresAt == AdminConsoleFixture.start.addingTimeInterval(7 * 86_400))
+    }
+
+    @Test func aTeamContributorsTeamsAreMarkedInAPicker() throws {
+        let f = try AdminConsoleFixture()
+        _ = try f.service.createTeam(f.ada, organizationID: "acme", id: "field", name: "Field Team")
+        _ = try f.service.createTeam(f.ada, organizationID: "acme", id: "lab", name: "Research Lab")
+        let console = f.account(section: .invitations)
+        console.send(.new)
+        console.type("tc@example.com")
+        console.send(.submit)
+        console.pick("team-contributor")
+        let teams = try #require(console.pickerState)
+        #expect(teams.multiple)
+        #expect(teams.options.map(\.value) == ["field", "lab"])
+        console.send(.move(.down))
+        console.send(.text(" "))
+        #expect(console.pickerState?.marked == ["lab"])
+        console.send(.submit)
+        #expect(console.invitations?.list.selected?.teams == ["lab"])
+    }
+
+    @Test func invitingAnExistingMemberReopensTheEmailWithTheConflict() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(section: .invitations)
+        console.send(.new)
+        console.type("bob@example.com")
+        console.send(.submit)
+        console.pick("org-user")
+        let form = try #require(console.formState)
+        #expect(form.error == "bob@example.com is already a member")
+        #expect(form.value("email") == "bob@example.com", "what was typed is kept")
+    }
+
+    @Test func aMalformedEmailStaysInItsForm() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(section: .invitations)
+        console.send(.new)
+        console.type("not an email")
+        console.send(.submit)
+        #expect(console.formState?.error == "\"not an email\" is not a valid email address")
+        #expect(console.pickerState == nil)
+    }
+
+    @Test func anOrganizationUserIsRefusedInviteOnTheKey() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(f.bob, section: .invitations)
+        #expect(console.invitationsVisible == false, "an Organization User does not see the list")
+        #expect(console.refusals["invite"] == "managing invitations requires role Admin")
+        console.send(.new)
+        #expect(console.state.overlay == .none, "no form to fill in vain")
+        #expect(console.state.flash == .warn("managing invitations requires role Admin"))
+    }
+
+    @Test func resendKeepsTheCursorOnTheSameInvitationThoughTheListReorders() throws {
+        let f = try AdminConsoleFixture()
+        _ = try f.service.invite(f.ada, organizationID: "acme", email: "erin@example.com", role: .orgUser, teams: [])
+        f.clock.now = AdminConsoleFixture.start.addingTimeInterval(60)
+        let zed = try f.service.invite(f.ada, organizationID: "acme", email: "zed@example.com", role: .orgUser, teams: [])
+        f.clock.now = AdminConsoleFixture.start.addingTimeInterval(3 * 86_400)
+        let console = f.account(section: .invitations)
+        #expect(console.invitations?.list.rows.map(\.email) == ["zed@example.com", "erin@example.com"], "newest first")
+        console.send(.move(.down))
+        let erin = try #require(console.invitations?.list.selected)
+        console.send(.edit)
+        #expect(console.state.flash == .info("resent \(erin.id) to erin@example.com; it expires 2026-11-28"))
+        #expect(console.invitations?.list.rows.map(\.email) == ["erin@example.com", "zed@example.com"], "resent is now newest")
+        #expect(console.invitations?.list.selected?.id == erin.id, "the cursor followed erin, not the row")
+        console.send(.delete)
+        #expect(console.confirmState?.message.contains("erin@example.com") == true, "so d rescinds the right one")
+        console.send(.submit)
+        #expect(console.state.flash == .info("rescinded \(erin.id)"))
+        #expect(try f.service.invitations(f.ada, organizationID: "acme").first { $0.id == zed.id }?.state == .pending)
+    }
+
+    @Test func enterOnAnInvitationShowsItsDetailsAndSendsNothing() throws {
+        let f = try AdminConsoleFixture()
+        let invitation = try f.service.invite(f.ada, organizationID: "acme", email: "erin@example.com", role: .orgUser, teams: [])
+        let console = f.account(section: .invitations)
+        console.send(.open)
+        #expect(console.infoState?.title == "Invitation \(invitation.id)")
+        console.send(.cancel)
+        #expect(try f.service.invitations(f.ada, organizationID: "acme").first?.sentAt == invitation.sentAt, "not resent")
+    }
+
+    // MARK: Teams
+
+    @Test func teamsAreCreatedRenamedAndDeletedAfterTypingTheID() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(section: .teams)
+        #expect(console.teams?.list.rows == [])
+        console.send(.new)
+        console.fill(["field", "Field Team"])
+        console.send(.submit)
+        #expect(console.state.flash == .info("created team field"))
+        #expect(console.teams?.list.rows.map(\.id) == ["field"])
+        console.send(.edit)
+        #expect(console.formState?.value("name") == "Field Team")
+        console.fill(["Field Ops"])
+        console.send(.submit)
+        #expect(console.state.flash == .info("renamed team field"))
+        console.send(.delete)
+        #expect(console.confirmState?.requiredText == "field")
+        console.type("Field")
+        console.send(.submit)
+        #expect(console.confirmState?.error == "type field exactly to confirm", "the ID is matched exactly")
+        for _ in 0..<5 { console.send(.backspace) }
+        console.type("field")
+        console.send(.submit)
+        #expect(console.state.flash == .info("deleted team field"))
+        #expect(try f.service.teams(f.ada, organizationID: "acme", filter: "").isEmpty)
+    }
+
+    @Test func aDuplicateTeamIDKeepsTheFormOpenWithTheConflict() throws {
+        let f = try AdminConsoleFixture()
+        _ = try f.service.createTeam(f.ada, organizationID: "acme", id: "field", name: "Field Team")
+        let console = f.account(section: .teams)
+        console.send(.new)
+        console.fill(["field", "Another"])
+        console.send(.submit)
+        #expect(console.formState?.error?.contains("field") == true)
+        #expect(console.focusCommands.first?.event == .submit, "the form's keys stay in the footer beside its error")
+    }
+
+    @Test func teamSearchAsksTheCore() throws {
+        let f = try AdminConsoleFixture()
+        _ = try f.service.createTeam(f.ada, organizationID: "acme", id: "field", name: "Field Team")
+        _ = try f.service.createTeam(f.ada, organizationID: "acme", id: "lab", name: "Research Lab")
+        let console = f.account(section: .teams)
+        console.send(.filter)
+        console.type("resea")
+        #expect(console.teams?.list.rows.map(\.id) == ["lab"])
+        console.send(.cancel)
+        #expect(console.teams?.list.rows.map(\.id) == ["field", "lab"])
+    }
+
+    @Test func anOrganizationUserIsRefusedTeamChangesOnTheKey() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(f.bob, section: .teams)
+        console.send(.new)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.flash == .warn("managing teams requires role Admin or Organization Contributor"))
+    }
+
+    // MARK: Profile, leaving
+
+    @Test func leavingNeedsTheIDAndEndsOnMyAppsInThePersonalContext() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(f.bob)
+        console.send(.leave)
+        #expect(console.confirmState?.requiredText == "acme")
+        console.type("acm")
+        console.send(.submit)
+        #expect(console.confirmState != nil)
+        console.type("e")
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.flash == .info("you left acme"))
+        #expect(console.state.context == .personal)
+        #expect(console.state.memberships == [])
+        #expect(console.state.stack == [.pane(.myApps)])
+        #expect(try f.role(of: "bob") == nil)
+    }
+
+    @Test func theLastAdminCannotLeave() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account()
+        console.send(.leave)
+        console.type("acme")
+        console.send(.submit)
+        #expect(console.state.flash == .error("you are the last Admin of acme: make someone else Admin or delete the organization"))
+        #expect(console.state.context == .organization("acme"))
+    }
+
+    @Test func aUserOfNoOrganizationIsToldThereIsNothingToLeave() throws {
+        let f = try AdminConsoleFixture()
+        let console = ConsoleViewModel(service: f.service, session: f.dan)
+        console.send(.leave)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.flash == .warn("you belong to no organization"))
+    }
+
+    @Test func theOrganizationProfileIsEditedThroughAFormAndTheHeaderFollows() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account()
+        console.send(.edit)
+        #expect(console.formState?.value("name") == "Acme Robotics")
+        console.fill(["Acme Labs", "money@acme.test"])
+        console.send(.submit)
+        #expect(console.state.flash == .info("saved Acme Labs"))
+        #expect(console.organizationProfile?.organization?.name == "Acme Labs")
+        #expect(console.state.contextTitle == "Acme Labs")
+    }
+
+    @Test func onlyAnAdminMayEditTheProfileOrDeleteTheOrganization() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(f.cleo)
+        #expect(console.refusals["edit profile"] == "managing the organization requires role Admin")
+        #expect(console.refusals["delete organization"] == "managing the organization requires role Admin")
+        console.send(.delete)
+        #expect(console.state.overlay == .none)
+    }
+}
