@@ -22,6 +22,7 @@ let package = Package(
         // Domain rules, permissions, audit and the SQLite store. Knows nothing of terminals.
         .target(name: "OrgdeckCore", dependencies: [
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
         ]),
@@ -42,7 +43,8 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["OrgdeckCore"]),
         .testTarget(name: "TerminalTests", dependencies: ["OrgdeckTerminal"]),
         .testTarget(name: "ViewModelTests", dependencies: ["OrgdeckViewModels", "OrgdeckCore"]),
-        .testTarget(name: "TUITests", dependencies: ["OrgdeckTUI", "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore"]),
+        .testTarget(name: "TUITests", dependencies: ["OrgdeckTUI", "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore"],
+                    exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["OrgdeckCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["OrgdeckCore"]),
     ],

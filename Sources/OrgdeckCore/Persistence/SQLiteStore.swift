@@ -4,12 +4,16 @@ import GRDB
 /// The SQLite implementation of the store: owns the connections, runs the migrations and
 /// hands out transactions. The service never sees a `Database`; it calls the domain methods
 /// of `StoreTransaction`, so another store (PostgreSQL) can later stand behind the same calls.
-final class SQLiteStore: Sendable {
+final class SQLiteStore: @unchecked Sendable {
     /// Writes go through this; reads too (a pool reads concurrently, a queue serially).
     private let writer: any DatabaseWriter
     /// A connection used only for `PRAGMA data_version`, which changes when *another*
-    /// connection commits. Nil for in-memory stores, which have one connection.
-    private let versionConnection: DatabaseQueue?
+    /// connection commits; opened on the first poll, after the console's first frame.
+    /// Nil for in-memory stores, which have one connection. Guarded by `versionLock`.
+    private var versionConnection: DatabaseQueue?
+    private let versionLock = NSLock()
+    /// How `versionConnection` is opened, nil in memory.
+    private let versionConfiguration: Configuration?
     /// Refuse every write (the `--readonly` mode).
     let readOnly: Bool
     /// The file, or nil in memory: the audit anchor is kept per file.
@@ -21,10 +25,10 @@ final class SQLiteStore: Sendable {
     /// What opening the file changed on disk (permissions tightened), to tell the user once.
     let notices: [String]
 
-    private init(writer: any DatabaseWriter, versionConnection: DatabaseQueue?, readOnly: Bool, path: String?,
+    private init(writer: any DatabaseWriter, versionConfiguration: Configuration?, readOnly: Bool, path: String?,
                  seal: AuditSeal, busyTimeout: TimeInterval, notices: [String]) {
         self.writer = writer
-        self.versionConnection = versionConnection
+        self.versionConfiguration = versionConfiguration
         self.readOnly = readOnly
         self.path = path
         self.seal = seal
@@ -40,8 +44,14 @@ final class SQLiteStore: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.label = "orgdeck"
+        // After a checkpoint the WAL is cut back to this size, so a bulk write does not leave a
+        // file every later process must read through when it opens the database.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)") }
         return config
     }
+
+    /// The most the WAL keeps on disk after a checkpoint, in bytes.
+    static let walSizeLimit = 4 * 1024 * 1024
 
     /// Opens the file: folder 0700, file 0600 (existing ones tightened), WAL, migrations.
     /// With `create` false a missing file is `.notFound` and nothing is created.
@@ -62,29 +72,8 @@ final class SQLiteStore: Sendable {
             var versionConfig = configuration(busyTimeout: busyTimeout)
             versionConfig.readonly = true
             versionConfig.label = "orgdeck.data_version"
-            let version = try DatabaseQueue(path: url.path, configuration: versionConfig)
-            return SQLiteStore(writer: pool, versionConnection: version, readOnly: readOnly, path: url.path,
+            return SQLiteStore(writer: pool, versionConfiguration: versionConfig, readOnly: readOnly, path: url.path,
                                seal: AuditSeal(location: auditKey), busyTimeout: busyTimeout, notices: notices)
-        }
-    }
-
-    /// What the file at `path` is, read without creating, migrating or changing anything.
-    static func kind(of path: String) throws -> DatabaseKind {
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: path) else { return .missing }
-        if let size = try? fm.attributesOfItem(atPath: path)[.size] as? Int, size == 0,
-           !fm.fileExists(atPath: path + "-wal") { return .empty }
-        return try StoreErrors.mapping {
-            var config = configuration(busyTimeout: defaultBusyTimeout)
-            config.readonly = true
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            return try queue.read { db -> DatabaseKind in
-                guard try db.tableExists("settings") else {
-                    return try db.tableExists("users") ? .other : (try db.schemaVersion() == 0 ? .empty : .other)
-                }
-                let mark = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [Setting.demo])
-                return mark == "true" ? .demo : .other
-            }
         }
     }
 
@@ -93,7 +82,7 @@ final class SQLiteStore: Sendable {
         try StoreErrors.mapping {
             let queue = try DatabaseQueue(configuration: configuration(busyTimeout: defaultBusyTimeout))
             try Migrations.migrator.migrate(queue)
-            return SQLiteStore(writer: queue, versionConnection: nil, readOnly: readOnly, path: nil,
+            return SQLiteStore(writer: queue, versionConfiguration: nil, readOnly: readOnly, path: nil,
                                seal: AuditSeal(location: nil), busyTimeout: defaultBusyTimeout, notices: [])
         }
     }
@@ -114,12 +103,59 @@ final class SQLiteStore: Sendable {
         return folderNotices + (try FileSecurity.secureFiles(of: url.path))
     }
 
+    deinit { close() }
+
+    /// Closes the connections, first folding a large WAL back into the database file.
+    func close() {
+        versionLock.withLock {
+            try? versionConnection?.close()
+            versionConnection = nil
+        }
+        if !readOnly, let path, Self.fileSize(path + "-wal") > Self.walFoldThreshold { foldWAL() }
+        try? writer.close()
+    }
+
+    /// A WAL above this size is folded back when the store closes. Every process that opens the
+    /// file while no other has it open rebuilds its index by reading every valid frame; SQLite
+    /// keeps the WAL near 4 MiB by itself, but one big transaction (a bulk load) leaves it as
+    /// large as the data, and each later start would read all of it (90 ms on 100k apps).
+    static let walFoldThreshold = 1024 * 1024
+
+    /// Copies the WAL into the database file and truncates it, giving up at once (no waiting)
+    /// when another process is reading or writing: its own WAL index keeps newcomers fast.
+    /// Then a table made and dropped leaves a few frames in the fresh WAL, because GRDB does the
+    /// same to any file whose WAL is empty when it opens it, and that write would wait for
+    /// another process's write lock: opening must stay a read. (An update to an equal value
+    /// would not do: SQLite writes no page for it.)
+    func foldWAL() {
+        guard path != nil else { return }
+        try? writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = \(busyMilliseconds)") }
+            guard (try? db.checkpoint(.truncate)) != nil else { return }
+            try? db.inSavepoint {
+                try db.execute(sql: "CREATE TABLE orgdeck_wal_keeper (id INTEGER PRIMARY KEY); DROP TABLE orgdeck_wal_keeper")
+                return .commit
+            }
+        }
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
     /// A number that changes whenever anyone commits.
     func changeToken() throws -> Int64 {
         try StoreErrors.mapping {
-            if let versionConnection {
+            if let path, let versionConfiguration {
+                let connection = try versionLock.withLock {
+                    if let versionConnection { return versionConnection }
+                    let opened = try DatabaseQueue(path: path, configuration: versionConfiguration)
+                    versionConnection = opened
+                    return opened
+                }
                 // Outside any transaction, so each call sees the latest commit.
-                return try versionConnection.writeWithoutTransaction { db in
+                return try connection.writeWithoutTransaction { db in
                     try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0
                 }
             }
@@ -195,16 +231,4 @@ final class SQLiteStore: Sendable {
     func withRawConnection<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in try body(db) }
     }
-}
-
-/// What a database file holds, as far as `orgdeck demo` is concerned.
-public enum DatabaseKind: Equatable, Sendable {
-    /// No file.
-    case missing
-    /// A file with nothing in it yet.
-    case empty
-    /// A database that `orgdeck demo` created (marked so in its settings).
-    case demo
-    /// Anything else: a real database, or one this version cannot tell apart from one.
-    case other
 }

@@ -65,14 +65,14 @@ extension OrgService {
     }
 
     /// The refusal to treat a database that holds accounts as a demo.
-    static let notADemo = CoreError.conflict("this database was not created by orgdeck demo: it holds accounts, "
+    public static let notADemo = CoreError.conflict("this database was not created by orgdeck demo: it holds accounts, "
                                              + "so it is not seeded or opened without a password")
 
     /// Whether the database was created as a demo (only then may the console open it signed in).
     public func isDemo() throws -> Bool { try store.read { tx in try tx.isDemoDatabase() } }
 
     /// What the file at `path` is, without creating, migrating or changing it.
-    public static func databaseKind(at path: String) throws -> DatabaseKind { try SQLiteStore.kind(of: path) }
+    public static func databaseKind(at path: String) throws -> DatabaseKind { try DatabaseProbe.kind(of: path) }
 
     /// The apps, created and last updated at varied times. Returns the app keys by ID and the
     /// audit records, which the caller appends in time order.

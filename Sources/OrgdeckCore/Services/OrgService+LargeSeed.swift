@@ -69,6 +69,7 @@ extension OrgService {
                                            target: "", details: "\(apps) apps, \(users) users, \(organizations) organizations",
                                            source: .cli, outcome: "ok"))
         }
+        store.foldWAL()
         Log.info("bulk-loaded \(apps) apps, \(users) users, \(organizations) organizations")
     }
 }
