@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ViewModelTests", dependencies: ["OrgdeckViewModels", "OrgdeckCore"]),
         .testTarget(name: "TUITests", dependencies: ["OrgdeckTUI", "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore"],
                     exclude: ["Goldens"]),
-        .testTarget(name: "CLITests", dependencies: ["OrgdeckCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CLITests", dependencies: ["OrgdeckCore", "OrgdeckCLI", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["OrgdeckCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -39,6 +39,12 @@ public enum OrgdeckMain {
         // Before parsing succeeds the options are unknown; a literal `--json` is the best guess.
         var json = arguments.contains("--json")
         do {
+            if let launch = ConsoleLaunch.quick(arguments) {
+                // A log that cannot be opened must never stop a command.
+                try? Log.shared.start(path: launch.paths.logFile)
+                try launch.run()
+                return 0
+            }
             var command = try OrgdeckCommand.parseAsRoot(arguments)
             if let carrying = command as? GlobalOptionsCarrying {
                 json = carrying.global.json

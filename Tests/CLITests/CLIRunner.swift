@@ -64,8 +64,8 @@ enum CLI {
         // Files rather than pipes for the output: nothing to drain while waiting, no deadlock.
         let outURL = home.appendingPathComponent("out-\(UUID().uuidString)")
         let errURL = home.appendingPathComponent("err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)
