@@ -19,7 +19,7 @@ struct SignupCommand: ParsableCommand, GlobalOptionsCarrying {
     @Option(name: .long, help: "Display name.")
     var name: String
 
-    @Flag(name: .long, help: "Read the password from the first line of stdin.")
+    @Flag(name: .long, help: "Read the password from stdin: all of it, without its final line break.")
     var passwordStdin = false
 
     func run() throws {

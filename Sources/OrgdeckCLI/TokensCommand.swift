@@ -22,7 +22,7 @@ extension TokensCommand {
         @Option(name: .long, help: "Username or email to sign in as.")
         var user: String
 
-        @Flag(name: .long, help: "Read the password from the first line of stdin.")
+        @Flag(name: .long, help: "Read the password from stdin: all of it, without its final line break.")
         var passwordStdin = false
 
         @Option(name: .long, help: "What the token is for.")
