@@ -8,7 +8,7 @@ import CNcursesw
 final class CursesPainter {
     private let window: UnsafeMutablePointer<WINDOW>
     /// Depth colours are degraded to before they reach curses.
-    var depth: ColorDepth
+    var depth: ColorDepth { didSet { lastStyle = nil } }
     private var pairs: [PairKey: Int32] = [:]
     private var previous: CellGrid?
 
@@ -49,28 +49,45 @@ final class CursesPainter {
     private func put(_ cell: Cell, x: Int, y: Int) -> Int {
         let mine = max(1, Int(cell.width))
         let (attrs, pair) = attributesAndPair(cell.style)
-        var scalars = Array(cell.text.unicodeScalars.prefix(Self.maxCharsPerCell))
-        if scalars.isEmpty { scalars = [" "] }
+        let first = cell.text.unicodeScalars.first ?? " "
         // The C library's idea of the width decides where curses thinks the cursor lands; when
         // it disagrees with ours, pad or replace so the columns after this cell stay aligned.
-        let theirs = Int(wcwidth(wchar_t(scalars[0].value)))
-        if theirs < 0 || theirs > mine { scalars = mine == 2 ? ["\u{FFFD}"] : ["?"] }
-        writeChar(scalars, attrs: attrs, pair: pair, x: x, y: y)
-        if mine == 2 && theirs == 1 { writeChar([" "], attrs: attrs, pair: pair, x: x + 1, y: y) }
-        if mine == 2 && (theirs < 0 || theirs > mine) { writeChar([" "], attrs: attrs, pair: pair, x: x + 1, y: y) }
+        let theirs = Int(wcwidth(wchar_t(first.value)))
+        let text = theirs < 0 || theirs > mine ? (mine == 2 ? "\u{FFFD}" : "?") : (cell.text.isEmpty ? " " : cell.text)
+        writeChar(text, attrs: attrs, pair: pair, x: x, y: y)
+        if mine == 2 && theirs != 2 { writeChar(" ", attrs: attrs, pair: pair, x: x + 1, y: y) }
         return mine
     }
 
-    private func writeChar(_ scalars: [Unicode.Scalar], attrs: attr_t, pair: Int32, x: Int, y: Int) {
-        var wide: [wchar_t] = scalars.map { wchar_t(bitPattern: $0.value) }
-        wide.append(0)   // setcchar reads a NUL-terminated array
-        var cc = cchar_t()
-        _ = wide.withUnsafeBufferPointer { orgdeck_setcchar(&cc, $0.baseAddress, attrs, pair) }
-        // The bottom-right cell returns ERR because the cursor cannot advance; it is still drawn.
-        _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+    /// Writes up to `maxCharsPerCell` scalars of `text` as one curses cell. The wide string is
+    /// built on the stack: a full frame writes thousands of cells, and a heap array per cell
+    /// was a measurable part of the first frame.
+    private func writeChar(_ text: String, attrs: attr_t, pair: Int32, x: Int, y: Int) {
+        withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Self.maxCharsPerCell + 1) { wide in
+            var count = 0
+            for scalar in text.unicodeScalars where count < Self.maxCharsPerCell {
+                wide[count] = wchar_t(bitPattern: scalar.value)
+                count += 1
+            }
+            wide[count] = 0   // setcchar reads a NUL-terminated array
+            var cc = cchar_t()
+            _ = orgdeck_setcchar(&cc, wide.baseAddress, attrs, pair)
+            // The bottom-right cell returns ERR because the cursor cannot advance; it is still drawn.
+            _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+        }
     }
 
+    /// Neighbouring cells mostly share a style: the last one's curses form is kept.
+    private var lastStyle: (style: Style, attrs: attr_t, pair: Int32)?
+
     private func attributesAndPair(_ style: Style) -> (attr_t, Int32) {
+        if let last = lastStyle, last.style == style { return (last.attrs, last.pair) }
+        let result = cursesForm(style)
+        lastStyle = (style, result.0, result.1)
+        return result
+    }
+
+    private func cursesForm(_ style: Style) -> (attr_t, Int32) {
         var a = orgdeck_wa_normal()
         if style.attributes.contains(.bold) { a |= orgdeck_wa_bold() }
         if style.attributes.contains(.underline) { a |= orgdeck_wa_underline() }
