@@ -33,5 +33,7 @@ public enum ConsoleEvent: Equatable, Sendable {
     case viewport(rows: Int, columns: Int)
     /// The first frame is on screen: do the work that waited for it (counts, badges).
     case firstFramePainted
+    /// No key for a moment: finish what typing skipped (a filtered list's exact count).
+    case idle
 }
 

@@ -56,6 +56,9 @@ public final class ConsoleViewModel: DialogOwner {
     public var appDetail: AppPageViewModel? { pages.last as? AppPageViewModel }
     public var team: TeamPageViewModel? { pages.last as? TeamPageViewModel }
 
+    /// Whether the pane in front has nothing left for `.idle` to finish.
+    public var isSettled: Bool { front?.isSettled ?? true }
+
     /// Whether printable keys are text (a form, a search line, the palette, the menu's letters).
     public var acceptsText: Bool {
         if state.signIn != nil { return true }
@@ -79,6 +82,7 @@ public final class ConsoleViewModel: DialogOwner {
             front?.setViewport(rows: rows, columns: columns)
         case .redraw: effects.append(.redraw)
         case .firstFramePainted: settle()
+        case .idle: front?.settle()
         default:
             if state.signIn != nil {
                 handleSignIn(event, &effects)

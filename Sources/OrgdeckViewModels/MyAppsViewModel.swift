@@ -49,7 +49,9 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
         clampCursor()
     }
 
-    /// After the first frame: the count that the first window skipped.
+    public var isSettled: Bool { state.totalIsExact }
+
+    /// After the first frame, or when typing in the filter rests: the count the window skipped.
     public func settle() {
         guard !state.totalIsExact else { return }
         load(around: state.cursor, count: true)
@@ -151,13 +153,15 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
 
     // MARK: Filter, sort, layout
 
-    /// Applies an edit to the filter text and re-queries from the top.
+    /// Applies an edit to the filter text and re-queries from the top. The exact count waits
+    /// until typing rests (`.idle`): counting every match of a short filter among 100k apps
+    /// takes longer than a keystroke may.
     func editFilter(_ event: ConsoleEvent) {
         let before = state.filter.text
         state.filter.apply(event)
         guard state.filter.text != before else { return }
         state.cursor = 0
-        load(around: 0)
+        load(around: 0, count: false)
         clampCursor()
     }
 

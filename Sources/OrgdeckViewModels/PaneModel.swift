@@ -19,13 +19,17 @@ public protocol PaneModel: AnyObject {
     /// The size of the body (between header and footer), for paging and grid moves; each pane
     /// takes off the rows its own title and table header use.
     func setViewport(rows: Int, columns: Int)
-    /// Work deferred until after the first frame (counts that grow with the data).
+    /// Work deferred until after the first frame, or until typing rests (counts that grow
+    /// with the data).
     func settle()
+    /// Whether nothing is left for `settle` to do.
+    var isSettled: Bool { get }
 }
 
 extension PaneModel {
     public func setViewport(rows: Int, columns: Int) {}
     public func settle() {}
+    public var isSettled: Bool { true }
 }
 
 /// Who is looking, where, with what rights: what every pane is built with.

@@ -31,6 +31,17 @@ import OrgdeckViewModels
         #expect(runtime.isFinished)
     }
 
+    @Test func whenTypingRestsTheCountItSkippedIsFinishedAndDrawn() throws {
+        let fixture = try ScreenFixture(orgApps: (0..<200).map { ("app-\($0)", "App \($0)") })
+        let (runtime, terminal) = runtime(fixture)
+        runtime.finishFirstFrame()
+        for key in [KeyEvent.char("p"), .char("c"), .char("/"), .char("a"), .char("p")] { runtime.handle(key) }
+        runtime.render()
+        #expect(terminal.screen.rowText(2).hasPrefix(" My Apps · Acme Robotics  1/150+ apps"))
+        runtime.step(timeoutMilliseconds: 0)   // no key came: the keyboard rested
+        #expect(terminal.screen.rowText(2).hasPrefix(" My Apps · Acme Robotics  1/200 apps"))
+    }
+
     @Test func copyWritesOSC52WrappedOnlyWhenTmuxLetsItThrough() throws {
         let (runtime, terminal) = try runtime(ScreenFixture(), environment: ["TMUX": "/tmp/tmux-0/default,1,0"],
                                               tmux: ["set-clipboard": "external", "allow-passthrough": "on"])

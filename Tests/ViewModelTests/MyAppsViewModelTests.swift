@@ -39,6 +39,24 @@ import Testing
         #expect(apps.total == 3)
     }
 
+    @Test func aFilterKeystrokeLeavesTheCountForWhenTypingRests() throws {
+        let fixture = try Fixture(orgApps: (0..<400).map { "app-\($0)" })
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        #expect(console.isSettled)
+        console.send(.filter)
+        console.type("app")
+        var apps = try #require(console.myApps).state
+        #expect(apps.window.count == MyAppsViewModel.windowSize)
+        #expect(!apps.totalIsExact && apps.total == MyAppsViewModel.windowSize + 1, "a lower bound: \(apps.total)")
+        #expect(!console.isSettled)
+        console.send(.idle)
+        apps = try #require(console.myApps).state
+        #expect(apps.totalIsExact && apps.total == 400)
+        #expect(console.isSettled)
+        #expect(apps.filtering && apps.filter.text == "app", "the count changes nothing else")
+    }
+
     @Test func filterWithNoMatchShowsAnEmptyList() throws {
         let fixture = try Fixture()
         let console = fixture.console()

@@ -79,6 +79,10 @@ public final class ConsoleRuntime {
     public func step(timeoutMilliseconds: Int) {
         if let key = backend.nextEvent(timeoutMilliseconds: timeoutMilliseconds) {
             handle(key)
+        } else if firstFrameDone && !model.isSettled {
+            // The keyboard rested for a whole timeout: now the work typing skipped.
+            model.send(.idle)
+            dirty = true
         }
         pollForChanges()
         fadeFlash()
