@@ -64,6 +64,7 @@ let ptyEnvironment = ["HOME": folder, "XDG_STATE_HOME": folder + "/state", "XDG_
 let demoPath = folder + "/demo.sqlite"
 try OrgService.open(path: demoPath).seedDemo()
 let bareBinary = try BareCurses.build(in: folder)
+let helloBinary = try SwiftHello.build(in: folder)
 func firstFrames(_ arguments: [String]) throws -> Double {
     PtyRun.median(try (0..<5).map { _ in
         try PtyRun.timeToMarker(arguments, environment: ptyEnvironment, marker: "help", quit: "q")
@@ -72,17 +73,15 @@ func firstFrames(_ arguments: [String]) throws -> Double {
 let bare = try firstFrames([bareBinary])
 let demoFirst = try firstFrames([consoleBinary, "demo", "--db", demoPath])
 let largeFirst = try firstFrames([consoleBinary, "demo", "--db", path])
-let helpAlone = PtyRun.median(try (0..<5).map { _ in try seconds {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: consoleBinary)
-    process.arguments = ["--help"]
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-} })
+let hello = try firstFrames([helloBinary])
+// Help ends with its subcommand list; the process exits by itself.
+let helpAlone = PtyRun.median(try (0..<5).map { _ in
+    try PtyRun.timeToMarker([consoleBinary, "--help"], environment: ptyEnvironment, marker: "SUBCOMMANDS", quit: "")
+})
 say("")
 say("first frame through a pseudo-terminal (120×40, median of 5)")
-say("  bare ncurses program             \(ms(bare))")
+say("  bare ncurses program (C)         \(ms(bare))")
+say("  Swift printing one line          \(ms(hello))   (any Swift process with Foundation)")
 say("  console, demo database           \(ms(demoFirst))   (\(String(format: "%.1f", demoFirst / max(bare, 1e-9)))× bare)")
 say("  console, large database          \(ms(largeFirst))   (\(String(format: "%.1f", largeFirst / max(bare, 1e-9)))× bare)")
 say("  orgdeck --help alone             \(ms(helpAlone))")
