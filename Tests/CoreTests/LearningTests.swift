@@ -118,3 +118,44 @@ struct LearningTests {
         #expect(tagger.tag("").isEmpty)
     }
 }
+
+/// Training a version: what it refuses, what it measures, and that it can be cancelled.
+@Suite("Text classifier training")
+struct TextClassifierTrainingTests {
+    typealias Example = TextClassifierTraining.Example
+
+    @Test("fewer than two concepts with labelled text is refused, naming what is there")
+    func refusals() {
+        #expect(TextClassifierTraining.refusal([]) == "training needs labelled text inputs in at least two concepts; this app has none")
+        let one = [Example(text: "refund please", concepts: ["billing"]), Example(text: "card charged", concepts: ["billing"]),
+                   Example(text: "   ", concepts: ["shipping"]), Example(text: "no label", concepts: [])]
+        #expect(TextClassifierTraining.refusal(one)
+                == "training needs labelled text inputs in at least two concepts; only billing has any (2)")
+        #expect(throws: CoreError.conflict("training needs labelled text inputs in at least two concepts; only billing has any (2)")) {
+            try TextClassifierTraining.train(one)
+        }
+    }
+
+    @Test("a version holds metrics from the held-out split and a model trained on everything")
+    func trains() throws {
+        let examples = (0..<20).map { Example(text: "refund invoice \($0)", concepts: ["billing"]) }
+            + (0..<20).map { Example(text: "parcel courier \($0)", concepts: ["shipping"]) }
+            + [Example(text: "refund for a late parcel", concepts: ["billing", "shipping"])]
+        var steps: [Double] = []
+        let result = try TextClassifierTraining.train(examples, progress: { steps.append($0) })
+        #expect(result.metrics.evaluated == 8, "4 of 21 billing (the shared input splits as billing), 4 of 20 shipping")
+        #expect(result.metrics.accuracy == 1)
+        #expect(result.metrics.classes["billing"]?.f1 == 1 && result.metrics.classes["shipping"]?.f1 == 1)
+        #expect(result.model.classes == ["billing", "shipping"])
+        #expect(result.model.predict(Tokenizer.tokens("where is my courier")) == "shipping")
+        #expect(steps.first == 0.1 && steps.last == 1 && steps == steps.sorted())
+        let again = try TextClassifierTraining.train(examples)
+        #expect(again.metrics == result.metrics && again.model == result.model, "repeatable")
+    }
+
+    @Test("cancelling stops training with CancellationError")
+    func cancels() {
+        let examples = [Example(text: "a b", concepts: ["x"]), Example(text: "c d", concepts: ["y"])]
+        #expect(throws: CancellationError.self) { try TextClassifierTraining.train(examples, isCancelled: { true }) }
+    }
+}
