@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v2-covering-app-indexes", migrate: v2CoveringAppIndexes)
         migrator.registerMigration("v3-organization-administration", migrate: v3OrganizationAdministration)
         migrator.registerMigration("v4-trust", migrate: v4Trust)
+        migrator.registerMigration("v5-inputs-and-concepts", migrate: v5InputsAndConcepts)
         return migrator
     }
 
