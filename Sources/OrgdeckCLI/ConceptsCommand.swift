@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import OrgdeckCore
+
+/// `orgdeck concepts …`: the concepts an app's inputs are labelled with.
+struct ConceptsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "concepts",
+        abstract: "List and create an app's concepts.",
+        subcommands: [List.self, Create.self])
+
+    static func json(_ concept: Concept) -> JSONValue {
+        .object([("id", .string(concept.id)), ("name", .string(concept.name)),
+                 ("inputs", .int(Int64(concept.inputCount))), ("created_at", .date(concept.createdAt))])
+    }
+}
+
+extension ConceptsCommand {
+    struct List: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "List an app's concepts with their input counts.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The app's ID.") var app: String
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            let concepts = try service.concepts(session, in: global.context, appID: app)
+            Output.emit(json: global.json, .array(concepts.map(ConceptsCommand.json))) {
+                guard !concepts.isEmpty else { return "no concepts\n" }
+                return Format.table(["ID", "NAME", "INPUTS"], concepts.map { [$0.id, $0.name, String($0.inputCount)] })
+            }
+        }
+    }
+
+    struct Create: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "Add a concept to an app.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The app's ID.") var app: String
+        @Argument(help: "The concept's ID.") var id: String
+        @Option(name: .long, help: "Display name (default: the ID).") var name: String = ""
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            let concept = try service.createConcept(session, in: global.context, appID: app, id: id, name: name)
+            Output.emit(json: global.json, ConceptsCommand.json(concept)) {
+                "created concept \(Format.sanitize(concept.id)) in app \(Format.sanitize(app))\n"
+            }
+        }
+    }
+}
