@@ -6,8 +6,8 @@ import OrgdeckCore
 struct ConceptsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "concepts",
-        abstract: "List and create an app's concepts.",
-        subcommands: [List.self, Create.self])
+        abstract: "List, create, rename and delete an app's concepts.",
+        subcommands: [List.self, Create.self, Rename.self, Delete.self])
 
     static func json(_ concept: Concept) -> JSONValue {
         .object([("id", .string(concept.id)), ("name", .string(concept.name)),
@@ -45,6 +45,45 @@ extension ConceptsCommand {
             let concept = try service.createConcept(session, in: global.context, appID: app, id: id, name: name)
             Output.emit(json: global.json, ConceptsCommand.json(concept)) {
                 "created concept \(Format.sanitize(concept.id)) in app \(Format.sanitize(app))\n"
+            }
+        }
+    }
+
+    struct Rename: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "Give a concept a new name (its ID stays).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The app's ID.") var app: String
+        @Argument(help: "The concept's ID.") var id: String
+        @Argument(help: "The new name.") var name: String
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            let concept = try service.renameConcept(session, in: global.context, appID: app, id: id, name: name)
+            Output.emit(json: global.json, ConceptsCommand.json(concept)) {
+                "concept \(Format.sanitize(concept.id)) is now named \(Format.sanitize(concept.name))\n"
+            }
+        }
+    }
+
+    /// The inputs stay; only the concept and its labels go.
+    struct Delete: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "Delete a concept (its inputs stay, without it).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The app's ID.") var app: String
+        @Argument(help: "The concept's ID.") var id: String
+        @Flag(name: .long, help: "Confirm the deletion (required).") var yes = false
+
+        func validate() throws {
+            try Arguments.requireYes(yes, "deleting concept '\(Format.sanitize(id))' removes it from every input")
+        }
+
+        func run() throws {
+            let (service, session) = try global.authenticated()
+            let carried = try service.deleteConcept(session, in: global.context, appID: app, id: id)
+            Output.emit(json: global.json, .object([("deleted", .string(id)), ("inputs", .int(Int64(carried)))])) {
+                "deleted concept \(Format.sanitize(id)), removed from \(carried) input\(carried == 1 ? "" : "s")\n"
             }
         }
     }

@@ -39,6 +39,10 @@ struct InputsCommandTests {
         #expect(concepts.array?.map { $0["id"] as? String } == ["billing", "inbox", "shipping", "urgent"])
         #expect(try run(["concepts", "create", "support", "refunds", "--name", "Refunds"]).status == 0)
         #expect(try run(["concepts", "create", "support", "refunds"]).status == 6, "a duplicate concept is a conflict")
+        #expect(try run(["concepts", "rename", "support", "refunds", "Money back"]).stdout == "concept refunds is now named Money back\n")
+        #expect(try run(["concepts", "delete", "support", "shipping"]).status == 2, "deleting needs --yes")
+        #expect(try run(["concepts", "delete", "support", "shipping", "--yes"]).stdout == "deleted concept shipping, removed from 1 input\n")
+        #expect(try run(["concepts", "delete", "support", "shipping", "--yes"]).status == 5)
 
         #expect(try run(["inputs", "delete", "support", id]).status == 2, "deleting needs --yes")
         #expect(try run(["inputs", "delete", "support", id, "in-nope", "--yes"]).status == 5)

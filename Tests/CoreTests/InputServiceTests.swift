@@ -95,6 +95,14 @@ struct InputServiceTests {
         #expect(try fixture.service.labelInputs(admin, in: acme, appID: "support", inputIDs: ids, concepts: ["x"]) == 0)
         #expect(try fixture.service.unlabelInputs(admin, in: acme, appID: "support", inputIDs: [ids[0]], concepts: ["x", "zz"]) == 1)
         #expect(try fixture.service.concepts(admin, in: acme, appID: "support").map(\.inputCount) == [1, 2])
+        #expect(try fixture.service.renameConcept(admin, in: acme, appID: "support", id: "x", name: "Ex").name == "Ex")
+        #expect(try fixture.service.deleteConcept(admin, in: acme, appID: "support", id: "y") == 2)
+        #expect(try fixture.service.inputs(admin, in: acme, appID: "support", query: InputQuery(unlabelled: true)).total == 1,
+                "the inputs stay; the one that had only y is now unlabelled")
+        #expect(coreError { _ = try fixture.service.deleteConcept(admin, in: acme, appID: "support", id: "y") }
+                == .notFound("no concept y in app support"))
+        #expect(coreError { _ = try fixture.service.renameConcept(members[.orgUser]!, in: acme, appID: "support", id: "x", name: "No") }?
+                    .kind == .forbidden)
         #expect(coreError { _ = try fixture.service.deleteInputs(admin, in: acme, appID: "support", inputIDs: [ids[0], "in-nope"]) }
                 == .notFound("no input in-nope in app support"))
         #expect(try fixture.service.inputs(admin, in: acme, appID: "support", query: InputQuery()).total == 2, "none deleted")

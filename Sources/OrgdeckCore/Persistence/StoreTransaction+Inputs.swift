@@ -26,6 +26,17 @@ extension StoreTransaction {
         return db.lastInsertedRowID
     }
 
+    func renameConcept(key: Int64, name: String) throws {
+        try db.execute(sql: "UPDATE concepts SET name = ? WHERE key = ?", arguments: [name, key])
+    }
+
+    /// Deletes a concept and its labels (the inputs stay); returns how many inputs carried it.
+    func deleteConcept(key: Int64) throws -> Int {
+        let carried = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM input_concepts WHERE concept_key = ?", arguments: [key]) ?? 0
+        try db.execute(sql: "DELETE FROM concepts WHERE key = ?", arguments: [key])
+        return carried
+    }
+
     /// The keys of `ids`, creating (named after their IDs) those the app does not have yet.
     func conceptKeys(appKey: Int64, ids: [String], at: Date) throws -> [Int64] {
         try ids.map { id in try conceptKey(appKey: appKey, id: id) ?? insertConcept(appKey: appKey, id: id, name: id, at: at) }

@@ -33,6 +33,44 @@ extension OrgService {
         }
     }
 
+    /// Gives a concept a new display name (its ID stays: inputs and models refer to it).
+    public func renameConcept(_ session: Session, in context: Context, appID: String, id: String, name: String) throws -> Concept {
+        if isReadOnly { throw CoreError.readOnly }
+        let name = try Validation.name(name)
+        return try change { tx in
+            let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: "concept.rename", target: id)
+            let key = try conceptKey(tx, stored, id)
+            try tx.renameConcept(key: key, name: name)
+            try tx.appendAudit(record(session, organizationID: access.organizationID, action: "concept.rename",
+                                      target: "\(stored.app.id)/\(id)", details: "name \(name)"))
+            try noteActivity(tx, access)
+            guard let concept = try tx.concepts(appKey: stored.key).first(where: { $0.id == id }) else {
+                throw CoreError.notFound("no concept \(id) in app \(stored.app.id)")
+            }
+            return concept
+        }
+    }
+
+    /// Deletes a concept; its inputs stay, without it. Returns how many inputs carried it.
+    public func deleteConcept(_ session: Session, in context: Context, appID: String, id: String) throws -> Int {
+        if isReadOnly { throw CoreError.readOnly }
+        return try change { tx in
+            let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: "concept.delete", target: id)
+            let carried = try tx.deleteConcept(key: try conceptKey(tx, stored, id))
+            try tx.appendAudit(record(session, organizationID: access.organizationID, action: "concept.delete",
+                                      target: "\(stored.app.id)/\(id)", details: "removed from \(carried) inputs"))
+            try noteActivity(tx, access)
+            return carried
+        }
+    }
+
+    private func conceptKey(_ tx: StoreTransaction, _ stored: StoredApp, _ id: String) throws -> Int64 {
+        guard let key = try tx.conceptKey(appKey: stored.key, id: id) else {
+            throw CoreError.notFound("no concept \(Validation.visible(id)) in app \(stored.app.id)")
+        }
+        return key
+    }
+
     /// One window of the app's inputs (a search, a concept, or only the unlabelled).
     public func inputs(_ session: Session, in context: Context, appID: String, query: InputQuery) throws -> Page<Input> {
         try store.read { tx in
