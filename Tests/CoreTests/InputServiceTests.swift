@@ -146,3 +146,21 @@ struct InputServiceTests {
         }
     }
 }
+
+extension InputServiceTests {
+    @Test("a search that skips the count says its total is a lower bound; the window is the same")
+    func searchWithoutCount() throws {
+        let lines = (0..<150).map { "refund request \($0)" }.joined(separator: "\n")
+        _ = try fixture.service.uploadInputs(admin, in: acme, appID: "support",
+                                             paths: [try InputSourceTests.folder(["r.csv": Data(("text\n" + lines).utf8)]) + "/r.csv"])
+        let counted = try fixture.service.inputs(admin, in: acme, appID: "support", query: InputQuery(search: "refu", limit: 100))
+        let quick = try fixture.service.inputs(admin, in: acme, appID: "support",
+                                               query: InputQuery(search: "refu", limit: 100, countTotal: false))
+        #expect(counted.total == 150 && counted.isExact)
+        #expect(quick.total == 101 && !quick.isExact && quick.items == counted.items)
+        #expect(quick.items.first?.text == "refund request 149", "newest first")
+        let last = try fixture.service.inputs(admin, in: acme, appID: "support",
+                                              query: InputQuery(search: "refu", offset: 100, limit: 100, countTotal: false))
+        #expect(last.total == 150 && last.isExact, "a window that reaches the end knows the total")
+    }
+}

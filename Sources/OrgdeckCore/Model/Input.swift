@@ -41,9 +41,15 @@ public struct InputQuery: Equatable, Sendable {
     public var unlabelled: Bool
     public var offset: Int
     public var limit: Int
+    /// Count every match when the window does not reach the end; false leaves the total a lower
+    /// bound (`Page.isExact` false), as a search typed key by key needs: counting every input
+    /// that holds a common word costs more than the window.
+    public var countTotal: Bool
 
-    public init(search: String = "", concept: String? = nil, unlabelled: Bool = false, offset: Int = 0, limit: Int = 100) {
+    public init(search: String = "", concept: String? = nil, unlabelled: Bool = false, offset: Int = 0, limit: Int = 100,
+                countTotal: Bool = true) {
         self.search = search; self.concept = concept; self.unlabelled = unlabelled; self.offset = offset; self.limit = limit
+        self.countTotal = countTotal
     }
 }
 

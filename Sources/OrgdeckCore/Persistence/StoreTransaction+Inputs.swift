@@ -90,12 +90,9 @@ extension StoreTransaction {
 
     /// One window of the app's inputs, newest first, with the total that match.
     func inputWindow(appKey: Int64, query: InputQuery) throws -> Page<Input> {
+        let match = Self.ftsQuery(query.search)
         var conditions = ["i.app_key = ?"]
         var arguments: [DatabaseValueConvertible] = [appKey]
-        if let match = Self.ftsQuery(query.search) {
-            conditions.append("i.key IN (SELECT rowid FROM inputs_fts WHERE inputs_fts MATCH ?)")
-            arguments.append(match)
-        }
         if let concept = query.concept {
             guard let key = try conceptKey(appKey: appKey, id: concept) else { return Page(items: [], total: 0, offset: query.offset) }
             conditions.append("EXISTS (SELECT 1 FROM input_concepts ic WHERE ic.input_key = i.key AND ic.concept_key = ?)")
@@ -104,15 +101,30 @@ extension StoreTransaction {
         if query.unlabelled {
             conditions.append("NOT EXISTS (SELECT 1 FROM input_concepts ic WHERE ic.input_key = i.key)")
         }
+        // A search walks the full-text index newest first (FTS5 gives rowids in either order
+        // without sorting) and stops at the window, instead of collecting every match.
+        let from = match == nil ? "inputs i" : "inputs_fts f JOIN inputs i ON i.key = f.rowid"
+        if let match {
+            conditions.insert("inputs_fts MATCH ?", at: 0)
+            arguments.insert(match, at: 0)
+        }
         let whereSQL = conditions.joined(separator: " AND ")
+        let order = match == nil ? "i.key DESC" : "f.rowid DESC"
         let offset = max(0, query.offset), limit = max(0, min(query.limit, 10_000))
         let rows = try Row.fetchAll(db, sql: """
             SELECT i.key, i.input_id, i.kind, i.text, i.media_type, i.size, i.width, i.height, i.sha256, i.source, i.created_at
-            FROM inputs i WHERE \(whereSQL) ORDER BY i.key DESC LIMIT ? OFFSET ?
+            FROM \(from) WHERE \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?
             """, arguments: StatementArguments(arguments + [limit, offset]))
-        let total = rows.count < limit && (offset == 0 || !rows.isEmpty)
-            ? offset + rows.count
-            : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM inputs i WHERE \(whereSQL)", arguments: StatementArguments(arguments)) ?? 0
+        var total = offset + rows.count, exact = true
+        if !(rows.count < limit && (offset == 0 || !rows.isEmpty)) {
+            if query.countTotal {
+                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(whereSQL)",
+                                         arguments: StatementArguments(arguments)) ?? 0
+            } else {
+                total += 1
+                exact = false
+            }
+        }
         let keys = try rows.map { try RowReader($0, table: "inputs", key: "key")("key", as: Int64.self) }
         let concepts = try conceptIDs(ofInputs: keys)
         let items = try zip(rows, keys).map { row, key -> Input in
@@ -122,7 +134,7 @@ extension StoreTransaction {
                          height: try read("height"), sha256: try read("sha256"), source: try read("source"),
                          concepts: concepts[key] ?? [], createdAt: try read.date("created_at"))
         }
-        return Page(items: items, total: total, offset: offset)
+        return Page(items: items, total: total, offset: offset, isExact: exact)
     }
 
     /// The concept IDs of each input, sorted: one query for a whole window.
