@@ -17,7 +17,8 @@ extension StoreTransaction {
     }
 
     func conceptKey(appKey: Int64, id: String) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT key FROM concepts WHERE app_key = ? AND concept_id = ?", arguments: [appKey, id])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT key FROM concepts WHERE app_key = ? AND concept_id = ?"),
+                           arguments: [appKey, id])
     }
 
     func insertConcept(appKey: Int64, id: String, name: String, at: Date) throws -> Int64 {
@@ -43,19 +44,21 @@ extension StoreTransaction {
     }
 
     func inputExists(appKey: Int64, sha256: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM inputs WHERE app_key = ? AND sha256 = ?)",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM inputs WHERE app_key = ? AND sha256 = ?)"),
                           arguments: [appKey, sha256]) ?? false
     }
 
     /// Stores one input; its concepts are added with `label`.
     func insertInput(appKey: Int64, id: String, kind: Input.Kind, text: String?, data: Data?, mediaType: String, size: Int,
                      width: Int?, height: Int?, sha256: String, source: String, createdBy: Int64, at: Date) throws -> Int64 {
-        try db.execute(sql: """
+        // Cached statements: an upload runs these once per input, and compiling them each time
+        // cost as much as running them.
+        try db.cachedStatement(sql: """
             INSERT INTO inputs (app_key, input_id, kind, text, data, media_type, size, width, height, sha256, source,
                                 created_by, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [appKey, id, kind.rawValue, text, data, mediaType, size, width, height, sha256, source,
-                             createdBy, at.storedValue])
+            """).execute(arguments: [appKey, id, kind.rawValue, text, data, mediaType, size, width, height, sha256, source,
+                                     createdBy, at.storedValue])
         return db.lastInsertedRowID
     }
 
@@ -63,8 +66,8 @@ extension StoreTransaction {
     func label(inputKey: Int64, conceptKeys: [Int64]) throws -> Int {
         var added = 0
         for concept in conceptKeys {
-            try db.execute(sql: "INSERT OR IGNORE INTO input_concepts (input_key, concept_key) VALUES (?, ?)",
-                           arguments: [inputKey, concept])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO input_concepts (input_key, concept_key) VALUES (?, ?)")
+                .execute(arguments: [inputKey, concept])
             added += db.changesCount
         }
         return added
