@@ -18,9 +18,22 @@ public enum TextClassifierTraining {
 
     /// Why training cannot start, in words a user can act on; nil when it can.
     public static func refusal(_ examples: [Example]) -> String? {
+        refusal(documents: documents(examples))
+    }
+
+    /// The examples that can be learned from: tokens, and concepts without repeats, sorted.
+    private static func documents(_ examples: [Example]) -> [(tokens: [String], concepts: [String])] {
+        examples.compactMap { example in
+            let tokens = Tokenizer.tokens(example.text)
+            let concepts = Array(Set(example.concepts)).sorted()
+            return tokens.isEmpty || concepts.isEmpty ? nil : (tokens, concepts)
+        }
+    }
+
+    private static func refusal(documents: [(tokens: [String], concepts: [String])]) -> String? {
         var counts: [String: Int] = [:]
-        for example in examples where !Tokenizer.tokens(example.text).isEmpty {
-            for concept in Set(example.concepts) { counts[concept, default: 0] += 1 }
+        for document in documents {
+            for concept in document.concepts { counts[concept, default: 0] += 1 }
         }
         switch counts.count {
         case 0:
@@ -40,12 +53,8 @@ public enum TextClassifierTraining {
     public static func train(_ examples: [Example], seed: UInt64 = StratifiedSplit.defaultSeed,
                              isCancelled: () -> Bool = { false },
                              progress: (Double) -> Void = { _ in }) throws -> Result {
-        if let refusal = refusal(examples) { throw CoreError.conflict(refusal) }
-        let documents = examples.compactMap { example -> (tokens: [String], concepts: [String])? in
-            let tokens = Tokenizer.tokens(example.text)
-            let concepts = Array(Set(example.concepts)).sorted()
-            return tokens.isEmpty || concepts.isEmpty ? nil : (tokens, concepts)
-        }
+        let documents = documents(examples)
+        if let refusal = refusal(documents: documents) { throw CoreError.conflict(refusal) }
         progress(0.1)
         let split = StratifiedSplit.split(labels: documents.map { $0.concepts[0] }, seed: seed)
         if isCancelled() { throw CancellationError() }
