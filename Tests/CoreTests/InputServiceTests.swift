@@ -33,9 +33,13 @@ struct InputServiceTests {
                                                       progress: { steps.append($0) })
         #expect(report.added == 4 && report.duplicates == 1 && !report.cancelled)
         #expect(report.refused == [InputRefusal(path: root + "/bad.bin", reason: "binary data, not text (a NUL byte at offset 1)")])
+        let missing = try fixture.service.uploadInputs(admin, in: acme, appID: "support",
+                                                       paths: [root + "/nope", try Self.files(["c.txt": "one more"])])
+        #expect(missing.added == 1 && missing.refused == [InputRefusal(path: root + "/nope", reason: "no file or folder at \(root)/nope")],
+                "a missing path is refused and the others still go in")
         #expect(steps.last?.added == 4)
         let page = try fixture.service.inputs(admin, in: acme, appID: "support", query: InputQuery())
-        #expect(page.total == 4)
+        #expect(page.total == 5)
         let image = try #require(page.items.first { $0.kind == .image })
         #expect(image.mediaType == "image/png" && image.width == 320 && image.height == 240 && image.text == nil)
         let refund = try #require(page.items.first { $0.text == "Refund my card" })
@@ -43,11 +47,11 @@ struct InputServiceTests {
         #expect(refund.id == "in-" + refund.sha256.prefix(12) && refund.sha256.count == 64)
         let concepts = try fixture.service.concepts(admin, in: acme, appID: "support")
         #expect(concepts.map(\.id) == ["billing", "inbox", "shipping", "urgent"])
-        #expect(concepts.map(\.inputCount) == [1, 4, 1, 1])
+        #expect(concepts.map(\.inputCount) == [1, 4, 1, 1], "the extra file came without concepts")
         // Resuming: everything is already there.
         let again = try fixture.service.uploadInputs(admin, in: acme, appID: "support", paths: [root], concepts: ["inbox"])
         #expect(again.added == 0 && again.duplicates == 5)
-        #expect(try fixture.auditActions().filter { $0.action == "inputs.upload" }.count == 1, "a batch that adds nothing is not audited")
+        #expect(try fixture.auditActions().filter { $0.action == "inputs.upload" }.count == 2, "one per batch that added inputs, none for the repeat")
     }
 
     @Test("a cancelled upload keeps what it stored, whole, and running it again stores the rest")

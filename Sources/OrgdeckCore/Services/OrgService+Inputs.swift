@@ -106,11 +106,17 @@ extension OrgService {
         do {
             for path in paths {
                 currentPath = path
-                try InputSource.read(path, concepts: extra, take: { candidate in
-                    if isCancelled() { throw CancellationError() }
-                    batch.append(candidate)
-                    if batch.count >= Self.uploadBatchSize { try flush() }
-                }, refuse: { report.refused.append($0) })
+                do {
+                    try InputSource.read(path, concepts: extra, take: { candidate in
+                        if isCancelled() { throw CancellationError() }
+                        batch.append(candidate)
+                        if batch.count >= Self.uploadBatchSize { try flush() }
+                    }, refuse: { report.refused.append($0) })
+                } catch let error as CoreError where error.kind == .notFound || error.kind == .failure {
+                    // A path that is not there, or a folder that cannot be listed, is refused like
+                    // a bad file: the other paths still go in.
+                    report.refused.append(InputRefusal(path: path, reason: error.message))
+                }
             }
             try flush()
         } catch is CancellationError {
