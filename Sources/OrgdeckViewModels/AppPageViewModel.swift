@@ -1,7 +1,7 @@
 import OrgdeckCore
 
-/// The sections of an app's page, as in the seed's sidebar. Only those whose features exist are
-/// listed; Inputs, Models, Workflows, Concepts and Collaborators join as they are built.
+/// The sections of an app's page that show the app itself. The sidebar also lists the content
+/// sections (Concepts); Inputs, Models, Workflows and Collaborators join as they are built.
 public enum AppSection: String, CaseIterable, Equatable, Sendable {
     case overview = "Overview"
     case settings = "Settings"
@@ -38,13 +38,17 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
     public init(env: PaneEnvironment, appID: String) {
         self.env = env
         self.state = AppPageState(appID: appID, app: nil, error: nil)
-        super.init(screen: .app(appID), sections: AppSection.allCases.map { AppInfoSection(kind: $0, appID: appID) })
+        super.init(screen: .app(appID), sections: [])
+        // The sidebar in the seed's order; sections join as their features are built.
+        sections = [AppInfoSection(kind: .overview, appID: appID),
+                    ConceptsSection(env: env, appID: appID, app: { [weak self] in self?.state.app }),
+                    AppInfoSection(kind: .settings, appID: appID)]
         _ = reload()
     }
 
     var actions: AppActions { AppActions(env: env) }
-    /// The section in front, as the screen needs it.
-    public var appSection: AppSection { (section as? AppInfoSection)?.kind ?? .overview }
+    /// The app section in front, nil when a content section (Concepts) is.
+    public var appSection: AppSection? { (section as? AppInfoSection)?.kind }
 
     override func reloadPage() -> [Reaction] {
         do {

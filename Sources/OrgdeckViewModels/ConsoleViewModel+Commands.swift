@@ -76,7 +76,7 @@ extension ConsoleViewModel {
         case .pane(let pane):
             if pane == .account, let account { return "Account · \(account.accountSection.rawValue)" }
             return pane.title
-        case .app(let id): return "app \(id)" + (appDetail.map { " · \($0.appSection.rawValue)" } ?? "")
+        case .app(let id): return "app \(id)" + (appDetail.map { " · \($0.section.title)" } ?? "")
         case .team(let id): return "team \(id)" + (team.map { " · \($0.tab.rawValue)" } ?? "")
         }
     }

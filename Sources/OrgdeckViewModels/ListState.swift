@@ -91,6 +91,7 @@ extension Member: ListItem { public var listID: String { user.username } }
 extension Team: ListItem { public var listID: String { id } }
 extension Invitation: ListItem { public var listID: String { id } }
 extension TokenInfo: ListItem { public var listID: String { id } }
+extension Concept: ListItem { public var listID: String { id } }
 extension TeamApp: ListItem { public var listID: String { app.id } }
 extension OrganizationMembership: ListItem { public var listID: String { organization.id } }
 

@@ -48,6 +48,26 @@ import OrgdeckViewModels
         Golden.check("team-apps-\(size)", ScreenFixture.render(console, width: width, height: height))
     }
 
+    @Test(arguments: sizes) func concepts(size: String) throws {
+        let f = try ScreenFixture()
+        let acme = Context.organization("acme")
+        let console = f.console()
+        console.switchContext(acme)
+        let appID = try #require(console.myApps?.state.selected?.id)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-concepts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("tickets.csv")
+        try Data("text,concepts\nRefund my card,billing\nCharged twice,billing;urgent\nParcel is late,shipping\n".utf8).write(to: csv)
+        _ = try f.service.uploadInputs(f.ada, in: acme, appID: appID, paths: [csv.path])
+        _ = try f.service.createConcept(f.ada, in: acme, appID: appID, id: "account-access",
+                                        name: "Account access, sign-in and password reset problems")
+        console.send(.open)
+        console.send(.move(.right))
+        let (width, height) = self.size(size)
+        Golden.check("concepts-\(size)", ScreenFixture.render(console, width: width, height: height))
+    }
+
     @Test(arguments: sizes) func tokens(size: String) throws {
         let f = try AdminScreenFixture()
         _ = try f.service.createToken(f.base.ada, description: "deploys from the release pipeline", scopes: [], expiresInDays: 30)

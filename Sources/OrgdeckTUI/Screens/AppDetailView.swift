@@ -23,6 +23,11 @@ enum AppDetailView {
         switch page.appSection {
         case .overview: drawOverview(&painter, body, app: app, now: now)
         case .settings: drawSettings(&painter, body, app: app, now: now)
+        case nil:
+            let table = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
+            if let concepts = page.section as? ConceptsSection {
+                ConceptsTable.draw(&painter, table, state: concepts.state)
+            }
         }
     }
 
@@ -65,5 +70,25 @@ enum AppDetailView {
         painter.text(label, x: x, y: y, width: 12, .muted)
         painter.text(value, x: x + 12, y: y, width: width - 12, .base)
         y += 1
+    }
+}
+
+/// The Concepts section's table.
+enum ConceptsTable {
+    static let columns = [
+        TableColumn("Concept", min: 8, priority: 10, identifier: true),
+        TableColumn("Name", min: 10, priority: 8),
+        TableColumn("Inputs", min: 6, max: 10, priority: 9),
+        TableColumn("Created", min: 10, max: 10, priority: 4),
+    ]
+
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Concept>) {
+        let list = state.list
+        let y = AccountView.title(&painter, area, "Concepts (\(list.rows.count))", search: list.search, searching: list.searching)
+        if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
+        let rows = list.rows.map { [$0.id, $0.name, String($0.inputCount), TextLayout.day($0.createdAt)] }
+        TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
+                       cursor: list.cursor, scrollTop: list.scrollTop,
+                       empty: list.search.isEmpty ? "No concepts. n adds one; uploads add the ones they name." : "No concept matches.")
     }
 }
