@@ -113,9 +113,12 @@ struct InputSourceTests {
             "junk.bin": Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x00, 0x01]), "latin1.txt": Data([0x63, 0x61, 0x66, 0xE9]),
             "empty.txt": Data(), "blank.txt": Data("  \n\t".utf8), "cut.png": Self.png.prefix(14),
             "cut.jpg": Data([0xFF, 0xD8, 0xFF, 0xE1, 0x00, 0x40, 0x01]), "good.txt": Data("fine".utf8),
+            "marked.txt": Data([0xEF, 0xBB, 0xBF]) + Data("from Notepad".utf8),
+            "marked.jsonl": Data([0xEF, 0xBB, 0xBF]) + Data(#"{"text": "first line"}"#.utf8),
         ])
         let result = try Self.read(root)
-        #expect(result.taken.map(\.content) == [.text("fine")])
+        #expect(result.taken.map(\.content) == [.text("fine"), .text("first line"), .text("from Notepad")],
+                "a byte-order mark is not part of the text")
         #expect(result.refused == [
             InputRefusal(path: root + "/blank.txt", reason: "the text is empty"),
             InputRefusal(path: root + "/cut.jpg", reason: "not a readable JPEG: no frame header with its size"),

@@ -9,11 +9,16 @@ enum InputFormats {
     /// A whole file as one text input: UTF-8, no NUL or control characters other than tab and
     /// line breaks, not only white space, at most `InputSource.maxTextBytes`.
     static func text(_ data: Data) -> Result<String, Problem> {
+        // A byte-order mark is an editor's note on the encoding, not text.
+        let mark = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let file = data
+        let data = data.dropFirst(mark)
         if let nul = data.firstIndex(of: 0) {
-            return .failure(Problem(reason: "binary data, not text (a NUL byte at offset \(nul - data.startIndex))"))
+            return .failure(Problem(reason: "binary data, not text (a NUL byte at offset \(nul - file.startIndex))"))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return .failure(Problem(reason: "not UTF-8 text (\(invalidOffset(data).map { "a bad byte at offset \($0)" } ?? "bad bytes"))"))
+            let offset = invalidOffset(data).map { "a bad byte at offset \($0 + mark)" } ?? "bad bytes"
+            return .failure(Problem(reason: "not UTF-8 text (\(offset))"))
         }
         return check(text, bytes: data.count).map { .failure($0) } ?? .success(text)
     }
@@ -118,6 +123,7 @@ enum InputFormats {
     static func jsonLines(_ data: Data, path: String, concepts extra: [String], take: (InputCandidate) throws -> Void,
                           refuse: (InputRefusal) -> Void) throws {
         var number = 0
+        let data = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         for rawLine in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
             var line = rawLine
