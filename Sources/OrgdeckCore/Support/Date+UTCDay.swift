@@ -4,9 +4,23 @@ extension Date {
     /// The day in UTC, `2026-11-29`: how the core's messages and every front end write a date,
     /// so a member in another time zone reads the same day.
     public var utcDay: String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: self)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        let t = utcFields
+        return "\(zeroPadded(t.year, 4))-\(zeroPadded(t.month, 2))-\(zeroPadded(t.day, 2))"
     }
+
+    /// The calendar fields of this moment in UTC, from the C library: no ICU calendar is loaded
+    /// for them (that cost about a millisecond the first time, before the console's first frame).
+    var utcFields: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        var time = time_t(timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
+                Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+}
+
+/// `value` in decimal with leading zeros up to `width` digits.
+func zeroPadded(_ value: Int, _ width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }

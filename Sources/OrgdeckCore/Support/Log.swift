@@ -73,17 +73,10 @@ public final class Log: @unchecked Sendable {
     /// calendar data the first time (about a millisecond, before the console's first frame).
     static func timestamp(_ date: Date = Date()) -> String {
         let seconds = date.timeIntervalSince1970.rounded(.down)
-        var time = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
         let millis = min(999, Int(((date.timeIntervalSince1970 - seconds) * 1000).rounded()))
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))"
-            + "T\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2))"
-            + ".\(pad(millis, 3))Z"
+        let t = date.utcFields
+        return date.utcDay + "T\(zeroPadded(t.hour, 2)):\(zeroPadded(t.minute, 2)):\(zeroPadded(t.second, 2))"
+            + ".\(zeroPadded(millis, 3))Z"
     }
 
     static func oneLine(_ text: String) -> String {
