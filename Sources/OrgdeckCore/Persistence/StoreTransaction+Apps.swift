@@ -73,6 +73,13 @@ extension StoreTransaction {
         }
     }
 
+    /// Whether a window that asked for `asked` rows from `offset` and got `read` ran out before
+    /// it was full, so it already tells how long the list is. An empty window past the start
+    /// tells nothing: the offset may be beyond the end.
+    static func windowReachesEnd(read: Int, asked: Int, offset: Int) -> Bool {
+        read < asked && (offset == 0 || read > 0)
+    }
+
     /// One window of the scope's apps, pinned first. Reads the window along an index and counts
     /// only when the window does not already tell the total, so it stays fast however many
     /// apps the owner has.
@@ -107,7 +114,7 @@ extension StoreTransaction {
         }
         let total: Int
         var exact = true
-        if remaining > 0 && unpinned.count < remaining && (unpinnedOffset == 0 || !unpinned.isEmpty) {
+        if Self.windowReachesEnd(read: unpinned.count, asked: remaining, offset: unpinnedOffset) {
             // The window reached the end of the list: it already says how long the list is.
             total = pinnedTotal + unpinnedOffset + unpinned.count
         } else if countTotal {

@@ -119,7 +119,7 @@ extension StoreTransaction {
             FROM \(from) WHERE \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?
             """, arguments: StatementArguments(arguments + [limit, offset]))
         var total = offset + rows.count, exact = true
-        if !(rows.count < limit && (offset == 0 || !rows.isEmpty)) {
+        if !Self.windowReachesEnd(read: rows.count, asked: limit, offset: offset) {
             if query.countTotal {
                 total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(whereSQL)",
                                          arguments: StatementArguments(arguments)) ?? 0
