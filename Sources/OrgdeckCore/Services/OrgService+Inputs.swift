@@ -165,7 +165,7 @@ extension OrgService {
     /// Adds `concepts` (created when missing) to each of `inputIDs`; returns how many labels were new.
     public func labelInputs(_ session: Session, in context: Context, appID: String, inputIDs: [String],
                             concepts: [String]) throws -> Int {
-        try relabelInputs(session, context, appID, inputIDs, concepts, action: "inputs.label") { tx, key, conceptKeys in
+        try relabelInputs(session, context, appID, inputIDs, concepts, action: "inputs.label", creatingConcepts: true) { tx, key, conceptKeys in
             try tx.label(inputKey: key, conceptKeys: conceptKeys)
         }
     }
@@ -173,7 +173,7 @@ extension OrgService {
     /// Removes `concepts` from each of `inputIDs`; returns how many labels were removed.
     public func unlabelInputs(_ session: Session, in context: Context, appID: String, inputIDs: [String],
                               concepts: [String]) throws -> Int {
-        try relabelInputs(session, context, appID, inputIDs, concepts, action: "inputs.unlabel") { tx, key, conceptKeys in
+        try relabelInputs(session, context, appID, inputIDs, concepts, action: "inputs.unlabel", creatingConcepts: false) { tx, key, conceptKeys in
             try tx.unlabel(inputKey: key, conceptKeys: conceptKeys)
         }
     }
@@ -193,7 +193,8 @@ extension OrgService {
     }
 
     private func relabelInputs(_ session: Session, _ context: Context, _ appID: String, _ inputIDs: [String], _ concepts: [String],
-                               action: String, _ apply: (StoreTransaction, Int64, [Int64]) throws -> Int) throws -> Int {
+                               action: String, creatingConcepts: Bool,
+                               _ apply: (StoreTransaction, Int64, [Int64]) throws -> Int) throws -> Int {
         if isReadOnly { throw CoreError.readOnly }
         let concepts = try InputFormats.concepts(concepts)
         guard !concepts.isEmpty else { throw CoreError.invalid("concepts", "name at least one concept") }
@@ -201,7 +202,7 @@ extension OrgService {
             let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: action, target: appID)
             let keys = try inputKeys(tx, stored, inputIDs)
             let conceptKeys: [Int64]
-            if action == "inputs.label" {
+            if creatingConcepts {
                 conceptKeys = try tx.conceptKeys(appKey: stored.key, ids: concepts, at: now)
             } else {
                 conceptKeys = try concepts.compactMap { try tx.conceptKey(appKey: stored.key, id: $0) }
