@@ -23,8 +23,7 @@ enum DatabaseProbe {
     static func kind(of path: String) throws -> DatabaseKind {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path) else { return .missing }
-        if let size = try? fm.attributesOfItem(atPath: path)[.size] as? Int, size == 0,
-           !fm.fileExists(atPath: path + "-wal") { return .empty }
+        if SQLiteStore.fileSize(path) == 0, !fm.fileExists(atPath: path + "-wal") { return .empty }
         return try StoreErrors.mapping {
             var connection: OpaquePointer?
             defer { sqlite3_close_v2(connection) }

@@ -111,7 +111,7 @@ final class SQLiteStore: @unchecked Sendable {
             try? versionConnection?.close()
             versionConnection = nil
         }
-        if !readOnly, let path, Self.fileSize(path + "-wal") > Self.walFoldThreshold { foldWAL() }
+        if !readOnly, let path, (Self.fileSize(path + "-wal") ?? 0) > Self.walFoldThreshold { foldWAL() }
         try? writer.close()
     }
 
@@ -140,8 +140,9 @@ final class SQLiteStore: @unchecked Sendable {
         }
     }
 
-    private static func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    /// The size of the file at `path` in bytes, nil when it cannot be read.
+    static func fileSize(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
     }
 
     /// A number that changes whenever anyone commits.
