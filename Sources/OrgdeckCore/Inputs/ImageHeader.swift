@@ -29,7 +29,8 @@ public struct ImageHeader: Equatable, Sendable {
 
     /// JPEG: walks the segments to the first start-of-frame marker, which holds height and width.
     private static func jpeg(_ data: Data) throws -> ImageHeader {
-        let bytes = [UInt8](data)
+        // Read in place: an image may be 20 MiB and only its first segments matter.
+        let bytes = Bytes(data: data)
         var i = 2
         while i + 3 < bytes.count {
             guard bytes[i] == 0xFF else { break }
@@ -51,6 +52,13 @@ public struct ImageHeader: Equatable, Sendable {
         }
         throw CoreError.invalid("file", "not a readable JPEG: no frame header with its size")
     }
+}
+
+/// Zero-based byte access to a `Data`, whatever its start index (a slice's is not zero).
+private struct Bytes {
+    let data: Data
+    var count: Int { data.count }
+    subscript(offset: Int) -> UInt8 { data[data.startIndex + offset] }
 }
 
 private extension Int {
