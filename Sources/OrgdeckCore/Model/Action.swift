@@ -17,6 +17,10 @@ public enum Action: String, CaseIterable, Sendable {
     case manageInvitations = "invitation.manage"
     /// Set and remove an app's compliance labels (an app setting, like its name).
     case labelApps = "app.label"
+    /// Queue, cancel and delete model versions.
+    case trainModels = "model.train"
+    /// Make a model public or private.
+    case setModelVisibility = "model.visibility"
 }
 
 extension Action {

@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v3-organization-administration", migrate: v3OrganizationAdministration)
         migrator.registerMigration("v4-trust", migrate: v4Trust)
         migrator.registerMigration("v5-inputs-and-concepts", migrate: v5InputsAndConcepts)
+        migrator.registerMigration("v6-models", migrate: v6Models)
         return migrator
     }
 

@@ -30,6 +30,8 @@ public enum Permissions {
         .seeOwnUsage:        [.admin: .all, .orgContributor: .all, .orgUser: .all, .teamContributor: .all],
         .manageInvitations:  [.admin: .all],
         .labelApps:          [.admin: .all, .orgContributor: .all],
+        .trainModels:        [.admin: .all, .orgContributor: .all, .teamContributor: .contributorApps],
+        .setModelVisibility: [.admin: .all, .orgContributor: .all, .teamContributor: .contributorApps],
     ]
 
     /// How far `role` may perform `action` in an organization.
@@ -100,6 +102,8 @@ extension Action {
         case .seeOwnUsage: return "seeing your own usage"
         case .manageInvitations: return "managing invitations"
         case .labelApps: return "labelling apps"
+        case .trainModels: return "training models"
+        case .setModelVisibility: return "changing a model's visibility"
         }
     }
 }

@@ -56,6 +56,11 @@ extension OrgService {
         if isReadOnly { throw CoreError.readOnly }
         return try change { tx in
             let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: "concept.delete", target: id)
+            let users = try tx.trainedVersionsUsing(appKey: stored.key, conceptID: id)
+            guard users.isEmpty else {
+                throw CoreError.conflict("concept \(id) is used by trained model versions \(users.joined(separator: ", ")); "
+                                         + "delete those versions first")
+            }
             let carried = try tx.deleteConcept(key: try conceptKey(tx, stored, id))
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "concept.delete",
                                       target: "\(stored.app.id)/\(id)", details: "removed from \(carried) inputs"))

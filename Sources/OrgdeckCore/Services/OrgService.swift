@@ -50,6 +50,8 @@ public final class OrgService: Sendable {
 
     let store: SQLiteStore
     let options: Options
+    /// Decoded parameters of recently used model versions.
+    let parameterCache = ParameterCache()
 
     private init(store: SQLiteStore, options: Options) {
         self.store = store

@@ -1,0 +1,55 @@
+import Foundation
+
+// MARK: - Predicting with a trained version
+extension OrgService {
+    /// Runs `texts` through a trained version of the model (`versionID`, or the latest trained),
+    /// one prediction per text in order. Anyone who may predict on the app may, and anyone
+    /// signed in for a public model.
+    public func predict(_ session: Session, in context: Context, appID: String, modelID: String, texts: [String],
+                        versionID: String? = nil) throws -> [Prediction] {
+        let (id, parameters) = try checkedRead { tx -> (String, TrainedParameters) in
+            let model = try readableModel(tx, session, context, appID: appID, modelID: modelID, action: .predict)
+            let key: Int64, version: ModelVersion
+            if let versionID {
+                (key, version) = try findVersion(tx, model, versionID)
+                guard version.status == .trained else {
+                    throw CoreError.conflict("version \(version.number) of model \(modelID) is \(version.status.rawValue); choose a trained one")
+                }
+            } else {
+                guard let latest = try tx.versions(modelKey: model.key, status: .trained, limit: 1).first else {
+                    throw CoreError.conflict("model \(modelID) has no trained version yet: train it first")
+                }
+                (key, version) = latest
+            }
+            if let cached = parameterCache[version.id] { return (version.id, cached) }
+            guard let data = try tx.versionParameters(key: key),
+                  let parameters = try? JSONDecoder().decode(TrainedParameters.self, from: data) else {
+                throw StoreErrors.damaged(table: "model_versions", row: String(key), column: "parameters")
+            }
+            parameterCache[version.id] = parameters
+            return (version.id, parameters)
+        }
+        return texts.map { Prediction(versionID: id, concepts: parameters.scores($0)) }
+    }
+}
+
+/// The last few versions' parameters, decoded: predicting key by key in the console, or a file
+/// line by line, must not decode a large vocabulary each time. A version's parameters never
+/// change, and its ID is never reused, so entries need no invalidation.
+final class ParameterCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(id: String, parameters: TrainedParameters)] = []
+    private let capacity = 4
+
+    subscript(id: String) -> TrainedParameters? {
+        get { lock.withLock { entries.first { $0.id == id }?.parameters } }
+        set {
+            guard let newValue else { return }
+            lock.withLock {
+                entries.removeAll { $0.id == id }
+                entries.insert((id, newValue), at: 0)
+                if entries.count > capacity { entries.removeLast() }
+            }
+        }
+    }
+}
