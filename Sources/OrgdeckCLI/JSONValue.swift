@@ -7,6 +7,8 @@ enum JSONValue: Equatable {
     case null
     case bool(Bool)
     case int(Int64)
+    /// A measured figure (a score, an accuracy); a value that is not finite is written as null.
+    case number(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -39,6 +41,7 @@ enum JSONValue: Equatable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .int(let value): out += String(value)
+        case .number(let value): out += value.isFinite ? "\(value)" : "null"
         case .string(let value): JSONValue.writeString(value, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }

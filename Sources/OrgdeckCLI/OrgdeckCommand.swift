@@ -17,7 +17,8 @@ struct OrgdeckCommand: ParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InfoCommand.self, SignupCommand.self,
             TokensCommand.self, OrgsCommand.self, MembersCommand.self, InvitationsCommand.self,
-            TeamsCommand.self, AppsCommand.self, InputsCommand.self, ConceptsCommand.self, AuditCommand.self,
+            TeamsCommand.self, AppsCommand.self, InputsCommand.self, ConceptsCommand.self, ModelsCommand.self,
+            StarsCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }

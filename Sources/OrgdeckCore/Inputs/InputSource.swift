@@ -97,3 +97,39 @@ public enum InputSource {
         }
     }
 }
+
+extension InputSource {
+    /// The texts of one file to predict on, in order: a CSV's `text` column, a JSON Lines
+    /// file's `text` fields, or, for any other file, each non-empty line. Lines that cannot be
+    /// read are refused with their number; the others still come.
+    public static func texts(_ path: String, take: (_ line: Int?, _ text: String) throws -> Void,
+                             refuse: (InputRefusal) -> Void) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw CoreError.notFound("no file at \(path)")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw CoreError(.failure, "\(path) cannot be read: \(error.localizedDescription)")
+        }
+        func candidate(_ input: InputCandidate) throws {
+            if case .text(let text) = input.content { try take(input.line, text) }
+        }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "csv": return try InputFormats.csv(data, path: path, concepts: [], take: candidate, refuse: refuse)
+        case "jsonl", "ndjson": return try InputFormats.jsonLines(data, path: path, concepts: [], take: candidate, refuse: refuse)
+        default: break
+        }
+        let text: String
+        switch InputFormats.text(data) {
+        case .success(let value): text = value
+        case .failure(let problem): return refuse(InputRefusal(path: path, reason: problem.reason))
+        }
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let value = line.trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty { try take(index + 1, value) }
+        }
+    }
+}
