@@ -28,6 +28,8 @@ struct PermissionTests {
             (.seeOwnUsage, [.all, .all, .all, .all]),
             (.manageInvitations, [.all, .none, .none, .none]),
             (.labelApps, [.all, .all, .none, .none]),
+            (.trainModels, [.all, .all, .none, .contributorApps]),
+            (.setModelVisibility, [.all, .all, .none, .contributorApps]),
         ]
         #expect(rows.count == Action.allCases.count)
         for (action, reaches) in rows {

@@ -133,3 +133,27 @@ extension InputSource {
         }
     }
 }
+
+extension InputSource {
+    /// Roughly how many inputs `paths` hold, quickly, for an upload's progress bar: the lines
+    /// of CSV and JSON Lines files (less a CSV's header), one for any other file. Unreadable
+    /// paths count nothing; the upload reports them.
+    public static func estimatedCount(_ paths: [String]) -> Int {
+        var total = 0
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            for file in isFolder.boolValue ? ((try? files(under: path)) ?? []) : [path] {
+                switch (file as NSString).pathExtension.lowercased() {
+                case "csv", "jsonl", "ndjson":
+                    guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { continue }
+                    var lines = data.withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+                    if data.last != 0x0A, !data.isEmpty { lines += 1 }
+                    total += max(0, lines - (file.lowercased().hasSuffix(".csv") ? 1 : 0))
+                default: total += 1
+                }
+            }
+        }
+        return total
+    }
+}

@@ -61,6 +61,10 @@ public struct UploadReport: Equatable, Sendable {
     public var refused: [InputRefusal]
     /// Whether it stopped early at the user's request; what was stored before stays.
     public var cancelled: Bool
+
+    public init(added: Int, duplicates: Int, refused: [InputRefusal], cancelled: Bool) {
+        self.added = added; self.duplicates = duplicates; self.refused = refused; self.cancelled = cancelled
+    }
 }
 
 /// How far an upload has got, reported after each batch.
@@ -70,4 +74,8 @@ public struct UploadProgress: Equatable, Sendable {
     public var refused: Int
     /// The file being read.
     public var path: String
+
+    public init(added: Int, duplicates: Int, refused: Int, path: String) {
+        self.added = added; self.duplicates = duplicates; self.refused = refused; self.path = path
+    }
 }

@@ -199,3 +199,15 @@ extension StoreTransaction {
         return (try read("app_id"), try read("model_id"))
     }
 }
+
+extension StoreTransaction {
+    /// Stores a version that was trained in place (the demo's), finished at `at`.
+    func insertTrainedVersion(modelKey: Int64, id: String, createdBy: Int64, at: Date, parameters: Data,
+                              metrics: ClassificationMetrics?, concepts: [String], inputCount: Int) throws {
+        let key = try insertVersion(modelKey: modelKey, id: id, createdBy: createdBy, at: at)
+        try db.execute(sql: "UPDATE model_versions SET status = 'training', worker = 'seed', started_at = ? WHERE key = ?",
+                       arguments: [at.storedValue, key])
+        _ = try finishVersion(key: key, worker: "seed", status: .trained, reason: nil, parameters: parameters, metrics: metrics,
+                              concepts: concepts, inputCount: inputCount, at: at.addingTimeInterval(4))
+    }
+}

@@ -5,6 +5,10 @@ public struct TrainingOutcome: Equatable, Sendable {
     public var appID: String
     public var modelID: String
     public var version: ModelVersion
+
+    public init(appID: String, modelID: String, version: ModelVersion) {
+        self.appID = appID; self.modelID = modelID; self.version = version
+    }
 }
 
 /// A job taken away from its worker (deleted, or recovered by another process meanwhile).

@@ -69,6 +69,16 @@ public final class OrgService: Sendable {
         return service
     }
 
+    /// A second connection to the same database file, for work on another thread (training,
+    /// uploads) that must not wait behind this one's transactions. An in-memory database has
+    /// no file to open twice: it answers itself.
+    public func openAnother() throws -> OrgService {
+        guard let path = store.path else { return self }
+        var options = self.options
+        options.createIfMissing = false
+        return try OrgService.open(path: path, options: options)
+    }
+
     /// What opening the file changed (permissions tightened): front ends tell the user once.
     public var notices: [String] { store.notices }
 
