@@ -1,7 +1,7 @@
 import OrgdeckCore
 
 /// The sections of an app's page that show the app itself. The sidebar also lists the content
-/// sections (Concepts); Inputs, Models, Workflows and Collaborators join as they are built.
+/// content sections (Inputs, Concepts, Models); Workflows and Collaborators join as they are built.
 public enum AppSection: String, CaseIterable, Equatable, Sendable {
     case overview = "Overview"
     case settings = "Settings"
@@ -40,14 +40,17 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
         self.state = AppPageState(appID: appID, app: nil, error: nil)
         super.init(screen: .app(appID), sections: [])
         // The sidebar in the seed's order; sections join as their features are built.
+        let app: () -> App? = { [weak self] in self?.state.app }
         sections = [AppInfoSection(kind: .overview, appID: appID),
-                    ConceptsSection(env: env, appID: appID, app: { [weak self] in self?.state.app }),
+                    InputsSection(env: env, appID: appID, app: app),
+                    ConceptsSection(env: env, appID: appID, app: app),
+                    ModelsSection(env: env, appID: appID, app: app),
                     AppInfoSection(kind: .settings, appID: appID)]
         _ = reload()
     }
 
     var actions: AppActions { AppActions(env: env) }
-    /// The app section in front, nil when a content section (Concepts) is.
+    /// The app section in front, nil when a content section (Inputs, Concepts, Models) is.
     public var appSection: AppSection? { (section as? AppInfoSection)?.kind }
 
     override func reloadPage() -> [Reaction] {

@@ -20,6 +20,18 @@ public enum ConsoleEvent: Equatable, Sendable {
     case inbox
     /// Accept what is selected (an invitation received).
     case accept
+    /// Queue a new version of the model in view.
+    case train
+    /// Make the model in view public or private.
+    case visibility
+    /// Upload files into the app in view.
+    case upload
+    /// Add a concept to, or remove one from, the selected inputs.
+    case label, unlabel
+    /// Select or unselect the item under the cursor (for operations on many).
+    case mark
+    /// Stop the running upload or training.
+    case cancelJob
     /// On the sign-in screen: switch between signing in and signing up.
     case toggleSignUp
     // Text entry (forms, filter, palette, confirm dialogs)
@@ -35,5 +47,7 @@ public enum ConsoleEvent: Equatable, Sendable {
     case firstFramePainted
     /// No key for a moment: finish what typing skipped (a filtered list's exact count).
     case idle
+    /// Background work reported (an upload's progress, a training job's step or end).
+    case job(JobReport)
 }
 

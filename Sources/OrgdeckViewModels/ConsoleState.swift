@@ -17,6 +17,10 @@ public struct ConsoleState: Equatable, Sendable {
     /// Pending invitations the user has received (the header badge); nil until counted after
     /// the first frame.
     public var invitationCount: Int
+    /// The running or last finished upload of this session.
+    public var upload: UploadStatus?
+    /// Versions being trained by this console's worker: version ID → progress.
+    public var training: [String: Double] = [:]
 
     public init(readOnly: Bool) {
         signIn = SignInState()

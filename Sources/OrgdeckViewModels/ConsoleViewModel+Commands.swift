@@ -78,6 +78,9 @@ extension ConsoleViewModel {
             return pane.title
         case .app(let id): return "app \(id)" + (appDetail.map { " · \($0.section.title)" } ?? "")
         case .team(let id): return "team \(id)" + (team.map { " · \($0.tab.rawValue)" } ?? "")
+        case .model(let ref):
+            let page = front as? ModelPageViewModel
+            return "model \(ref.appID)/\(ref.modelID)" + (page.map { " · \($0.section.title)" } ?? "")
         }
     }
 }

@@ -35,6 +35,7 @@ extension ConsoleViewModel {
         for reaction in reactions {
             switch reaction {
             case .flash(let flash): state.flash = flash
+            case .effect(.job(let request)): if admit(request) { effects.append(.job(request)) }
             case .effect(let effect): effects.append(effect)
             case .push(let screen): pushPage(screen)
             case .pop: popPage()

@@ -83,6 +83,7 @@ public final class ConsoleViewModel: DialogOwner {
         case .redraw: effects.append(.redraw)
         case .firstFramePainted: settle()
         case .idle: front?.settle()
+        case .job(let report): handleJob(report)
         default:
             if state.signIn != nil {
                 handleSignIn(event, &effects)

@@ -24,6 +24,8 @@ public enum Effect: Equatable, Sendable {
     case applyTheme(String)
     /// Repaint the whole terminal (the explicit redraw key).
     case redraw
+    /// Start or steer background work (uploads, the training worker).
+    case job(JobRequest)
 }
 
 extension Error {

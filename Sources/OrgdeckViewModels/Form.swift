@@ -7,10 +7,13 @@ public struct FormField: Equatable, Sendable {
     public var secure: Bool
     /// A short hint under the field, e.g. the ID rule.
     public var hint: String
+    /// Tab completes file and folder paths in this field (like a shell) before moving on.
+    public var completesPaths: Bool
 
-    public init(key: String, label: String, value: String = "", secure: Bool = false, hint: String = "", maxLength: Int = 2_000) {
+    public init(key: String, label: String, value: String = "", secure: Bool = false, hint: String = "", maxLength: Int = 2_000,
+                completesPaths: Bool = false) {
         self.key = key; self.label = label; self.value = TextField(value, maxLength: maxLength)
-        self.secure = secure; self.hint = hint
+        self.secure = secure; self.hint = hint; self.completesPaths = completesPaths
     }
 }
 
@@ -56,9 +59,25 @@ public struct FormState: Equatable, Sendable {
     /// Text editing and focus moves: Tab and ↑↓ move between fields, the rest edits the field.
     public mutating func apply(_ event: ConsoleEvent) {
         switch event {
+        case .nextFocus where fields.indices.contains(focus) && fields[focus].completesPaths:
+            if !completePath() { focusNext() }
         case .nextFocus, .move(.down): focusNext()
         case .previousFocus, .move(.up): focusPrevious()
         default: edit { $0.apply(event) }
         }
+    }
+
+    /// Completes the last path of the focused field (paths are separated by spaces; a name with
+    /// spaces is typed with `\ `, as in a shell): the one match in full, or what several matches
+    /// share, listing them in the hint. False when there was nothing to complete.
+    mutating func completePath() -> Bool {
+        let text = fields[focus].value.text
+        let (head, last) = PathCompletion.split(text)
+        guard let completion = PathCompletion.complete(last) else { return false }
+        fields[focus].hint = completion.candidates.count > 1 ? completion.candidates.prefix(8).joined(separator: "  ")
+            + (completion.candidates.count > 8 ? "  …" : "") : ""
+        guard completion.text != last else { return completion.candidates.count > 1 }
+        fields[focus].value = TextField(head + completion.text, maxLength: fields[focus].value.maxLength)
+        return true
     }
 }

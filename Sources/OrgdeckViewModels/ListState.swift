@@ -92,6 +92,9 @@ extension Team: ListItem { public var listID: String { id } }
 extension Invitation: ListItem { public var listID: String { id } }
 extension TokenInfo: ListItem { public var listID: String { id } }
 extension Concept: ListItem { public var listID: String { id } }
+extension AppModel: ListItem { public var listID: String { id } }
+extension ModelVersion: ListItem { public var listID: String { id } }
+extension StarredModel: ListItem { public var listID: String { "\(context)/\(model.appID)/\(model.id)" } }
 extension TeamApp: ListItem { public var listID: String { app.id } }
 extension OrganizationMembership: ListItem { public var listID: String { organization.id } }
 

@@ -1,3 +1,5 @@
+import OrgdeckCore
+
 /// The six panes of the profile drop-down, in the order of their number keys.
 public enum Pane: Int, CaseIterable, Sendable {
     case myApps = 1, collaborations, starred, account, billing, security
@@ -33,6 +35,19 @@ public enum Screen: Equatable, Sendable {
     case app(String)
     /// A team's page (members and apps), by team ID in the current organization.
     case team(String)
+    /// A model's page (overview and prediction, versions, concepts), wherever it lives.
+    case model(ModelRef)
+}
+
+/// Where a model lives: the context of its app's owner (which may be an organization the user
+/// is not a member of, for a public model), the app and the model.
+public struct ModelRef: Equatable, Sendable {
+    public var context: Context
+    public var appID: String
+    public var modelID: String
+    public init(context: Context, appID: String, modelID: String) {
+        self.context = context; self.appID = appID; self.modelID = modelID
+    }
 }
 
 /// A direction of cursor movement.

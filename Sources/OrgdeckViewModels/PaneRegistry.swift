@@ -8,10 +8,11 @@ enum PaneRegistry {
         case .pane(.account): return AccountViewModel(env: env)
         case .pane(.security): return SecurityViewModel(env: env)
         case .pane(.collaborations): return PlaceholderPane(pane: .collaborations)
-        case .pane(.starred): return PlaceholderPane(pane: .starred)
+        case .pane(.starred): return StarredPane(env: env)
         case .pane(.billing): return PlaceholderPane(pane: .billing)
         case .app(let id): return AppPageViewModel(env: env, appID: id)
         case .team(let id): return TeamPageViewModel(env: env, teamID: id)
+        case .model(let ref): return ModelPageViewModel(env: env, ref: ref)
         }
     }
 }

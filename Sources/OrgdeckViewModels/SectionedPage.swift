@@ -70,6 +70,7 @@ public class SectionedPage: PaneModel {
     }
 
     public func settle() { section.settle() }
+    public var isSettled: Bool { section.isSettled }
 
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }

@@ -63,7 +63,7 @@ import OrgdeckViewModels
         _ = try f.service.createConcept(f.ada, in: acme, appID: appID, id: "account-access",
                                         name: "Account access, sign-in and password reset problems")
         console.send(.open)
-        console.send(.move(.right))
+        console.send(.selectSection(2))
         let (width, height) = self.size(size)
         Golden.check("concepts-\(size)", ScreenFixture.render(console, width: width, height: height))
     }

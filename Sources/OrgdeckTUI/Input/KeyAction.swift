@@ -16,6 +16,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case toggleView = "toggle-view"
     case sort, refresh, redraw, quit
     case leave, inbox, accept
+    case train, visibility, upload, label, unlabel, mark
+    case cancelJob = "cancel-job"
 
     /// The console event this action sends.
     public var event: ConsoleEvent {
@@ -58,6 +60,13 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .leave: return .leave
         case .inbox: return .inbox
         case .accept: return .accept
+        case .train: return .train
+        case .visibility: return .visibility
+        case .upload: return .upload
+        case .label: return .label
+        case .unlabel: return .unlabel
+        case .mark: return .mark
+        case .cancelJob: return .cancelJob
         }
     }
 
@@ -102,6 +111,13 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .leave: return "leave the organization (asks first)"
         case .inbox: return "invitations you received: accept or decline"
         case .accept: return "accept (an invitation you received)"
+        case .train: return "train a new version of the model"
+        case .visibility: return "make the model public or private"
+        case .upload: return "upload files, folders, CSV or JSON Lines"
+        case .label: return "add a concept to the selected inputs"
+        case .unlabel: return "remove a concept from the selected inputs"
+        case .mark: return "select / unselect the input under the cursor"
+        case .cancelJob: return "cancel the running upload or training"
         }
     }
 
@@ -146,6 +162,13 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .leave: return ["L"]
         case .inbox: return ["i"]
         case .accept: return ["a"]
+        case .train: return ["T"]
+        case .visibility: return ["V"]
+        case .upload: return ["u"]
+        case .label: return ["+"]
+        case .unlabel: return ["-"]
+        case .mark: return ["space"]
+        case .cancelJob: return ["x"]
         }
     }
 }

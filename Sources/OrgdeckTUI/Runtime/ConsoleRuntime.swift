@@ -30,6 +30,8 @@ public final class ConsoleRuntime {
     var lastContextKey: String?
     var dirty = true
     public private(set) var isFinished = false
+    /// Uploads and training, off this loop.
+    let jobs: BackgroundJobs
 
     /// How long a flash stays, and how often other sessions' changes are looked for.
     static let flashSeconds: TimeInterval = 4
@@ -50,16 +52,20 @@ public final class ConsoleRuntime {
         self.clock = clock
         self.theme = theme.resolving(depth: backend.colorDepth, noColor: noColor)
         self.copier = copier ?? Copier(mode: clipboard, environment: environment, isTerminal: isTerminal)
+        self.jobs = BackgroundJobs(service: service)
     }
 
     /// Runs until the user quits or a termination signal arrives.
     public func run() {
         render()
         finishFirstFrame()
+        // The worker that trains queued versions, here and from the CLI, while the console is open.
+        jobs.startTrainer()
         while !isFinished {
             if TerminalSignals.pendingTermination { break }
             step(timeoutMilliseconds: 100)
         }
+        jobs.stop()
     }
 
     /// Once the first frame is on screen: what it did not wait for — the theme names for `:theme`,
@@ -84,9 +90,18 @@ public final class ConsoleRuntime {
             model.send(.idle)
             dirty = true
         }
+        deliverJobReports()
         pollForChanges()
         fadeFlash()
         if dirty { render() }
+    }
+
+    /// Hands what background work reported to the model, in order.
+    func deliverJobReports() {
+        for report in jobs.drain() {
+            perform(model.send(.job(report)))
+            dirty = true
+        }
     }
 
     /// Handles one decoded key, mouse or resize event.
@@ -128,6 +143,7 @@ public final class ConsoleRuntime {
                 let result = copier.copy(text) { backend.writeControl($0) }
                 model.flash(result.ok ? .info(result.message) : .warn(result.message))
             case .applyTheme(let name): applyTheme(name, remember: true)
+            case .job(let request): jobs.perform(request, session: model.state.session)
             }
         }
     }

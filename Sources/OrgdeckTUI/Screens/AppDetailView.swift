@@ -7,7 +7,7 @@ import OrgdeckViewModels
 enum AppDetailView {
     static let sidebarWidth = 18
 
-    static func draw(_ painter: inout Painter, _ area: Rect, page: AppPageViewModel, now: Date) {
+    static func draw(_ painter: inout Painter, _ area: Rect, page: AppPageViewModel, upload: UploadStatus? = nil, now: Date) {
         let state = page.state
         guard let app = state.app else {
             painter.text(state.error ?? "loading \(state.appID)…", x: area.x + 2, y: area.y + 1, width: area.width - 4, state.error == nil ? .muted : .error)
@@ -25,8 +25,11 @@ enum AppDetailView {
         case .settings: drawSettings(&painter, body, app: app, now: now)
         case nil:
             let table = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
-            if let concepts = page.section as? ConceptsSection {
-                ConceptsTable.draw(&painter, table, state: concepts.state)
+            switch page.section {
+            case let concepts as ConceptsSection: ConceptsTable.draw(&painter, table, state: concepts.state)
+            case let inputs as InputsSection: InputsView.draw(&painter, table, section: inputs, upload: upload, now: now)
+            case let models as ModelsSection: ModelsTable.draw(&painter, table, state: models.state, now: now)
+            default: break
             }
         }
     }

@@ -1,0 +1,230 @@
+import OrgdeckCore
+
+/// An app's inputs: paged through windows, searched in the core (FTS5, prefix on the last word),
+/// filtered by concept or unlabelled; Space marks inputs, `+`/`-` label and unlabel the marked
+/// ones (or the one under the cursor), `d` deletes them, `u` uploads files in the background
+/// and `x` cancels the upload.
+public final class InputsSection: SectionModel, DialogOwner {
+    public enum Purpose: Equatable, Sendable {
+        case upload, label, unlabel, delete, filter
+    }
+
+    public internal(set) var state = InputsState()
+    let env: PaneEnvironment
+    public let appID: String
+    private let app: () -> App?
+    var open: DialogSlot<Purpose>?
+    public let screen: Screen
+    public var title: String { "Inputs" }
+    /// Rows above the table (title, status line) and its header.
+    static let chrome = 3
+
+    init(env: PaneEnvironment, appID: String, app: @escaping () -> App?) {
+        self.env = env; self.appID = appID; self.app = app; self.screen = .app(appID)
+    }
+
+    public var dialog: Dialog? { openDialog }
+    public var acceptsText: Bool { dialog?.acceptsText ?? state.searching }
+    public var isSettled: Bool { state.exact }
+    private var editRefusal: String? { env.refusal(.editAppContent, app: app()) }
+
+    // MARK: Reading
+
+    public func reload() -> [Reaction] {
+        state.concepts = (try? env.service.concepts(env.session, in: env.context, appID: appID)) ?? state.concepts
+        if case .concept(let id) = state.filter, !state.concepts.contains(where: { $0.id == id }) { state.filter = .all }
+        load(count: true)
+        return []
+    }
+
+    public func settle() { if !state.exact { load(count: true) } }
+
+    public func setViewport(rows: Int, columns: Int) {
+        state.viewportRows = max(1, rows - Self.chrome)
+        state.clamp()
+        if !state.windowCoversView { load(count: state.exact) }
+    }
+
+    /// Reads the window around the scroll position.
+    func load(count: Bool) {
+        let rows = state.viewportRows
+        let offset = max(0, state.scrollTop - rows)
+        var query = InputQuery(search: state.search.text, offset: offset, limit: max(60, rows * 3), countTotal: count)
+        switch state.filter {
+        case .all: break
+        case .unlabelled: query.unlabelled = true
+        case .concept(let id): query.concept = id
+        }
+        do {
+            let page = try env.service.inputs(env.session, in: env.context, appID: appID, query: query)
+            state.window = page.items; state.windowOffset = page.offset
+            state.total = page.total; state.exact = page.isExact
+            state.error = nil
+        } catch {
+            state.window = []; state.total = 0; state.exact = true
+            state.error = error.userMessage
+        }
+        state.clamp()
+    }
+
+    private func move(to index: Int) {
+        state.cursor = index
+        state.clamp()
+        if !state.windowCoversView { load(count: state.exact) }
+    }
+
+    // MARK: Events
+
+    public func send(_ event: ConsoleEvent) -> [Reaction]? {
+        if let reactions = routeDialog(event) { return reactions }
+        if state.searching { return searchSend(event) }
+        let page = max(1, state.viewportRows - 1)
+        switch event {
+        case .move(.up): move(to: state.cursor - 1)
+        case .move(.down): move(to: state.cursor + 1)
+        case .pageUp: move(to: state.cursor - page)
+        case .pageDown: move(to: state.cursor + page)
+        case .top: move(to: 0)
+        case .bottom:
+            if !state.exact { load(count: true) }
+            move(to: state.total - 1)
+        case .selectIndex(let index): move(to: index)
+        case .filter: state.searching = true
+        case .mark:
+            guard let input = state.selected else { return [] }
+            if let at = state.marked.firstIndex(of: input.id) { state.marked.remove(at: at) } else { state.marked.append(input.id) }
+            move(to: state.cursor + 1)
+        case .toggleView: return chooseFilter()
+        case .open:
+            guard let input = state.selected else { return [] }
+            return present(.info(InfoState(title: "Input \(input.id)", rows: Self.details(input))), for: .filter)
+        case .copyID: return state.selected.map { [.effect(.copy($0.id))] } ?? []
+        case .upload:
+            if let editRefusal { return refused(editRefusal) }
+            return present(.form(FormState(title: "Upload to \(appID)", fields: [
+                FormField(key: "paths", label: "Files or folders", hint: "Tab completes; several separated by spaces",
+                          maxLength: 4_000, completesPaths: true),
+                FormField(key: "concepts", label: "Concepts for all", hint: "optional, comma separated", maxLength: 500),
+            ], submitLabel: "Upload")), for: .upload)
+        case .cancelJob: return [.effect(.job(.cancelUpload))]
+        case .label, .unlabel, .delete: return changeSelection(event)
+        default: return nil
+        }
+        return []
+    }
+
+    private func searchSend(_ event: ConsoleEvent) -> [Reaction] {
+        switch event {
+        case .submit: state.searching = false
+        case .cancel, .back:
+            state.searching = false
+            if !state.search.isEmpty { state.search = TextField("", maxLength: 200); restart(count: true) }
+        default:
+            let before = state.search.text
+            _ = state.search.apply(event)
+            // Typing: the window only; the count waits until the keys rest (`settle`).
+            if state.search.text != before { restart(count: false) }
+        }
+        return []
+    }
+
+    private func restart(count: Bool) {
+        state.cursor = 0; state.scrollTop = 0; state.marked = []
+        load(count: count)
+    }
+
+    private func chooseFilter() -> [Reaction] {
+        var options = [PickerOption(value: "", label: "All inputs"), PickerOption(value: "-", label: "Unlabelled only")]
+        options += state.concepts.map { PickerOption(value: "c:" + $0.id, label: $0.id, detail: "\($0.name), \($0.inputCount) inputs") }
+        let current: String
+        switch state.filter {
+        case .all: current = ""
+        case .unlabelled: current = "-"
+        case .concept(let id): current = "c:" + id
+        }
+        return present(.picker(PickerState(title: "Show inputs", options: options, selected: current)), for: .filter)
+    }
+
+    private func changeSelection(_ event: ConsoleEvent) -> [Reaction] {
+        if let editRefusal { return refused(editRefusal) }
+        let targets = state.targets
+        guard !targets.isEmpty else { return refused("no input selected") }
+        let what = targets.count == 1 ? "input \(targets[0])" : "\(targets.count) marked inputs"
+        switch event {
+        case .label:
+            let known = state.concepts.map(\.id).joined(separator: ", ")
+            return present(.form(FormState(title: "Label \(what)", fields: [
+                FormField(key: "concepts", label: "Concepts", hint: known.isEmpty ? "comma separated; new ones are created"
+                          : "comma separated; new ones are created. Known: \(known)", maxLength: 500),
+            ], submitLabel: "Label")), for: .label)
+        case .unlabel:
+            let carried = Set(state.window.filter { targets.contains($0.id) }.flatMap(\.concepts))
+            let options = state.concepts.filter { carried.contains($0.id) }.map { PickerOption(value: $0.id, label: $0.id, detail: $0.name) }
+            guard !options.isEmpty else { return refused("\(what) carries no concept") }
+            return present(.picker(PickerState(title: "Remove from \(what)", options: options, multiple: true)), for: .unlabel)
+        default:
+            return present(.confirm(ConfirmState(title: "Delete inputs", message: "Delete \(what)? Their content and labels go. "
+                + "Type delete to confirm.", requiredText: "delete", verb: "delete")), for: .delete)
+        }
+    }
+
+    func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
+        let targets = state.targets
+        switch (purpose, dialog) {
+        case (.upload, .form(let form)):
+            let paths = PathCompletion.paths(form.rawValue("paths"))
+            guard !paths.isEmpty else { throw CoreError.invalid("paths", "name at least one file or folder") }
+            let request = UploadRequest(context: env.context, appID: appID, paths: paths, concepts: AppActions.list(form.value("concepts")))
+            return [.effect(.job(.upload(request)))]
+        case (.label, .form(let form)):
+            let added = try env.service.labelInputs(env.session, in: env.context, appID: appID, inputIDs: targets,
+                                                    concepts: AppActions.list(form.value("concepts")))
+            state.marked = []
+            _ = reload()
+            return [.flash(.info("\(added) label\(added == 1 ? "" : "s") added"))]
+        case (.unlabel, .picker(let picker)):
+            let chosen = picker.marked.isEmpty ? (picker.highlighted.map { [$0.value] } ?? []) : picker.marked
+            let removed = try env.service.unlabelInputs(env.session, in: env.context, appID: appID, inputIDs: targets, concepts: chosen)
+            state.marked = []
+            _ = reload()
+            return [.flash(.info("\(removed) label\(removed == 1 ? "" : "s") removed"))]
+        case (.delete, .confirm):
+            let deleted = try env.service.deleteInputs(env.session, in: env.context, appID: appID, inputIDs: targets)
+            state.marked = []
+            _ = reload()
+            return [.flash(.info("deleted \(deleted) input\(deleted == 1 ? "" : "s")"))]
+        case (.filter, .picker(let picker)):
+            let value = picker.highlighted?.value ?? ""
+            state.filter = value.isEmpty ? .all : value == "-" ? .unlabelled : .concept(String(value.dropFirst(2)))
+            restart(count: true)
+            return []
+        case (.upload, _), (.label, _), (.unlabel, _), (.delete, _), (.filter, _):
+            return []
+        }
+    }
+
+    static func details(_ input: Input) -> [InfoRow] {
+        var rows = [InfoRow("ID", input.id), InfoRow("Kind", input.mediaType), InfoRow("Size", "\(input.size) bytes")]
+        if let width = input.width, let height = input.height { rows.append(InfoRow("Pixels", "\(width) × \(height)")) }
+        rows += [InfoRow("Concepts", input.concepts.isEmpty ? "none" : input.concepts.joined(separator: ", ")),
+                 InfoRow("Source", input.source), InfoRow("SHA-256", input.sha256)]
+        if let text = input.text { rows.append(InfoRow("Text", String(text.prefix(2_000)))) }
+        return rows
+    }
+
+    public var commands: [PaneCommand] {
+        if let dialog { return dialog.commands }
+        if state.searching {
+            return [PaneCommand(.submit, "keep search"), PaneCommand(.cancel, "clear search")]
+        }
+        let none = state.targets.isEmpty ? "no input selected" : nil
+        return [PaneCommand(.upload, "upload", refusal: editRefusal),
+                PaneCommand(.filter, "search"), PaneCommand(.toggleView, "filter"),
+                PaneCommand(.mark, "mark", refusal: state.selected == nil ? "no input selected" : nil),
+                PaneCommand(.label, "label", refusal: none ?? editRefusal),
+                PaneCommand(.unlabel, "unlabel", refusal: none ?? editRefusal),
+                PaneCommand(.delete, "delete", refusal: none ?? editRefusal),
+                PaneCommand(.open, "details", refusal: state.selected == nil ? "no input selected" : nil),
+                PaneCommand(.cancelJob, "cancel upload", inFooter: false), PaneCommand(.copyID, "copy ID", refusal: none)]
+    }
+}

@@ -1,0 +1,80 @@
+import OrgdeckCore
+
+/// The model operations the Models section and a model's page share: forms, star, train,
+/// visibility, each asking the permission table first.
+struct ModelActions {
+    let env: PaneEnvironment
+    let context: Context
+    let appID: String
+    let app: App?
+    /// Reached as a public model of an organization the user is not a member of.
+    var outsider = false
+
+    /// Why `action` is refused on this model now, or nil.
+    func refusal(_ action: Action) -> String? {
+        if outsider { return "this public model belongs to organization \(context); only its members change it" }
+        return env.refusal(action, app: app)
+    }
+
+    static func createForm(_ type: ModelType) -> FormState {
+        var fields = [FormField(key: "id", label: "Model ID", hint: AppActions.idHint, maxLength: 32),
+                      FormField(key: "name", label: "Name", maxLength: 100)]
+        if type == .keywordTagger {
+            fields.append(FormField(key: "keywords", label: "Keywords", hint: "billing: refund, credit card; shipping: parcel",
+                                    maxLength: 4_000))
+        }
+        return FormState(title: "New \(type.rawValue)", fields: fields, submitLabel: "Create")
+    }
+
+    static func editForm(_ model: AppModel) -> FormState {
+        var fields = [FormField(key: "name", label: "Name", value: model.name, maxLength: 100)]
+        if model.type == .keywordTagger {
+            fields.append(FormField(key: "keywords", label: "Keywords",
+                                    value: KeywordList.format(model.keywords).replacingOccurrences(of: "\n", with: "; "),
+                                    hint: "concept: keyword, phrase; another: keyword", maxLength: 4_000))
+        }
+        return FormState(title: "Edit model \(model.id)", fields: fields)
+    }
+
+    /// The keywords typed in a form, concepts separated by `;`; nil when the form has none.
+    static func keywords(_ form: FormState) throws -> [String: [String]]? {
+        guard form.has("keywords") else { return nil }
+        return try KeywordList.parse(form.value("keywords").replacingOccurrences(of: ";", with: "\n"))
+    }
+
+    static func visibilityConfirm(_ model: AppModel) -> ConfirmState {
+        model.visibility == .private
+            ? ConfirmState(title: "Make public", message: "Make \(model.id) public? Any signed-in user will be able to see it, "
+                           + "star it and predict with it.", requiredText: nil, verb: "make public")
+            : ConfirmState(title: "Make private", message: "Make \(model.id) private? Only those who reach app \(model.appID) "
+                           + "will see it.", requiredText: nil, verb: "make private")
+    }
+
+    func saveEdit(_ id: String, _ form: FormState) throws -> [Reaction] {
+        _ = try env.service.updateModel(env.session, in: context, appID: appID, id: id, name: form.value("name"),
+                                        keywords: try Self.keywords(form))
+        return [.flash(.info("saved model \(id)"))]
+    }
+
+    func star(_ model: AppModel) -> [Reaction] {
+        if let reason = env.refusalToChange { return refused(reason) }
+        do {
+            let updated = try env.service.starModel(env.session, in: context, appID: appID, id: model.id, starred: !model.starred)
+            return [.flash(.info(updated.starred ? "starred \(model.id)" : "unstarred \(model.id)"))]
+        } catch { return [.flash(.error(error.userMessage))] }
+    }
+
+    func train(_ model: AppModel) -> [Reaction] {
+        if let reason = refusal(.trainModels) { return refused(reason) }
+        do {
+            let version = try env.service.trainModel(env.session, in: context, appID: appID, modelID: model.id)
+            return [.effect(.job(.wakeTrainer)), .flash(.info("\(model.id) v\(version.number) queued for training"))]
+        } catch { return [.flash(.error(error.userMessage))] }
+    }
+
+    func toggleVisibility(_ model: AppModel) throws -> [Reaction] {
+        let next: ModelVisibility = model.visibility == .private ? .public : .private
+        _ = try env.service.setModelVisibility(env.session, in: context, appID: appID, id: model.id, next)
+        return [.flash(.info("\(model.id) is now \(next.rawValue)"))]
+    }
+}

@@ -1,0 +1,103 @@
+import OrgdeckCore
+
+/// What a model's page shows above its tabs.
+public struct ModelPageState: Equatable, Sendable {
+    public var ref: ModelRef
+    public var model: AppModel?
+    public var error: String?
+}
+
+/// A model's page: Overview (details and prediction), Versions (metrics, chart, training) and
+/// Concepts (per-concept metrics of the latest trained version). The page holds the model's
+/// operations: star, train, visibility, edit, copy ID. A public model of an organization the
+/// user is not a member of opens too, for seeing, starring and predicting.
+public final class ModelPageViewModel: SectionedPage, DialogOwner {
+    enum Purpose: Equatable, Sendable { case edit, visibility }
+
+    public internal(set) var state: ModelPageState
+    /// The environment of the model's owner (its context and the user's role there).
+    let env: PaneEnvironment
+    var open: DialogSlot<Purpose>?
+    /// The app, when the user reaches it (nil for an outsider's public model).
+    private var app: App?
+    /// Whether the user reaches the model only because it is public.
+    public private(set) var outsider: Bool
+
+    public init(env: PaneEnvironment, ref: ModelRef) {
+        var role = env.role
+        var outsider = false
+        if ref.context != env.context, case .organization(let id) = ref.context {
+            role = (try? env.service.role(env.session, in: id)) ?? nil
+            outsider = role == nil
+        }
+        let scoped = PaneEnvironment(service: env.service, session: env.session, context: ref.context, role: role)
+        self.env = scoped
+        self.outsider = outsider
+        state = ModelPageState(ref: ref, model: nil, error: nil)
+        super.init(screen: .model(ref), sections: [])
+        let model: () -> AppModel? = { [weak self] in self?.state.model }
+        sections = [PredictSection(env: scoped, ref: ref, model: model),
+                    VersionsSection(env: scoped, ref: ref, actions: { [weak self] in self?.actions }),
+                    ModelConceptsSection(env: scoped, ref: ref, model: model)]
+        _ = reload()
+    }
+
+    var actions: ModelActions {
+        ModelActions(env: env, context: state.ref.context, appID: state.ref.appID, app: app, outsider: outsider)
+    }
+
+    override func reloadPage() -> [Reaction] {
+        do {
+            state.model = try env.service.model(env.session, in: state.ref.context, appID: state.ref.appID, id: state.ref.modelID)
+            app = outsider ? nil : try? env.service.app(env.session, in: state.ref.context, id: state.ref.appID)
+            state.error = nil
+        } catch let error as CoreError where error.kind == .notFound && state.model != nil {
+            state.model = nil
+            return [.pop, .flash(.warn("model \(state.ref.modelID) is gone or no longer shared"))]
+        } catch { state.error = error.userMessage }
+        return []
+    }
+
+    override var pageDialog: Dialog? { openDialog }
+
+    override func pageSend(_ event: ConsoleEvent) -> [Reaction]? {
+        if let reactions = routeDialog(event) { return reactions }
+        guard let model = state.model else { return nil }
+        switch event {
+        case .star: return after(actions.star(model))
+        case .train: return after(actions.train(model))
+        case .visibility:
+            if let reason = actions.refusal(.setModelVisibility) { return refused(reason) }
+            return present(.confirm(ModelActions.visibilityConfirm(model)), for: .visibility)
+        case .edit:
+            if let reason = actions.refusal(.editAppContent) { return refused(reason) }
+            return present(.form(ModelActions.editForm(model)), for: .edit)
+        case .copyID: return [.effect(.copy(model.id))]
+        default: return nil
+        }
+    }
+
+    private func after(_ reactions: [Reaction]) -> [Reaction] {
+        _ = reload()
+        return reactions
+    }
+
+    func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
+        guard let model = state.model else { return [] }
+        switch (purpose, dialog) {
+        case (.edit, .form(let form)): return after(try actions.saveEdit(model.id, form))
+        case (.visibility, .confirm): return after(try actions.toggleVisibility(model))
+        case (.edit, _), (.visibility, _): return []
+        }
+    }
+
+    override var pageCommands: [PaneCommand] {
+        let actions = self.actions
+        return [PaneCommand(.back, "back"), PaneCommand(.star, state.model?.starred == true ? "unstar" : "star",
+                                                        refusal: env.refusalToChange),
+                PaneCommand(.train, "train", refusal: actions.refusal(.trainModels)),
+                PaneCommand(.visibility, "visibility", refusal: actions.refusal(.setModelVisibility)),
+                PaneCommand(.edit, "edit", refusal: actions.refusal(.editAppContent)),
+                PaneCommand(.copyID, "copy ID")]
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Shell-like completion of a file or folder path typed in a form: `~` is the home folder,
+/// folders complete with a trailing `/`, hidden names only when the typed part starts with a dot.
+enum PathCompletion {
+    struct Result: Equatable {
+        /// The completed path as it should be typed.
+        var text: String
+        /// The names that matched (folders with `/`), sorted.
+        var candidates: [String]
+    }
+
+    /// The text before the last path (kept as it is) and the last path itself. Paths are
+    /// separated by unescaped spaces.
+    static func split(_ text: String) -> (head: String, last: String) {
+        var index = text.endIndex
+        while index > text.startIndex {
+            let before = text.index(before: index)
+            if text[before] == " ", before == text.startIndex || text[text.index(before: before)] != "\\" { break }
+            index = before
+        }
+        return (String(text[..<index]), String(text[index...]))
+    }
+
+    /// What Tab makes of `typed`, or nil when no name matches.
+    static func complete(_ typed: String, home: String = NSHomeDirectory()) -> Result? {
+        let path = typed.replacingOccurrences(of: "\\ ", with: " ")
+        let expanded = path.hasPrefix("~/") || path == "~" ? home + path.dropFirst() : path
+        let folderPart: String, namePart: String
+        if let slash = expanded.lastIndex(of: "/") {
+            folderPart = String(expanded[...slash]); namePart = String(expanded[expanded.index(after: slash)...])
+        } else {
+            folderPart = ""; namePart = expanded
+        }
+        let folder = folderPart.isEmpty ? FileManager.default.currentDirectoryPath : folderPart
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        let matches = names.filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted()
+        guard !matches.isEmpty else { return nil }
+        func isFolder(_ name: String) -> Bool {
+            var flag: ObjCBool = false
+            return FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &flag)
+                && flag.boolValue
+        }
+        let candidates = matches.map { isFolder($0) ? $0 + "/" : $0 }
+        let shared = candidates.count == 1 ? candidates[0] : commonPrefix(matches)
+        // Keep what the user typed before the name (`~/`, a relative folder), escaping spaces.
+        let typedFolder = String(typed[..<(typed.lastIndex(of: "/").map { typed.index(after: $0) } ?? typed.startIndex)])
+        return Result(text: typedFolder + shared.replacingOccurrences(of: " ", with: "\\ "), candidates: candidates)
+    }
+
+    static func commonPrefix(_ names: [String]) -> String {
+        guard var prefix = names.first else { return "" }
+        for name in names.dropFirst() {
+            while !name.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+
+    /// The paths of a field's text: split on unescaped spaces, `\ ` read as a space, `~` expanded.
+    static func paths(_ text: String, home: String = NSHomeDirectory()) -> [String] {
+        var paths: [String] = [], current = "", escaped = false
+        for character in text {
+            if escaped { current.append(character); escaped = false; continue }
+            switch character {
+            case "\\": escaped = true
+            case " ":
+                if !current.isEmpty { paths.append(current); current = "" }
+            default: current.append(character)
+            }
+        }
+        if !current.isEmpty { paths.append(current) }
+        return paths.map { $0 == "~" ? home : $0.hasPrefix("~/") ? home + $0.dropFirst() : $0 }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import OrgdeckCore
+import Testing
+@testable import OrgdeckViewModels
+
+/// Inputs, Models, a model's page and Starred through the pane protocol: events in, whole state out.
+@Suite struct ModelPanesTests {
+    let fixture: Fixture
+    let acme = Context.organization("acme")
+
+    init() throws {
+        fixture = try Fixture(orgApps: ["alpha"])
+        var csv = "text,concepts\n"
+        for i in 0..<30 { csv += i % 2 == 0 ? "refund my card \(i),billing\n" : "parcel is late \(i),shipping\n" }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-panes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("t.csv"))
+        _ = try fixture.service.uploadInputs(fixture.ada, in: acme, appID: "alpha", paths: [folder.path])
+    }
+
+    /// A console in acme on app alpha's section `index`.
+    func app(_ index: Int, _ session: Session? = nil) -> ConsoleViewModel {
+        let console = fixture.console(session)
+        console.switchContext(acme)
+        console.send(.open)
+        console.send(.selectSection(index))
+        return console
+    }
+
+    @Test func inputsPageSearchFilterLabelAndAskForAnUpload() throws {
+        let console = app(1)
+        let inputs = try #require(console.appDetail?.section as? InputsSection)
+        #expect(inputs.state.total == 30 && inputs.state.exact && inputs.state.window.count == 30)
+        console.send(.filter)
+        console.type("refu")
+        #expect(inputs.state.total == 15 && inputs.state.exact, "a window that reaches the end knows the count")
+        console.send(.idle)
+        #expect(inputs.state.exact && inputs.state.total == 15)
+        console.send(.submit)
+        console.send(.mark); console.send(.mark)
+        #expect(inputs.state.marked.count == 2 && inputs.state.cursor == 2)
+        console.send(.label)
+        console.type("urgent")
+        console.send(.submit)
+        #expect(console.state.flash == .info("2 labels added") && inputs.state.marked.isEmpty)
+        console.send(.toggleView)
+        console.type("urgent")
+        console.send(.submit)
+        #expect(inputs.state.filter == .concept("urgent") && inputs.state.total == 2)
+        console.send(.unlabel)
+        console.send(.submit)
+        #expect(console.state.flash == .info("1 label removed"))
+        console.send(.upload)
+        console.type("/nowhere/t.csv")
+        console.send(.nextFocus)
+        console.type("inbox")
+        let effects = console.send(.submit)
+        #expect(effects == [.job(.upload(UploadRequest(context: acme, appID: "alpha", paths: ["/nowhere/t.csv"], concepts: ["inbox"])))])
+    }
+
+    @Test func uploadReportsBecomeProgressAndAFlash() throws {
+        let console = app(1)
+        let start = Date(timeIntervalSince1970: 1_000)
+        console.send(.job(.uploadStarted(appID: "alpha", expected: 1_000, at: start)))
+        console.send(.job(.uploadProgress(UploadProgress(added: 400, duplicates: 100, refused: 0, path: "t.csv"),
+                                          at: start.addingTimeInterval(2))))
+        let upload = try #require(console.state.upload)
+        #expect(upload.fraction == 0.5 && upload.rate == 250 && upload.secondsLeft == 2 && upload.isRunning)
+        #expect(console.send(.upload).isEmpty && console.state.flash == nil, "the form opens; the second upload is refused on submit")
+        console.send(.cancel)
+        _ = console.send(.cancelJob)
+        #expect(console.state.upload?.cancelling == true)
+        let report = UploadReport(added: 500, duplicates: 100, refused: [InputRefusal(path: "t.csv", line: 9, reason: "not UTF-8")],
+                                  cancelled: true)
+        console.send(.job(.uploadFinished(appID: "alpha", report: report, error: nil, at: start.addingTimeInterval(3))))
+        #expect(console.state.flash == .info("upload to alpha cancelled: 500 added, 100 duplicates, 1 refused; first refused: t.csv:9: not UTF-8"))
+        #expect(console.state.upload?.isRunning == false)
+    }
+
+    @Test func modelsAreCreatedWithATypePickerTrainedAndOpened() throws {
+        let console = app(3)
+        let models = try #require(console.appDetail?.section as? ModelsSection)
+        console.send(.new)
+        console.send(.submit)  // text-classifier, the first type
+        console.type("router")
+        #expect(console.send(.submit).isEmpty)
+        #expect(models.state.list.rows.map(\.id) == ["router"])
+        let effects = console.send(.train)
+        #expect(effects == [.job(.wakeTrainer)] && console.state.flash == .info("router v1 queued for training"))
+        _ = try fixture.service.runNextTrainingJob(worker: "test:1:00")
+        console.send(.job(.trainingFinished(TrainingOutcome(appID: "alpha", modelID: "router",
+            version: try #require(try fixture.service.versions(fixture.ada, in: acme, appID: "alpha", modelID: "router").first)))))
+        #expect(console.state.flash?.text.hasPrefix("router v1 trained, accuracy") == true)
+        console.send(.star)
+        #expect(models.state.list.selected?.starred == true)
+        console.send(.open)
+        let page = try #require(console.front as? ModelPageViewModel)
+        #expect(page.state.model?.latestTrained?.number == 1)
+        console.send(.open)
+        console.type("my refund")
+        let predict = try #require(page.section as? PredictSection)
+        #expect(predict.state.result?.concepts.first?.concept == "billing")
+        console.send(.cancel)
+        console.send(.nextFocus)
+        let versions = try #require(page.section as? VersionsSection)
+        #expect(versions.state.list.rows.map(\.number) == [1])
+        console.send(.nextFocus)
+        let concepts = try #require(page.section as? ModelConceptsSection)
+        #expect(concepts.state.list.rows.map(\.concept) == ["billing", "shipping"])
+    }
+
+    @Test func anOrganizationUserPredictsButIsRefusedTrainingOnTheKey() throws {
+        _ = try fixture.service.createModel(fixture.ada, in: acme, appID: "alpha", id: "router", name: "", type: .textClassifier)
+        let console = app(3, fixture.bob)
+        #expect(console.send(.train).isEmpty)
+        #expect(console.state.flash == .warn("training models requires role Admin or Organization Contributor"))
+        #expect(console.send(.new).isEmpty && console.front?.dialog == nil)
+    }
+
+    @Test func starredListsModelsAcrossAppsOpensAndUnstars() throws {
+        _ = try fixture.service.createModel(fixture.ada, in: acme, appID: "alpha", id: "router", name: "", type: .textClassifier)
+        _ = try fixture.service.starModel(fixture.ada, in: acme, appID: "alpha", id: "router", starred: true)
+        let console = fixture.console()
+        console.send(.selectPane(.starred))
+        let starred = try #require(console.front as? StarredPane)
+        #expect(starred.state.list.rows.map(\.listID) == ["acme/alpha/router"])
+        console.send(.open)
+        #expect(console.state.screen == .model(ModelRef(context: acme, appID: "alpha", modelID: "router")))
+        console.send(.back)
+        console.send(.star)
+        #expect(starred.state.list.rows.isEmpty && console.state.flash == .info("unstarred router"))
+    }
+}
