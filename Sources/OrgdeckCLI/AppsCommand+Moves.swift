@@ -10,10 +10,13 @@ extension AppsCommand {
         @Argument(help: "The app to copy.") var id: String
         @Argument(help: "The copy's ID.") var newID: String
         @Option(name: .long, help: "The copy's name (default: chosen by the core).") var name: String?
+        @Flag(name: .long, help: "Also copy the inputs, concepts and models (with their latest trained version).")
+        var withContent = false
 
         func run() throws {
             let (service, session) = try global.authenticated()
-            let app = try service.duplicateApp(session, in: global.context, id: id, newID: newID, newName: name)
+            let app = try service.duplicateApp(session, in: global.context, id: id, newID: newID, newName: name,
+                                               copyContent: withContent)
             AppsCommand.print(app, service: service, json: global.json,
                               human: "duplicated app \(Format.sanitize(id)) as \(Format.sanitize(app.id))\n")
         }

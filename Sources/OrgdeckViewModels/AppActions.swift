@@ -63,6 +63,8 @@ struct AppActions {
         return .success((.form(FormState(title: "Duplicate \(app.id)", fields: [
             FormField(key: "id", label: "New app ID", value: "\(app.id)-copy".prefix(32).description, hint: Self.idHint, maxLength: 32),
             FormField(key: "name", label: "New name", value: "\(app.name) (copy)".prefix(100).description, maxLength: 100),
+            FormField(key: "content", label: "Copy content", value: "yes",
+                      hint: "yes copies inputs, concepts and models (latest trained version); no copies the app only", maxLength: 3),
         ], submitLabel: "Duplicate")), .duplicate(id: app.id)))
     }
 
@@ -110,7 +112,10 @@ struct AppActions {
             return .done(.info("saved \(app.id)"), appID: app.id, left: false)
         case (.duplicate(let id), .form(let form)):
             let name = form.value("name")
-            let app = try service.duplicateApp(session, in: context, id: id, newID: form.value("id"), newName: name.isEmpty ? nil : name)
+            let answer = form.value("content").lowercased()
+            guard ["yes", "y", "no", "n", ""].contains(answer) else { throw CoreError.invalid("content", "answer yes or no") }
+            let app = try service.duplicateApp(session, in: context, id: id, newID: form.value("id"), newName: name.isEmpty ? nil : name,
+                                               copyContent: answer.hasPrefix("y"))
             return .done(.info("duplicated \(id) as \(app.id)"), appID: app.id, left: false)
         case (.transferTarget(let id), .picker(let picker)):
             guard let organization = picker.highlighted?.value else { return .done(.info("cancelled"), appID: nil, left: false) }

@@ -215,4 +215,24 @@ struct ModelServiceTests {
         #expect(try service.starredModels(admin).map(\.model.id) == ["tagger"])
         #expect(try fixture.raw { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM model_stars") } == 1)
     }
+
+    @Test("duplicating an app with its content copies inputs, labels, concepts and models with their latest trained version")
+    func duplicateWithContent() throws {
+        let service = fixture.service
+        try trainedRouter()
+        _ = try service.trainModel(admin, in: acme, appID: "support", modelID: "router")
+        try service.runNextTrainingJob(worker: worker)
+        _ = try service.starModel(admin, in: acme, appID: "support", id: "router", starred: true)
+        _ = try service.duplicateApp(admin, in: acme, id: "support", newID: "support-2", newName: nil, copyContent: true)
+        #expect(try service.inputs(admin, in: acme, appID: "support-2", query: InputQuery(search: "refund")).total == 20)
+        #expect(try service.concepts(admin, in: acme, appID: "support-2").map(\.inputCount) == [20, 20])
+        let copy = try service.model(admin, in: acme, appID: "support-2", id: "router")
+        let original = try service.model(admin, in: acme, appID: "support", id: "router")
+        #expect(copy.versionCount == 1 && copy.latestTrained?.number == 1 && copy.latestTrained?.id != original.latestTrained?.id)
+        #expect(copy.latestTrained?.metrics == original.latestTrained?.metrics && !copy.starred && copy.visibility == .private)
+        #expect(try service.predict(admin, in: acme, appID: "support-2", modelID: "router", texts: ["refund"])[0].concepts.first?.concept
+                == "billing")
+        _ = try service.duplicateApp(admin, in: acme, id: "support", newID: "bare", newName: nil)
+        #expect(try service.models(admin, in: acme, appID: "bare").isEmpty)
+    }
 }

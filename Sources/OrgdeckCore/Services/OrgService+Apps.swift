@@ -75,14 +75,18 @@ extension OrgService {
 
     /// Copies the app's own fields (name, description) under a new ID. Content (inputs, models…)
     /// is copied by the issues that add it. A nil or empty name becomes "<name> copy".
-    public func duplicateApp(_ session: Session, in context: Context, id: String, newID: String, newName: String?) throws -> App {
+    /// With `copyContent`, the copy also gets the app's concepts, inputs (with their labels) and
+    /// models with their latest trained version, in the same transaction.
+    public func duplicateApp(_ session: Session, in context: Context, id: String, newID: String, newName: String?,
+                             copyContent: Bool = false) throws -> App {
         if isReadOnly { throw CoreError.readOnly }
         let newID = try Validation.identifier(newID, field: "new_id")
         let chosenName = try newName.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : try Validation.name($0) }
         return try change { tx in
             let access = try access(tx, session, context)
             try require(.duplicateApp, access, tx, auditAction: "app.duplicate", target: id)
-            let source = try findApp(tx, access, id: id).app
+            let stored = try findApp(tx, access, id: id)
+            let source = stored.app
             if try tx.appIDExists(owner: access.owner, id: newID) {
                 throw CoreError.conflict("an app with ID \(newID) already exists", field: "id")
             }
@@ -92,9 +96,15 @@ extension OrgService {
                                         createdBy: session.user.id, createdAt: at, updatedAt: at)
             // Compliance labels describe the data, so the copy carries them too.
             try tx.addAppLabels(key: copy.key, labels: source.labels)
+            var details = "from \(source.id)"
+            if copyContent {
+                let copied = try tx.copyContent(from: stored.key, to: copy.key, createdBy: session.user.id, at: at,
+                                                newVersionID: Self.newVersionID)
+                details += " with \(copied.inputs) inputs and \(copied.models) models"
+            }
             try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.duplicate",
-                                      target: newID, details: "from \(source.id)"))
+                                      target: newID, details: details))
             var app = copy.app
             app.labels = source.labels
             return app

@@ -33,7 +33,7 @@ extension OrgService {
                                              + (have.isEmpty ? "none" : "only " + have.joined(separator: ", ")))
                 }
             }
-            let id = "v-" + Hex.encode(Data((0..<6).map { _ in UInt8.random(in: 0...255) }))
+            let id = Self.newVersionID()
             let key = try tx.insertVersion(modelKey: model.key, id: id, createdBy: session.user.id, at: now)
             try tx.touchModel(key: model.key, at: now)
             guard let version = try tx.version(key: key) else { throw CoreError(.failure, "the version was not stored") }
@@ -80,6 +80,9 @@ extension OrgService {
             try noteActivity(tx, access)
         }
     }
+
+    /// `v-` and 12 random hex digits.
+    static func newVersionID() -> String { "v-" + Hex.encode(Data((0..<6).map { _ in UInt8.random(in: 0...255) })) }
 
     func findVersion(_ tx: StoreTransaction, _ model: StoredModel, _ id: String) throws -> (Int64, ModelVersion) {
         guard let found = try tx.version(modelKey: model.key, id: id) else {
