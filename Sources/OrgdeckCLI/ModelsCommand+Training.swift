@@ -64,7 +64,6 @@ extension ModelsCommand {
 
         func run() throws {
             let (service, session) = try global.authenticated()
-            if !service.isReadOnly { try? service.recoverTrainingJobs() }
             let versions = try service.versions(session, in: global.context, appID: app, modelID: model)
             Output.emit(json: global.json, .array(versions.map(ModelJSON.version))) {
                 guard !versions.isEmpty else { return "no versions\n" }

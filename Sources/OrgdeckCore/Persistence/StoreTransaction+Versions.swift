@@ -75,6 +75,10 @@ extension StoreTransaction {
         try db.execute(sql: "DELETE FROM model_versions WHERE key = ?", arguments: [key])
     }
 
+    func hasQueuedVersion() throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM model_versions WHERE status = 'queued')") ?? false
+    }
+
     /// The oldest queued version, marked as training by `worker`.
     func claimQueuedVersion(worker: String, at: Date) throws -> TrainingJob? {
         guard let row = try Row.fetchOne(db, sql: """

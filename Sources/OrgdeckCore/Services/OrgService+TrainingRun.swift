@@ -25,6 +25,8 @@ extension OrgService {
                                    progress: (String, Double) -> Void = { _, _ in }) throws -> TrainingOutcome? {
         if isReadOnly { return nil }
         try recoverTrainingJobs()
+        // Looked for with a read first: an idle worker polls, and must not take the write lock each time.
+        guard try store.read({ tx in try tx.hasQueuedVersion() }) else { return nil }
         guard let job = try store.write({ tx in try tx.claimQueuedVersion(worker: worker, at: now) }) else { return nil }
         progress(job.versionID, 0)
         var cancelAsked = false
