@@ -67,8 +67,7 @@ extension InputsCommand {
             ])) {
                 var text = "\(report.added) added, \(report.duplicates) duplicates skipped, \(report.refused.count) refused\n"
                 for refusal in report.refused {
-                    let place = refusal.line.map { "\(refusal.path):\($0)" } ?? refusal.path
-                    text += "  \(Format.sanitize(place)): \(Format.sanitize(refusal.reason))\n"
+                    text += "  \(Format.sanitize(refusal.place)): \(Format.sanitize(refusal.reason))\n"
                 }
                 return text
             }

@@ -31,9 +31,8 @@ extension ModelJSON {
     static func metrics(_ metrics: ClassificationMetrics) -> JSONValue {
         .object([
             ("accuracy", .number(metrics.accuracy)), ("evaluated", .int(Int64(metrics.evaluated))),
-            ("concepts", .object(metrics.classes.keys.sorted().map { name in
-                let figures = metrics.classes[name]!
-                return (name, .object([("precision", .number(figures.precision)), ("recall", .number(figures.recall)),
+            ("concepts", .object(metrics.sortedClasses.map { name, figures in
+                (name, .object([("precision", .number(figures.precision)), ("recall", .number(figures.recall)),
                                        ("f1", .number(figures.f1)), ("support", .int(Int64(figures.support)))]))
             })),
         ])

@@ -48,9 +48,8 @@ extension ModelsCommand {
 
     static func metricsTable(_ metrics: ClassificationMetrics) -> String {
         "accuracy \(Format.figure(metrics.accuracy)) on \(metrics.evaluated) held-out inputs\n"
-            + Format.table(["CONCEPT", "PRECISION", "RECALL", "F1", "SUPPORT"], metrics.classes.keys.sorted().map { name in
-                let figures = metrics.classes[name]!
-                return [name, Format.figure(figures.precision), Format.figure(figures.recall), Format.figure(figures.f1),
+            + Format.table(["CONCEPT", "PRECISION", "RECALL", "F1", "SUPPORT"], metrics.sortedClasses.map { name, figures in
+                [name, Format.figure(figures.precision), Format.figure(figures.recall), Format.figure(figures.f1),
                         String(figures.support)]
             })
     }
@@ -159,7 +158,7 @@ extension ModelsCommand {
             }, refuse: { refused.append($0) })
             try flush()
             for refusal in refused {
-                Output.error("\(Format.sanitize(refusal.line.map { "\(refusal.path):\($0)" } ?? refusal.path)): "
+                Output.error("\(Format.sanitize(refusal.place)): "
                              + Format.sanitize(refusal.reason) + "\n")
             }
             if !refused.isEmpty { throw CoreError.invalid("file", "\(refused.count) line\(refused.count == 1 ? "" : "s") could not be read") }

@@ -25,7 +25,7 @@ extension ConsoleViewModel {
             upload.report = report; upload.error = error; upload.updatedAt = at
             if let report {
                 upload.added = report.added; upload.duplicates = report.duplicates; upload.refused = report.refused.count
-                let first = report.refused.first.map { "; first refused: \(Self.place($0)): \($0.reason)" } ?? ""
+                let first = report.refused.first.map { "; first refused: \($0.place): \($0.reason)" } ?? ""
                 state.flash = .info("upload to \(appID)\(report.cancelled ? " cancelled" : ""): \(report.added) added, "
                                     + "\(report.duplicates) duplicates, \(report.refused.count) refused" + first)
             } else {
@@ -65,9 +65,5 @@ extension ConsoleViewModel {
         case .wakeTrainer:
             return true
         }
-    }
-
-    static func place(_ refusal: InputRefusal) -> String {
-        refusal.line.map { "\(refusal.path):\($0)" } ?? refusal.path
     }
 }

@@ -66,8 +66,7 @@ public final class VersionsSection: ListSection<ModelVersion, VersionsSection.Pu
         rows.append(InfoRow("Inputs", String(version.inputCount)))
         if let metrics = version.metrics {
             rows.append(InfoRow("Accuracy", "\(Percent.text(metrics.accuracy)) on \(metrics.evaluated) held-out inputs"))
-            for name in metrics.classes.keys.sorted() {
-                let figures = metrics.classes[name]!
+            for (name, figures) in metrics.sortedClasses {
                 rows.append(InfoRow(name, "precision \(Percent.text(figures.precision))  recall \(Percent.text(figures.recall))  "
                                     + "F1 \(Percent.text(figures.f1))  support \(figures.support)"))
             }

@@ -24,6 +24,9 @@ public struct InputRefusal: Equatable, Sendable, Codable {
     public var reason: String
 
     public init(path: String, line: Int? = nil, reason: String) { self.path = path; self.line = line; self.reason = reason }
+
+    /// `file:line`, or the file alone: how messages point at what was refused.
+    public var place: String { line.map { "\(path):\($0)" } ?? path }
 }
 
 /// Reads uploads: a file or a folder (recursively, in name order, hidden entries skipped).
@@ -86,10 +89,10 @@ public enum InputSource {
         } catch let error as CoreError {
             return refuse(InputRefusal(path: path, reason: error.message))
         }
-        switch (path as NSString).pathExtension.lowercased() {
-        case "csv": try InputFormats.csv(data, path: path, concepts: concepts, take: take, refuse: refuse)
-        case "jsonl", "ndjson": try InputFormats.jsonLines(data, path: path, concepts: concepts, take: take, refuse: refuse)
-        default:
+        switch FileKind(path: path) {
+        case .csv: try InputFormats.csv(data, path: path, concepts: concepts, take: take, refuse: refuse)
+        case .jsonLines: try InputFormats.jsonLines(data, path: path, concepts: concepts, take: take, refuse: refuse)
+        case .other:
             switch InputFormats.text(data) {
             case .success(let text): try take(InputCandidate(content: .text(text), concepts: concepts, path: path, line: nil))
             case .failure(let problem): refuse(InputRefusal(path: path, reason: problem.reason))
@@ -117,10 +120,10 @@ extension InputSource {
         func candidate(_ input: InputCandidate) throws {
             if case .text(let text) = input.content { try take(input.line, text) }
         }
-        switch (path as NSString).pathExtension.lowercased() {
-        case "csv": return try InputFormats.csv(data, path: path, concepts: [], take: candidate, refuse: refuse)
-        case "jsonl", "ndjson": return try InputFormats.jsonLines(data, path: path, concepts: [], take: candidate, refuse: refuse)
-        default: break
+        switch FileKind(path: path) {
+        case .csv: return try InputFormats.csv(data, path: path, concepts: [], take: candidate, refuse: refuse)
+        case .jsonLines: return try InputFormats.jsonLines(data, path: path, concepts: [], take: candidate, refuse: refuse)
+        case .other: break
         }
         let text: String
         switch InputFormats.text(data) {
@@ -144,16 +147,30 @@ extension InputSource {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
             for file in isFolder.boolValue ? ((try? files(under: path)) ?? []) : [path] {
-                switch (file as NSString).pathExtension.lowercased() {
-                case "csv", "jsonl", "ndjson":
+                let kind = FileKind(path: file)
+                switch kind {
+                case .csv, .jsonLines:
                     guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) else { continue }
                     var lines = data.withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
                     if data.last != 0x0A, !data.isEmpty { lines += 1 }
-                    total += max(0, lines - (file.lowercased().hasSuffix(".csv") ? 1 : 0))
-                default: total += 1
+                    total += max(0, lines - (kind == .csv ? 1 : 0))
+                case .other: total += 1
                 }
             }
         }
         return total
+    }
+}
+
+/// How a file is read, by its name: a CSV, a JSON Lines file, or anything else (one input).
+enum FileKind: Equatable {
+    case csv, jsonLines, other
+
+    init(path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "csv": self = .csv
+        case "jsonl", "ndjson": self = .jsonLines
+        default: self = .other
+        }
     }
 }

@@ -20,6 +20,11 @@ public struct ClassificationMetrics: Codable, Equatable, Sendable {
     /// How many items were held out.
     public var evaluated: Int
 
+    /// Each class with its figures, by class name: the order every table and report uses.
+    public var sortedClasses: [(name: String, figures: ClassMetrics)] {
+        classes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// Compares `predicted` with `truth` item by item; `classes` lists every class to report,
     /// including one that was never predicted or never true.
     public init(truth: [String], predicted: [String], classes: [String]) {

@@ -29,6 +29,12 @@ enum AuditChain {
 
 /// Lower-case hexadecimal, for hashes stored as text.
 enum Hex {
+    /// `count` random bytes from the system generator, as hex (IDs that must not collide).
+    static func random(bytes count: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return encode((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    }
+
     static func encode<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

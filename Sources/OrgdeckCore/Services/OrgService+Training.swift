@@ -82,7 +82,7 @@ extension OrgService {
     }
 
     /// `v-` and 12 random hex digits.
-    static func newVersionID() -> String { "v-" + Hex.encode(Data((0..<6).map { _ in UInt8.random(in: 0...255) })) }
+    static func newVersionID() -> String { "v-" + Hex.random(bytes: 6) }
 
     func findVersion(_ tx: StoreTransaction, _ model: StoredModel, _ id: String) throws -> (Int64, ModelVersion) {
         guard let found = try tx.version(modelKey: model.key, id: id) else {
@@ -120,7 +120,7 @@ extension OrgService {
 public enum TrainingWorkerID {
     /// A new identity for a worker of this process.
     public static func make() -> String {
-        "\(hostName()):\(getpid()):\(Hex.encode(Data((0..<4).map { _ in UInt8.random(in: 0...255) })))"
+        "\(hostName()):\(getpid()):\(Hex.random(bytes: 4))"
     }
 
     static func hostName() -> String {

@@ -102,12 +102,11 @@ enum VersionsView {
         painter.text("v\(version.number): accuracy \(Percent.text(metrics.accuracy)) on \(metrics.evaluated) held-out inputs · F1 per concept",
                      x: area.x + 1, y: y, width: area.width - 2, .tableHeader)
         y += 1
-        let names = metrics.classes.keys.sorted()
-        let nameWidth = min(20, names.map { TextWidth.columns($0) }.max() ?? 8)
+        let classes = metrics.sortedClasses
+        let nameWidth = min(20, classes.map { TextWidth.columns($0.name) }.max() ?? 8)
         let figures = "P 0.000  R 0.000  F1 0.000  n 00000"
         let barWidth = max(4, min(30, area.width - nameWidth - figures.count - 6))
-        for name in names where y < area.maxY {
-            let item = metrics.classes[name]!
+        for (name, item) in classes where y < area.maxY {
             painter.text(name, x: area.x + 1, y: y, width: nameWidth, .base)
             painter.text(Bars.bar(item.f1, width: barWidth), x: area.x + nameWidth + 2, y: y, .badge)
             painter.text(String(format: "P %.3f  R %.3f  F1 %.3f  n %d", item.precision, item.recall, item.f1, item.support),
