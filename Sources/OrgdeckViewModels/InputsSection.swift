@@ -6,7 +6,7 @@ import OrgdeckCore
 /// and `x` cancels the upload.
 public final class InputsSection: SectionModel, DialogOwner {
     public enum Purpose: Equatable, Sendable {
-        case upload, label, unlabel, delete, filter
+        case upload, label, unlabel, delete, filter, details
     }
 
     public internal(set) var state = InputsState()
@@ -97,7 +97,7 @@ public final class InputsSection: SectionModel, DialogOwner {
         case .toggleView: return chooseFilter()
         case .open:
             guard let input = state.selected else { return [] }
-            return present(.info(InfoState(title: "Input \(input.id)", rows: Self.details(input))), for: .filter)
+            return present(.info(InfoState(title: "Input \(input.id)", rows: Self.details(input))), for: .details)
         case .copyID: return state.selected.map { [.effect(.copy($0.id))] } ?? []
         case .upload:
             if let editRefusal { return refused(editRefusal) }
@@ -198,7 +198,7 @@ public final class InputsSection: SectionModel, DialogOwner {
             state.filter = value.isEmpty ? .all : value == "-" ? .unlabelled : .concept(String(value.dropFirst(2)))
             restart(count: true)
             return []
-        case (.upload, _), (.label, _), (.unlabel, _), (.delete, _), (.filter, _):
+        case (.upload, _), (.label, _), (.unlabel, _), (.delete, _), (.filter, _), (.details, _):
             return []
         }
     }
