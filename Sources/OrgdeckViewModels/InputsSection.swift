@@ -42,7 +42,20 @@ public final class InputsSection: SectionModel, DialogOwner {
     public func setViewport(rows: Int, columns: Int) {
         state.viewportRows = max(1, rows - Self.chrome)
         state.clamp()
-        if !state.windowCoversView { load(count: state.exact) }
+        if !state.windowCoversView { loadWindow() }
+    }
+
+    /// Reads the window around the scroll position when only the position changed: a total
+    /// already counted is kept (recounting a million inputs on every page would cost more than
+    /// the window), and refreshed by `reload` when the data changes.
+    private func loadWindow() {
+        let known = state.exact ? state.total : nil
+        load(count: false)
+        if let known, !state.exact, state.error == nil {
+            state.total = max(known, state.windowOffset + state.window.count)
+            state.exact = true
+            state.clamp()
+        }
     }
 
     /// Reads the window around the scroll position.
@@ -70,7 +83,7 @@ public final class InputsSection: SectionModel, DialogOwner {
     private func move(to index: Int) {
         state.cursor = index
         state.clamp()
-        if !state.windowCoversView { load(count: state.exact) }
+        if !state.windowCoversView { loadWindow() }
     }
 
     // MARK: Events

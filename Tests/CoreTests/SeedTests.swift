@@ -70,7 +70,7 @@ struct SeedTests {
     func large() throws {
         let f = try Fixture()
         let start = Date()
-        try f.service.seedLarge(apps: 30_000, users: 500, organizations: 20)
+        try f.service.seedLarge(apps: 30_000, users: 500, organizations: 20, inputs: 5_000)
         #expect(Date().timeIntervalSince(start) < 20)
         let ada = try f.service.signIn(login: DemoAccounts.admin, password: DemoAccounts.password, source: .tui)
         let org = Context.organization(DemoAccounts.organizationID)
@@ -81,6 +81,13 @@ struct SeedTests {
                                                                     offset: 500, limit: 50))
         #expect(deep.items.count == 50)
         #expect(deep.items.allSatisfy { $0.name.lowercased().contains("invoice") || $0.id.lowercased().contains("invoice") })
+        // The bulk tickets join the demo's, distinct, labelled and indexed for search.
+        let inputs = try f.service.inputs(ada, in: org, appID: "support-triage", query: InputQuery(limit: 10))
+        #expect(inputs.total == 3_200 + 5_000)
+        let found = try f.service.inputs(ada, in: org, appID: "support-triage", query: InputQuery(search: "B4999", limit: 10))
+        #expect(found.items.map(\.text) == [DemoSnippets.bulkTicket(4_999).text])
+        let shipping = try f.service.inputs(ada, in: org, appID: "support-triage", query: InputQuery(concept: "shipping", limit: 1))
+        #expect(shipping.total == 800 + 1_250)
         let timer = Date()
         for offset in stride(from: 0, to: 20_000, by: 2_000) {
             _ = try f.service.apps(ada, in: org, query: AppQuery(sort: .name, offset: offset, limit: 50))

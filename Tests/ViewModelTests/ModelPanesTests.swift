@@ -58,6 +58,26 @@ import Testing
         #expect(effects == [.job(.upload(UploadRequest(context: acme, appID: "alpha", paths: ["/nowhere/t.csv"], concepts: ["inbox"])))])
     }
 
+    @Test func pagingKeepsTheCountedTotalAndAReloadRecountsIt() throws {
+        var csv = "text\n"
+        for i in 0..<400 { csv += "a long list entry \(i)\n" }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-paging-\(UUID().uuidString).csv")
+        try Data(csv.utf8).write(to: file)
+        _ = try fixture.service.uploadInputs(fixture.ada, in: acme, appID: "alpha", paths: [file.path])
+        let console = app(1)
+        console.send(.viewport(rows: 12, columns: 100))
+        let inputs = try #require(console.appDetail?.section as? InputsSection)
+        #expect(inputs.state.total == 430 && inputs.state.exact)
+        let extra = file.deletingPathExtension().appendingPathExtension("txt")
+        try Data("one more entry\n".utf8).write(to: extra)
+        _ = try fixture.service.uploadInputs(fixture.ada, in: acme, appID: "alpha", paths: [extra.path])
+        for _ in 0..<30 { console.send(.pageDown) }
+        #expect(inputs.state.windowOffset > 0, "paging read later windows")
+        #expect(inputs.state.total == 430 && inputs.state.exact, "moving reads windows, not the count")
+        _ = inputs.reload()
+        #expect(inputs.state.total == 431 && inputs.state.exact)
+    }
+
     @Test func uploadReportsBecomeProgressAndAFlash() throws {
         let console = app(1)
         let start = Date(timeIntervalSince1970: 1_000)

@@ -69,6 +69,21 @@ enum DemoSnippets {
         "n": ["3", "5", "10", "12", "20"],
     ]
 
+    /// The `number`th ticket of a bulk load: a template of concept `number % 4` with fillers drawn
+    /// from `number` alone (no memory of earlier tickets, so a million cost nothing to hold) and
+    /// a reference that makes every ticket distinct from every other and from the demo's.
+    static func bulkTicket(_ number: Int) -> (text: String, concept: String) {
+        var generator = SplitMix64(seed: UInt64(number) &* 0x9E37_79B9 &+ 17)
+        let concept = concepts[number % concepts.count]
+        let choices = templates[concept] ?? []
+        var text = choices.isEmpty ? concept : choices[Int(generator.next() % UInt64(choices.count))]
+        for (slot, values) in fillers.sorted(by: { $0.key < $1.key }) where text.contains("{\(slot)}") {
+            text = text.replacingOccurrences(of: "{\(slot)}", with: values[Int(generator.next() % UInt64(values.count))])
+        }
+        text = text.replacingOccurrences(of: "{order}", with: "#\(100_000 + Int(generator.next() % 900_000))")
+        return (text + " (ref B\(number))", concept)
+    }
+
     /// `perConcept` distinct texts for each concept, in a fixed order, each with its concept.
     static func generate(perConcept: Int, seed: UInt64 = 20261202) -> [(text: String, concept: String)] {
         var generator = SplitMix64(seed: seed)

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v4-trust", migrate: v4Trust)
         migrator.registerMigration("v5-inputs-and-concepts", migrate: v5InputsAndConcepts)
         migrator.registerMigration("v6-models", migrate: v6Models)
+        migrator.registerMigration("v7-input-prefix-index", migrate: v7InputPrefixIndex)
         return migrator
     }
 

@@ -83,6 +83,11 @@ extension StoreTransaction {
                        arguments: [at.storedValue, organizationID, userID])
     }
 
+    /// The row key of the owner's app `id`, whoever may see it.
+    func appKey(owner: Owner, id: String) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT key FROM apps WHERE owner = ? AND app_id = ?", arguments: [owner.storageKey, id])
+    }
+
     /// Refreshes the planner's statistics after a bulk load, so windowed queries pick the indexes.
     func analyze() throws {
         try db.execute(sql: "ANALYZE")

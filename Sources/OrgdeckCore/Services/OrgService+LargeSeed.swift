@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 // MARK: - Benchmark data
@@ -8,8 +9,9 @@ extension OrgService {
     /// Seeds the demo first (idempotent), then gives the demo organization a large share of the
     /// apps (at least 20,000, or all of them when fewer are asked for) so the console's biggest
     /// list is the one the demo admin opens. The rest alternate between the new organizations
-    /// and the new users' personal accounts. One audit entry records the load.
-    public func seedLarge(apps: Int, users: Int, organizations: Int) throws {
+    /// and the new users' personal accounts. `inputs` labelled tickets join the demo's Support
+    /// Triage app. One audit entry records the load.
+    public func seedLarge(apps: Int, users: Int, organizations: Int, inputs: Int = 0) throws {
         try seedDemo()
         if isReadOnly { throw CoreError.readOnly }
         let apps = max(0, apps), users = max(0, users), organizations = max(0, organizations)
@@ -66,11 +68,38 @@ extension OrgService {
             }
             try tx.analyze()
             try tx.appendAudit(AuditRecord(at: origin, actor: nil, organizationID: nil, action: "system.bulk_load",
-                                           target: "", details: "\(apps) apps, \(users) users, \(organizations) organizations",
+                                           target: "", details: "\(apps) apps, \(users) users, \(organizations) organizations, \(inputs) inputs",
                                            source: .cli, outcome: "ok"))
         }
+        try seedLargeInputs(count: max(0, inputs), origin: origin)
         store.foldWAL()
-        Log.info("bulk-loaded \(apps) apps, \(users) users, \(organizations) organizations")
+        Log.info("bulk-loaded \(apps) apps, \(users) users, \(organizations) organizations, \(inputs) inputs")
+    }
+
+    /// Adds `count` labelled text tickets to Support Triage, 100k to a transaction so the WAL
+    /// stays bounded; the full-text triggers index them as an upload would.
+    private func seedLargeInputs(count: Int, origin: Date) throws {
+        let batch = 100_000
+        let year: Double = 365 * 86_400
+        for start in stride(from: 0, to: count, by: batch) {
+            try store.write { tx in
+                guard let admin = try tx.user(username: DemoAccounts.admin)?.user,
+                      let app = try tx.appKey(owner: .organization(DemoAccounts.organizationID), id: "support-triage") else {
+                    throw CoreError(.failure, "the demo's Support Triage app is missing")
+                }
+                let concepts = try tx.conceptKeys(appKey: app, ids: DemoSnippets.concepts, at: origin.addingTimeInterval(-year))
+                for n in start..<min(count, start + batch) {
+                    let ticket = DemoSnippets.bulkTicket(n)
+                    let sha = Hex.encode(SHA256.hash(data: Data(ticket.text.utf8)))
+                    let key = try tx.insertInput(appKey: app, id: "in-" + sha.prefix(12), kind: .text, text: ticket.text, data: nil,
+                                                 mediaType: "text/plain", size: ticket.text.utf8.count, width: nil, height: nil,
+                                                 sha256: sha, source: "bulk.csv:\(n + 2)", createdBy: admin.id,
+                                                 at: origin.addingTimeInterval(-year + Double(n) * year / Double(max(count, 1))))
+                    _ = try tx.label(inputKey: key, conceptKeys: [concepts[n % concepts.count]])
+                }
+                if start + batch >= count { try tx.analyze() }
+            }
+        }
     }
 }
 
