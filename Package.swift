@@ -25,6 +25,9 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
+        ], resources: [
+            // Compiled into the binary, so an installed copy needs no files beside it.
+            .embedInCode("Resources/common-passwords.txt"),
         ]),
         // One view model per pane: state + events -> effects. No terminal.
         .target(name: "OrgdeckViewModels", dependencies: ["OrgdeckCore"]),

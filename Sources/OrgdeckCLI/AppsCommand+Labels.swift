@@ -14,7 +14,7 @@ extension AppsCommand {
         func validate() throws { try Arguments.labels(labels, command: "apps label") }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsWrite)
             let app = try service.labelApp(session, in: global.context, id: id, labels: labels)
             AppsCommand.print(app, service: service, json: global.json,
                               human: "app \(Format.sanitize(app.id)) labels: \(Format.sanitize(Format.list(app.labels)))\n")
@@ -34,7 +34,7 @@ extension AppsCommand {
         func validate() throws { try Arguments.labels(labels, command: "apps unlabel") }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsWrite)
             let app = try service.unlabelApp(session, in: global.context, id: id, labels: labels)
             AppsCommand.print(app, service: service, json: global.json,
                               human: "app \(Format.sanitize(app.id)) labels: \(Format.sanitize(Format.list(app.labels)))\n")

@@ -14,7 +14,7 @@ extension AppsCommand {
         var withContent = false
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsWrite)
             let app = try service.duplicateApp(session, in: global.context, id: id, newID: newID, newName: name,
                                                copyContent: withContent)
             AppsCommand.print(app, service: service, json: global.json,
@@ -41,7 +41,7 @@ extension AppsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsWrite)
             let app = try service.transferApp(session, id: id, toOrganization: toOrg, newID: newID, newName: newName)
             AppsCommand.print(app, service: service, json: global.json,
                               human: "transferred app \(Format.sanitize(id)) to \(Format.sanitize(toOrg)) as \(Format.sanitize(app.id))\n")
@@ -69,7 +69,7 @@ extension AppsCommand {
 
 /// Pins are per user, so pinning needs no write permission on the app itself.
 private func setPinned(global: GlobalOptions, id: String, pinned: Bool) throws {
-    let (service, session) = try global.authenticated()
+    let (service, session) = try global.authenticated(.appsWrite)
     try service.setPinned(session, in: global.context, id: id, pinned: pinned)
     Output.emit(json: global.json, .object([("id", .string(id)), ("pinned", .bool(pinned))])) {
         "\(pinned ? "pinned" : "unpinned") app \(Format.sanitize(id))\n"

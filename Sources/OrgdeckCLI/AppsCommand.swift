@@ -64,7 +64,7 @@ extension AppsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsRead)
             let query = AppQuery(filter: filter, sort: AppSort(rawValue: sort) ?? .updated, ascending: asc,
                                  offset: offset, limit: limit)
             let page = try service.apps(session, in: global.context, query: query)
@@ -89,7 +89,7 @@ extension AppsCommand {
         @Argument(help: "The app's ID.") var id: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsRead)
             let app = try service.app(session, in: global.context, id: id)
             AppsCommand.print(app, service: service, json: global.json)
         }
@@ -105,7 +105,7 @@ extension AppsCommand {
         @Option(name: .long, help: "A description.") var description: String = ""
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsWrite)
             let app = try service.createApp(session, in: global.context, id: id, name: name ?? id,
                                             description: description)
             AppsCommand.print(app, service: service, json: global.json,
@@ -123,7 +123,7 @@ extension AppsCommand {
         @Argument(help: "The new name.") var name: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsWrite)
             let app = try service.updateApp(session, in: global.context, id: id, changes: AppChanges(name: name),
                                             expectedVersion: nil)
             AppsCommand.print(app, service: service, json: global.json,
@@ -149,7 +149,7 @@ extension AppsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsWrite)
             let app = try service.updateApp(session, in: global.context, id: id,
                                             changes: AppChanges(name: name, description: description), expectedVersion: version)
             AppsCommand.print(app, service: service, json: global.json, human: "updated app \(Format.sanitize(app.id))\n")
@@ -171,7 +171,7 @@ extension AppsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.appsWrite)
             try service.deleteApp(session, in: global.context, id: id)
             Output.emit(json: global.json, .object([("id", .string(id)), ("deleted", .bool(true))])) {
                 "deleted app \(Format.sanitize(id))\n"

@@ -62,7 +62,7 @@ extension AuditCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.auditRead)
             let page = try service.auditEntries(session, in: global.context, offset: offset, limit: limit)
             Output.emit(json: global.json, .array(page.items.map(ModelJSON.audit))) {
                 if page.items.isEmpty { return "no audit entries\n" }

@@ -23,7 +23,7 @@ extension ConceptsCommand {
         @Argument(help: "The app's ID.") var app: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentRead)
             let concepts = try service.concepts(session, in: global.context, appID: app)
             Output.emit(json: global.json, .array(concepts.map(ConceptsCommand.json))) {
                 guard !concepts.isEmpty else { return "no concepts\n" }
@@ -41,7 +41,7 @@ extension ConceptsCommand {
         @Option(name: .long, help: "Display name (default: the ID).") var name: String = ""
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentWrite)
             let concept = try service.createConcept(session, in: global.context, appID: app, id: id, name: name)
             Output.emit(json: global.json, ConceptsCommand.json(concept)) {
                 "created concept \(Format.sanitize(concept.id)) in app \(Format.sanitize(app))\n"
@@ -58,7 +58,7 @@ extension ConceptsCommand {
         @Argument(help: "The new name.") var name: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentWrite)
             let concept = try service.renameConcept(session, in: global.context, appID: app, id: id, name: name)
             Output.emit(json: global.json, ConceptsCommand.json(concept)) {
                 "concept \(Format.sanitize(concept.id)) is now named \(Format.sanitize(concept.name))\n"
@@ -80,7 +80,7 @@ extension ConceptsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentWrite)
             let carried = try service.deleteConcept(session, in: global.context, appID: app, id: id)
             Output.emit(json: global.json, .object([("deleted", .string(id)), ("inputs", .int(Int64(carried)))])) {
                 "deleted concept \(Format.sanitize(id)), removed from \(carried) input\(carried == 1 ? "" : "s")\n"

@@ -37,9 +37,26 @@ struct GlobalOptions: ParsableArguments {
         return service
     }
 
-    /// Opens the database and resolves `ORGDECK_TOKEN` to a session. A token can only belong to
+    /// Opens the database and resolves `ORGDECK_TOKEN` to a session whose token holds `scope`
+    /// (the scope the command declares; exit 4 naming it otherwise). A token can only belong to
     /// a database that exists, so a missing file is not created: the refusal names the path.
-    func authenticated() throws -> (OrgService, Session) {
+    func authenticated(_ scope: TokenScope) throws -> (OrgService, Session) {
+        let (service, session) = try authenticatedSession()
+        try session.require(scope)
+        return (service, session)
+    }
+
+    /// Opens an existing database and signs in with a password (for the commands that need no
+    /// token: creating one, changing the password).
+    func signIn(user: String, password: String) throws -> (OrgService, Session) {
+        let service: OrgService
+        do { service = try openService(create: false) } catch let error as CoreError where error.kind == .notFound {
+            throw CoreError.notAuthenticated("no database at \(paths.database): check --db or ORGDECK_DB")
+        }
+        return (service, try service.signIn(login: user, password: password, source: .cli))
+    }
+
+    private func authenticatedSession() throws -> (OrgService, Session) {
         let token = (ProcessInfo.processInfo.environment["ORGDECK_TOKEN"] ?? "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !token.isEmpty else { throw CLIError.missingToken }

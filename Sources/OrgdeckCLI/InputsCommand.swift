@@ -22,7 +22,7 @@ struct InputsCommand: ParsableCommand {
     /// Runs a label change and reports how many concepts it `outcome` ("added", "removed").
     static func relabel(_ global: GlobalOptions, input: String, outcome: String,
                         _ change: (OrgService, Session) throws -> Int) throws {
-        let (service, session) = try global.authenticated()
+        let (service, session) = try global.authenticated(.contentWrite)
         let count = try change(service, session)
         Output.emit(json: global.json, .object([(outcome, .int(Int64(count)))])) {
             "input \(Format.sanitize(input)): \(count) concept\(count == 1 ? "" : "s") \(outcome)\n"
@@ -58,7 +58,7 @@ extension InputsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentWrite)
             let given = concepts.split(separator: ",").map(String.init)
             let report = try service.uploadInputs(session, in: global.context, appID: app, paths: paths, concepts: given)
             Output.emit(json: global.json, .object([
@@ -93,7 +93,7 @@ extension InputsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentRead)
             let page = try service.inputs(session, in: global.context, appID: app,
                                           query: InputQuery(search: search, concept: concept, unlabelled: unlabelled,
                                                             offset: offset, limit: limit))
@@ -158,7 +158,7 @@ extension InputsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentWrite)
             let deleted = try service.deleteInputs(session, in: global.context, appID: app, inputIDs: inputs)
             Output.emit(json: global.json, .object([("deleted", .int(Int64(deleted)))])) {
                 "\(deleted) input\(deleted == 1 ? "" : "s") deleted\n"

@@ -41,7 +41,7 @@ extension InvitationsCommand {
 
         func run() throws {
             let role = try Arguments.role(role, option: "--role")
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             let orgID = try global.organizationID(service, session)
             let invitation = try service.invite(session, organizationID: orgID, email: email, role: role, teams: team)
             InvitationsCommand.print(invitation, json: global.json,
@@ -69,7 +69,7 @@ extension InvitationsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersRead)
             if let orgID = try organizationToList(service, session) {
                 let invitations = try service.invitations(session, organizationID: orgID)
                 Output.emit(json: global.json, .array(invitations.map(ModelJSON.invitation))) {
@@ -110,9 +110,13 @@ extension InvitationsCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invitation's ID (inv_…).") var id: String
 
+        @Flag(name: .long, help: "Read your password from stdin, to check it against the organization's policy now.")
+        var passwordStdin = false
+
         func run() throws {
-            let (service, session) = try global.authenticated()
-            let membership = try service.acceptInvitation(session, id: id)
+            let password = passwordStdin ? try PasswordInput.read(fromStdin: true, confirm: false) : nil
+            let (service, session) = try global.authenticated(.membersWrite)
+            let membership = try service.acceptInvitation(session, id: id, password: password)
             let org = membership.organization
             Output.emit(json: global.json,
                         ModelJSON.organization(org, role: membership.role, joinedAt: membership.joinedAt)) {
@@ -128,7 +132,7 @@ extension InvitationsCommand {
         @Argument(help: "The invitation's ID (inv_…).") var id: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             try service.declineInvitation(session, id: id)
             Output.emit(json: global.json, .object([("id", .string(id)), ("state", .string("declined"))])) {
                 "declined \(Format.sanitize(id))\n"
@@ -144,7 +148,7 @@ extension InvitationsCommand {
         @Argument(help: "The invitation's ID (inv_…).") var id: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             try service.rescindInvitation(session, id: id)
             Output.emit(json: global.json, .object([("id", .string(id)), ("state", .string("rescinded"))])) {
                 "rescinded \(Format.sanitize(id))\n"
@@ -160,7 +164,7 @@ extension InvitationsCommand {
         @Argument(help: "The invitation's ID (inv_…).") var id: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             let invitation = try service.resendInvitation(session, id: id)
             InvitationsCommand.print(invitation, json: global.json,
                                      human: "resent \(Format.sanitize(invitation.id)) to \(Format.sanitize(invitation.email)), expires \(Format.short(invitation.expiresAt))\n")

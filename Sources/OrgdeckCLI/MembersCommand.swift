@@ -22,7 +22,7 @@ extension MembersCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersRead)
             let orgID = try global.organizationID(service, session)
             let members = try service.members(session, organizationID: orgID)
             Output.emit(json: global.json, .array(members.map(ModelJSON.member))) {
@@ -46,7 +46,7 @@ extension MembersCommand {
 
         func run() throws {
             let newRole = try Arguments.role(role)
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             let orgID = try global.organizationID(service, session)
             let member = try service.changeRole(session, organizationID: orgID, username: user, to: newRole)
             Output.emit(json: global.json, ModelJSON.member(member)) {
@@ -68,7 +68,7 @@ extension MembersCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             let orgID = try global.organizationID(service, session)
             try service.removeMember(session, organizationID: orgID, username: user)
             Output.emit(json: global.json, .object([

@@ -20,7 +20,7 @@ extension ModelsCommand {
         @Flag(name: .long, help: "Train now and wait for the result.") var wait = false
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.modelsTrain)
             var version = try service.trainModel(session, in: global.context, appID: app, modelID: model)
             if wait {
                 let worker = TrainingWorkerID.make()
@@ -62,7 +62,7 @@ extension ModelsCommand {
         @Argument(help: "The model's ID.") var model: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentRead)
             let versions = try service.versions(session, in: global.context, appID: app, modelID: model)
             Output.emit(json: global.json, .array(versions.map(ModelJSON.version))) {
                 guard !versions.isEmpty else { return "no versions\n" }
@@ -83,7 +83,7 @@ extension ModelsCommand {
         @Argument(help: "The version's ID.") var version: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.modelsTrain)
             let stopped = try service.cancelTraining(session, in: global.context, appID: app, modelID: model, versionID: version)
             Output.emit(json: global.json, ModelJSON.version(stopped)) {
                 stopped.status == .cancelled ? "version \(stopped.number) cancelled\n"
@@ -104,7 +104,7 @@ extension ModelsCommand {
         func validate() throws { try Arguments.requireYes(yes, "deleting version '\(Format.sanitize(version))' cannot be undone") }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.modelsTrain)
             try service.deleteVersion(session, in: global.context, appID: app, modelID: model, versionID: version)
             Output.emit(json: global.json, .object([("deleted", .string(version))])) { "deleted version \(Format.sanitize(version))\n" }
         }
@@ -131,7 +131,7 @@ extension ModelsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.predict)
             guard let file else {
                 let prediction = try service.predict(session, in: global.context, appID: app, modelID: model,
                                                      texts: [text ?? ""], versionID: version)[0]

@@ -36,7 +36,7 @@ extension ModelsCommand {
         @Option(name: .long, help: "Only models whose ID or name contains this.") var search: String = ""
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentRead)
             let models = try service.models(session, in: global.context, appID: app, search: search)
             Output.emit(json: global.json, .array(models.map(ModelJSON.model))) { ModelsCommand.modelsTable(models) }
         }
@@ -50,7 +50,7 @@ extension ModelsCommand {
         @Argument(help: "The model's ID.") var model: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentRead)
             let found = try service.model(session, in: global.context, appID: app, id: model)
             Output.emit(json: global.json, ModelJSON.model(found)) {
                 var pairs = [("id", found.id), ("name", found.name), ("type", found.type.rawValue),
@@ -85,7 +85,7 @@ extension ModelsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentWrite)
             let created = try service.createModel(session, in: global.context, appID: app, id: id, name: name,
                                                   type: ModelType(rawValue: type) ?? .textClassifier,
                                                   keywords: try ModelsCommand.keywords(keywords) ?? [:])
@@ -109,7 +109,7 @@ extension ModelsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentWrite)
             let current = try service.model(session, in: global.context, appID: app, id: model)
             let updated = try service.updateModel(session, in: global.context, appID: app, id: model, name: name ?? current.name,
                                                   keywords: try ModelsCommand.keywords(keywords))
@@ -130,7 +130,7 @@ extension ModelsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentWrite)
             try service.deleteModel(session, in: global.context, appID: app, id: model)
             Output.emit(json: global.json, .object([("deleted", .string(model))])) { "deleted model \(Format.sanitize(model))\n" }
         }
@@ -150,7 +150,7 @@ extension ModelsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentWrite)
             let updated = try service.setModelVisibility(session, in: global.context, appID: app, id: model,
                                                          ModelVisibility(rawValue: visibility) ?? .private)
             Output.emit(json: global.json, ModelJSON.model(updated)) {

@@ -22,7 +22,7 @@ extension OrgsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             let org = try service.updateOrganization(session, id: id, name: name, billingEmail: billingEmail,
                                                      expectedVersion: version)
             let role = try service.role(session, in: org.id)
@@ -46,7 +46,7 @@ extension OrgsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             let orgID = try global.organizationID(service, session)
             try service.leaveOrganization(session, organizationID: orgID)
             Output.emit(json: global.json, .object([("id", .string(orgID)), ("left", .bool(true))])) {
@@ -70,7 +70,7 @@ extension OrgsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             try service.deleteOrganization(session, id: id, confirmation: id)
             Output.emit(json: global.json, .object([("id", .string(id)), ("deleted", .bool(true))])) {
                 "deleted organization \(Format.sanitize(id))\n"

@@ -27,7 +27,7 @@ extension OrgsCommand {
         var billingEmail: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersWrite)
             let org = try service.createOrganization(session, id: id, name: name, billingEmail: billingEmail)
             Output.emit(json: global.json, ModelJSON.organization(org, role: .admin)) {
                 "created organization \(Format.sanitize(org.id))\n"
@@ -46,7 +46,7 @@ extension OrgsCommand {
         var id: String?
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersRead)
             if let id = id ?? global.org {
                 let org = try service.organization(session, id: id)
                 let role = try service.role(session, in: id)
@@ -69,7 +69,7 @@ extension OrgsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersRead)
             try Self.print(service.memberships(session), json: global.json)
         }
 

@@ -32,6 +32,25 @@ enum PasswordInput {
         return password
     }
 
+    /// The current password and a new one: with `--password-stdin`, the first two lines of
+    /// stdin (one a line, anything after ignored); otherwise prompts without echo, the new one
+    /// twice.
+    static func readChange(fromStdin: Bool) throws -> (current: String, new: String) {
+        if fromStdin {
+            guard let current = readLineBytes(), let new = readLineBytes() else {
+                throw CLIError.usage("--password-stdin: give the current password, then the new one, one a line")
+            }
+            return (try decode(current, source: "stdin"), try decode(new, source: "stdin"))
+        }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw CLIError.usage("no password given: pass the current and the new one on stdin with --password-stdin")
+        }
+        let current = try prompt("Current password: ")
+        let new = try prompt("New password: ")
+        if try prompt("Repeat new password: ") != new { throw CLIError.usage("the two new passwords differ") }
+        return (current, new)
+    }
+
     /// Prompts on stderr (stdout may be captured by a script) with echo turned off.
     private static func prompt(_ text: String) throws -> String {
         Output.error(text)

@@ -17,7 +17,7 @@ extension StarsCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.contentRead)
             let stars = try service.starredModels(session)
             Output.emit(json: global.json, .array(stars.map { star in
                 .object([("owner", .string(star.ownerLabel)), ("model", ModelJSON.model(star.model)),
@@ -53,7 +53,7 @@ extension StarsCommand {
     }
 
     static func star(_ global: GlobalOptions, app: String, model: String, on: Bool) throws {
-        let (service, session) = try global.authenticated()
+        let (service, session) = try global.authenticated(.contentWrite)
         let updated = try service.starModel(session, in: global.context, appID: app, id: model, starred: on)
         Output.emit(json: global.json, ModelJSON.model(updated)) {
             "\(on ? "starred" : "unstarred") \(Format.sanitize(app))/\(Format.sanitize(model))\n"

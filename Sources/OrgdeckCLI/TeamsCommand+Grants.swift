@@ -31,7 +31,7 @@ extension TeamsCommand {
         @Argument(help: "The team's ID.") var team: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersRead)
             let orgID = try global.organizationID(service, session)
             let members = try service.teamMembers(session, organizationID: orgID, teamID: team)
             Output.emit(json: global.json, .array(members.map(ModelJSON.member))) {
@@ -48,7 +48,7 @@ extension TeamsCommand {
         @Argument(help: "The member's username.") var user: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.teamsWrite)
             let orgID = try global.organizationID(service, session)
             try service.addTeamMember(session, organizationID: orgID, teamID: team, username: user)
             Output.emit(json: global.json,
@@ -67,7 +67,7 @@ extension TeamsCommand {
         @Argument(help: "The member's username.") var user: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.teamsWrite)
             let orgID = try global.organizationID(service, session)
             try service.removeTeamMember(session, organizationID: orgID, teamID: team, username: user)
             Output.emit(json: global.json,
@@ -85,7 +85,7 @@ extension TeamsCommand {
         @Argument(help: "The team's ID.") var team: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersRead)
             let orgID = try global.organizationID(service, session)
             let apps = try service.teamApps(session, organizationID: orgID, teamID: team)
             Output.emit(json: global.json, .array(apps.map(ModelJSON.teamApp))) {
@@ -113,7 +113,7 @@ extension TeamsCommand {
 
         func run() throws {
             let teamRole = try Arguments.teamAppRole(role)
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.teamsWrite)
             let orgID = try global.organizationID(service, session)
             try service.addTeamApp(session, organizationID: orgID, teamID: team, appID: app, role: teamRole)
             Output.emit(json: global.json, .object([
@@ -132,7 +132,7 @@ extension TeamsCommand {
         @Argument(help: "The app's ID.") var app: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.teamsWrite)
             let orgID = try global.organizationID(service, session)
             try service.removeTeamApp(session, organizationID: orgID, teamID: team, appID: app)
             Output.emit(json: global.json, .object([

@@ -35,7 +35,7 @@ extension TeamsCommand {
         var filter: String = ""
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersRead)
             let orgID = try global.organizationID(service, session)
             let teams = try service.teams(session, organizationID: orgID, filter: filter)
             Output.emit(json: global.json, .array(teams.map(ModelJSON.team))) {
@@ -54,7 +54,7 @@ extension TeamsCommand {
         @Argument(help: "The team's ID.") var id: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.membersRead)
             let orgID = try global.organizationID(service, session)
             TeamsCommand.print(try service.team(session, organizationID: orgID, id: id), json: global.json)
         }
@@ -68,7 +68,7 @@ extension TeamsCommand {
         @Option(name: .long, help: "Its name.") var name: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.teamsWrite)
             let orgID = try global.organizationID(service, session)
             let team = try service.createTeam(session, organizationID: orgID, id: id, name: name)
             TeamsCommand.print(team, json: global.json, human: "created team \(Format.sanitize(team.id))\n")
@@ -83,7 +83,7 @@ extension TeamsCommand {
         @Argument(help: "The new name.") var name: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.teamsWrite)
             let orgID = try global.organizationID(service, session)
             let team = try service.renameTeam(session, organizationID: orgID, id: id, name: name)
             TeamsCommand.print(team, json: global.json,
@@ -104,7 +104,7 @@ extension TeamsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.teamsWrite)
             let orgID = try global.organizationID(service, session)
             try service.deleteTeam(session, organizationID: orgID, id: id)
             Output.emit(json: global.json, .object([("id", .string(id)), ("deleted", .bool(true))])) {
@@ -139,7 +139,7 @@ extension TeamsCommand {
         }
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.teamsWrite)
             let orgID = try global.organizationID(service, session)
             let updated = try service.setTeamPolicy(session, organizationID: orgID, teamID: team,
                                                     requiredLabels: clear ? [] : requireLabel)

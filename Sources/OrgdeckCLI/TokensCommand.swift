@@ -28,20 +28,22 @@ extension TokensCommand {
         @Option(name: .long, help: "What the token is for.")
         var description: String = "command line"
 
-        @Option(name: .long, help: "Days until it expires (1-365).")
+        @Option(name: .long, help: "Days until it expires (1-365, or your organization's max_token_days).")
         var expiresInDays: Int = 90
 
-        @Option(name: .long, parsing: .singleValue, help: "A scope recorded with the token, e.g. apps:read (repeatable).")
+        @Option(name: .long, help: ArgumentHelp(
+            "What the token may do, comma separated (default: every scope): "
+                + TokenScope.allCases.map(\.rawValue).joined(separator: ", ") + ".", valueName: "scopes"))
+        var scopes: String?
+
+        @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("One scope (repeatable); the same as --scopes.", visibility: .hidden))
         var scope: [String] = []
 
         func run() throws {
             let password = try PasswordInput.read(fromStdin: passwordStdin, confirm: false)
-            let service: OrgService
-            do { service = try global.openService(create: false) } catch let error as CoreError where error.kind == .notFound {
-                throw CoreError.notAuthenticated("no database at \(global.paths.database): check --db or ORGDECK_DB")
-            }
-            let session = try service.signIn(login: user, password: password, source: .cli)
-            let token = try service.createToken(session, description: description, scopes: scope,
+            let (service, session) = try global.signIn(user: user, password: password)
+            let listed = (scopes ?? "").split(separator: ",").map(String.init) + scope
+            let token = try service.createToken(session, description: description, scopes: listed,
                                                 expiresInDays: expiresInDays)
             // The shape of `tokens list`, plus the secret shown this once.
             Output.emit(json: global.json, ModelJSON.token(token.info, secret: token.secret)) { token.secret + "\n" }
@@ -55,17 +57,22 @@ extension TokensCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.securityWrite)
             let tokens = try service.tokens(session)
             Output.emit(json: global.json, .array(tokens.map(ModelJSON.token))) {
                 if tokens.isEmpty { return "no tokens\n" }
                 return Format.table(
-                    ["ID", "DESCRIPTION", "TOKEN", "CREATED", "EXPIRES", "LAST USED", "STATUS"],
+                    ["ID", "DESCRIPTION", "TOKEN", "SCOPES", "CREATED", "EXPIRES", "LAST USED", "STATUS"],
                     tokens.map { token in
-                        [token.id, token.description, "…" + token.lastFour, Format.short(token.createdAt),
+                        [token.id, token.description, "…" + token.lastFour, Self.scopes(token), Format.short(token.createdAt),
                          Format.short(token.expiresAt), Format.short(token.lastUsedAt), status(token)]
                     })
             }
+        }
+
+        static func scopes(_ token: TokenInfo) -> String {
+            if token.scopes.contains("*") { return "all (made before scopes)" }
+            return token.scopes.count == TokenScope.allCases.count ? "all" : token.scopes.joined(separator: ",")
         }
 
         private func status(_ token: TokenInfo) -> String {
@@ -84,7 +91,7 @@ extension TokensCommand {
         var id: String
 
         func run() throws {
-            let (service, session) = try global.authenticated()
+            let (service, session) = try global.authenticated(.securityWrite)
             let result = try service.revokeToken(session, id: id)
             Output.emit(json: global.json, .object([("id", .string(result.id)), ("revoked", .bool(true)),
                                                      ("already_revoked", .bool(result.already)),

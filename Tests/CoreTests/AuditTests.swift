@@ -38,7 +38,7 @@ struct AuditTests {
         #expect(entry.at == f.clock.now)
         #expect(entry.hash.count == 64)
         #expect(page.items.map(\.id) == page.items.map(\.id).sorted(by: >))  // newest first
-        #expect(page.total == 2)  // signup + create
+        #expect(page.total == 3)  // signup, sign-in, create
     }
 
     @Test("the database refuses UPDATE and DELETE on the log")
@@ -53,7 +53,7 @@ struct AuditTests {
                 #expect(error.message == "audit log is append-only")
             }
         }
-        #expect(try f.auditActions().map(\.actor) == ["ada"])
+        #expect(try f.auditActions().map(\.actor) == ["ada", "ada"])
     }
 
     @Test("verify walks an intact chain, and catches a tampered row")
@@ -61,7 +61,7 @@ struct AuditTests {
         let f = try Fixture()
         let ada = try f.user("ada")
         for i in 0..<5 { _ = try f.service.createApp(ada, in: .personal, id: "app-\(i)", name: "App \(i)", description: "") }
-        #expect(try f.service.verifyAudit() == .intact(entries: 6, notes: []))
+        #expect(try f.service.verifyAudit() == .intact(entries: 7, notes: []))
 
         try f.raw { db in
             try db.execute(sql: "DROP TRIGGER audit_log_no_update")

@@ -30,6 +30,7 @@ struct PermissionTests {
             (.labelApps, [.all, .all, .none, .none]),
             (.trainModels, [.all, .all, .none, .contributorApps]),
             (.setModelVisibility, [.all, .all, .none, .contributorApps]),
+            (.manageSecurity, [.all, .none, .none, .none]),
         ]
         #expect(rows.count == Action.allCases.count)
         for (action, reaches) in rows {

@@ -16,7 +16,7 @@ struct StoreTests {
     func fileModes() throws {
         let path = Self.tempPath()
         let service = try OrgService.open(path: path, options: Self.options)
-        _ = try service.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: "password1", source: .cli)
+        _ = try service.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: "a store password", source: .cli)
         let fm = FileManager.default
         let folderMode = try fm.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int
         let fileMode = try fm.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -37,11 +37,11 @@ struct StoreTests {
         let writer = try OrgService.open(path: path, options: Self.options)
         let first = try watcher.changeToken()
         #expect(try watcher.changeToken() == first)  // quiet database, steady token
-        _ = try writer.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: "password1", source: .cli)
+        _ = try writer.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: "a store password", source: .cli)
         let second = try watcher.changeToken()
         #expect(second != first)
         // Its own writes count too: they come from another connection than the watching one.
-        _ = try watcher.signUp(username: "bob", displayName: "Bob", email: "bob@example.com", password: "password1", source: .cli)
+        _ = try watcher.signUp(username: "bob", displayName: "Bob", email: "bob@example.com", password: "a store password", source: .cli)
         #expect(try watcher.changeToken() != second)
     }
 
@@ -58,9 +58,9 @@ struct StoreTests {
         let path = Self.tempPath()
         let a = try OrgService.open(path: path, options: Self.options)
         let b = try OrgService.open(path: path, options: Self.options)
-        _ = try a.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: "password1", source: .cli)
-        let sessionA = try a.signIn(login: "ada", password: "password1", source: .tui)
-        let sessionB = try b.signIn(login: "ada", password: "password1", source: .cli)
+        _ = try a.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: "a store password", source: .cli)
+        let sessionA = try a.signIn(login: "ada", password: "a store password", source: .tui)
+        let sessionB = try b.signIn(login: "ada", password: "a store password", source: .cli)
         _ = try a.createApp(sessionA, in: .personal, id: "counter", name: "0", description: "")
 
         // Each writer increments the name as a counter with optimistic retries: any lost update
@@ -85,25 +85,25 @@ struct StoreTests {
         let final = try b.app(sessionB, in: .personal, id: "counter")
         #expect(final.name == String(2 * perWriter))
         #expect(final.version == 1 + 2 * perWriter)
-        #expect(try a.verifyAudit() == .intact(entries: 2 + 2 * perWriter, notes: []))
+        #expect(try a.verifyAudit() == .intact(entries: 4 + 2 * perWriter, notes: []))  // signup, two sign-ins, create
     }
 
     @Test("read-only mode refuses every write with one message")
     func readOnly() throws {
         let path = Self.tempPath()
         let rw = try OrgService.open(path: path, options: Self.options)
-        _ = try rw.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: "password1", source: .cli)
-        let session = try rw.signIn(login: "ada", password: "password1", source: .tui)
+        _ = try rw.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: "a store password", source: .cli)
+        let session = try rw.signIn(login: "ada", password: "a store password", source: .tui)
         _ = try rw.createApp(session, in: .personal, id: "app", name: "App", description: "")
 
         var options = Self.options
         options.readOnly = true
         let ro = try OrgService.open(path: path, options: options)
         #expect(ro.isReadOnly)
-        let roSession = try ro.signIn(login: "ada", password: "password1", source: .tui)  // signing in still works
+        let roSession = try ro.signIn(login: "ada", password: "a store password", source: .tui)  // signing in still works
         #expect(try ro.apps(roSession, in: .personal, query: AppQuery()).total == 1)
         let refusals: [() throws -> Void] = [
-            { _ = try ro.signUp(username: "bob", displayName: "Bob", email: "b@example.com", password: "password1", source: .tui) },
+            { _ = try ro.signUp(username: "bob", displayName: "Bob", email: "b@example.com", password: "a store password", source: .tui) },
             { _ = try ro.createApp(roSession, in: .personal, id: "x", name: "", description: "") },
             { _ = try ro.updateApp(roSession, in: .personal, id: "app", name: "New", description: "", expectedVersion: 1) },
             { try ro.deleteApp(roSession, in: .personal, id: "app") },

@@ -21,6 +21,8 @@ public enum Action: String, CaseIterable, Sendable {
     case trainModels = "model.train"
     /// Make a model public or private.
     case setModelVisibility = "model.visibility"
+    /// Set the organization's password policy (and, with their issue, identity providers).
+    case manageSecurity = "security.manage"
 }
 
 extension Action {

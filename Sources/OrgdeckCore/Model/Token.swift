@@ -1,5 +1,36 @@
 import Foundation
 
+/// What a personal access token may do (PRODUCT.md §8). Every CLI command declares the one it
+/// needs, on top of the user's role.
+public enum TokenScope: String, CaseIterable, Sendable, Comparable {
+    case appsRead = "apps:read"
+    case appsWrite = "apps:write"
+    case membersRead = "members:read"
+    case membersWrite = "members:write"
+    case teamsWrite = "teams:write"
+    case contentRead = "content:read"
+    case contentWrite = "content:write"
+    case modelsTrain = "models:train"
+    case predict
+    case billingRead = "billing:read"
+    case auditRead = "audit:read"
+    case securityWrite = "security:write"
+
+    public static func < (a: TokenScope, b: TokenScope) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+
+    /// The scope named `text`, or `.invalid` listing the valid ones.
+    public static func parse(_ text: String) throws -> TokenScope {
+        let name = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let scope = TokenScope(rawValue: name) else {
+            throw CoreError.invalid("scopes", "scope \"\(Validation.visible(text))\" is not one of "
+                                    + allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return scope
+    }
+}
+
 /// A personal access token as listed: never the secret itself.
 public struct TokenInfo: Equatable, Sendable, Identifiable {
     /// Public token ID (e.g. `tok_3`), used to revoke.

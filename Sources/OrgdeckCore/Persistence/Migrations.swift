@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v5-inputs-and-concepts", migrate: v5InputsAndConcepts)
         migrator.registerMigration("v6-models", migrate: v6Models)
         migrator.registerMigration("v7-input-prefix-index", migrate: v7InputPrefixIndex)
+        migrator.registerMigration("v8-password-policy", migrate: v8PasswordPolicy)
         return migrator
     }
 

@@ -32,6 +32,7 @@ public enum Permissions {
         .labelApps:          [.admin: .all, .orgContributor: .all],
         .trainModels:        [.admin: .all, .orgContributor: .all, .teamContributor: .contributorApps],
         .setModelVisibility: [.admin: .all, .orgContributor: .all, .teamContributor: .contributorApps],
+        .manageSecurity:     [.admin: .all],
     ]
 
     /// How far `role` may perform `action` in an organization.
@@ -104,6 +105,7 @@ extension Action {
         case .labelApps: return "labelling apps"
         case .trainModels: return "training models"
         case .setModelVisibility: return "changing a model's visibility"
+        case .manageSecurity: return "managing security settings"
         }
     }
 }

@@ -11,7 +11,7 @@ public enum Validation {
     public static let maxDescriptionLength = 2000
     public static let maxEmailLength = 254
     public static let minPasswordLength = 8
-    public static let maxPasswordLength = 1024
+    public static let maxPasswordLength = 128
 
     /// The rule, as the refusal states it (also usable as a form hint).
     public static let idRuleMessage = "ID may hold letters, digits and single - or _ between them, at most 32 characters"
@@ -121,9 +121,9 @@ public enum Validation {
     }
 
     /// Passwords: any Unicode, compared in NFC (so the same password typed on two keyboards
-    /// that compose accents differently is one password), 8–1,024 characters, never truncated.
-    /// Returns the normalised form, which is what gets hashed. Organization policies (a later
-    /// issue) add rules.
+    /// that compose accents differently is one password), 8–128 characters, never truncated.
+    /// Returns the normalised form, which is what gets hashed. `PasswordPolicy` adds the rules
+    /// of the platform and of organizations.
     @discardableResult
     public static func password(_ text: String, field: String = "password") throws -> String {
         let normalized = normalizedPassword(text)

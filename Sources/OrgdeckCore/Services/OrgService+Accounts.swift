@@ -13,6 +13,9 @@ extension OrgService {
         let displayName = try Validation.name(displayName, field: "display_name")
         let email = try Validation.email(email)
         let password = try Validation.password(password)
+        if let rule = PasswordPolicy().violation(of: password, username: username, email: email) {
+            throw CoreError.invalid("password", rule.message)
+        }
         // Hashing is deliberately slow: do it before taking the write lock.
         let passwordHash = try hashPassword(password)
         let user = try change { tx -> User in
@@ -61,12 +64,20 @@ extension OrgService {
                 try recordFailedSignIn(attempt, username: stored.user.username, source: source)
             }
             let newHash = needsRehash ? try hashPassword(Validation.normalizedPassword(password)) : nil
-            try store.write(bookkeeping: true) { tx in
+            // The policy now in force is checked against the password as typed: a tightened
+            // policy or an expired password bites here, at the next sign-in.
+            let reason = try store.write(bookkeeping: true) { tx -> String? in
                 try tx.clearSignInCounter(name: attempt.counterName)
                 try tx.recordSuccessfulSignIn(userID: stored.user.id, newPasswordHash: newHash, at: now)
+                let reason = try requiredChange(tx, user: stored.user, password: password, at: now)
+                try tx.setPasswordChangeReason(userID: stored.user.id, reason)
+                try tx.appendAudit(AuditRecord(at: now, actor: stored.user.username, organizationID: nil, action: "user.signin",
+                                               target: stored.user.username, details: reason.map { "password change required: \($0)" } ?? "",
+                                               source: source, outcome: "ok"))
+                return reason
             }
             Log.info("signed in \(stored.user.username) (\(source.rawValue))")
-            return Session(user: stored.user, source: source)
+            return Session(user: stored.user, source: source, passwordChangeReason: reason)
         }
     }
 
@@ -82,6 +93,9 @@ extension OrgService {
         var counterName: String
         /// This attempt's place among the failures in a row (1 for the first).
         var number: Int
+        /// The failures in a row that lock the name, and for how long (the account's policy).
+        var limit: Int
+        var lockout: TimeInterval
     }
 
     /// Charges one attempt to the name's counter inside a write, before any hashing. The attempt
@@ -93,21 +107,27 @@ extension OrgService {
             try tx.pruneSignInCounters(before: at.addingTimeInterval(-Self.lockoutDuration), now: at)
             let stored = try findUser(tx, login: login)
             let name = stored.map { "user:\($0.user.id)" } ?? "name:" + Self.counterKey(login)
+            let policy = try stored.map { try effectivePolicy(tx, userID: $0.user.id) } ?? PasswordPolicy()
+            let limit = policy.lockoutAfter, lockout = Double(policy.lockoutMinutes) * 60
             var counter = try tx.signInCounter(name: name) ?? SignInCounter(attempts: 0, lockedUntil: nil)
             if let until = counter.lockedUntil {
-                if until > at { return SignInAttempt(outcome: .locked(until: until), counterName: name, number: counter.attempts) }
+                if until > at {
+                    return SignInAttempt(outcome: .locked(until: until), counterName: name, number: counter.attempts,
+                                         limit: limit, lockout: lockout)
+                }
                 counter = SignInCounter(attempts: 0, lockedUntil: nil)
             }
             counter.attempts += 1
-            if counter.attempts >= Self.maxFailedSignIns { counter.lockedUntil = at.addingTimeInterval(Self.lockoutDuration) }
+            if counter.attempts >= limit { counter.lockedUntil = at.addingTimeInterval(lockout) }
             try tx.setSignInCounter(name: name, counter, at: at)
-            return SignInAttempt(outcome: stored.map { .known($0) } ?? .unknown, counterName: name, number: counter.attempts)
+            return SignInAttempt(outcome: stored.map { .known($0) } ?? .unknown, counterName: name, number: counter.attempts,
+                                 limit: limit, lockout: lockout)
         }
     }
 
     /// Audits a failed attempt (and the lock, when this one reached the limit), then refuses.
     func recordFailedSignIn(_ attempt: SignInAttempt, username: String?, source: AuditSource) throws -> Never {
-        let locks = attempt.number >= Self.maxFailedSignIns
+        let locks = attempt.number >= attempt.limit
         try store.write(bookkeeping: true) { tx in
             try tx.appendAudit(AuditRecord(at: now, actor: username, organizationID: nil, action: "user.signin_failed",
                                            target: username ?? "", details: username == nil ? "unknown account" : "failure \(attempt.number)",
@@ -121,7 +141,7 @@ extension OrgService {
         }
         if locks {
             if let username { Log.warning("locked account \(username) after repeated failed sign-ins") }
-            throw Self.lockedError(remaining: Self.lockoutDuration, prefix: "too many failed sign-ins: ")
+            throw Self.lockedError(remaining: attempt.lockout, prefix: "too many failed sign-ins: ")
         }
         throw Self.wrongCredentials
     }

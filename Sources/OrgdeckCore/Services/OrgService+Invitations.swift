@@ -94,9 +94,15 @@ extension OrgService {
     /// Accepts an invitation addressed to the session user's email: they join with its role
     /// and teams (teams deleted since are skipped). Refused when expired or no longer pending,
     /// and at the organizations-per-user limit ("leave your current organization first").
+    ///
+    /// With `password` (the invitee's own), it is checked against the inviting organization's
+    /// password policy first, and a password that breaks it is refused naming the rule; without
+    /// it (the console, where the password was typed at sign-in), the policy bites at the next
+    /// sign-in like any tightened policy.
     @discardableResult
-    public func acceptInvitation(_ session: Session, id: String) throws -> OrganizationMembership {
+    public func acceptInvitation(_ session: Session, id: String, password: String? = nil) throws -> OrganizationMembership {
         if isReadOnly { throw CoreError.readOnly }
+        if let password { try checkPasswordForInvitation(session, id: id, password: password) }
         return try change { tx in
             let stored = try ownInvitation(tx, session, id: id, action: "invitation.accept")
             let invitation = stored.invitation
@@ -198,6 +204,25 @@ extension OrgService {
                                       details: "to \(invitation.email); expires \(expiresAt.utcDay)"))
             guard let renewed = try tx.invitation(key: stored.key, now: at) else { throw CoreError(.failure, "invitation vanished") }
             return renewed.invitation
+        }
+    }
+
+    /// Verifies the invitee's password and checks it against the inviting organization's policy.
+    private func checkPasswordForInvitation(_ session: Session, id: String, password: String) throws {
+        let (stored, policy) = try store.read { tx -> (StoredUser?, PasswordPolicy?) in
+            guard let key = StoreTransaction.invitationKey(id), let invitation = try tx.invitation(key: key, now: now)?.invitation else {
+                return (nil, nil)
+            }
+            return (try tx.user(id: session.user.id), try tx.passwordPolicy(organizationID: invitation.organizationID))
+        }
+        guard let stored else { return }   // no such invitation: the acceptance says so
+        guard case .right = verify(password, against: stored.passwordHash) else {
+            throw CoreError.notAuthenticated("wrong password")
+        }
+        if let rule = (policy ?? PasswordPolicy()).violation(of: Validation.normalizedPassword(password),
+                                                             username: stored.user.username, email: stored.user.email) {
+            throw CoreError.invalid("password", "the organization's password policy refuses your password: \(rule.message); "
+                                    + "change it first (orgdeck password change)")
         }
     }
 }

@@ -3,12 +3,15 @@ import Foundation
 // MARK: - Changing a password (PRODUCT.md §4, §8)
 extension OrgService {
     /// Changes the signed-in user's password after checking the current one. The new password
-    /// must meet the rules and differ from the current one. Audited as `user.password_change`;
-    /// a wrong current password is audited as denied and counts nothing else.
+    /// must meet the policy of every organization the user is in (the platform default in
+    /// none), differ from the current one and from the last ones the history rule remembers.
+    /// Audited as `user.password_change`; a wrong current password is audited as denied.
     public func changePassword(_ session: Session, current: String, new: String) throws {
         if isReadOnly { throw CoreError.readOnly }
-        guard let stored = try store.read({ tx in try tx.user(id: session.user.id) }) else {
-            throw CoreError.notFound("no user \(session.user.username)")
+        let (stored, policy, history) = try store.read { tx -> (StoredUser, PasswordPolicy, [String]) in
+            guard let stored = try tx.user(id: session.user.id) else { throw CoreError.notFound("no user \(session.user.username)") }
+            let policy = try effectivePolicy(tx, userID: stored.user.id)
+            return (stored, policy, try tx.passwordHistory(userID: stored.user.id, limit: policy.history))
         }
         guard case .right = verify(current, against: stored.passwordHash) else {
             try denyPasswordChange(session, reason: "wrong current password")
@@ -18,9 +21,12 @@ extension OrgService {
         if Validation.normalizedPassword(current) == new {
             throw CoreError.invalid("new", "the new password must differ from the current one")
         }
+        try checkNewPassword(new, policy: policy, user: stored.user, earlierHashes: [stored.passwordHash] + history, field: "new")
         let hash = try hashPassword(new)
         try change { tx in
-            try tx.setPasswordHash(userID: stored.user.id, hash: hash)
+            // Another change in between (another session) would make this one's checks stale.
+            guard try tx.user(id: stored.user.id)?.passwordHash == stored.passwordHash else { throw CoreError.stale }
+            try tx.replacePassword(userID: stored.user.id, oldHash: stored.passwordHash, newHash: hash, at: now)
             try tx.appendAudit(AuditRecord(at: now, actor: session.user.username, organizationID: nil,
                                            action: "user.password_change", target: session.user.username,
                                            details: "", source: session.source, outcome: "ok"))

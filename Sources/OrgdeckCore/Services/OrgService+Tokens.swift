@@ -3,35 +3,34 @@ import Foundation
 // MARK: - Tokens (PRODUCT.md §8)
 extension OrgService {
     /// Creates a token (`odk_` + 32 base62 + 6-character checksum). Only its SHA-256 is stored.
-    /// `expiresInDays` must be 1–365 (`defaultTokenExpiryDays` is 90). Scopes are lower-case
-    /// words such as `apps:read`; an empty list means the user's own rights.
+    /// `expiresInDays` must be 1–365 (`defaultTokenExpiryDays` is 90), or up to the lowest
+    /// `max_token_days` of the user's organizations. `scopes` are `TokenScope` names; none
+    /// means every scope. Refused while the password must be changed.
     public func createToken(_ session: Session, description: String, scopes: [String], expiresInDays: Int) throws -> NewToken {
         if isReadOnly { throw CoreError.readOnly }
-        guard (1...Self.maxTokenExpiryDays).contains(expiresInDays) else {
-            throw CoreError.invalid("expires_in_days",
-                                    "a token expires after 1 to \(Self.maxTokenExpiryDays) days (default \(Self.defaultTokenExpiryDays))")
+        if let reason = session.passwordChangeReason {
+            throw CoreError.forbidden("your password must be changed first: \(reason); run orgdeck password change")
         }
         let description = try Validation.description(description)
-        for scope in scopes where !Self.isValidScope(scope) {
-            throw CoreError.invalid("scopes", "scope \"\(Validation.visible(scope))\" is not valid: use lower-case words like apps:read")
-        }
+        let parsed = try Set(scopes.map(TokenScope.parse))
+        let granted = (parsed.isEmpty ? Set(TokenScope.allCases) : parsed).sorted()
         let secret = TokenCodec.generate()
         let info = try change { tx in
+            let limit = min(Self.maxTokenExpiryDays, try effectivePolicy(tx, userID: session.user.id).maxTokenDays)
+            guard (1...limit).contains(expiresInDays) else {
+                throw CoreError.invalid("expires_in_days", "a token expires after 1 to \(limit) days"
+                                        + (limit < Self.maxTokenExpiryDays ? " (your organization's max_token_days)" : ""))
+            }
             let at = now
-            let info = try tx.insertToken(userID: session.user.id, description: description, scopes: scopes,
+            let info = try tx.insertToken(userID: session.user.id, description: description, scopes: granted.map(\.rawValue),
                                           sha256: TokenCodec.storedHash(of: secret), lastFour: String(secret.suffix(4)),
                                           createdAt: at, expiresAt: at.addingTimeInterval(Double(expiresInDays) * 86_400))
             try tx.appendAudit(record(session, organizationID: nil, action: "token.create", target: info.id,
-                                      details: "expires in \(expiresInDays) days"))
+                                      details: "expires in \(expiresInDays) days; scopes \(granted.map(\.rawValue).joined(separator: " "))"))
             return info
         }
         Log.info("created token \(info.id) for \(session.user.username)")
         return NewToken(secret: secret, info: info)
-    }
-
-    static func isValidScope(_ scope: String) -> Bool {
-        guard let first = scope.unicodeScalars.first, ("a"..."z").contains(first), scope.unicodeScalars.count <= 64 else { return false }
-        return scope.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || ":_-.".unicodeScalars.contains($0) }
     }
 
     /// The session user's tokens, newest first (never the secrets).
@@ -87,6 +86,8 @@ extension OrgService {
                 Log.warning("could not record the last use of \(stored.info.id): \(error)")
             }
         }
-        return Session(user: user.user, source: source)
+        // "*": a token made before scopes were enforced, which keeps every scope.
+        let scopes = stored.info.scopes.contains("*") ? nil : Set(stored.info.scopes.compactMap(TokenScope.init(rawValue:)))
+        return Session(user: user.user, source: source, scopes: scopes)
     }
 }

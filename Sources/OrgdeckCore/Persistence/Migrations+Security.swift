@@ -1,0 +1,37 @@
+import GRDB
+
+extension Migrations {
+    /// Password policies per organization (one row when an Admin has set one; none means the
+    /// platform default), the hashes of earlier passwords for the history rule, when each
+    /// account's password was set and whether it must be changed before anything else. Tokens
+    /// made before scopes were enforced keep every scope (`*`).
+    static func v8PasswordPolicy(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE password_policies (
+                organization_id TEXT PRIMARY KEY COLLATE NOCASE REFERENCES organizations(id) ON DELETE CASCADE,
+                min_length INTEGER NOT NULL CHECK (min_length BETWEEN 8 AND 128),
+                require_upper INTEGER NOT NULL CHECK (require_upper IN (0, 1)),
+                require_lower INTEGER NOT NULL CHECK (require_lower IN (0, 1)),
+                require_digit INTEGER NOT NULL CHECK (require_digit IN (0, 1)),
+                require_symbol INTEGER NOT NULL CHECK (require_symbol IN (0, 1)),
+                reject_common INTEGER NOT NULL CHECK (reject_common IN (0, 1)),
+                history INTEGER NOT NULL CHECK (history BETWEEN 0 AND 24),
+                max_age_days INTEGER NOT NULL CHECK (max_age_days BETWEEN 0 AND 3650),
+                lockout_after INTEGER NOT NULL CHECK (lockout_after BETWEEN 1 AND 100),
+                lockout_minutes INTEGER NOT NULL CHECK (lockout_minutes BETWEEN 1 AND 1440),
+                max_token_days INTEGER NOT NULL CHECK (max_token_days BETWEEN 1 AND 365),
+                updated_at REAL NOT NULL
+            );
+            CREATE TABLE password_history (
+                user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                password_hash TEXT NOT NULL,
+                replaced_at REAL NOT NULL
+            );
+            CREATE INDEX password_history_by_user ON password_history(user_id, replaced_at);
+            ALTER TABLE users ADD COLUMN password_changed_at REAL;
+            ALTER TABLE users ADD COLUMN password_change_reason TEXT;
+            UPDATE users SET password_changed_at = created_at;
+            UPDATE tokens SET scopes = '*';
+            """)
+    }
+}
