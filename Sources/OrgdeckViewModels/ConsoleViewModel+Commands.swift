@@ -11,9 +11,10 @@ extension ConsoleViewModel {
     /// The footer shows these.
     public var focusCommands: [PaneCommand] {
         if let signIn = state.signIn {
-            return [PaneCommand(.submit, signIn.form.submitLabel.lowercased()), PaneCommand(.nextFocus, "next field"),
-                    PaneCommand(.toggleSignUp, signIn.mode == .signIn ? "create an account" : "sign in instead"),
-                    PaneCommand(.cancel, "quit")]
+            return [PaneCommand(.submit, signIn.form.submitLabel.lowercased()), PaneCommand(.nextFocus, "next field")]
+                + (signIn.mode == .changePassword ? []
+                   : [PaneCommand(.toggleSignUp, signIn.mode == .signIn ? "create an account" : "sign in instead")])
+                + [PaneCommand(.cancel, "quit")]
         }
         switch rootOverlay {
         case .profileMenu:

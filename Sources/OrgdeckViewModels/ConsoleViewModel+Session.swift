@@ -8,6 +8,7 @@ extension ConsoleViewModel {
         switch event {
         case .quit, .cancel: effects.append(.quit); return
         case .toggleSignUp:
+            guard signIn.mode != .changePassword else { break }
             signIn = SignInState(mode: signIn.mode == .signIn ? .signUp : .signIn)
         case .submit:
             if signIn.form.focus < signIn.form.fields.count - 1 && signIn.form.fields[signIn.form.focus + 1].value.isEmpty {
@@ -27,6 +28,14 @@ extension ConsoleViewModel {
         do {
             let session: Session
             switch signIn.mode {
+            case .changePassword:
+                guard var pending = signIn.pending else { return }
+                guard form.rawValue("new") == form.rawValue("repeat") else {
+                    throw CoreError.invalid("repeat", "the two new passwords differ")
+                }
+                try service.changePassword(pending, current: form.rawValue("current"), new: form.rawValue("new"))
+                pending.passwordChangeReason = nil
+                session = pending
             case .signIn:
                 session = try service.signIn(login: form.value("login"), password: form.rawValue("password"), source: .tui)
             case .signUp:
@@ -35,12 +44,19 @@ extension ConsoleViewModel {
                 session = try service.signIn(login: form.value("username"), password: form.rawValue("password"), source: .tui)
             }
             enter(session)
-            state.flash = .info("signed in as \(session.user.username)")
+            // A password that must be changed first leaves a new sign-in screen, the change form.
+            if let next = state.signIn { signIn = next; return }
+            state.flash = .info(signIn.mode == .changePassword ? "password changed; signed in as \(session.user.username)"
+                                                               : "signed in as \(session.user.username)")
         } catch {
             signIn.form.error = error.userMessage
             signIn.form.focus(field: (error as? CoreError)?.field)
-            // A failed sign-in clears the password, never the login.
+            // A failed sign-in clears the password, never the login; a failed change, every password.
             if signIn.mode == .signIn { signIn.form.fields[1].value.clear(); signIn.form.focus = 1 }
+            if signIn.mode == .changePassword {
+                for index in signIn.form.fields.indices { signIn.form.fields[index].value.clear() }
+                if (error as? CoreError)?.field != "current" { signIn.form.focus = 1 }
+            }
         }
     }
 
@@ -48,6 +64,10 @@ extension ConsoleViewModel {
     /// when still theirs), else on My Apps in the personal context. Before the first frame only
     /// what that frame shows is read; the invitations wait for `settle`.
     func enter(_ session: Session) {
+        if let reason = session.passwordChangeReason {
+            state.signIn = .changePassword(session, reason: reason)
+            return
+        }
         state.session = session
         state.signIn = nil
         rootOverlay = nil

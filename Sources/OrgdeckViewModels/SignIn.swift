@@ -1,8 +1,26 @@
-/// The first screen: sign in, or create an account.
+import OrgdeckCore
+
+/// The first screen: sign in, or create an account; and, when the password breaks the policy
+/// now in force or has expired, the password change that comes before anything else.
 public struct SignInState: Equatable, Sendable {
-    public enum Mode: Equatable, Sendable { case signIn, signUp }
+    public enum Mode: Equatable, Sendable { case signIn, signUp, changePassword }
     public var mode: Mode
     public var form: FormState
+    /// The signed-in session waiting for the password change.
+    public var pending: Session?
+
+    /// The forced change for `session`, saying why.
+    public static func changePassword(_ session: Session, reason: String) -> SignInState {
+        var state = SignInState(mode: .changePassword)
+        state.pending = session
+        state.form = FormState(title: "Change your password", fields: [
+            FormField(key: "current", label: "Current password", secure: true, maxLength: 200),
+            FormField(key: "new", label: "New password", secure: true, hint: "meets your organization's policy", maxLength: 200),
+            FormField(key: "repeat", label: "Repeat new password", secure: true, maxLength: 200),
+        ], submitLabel: "Change password")
+        state.form.error = "Change your password first: \(reason)"
+        return state
+    }
 
     public init(mode: Mode = .signIn, login: String = "") {
         self.mode = mode
@@ -12,7 +30,7 @@ public struct SignInState: Equatable, Sendable {
                 FormField(key: "login", label: "Username or email", value: login, maxLength: 254),
                 FormField(key: "password", label: "Password", secure: true, maxLength: 200),
             ], submitLabel: "Sign in")
-        case .signUp:
+        case .signUp, .changePassword:
             form = FormState(title: "Create your account", fields: [
                 FormField(key: "username", label: "Username", hint: "a-z, 0-9, - and _; at most 32", maxLength: 32),
                 FormField(key: "name", label: "Display name", maxLength: 100),

@@ -77,6 +77,19 @@ import OrgdeckViewModels
         #expect(!typed.joined().contains("secret"))
     }
 
+    @Test func theForcedPasswordChangeSaysWhyAndOffersNoWayAround() throws {
+        let fixture = try ScreenFixture()
+        var policy = PasswordPolicy()
+        policy.requireUpper = true
+        try fixture.service.setPasswordPolicy(fixture.ada, organizationID: "acme", policy)
+        let console = fixture.console(signedIn: false)
+        console.send(.text("ada")); console.send(.nextFocus); console.send(.text("correct-horse-1"))
+        console.send(.submit)
+        let rows = ScreenFixture.render(console)
+        Golden.check("forced-password-change-80x24", rows)
+        #expect(!rows.joined().contains("^N"), "no way to sign up or sign in as someone else from here")
+    }
+
     @Test func appPageHasTheSidebarAndOverview() throws {
         let console = try ScreenFixture().console()
         console.switchContext(.organization("acme"))

@@ -97,6 +97,36 @@ import Testing
         #expect(console.state.screen == .pane(.myApps))
     }
 
+    @Test func aPasswordThatBreaksTheNewPolicyIsChangedBeforeAnythingElse() throws {
+        let fixture = try Fixture()
+        var policy = PasswordPolicy()
+        policy.minLength = 20
+        try fixture.service.setPasswordPolicy(fixture.ada, organizationID: "acme", policy)
+        let console = ConsoleViewModel(service: fixture.service)
+        console.type("bob")
+        console.send(.nextFocus)
+        console.type(Fixture.password)
+        console.send(.submit)
+        let change = try #require(console.state.signIn)
+        #expect(change.mode == .changePassword && console.state.session == nil, "nothing else before the change")
+        #expect(change.form.error == "Change your password first: a password needs at least 20 characters (min_length)")
+        #expect(console.send(.toggleSignUp).isEmpty && console.state.signIn?.mode == .changePassword)
+        console.type(Fixture.password)
+        console.send(.nextFocus); console.type("still short")
+        console.send(.nextFocus); console.type("still short")
+        console.send(.submit)
+        let refused = try #require(console.state.signIn)
+        #expect(refused.form.error == "a password needs at least 20 characters (min_length)")
+        #expect(refused.form.fields.allSatisfy { $0.value.text.isEmpty } && refused.form.focus == 1)
+        console.send(.previousFocus); console.type(Fixture.password)
+        console.send(.nextFocus); console.type("twenty characters at least")
+        console.send(.nextFocus); console.type("twenty characters at least")
+        console.send(.submit)
+        #expect(console.state.signIn == nil)
+        #expect(console.state.session?.user.username == "bob" && console.state.session?.passwordChangeReason == nil)
+        #expect(try fixture.service.signIn(login: "bob", password: "twenty characters at least", source: .tui).passwordChangeReason == nil)
+    }
+
     @Test func tenFailuresLockTheAccountAndSayForHowLong() throws {
         let fixture = try Fixture()
         let console = ConsoleViewModel(service: fixture.service)

@@ -11,7 +11,8 @@ enum SignInView {
         painter.box(box, .dialogBorder, title: signIn.form.title, titleElement: .dialogTitle)
         let inner = box.inset(2)
         let other = signIn.mode == .signIn ? "create an account" : "sign in instead"
-        let keys = "Enter \(signIn.form.submitLabel.lowercased()) · ^N \(other) · Esc quit"
+        let keys = signIn.mode == .changePassword ? "Enter change password · Esc quit"
+            : "Enter \(signIn.form.submitLabel.lowercased()) · ^N \(other) · Esc quit"
         FormView.draw(&painter, Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height + 1), form: signIn.form, keys: keys)
         if readOnly { painter.text("[read-only]", x: box.maxX - 13, y: box.maxY - 1, .lock) }
         if let flash, box.maxY < bounds.maxY {
