@@ -64,15 +64,10 @@ extension TokensCommand {
                 return Format.table(
                     ["ID", "DESCRIPTION", "TOKEN", "SCOPES", "CREATED", "EXPIRES", "LAST USED", "STATUS"],
                     tokens.map { token in
-                        [token.id, token.description, "…" + token.lastFour, Self.scopes(token), Format.short(token.createdAt),
+                        [token.id, token.description, "…" + token.lastFour, token.scopeSummary, Format.short(token.createdAt),
                          Format.short(token.expiresAt), Format.short(token.lastUsedAt), status(token)]
                     })
             }
-        }
-
-        static func scopes(_ token: TokenInfo) -> String {
-            if token.scopes.contains("*") { return "all (made before scopes)" }
-            return token.scopes.count == TokenScope.allCases.count ? "all" : token.scopes.joined(separator: ",")
         }
 
         private func status(_ token: TokenInfo) -> String {

@@ -52,7 +52,7 @@ public final class ConsoleViewModel: DialogOwner {
     public var front: (any PaneModel)? { pages.last ?? panes[state.pane] }
     public var myApps: MyAppsViewModel? { panes[.myApps] as? MyAppsViewModel }
     public var account: AccountViewModel? { panes[.account] as? AccountViewModel }
-    public var security: SecurityViewModel? { panes[.security] as? SecurityViewModel }
+    public var security: SecurityPage? { panes[.security] as? SecurityPage }
     public var appDetail: AppPageViewModel? { pages.last as? AppPageViewModel }
     public var team: TeamPageViewModel? { pages.last as? TeamPageViewModel }
 

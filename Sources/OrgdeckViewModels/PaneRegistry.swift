@@ -6,7 +6,7 @@ enum PaneRegistry {
         switch screen {
         case .pane(.myApps): return MyAppsViewModel(env: env, like: previousApps, countNow: !firstFrame)
         case .pane(.account): return AccountViewModel(env: env)
-        case .pane(.security): return SecurityViewModel(env: env)
+        case .pane(.security): return SecurityPage(env: env)
         case .pane(.collaborations): return PlaceholderPane(pane: .collaborations)
         case .pane(.starred): return StarredPane(env: env)
         case .pane(.billing): return PlaceholderPane(pane: .billing)

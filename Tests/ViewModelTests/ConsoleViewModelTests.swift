@@ -267,7 +267,7 @@ import Testing
         #expect(secret.hasPrefix("odk_"))
         #expect(console.send(.copyID) == [.copy(secret)])
         console.send(.submit)
-        let security = try #require(console.security)
+        let security = try #require(console.security?.section as? TokensSection)
         #expect(security.state.list.rows.count == 1)
         #expect(security.state.list.rows[0].lastFour == String(secret.suffix(4)))
         console.send(.delete)

@@ -21,6 +21,22 @@ public struct PasswordPolicy: Equatable, Sendable {
 
     public init() {}
 
+    /// A policy read setting by setting, each named as `policy set` and the database name it
+    /// (`min_length`, `require_digit`, …): from a row, a form or a file alike.
+    public init(number: (String) throws -> Int, flag: (String) throws -> Bool) throws {
+        minLength = try number("min_length")
+        requireUpper = try flag("require_upper")
+        requireLower = try flag("require_lower")
+        requireDigit = try flag("require_digit")
+        requireSymbol = try flag("require_symbol")
+        rejectCommon = try flag("reject_common")
+        history = try number("history")
+        maxAgeDays = try number("max_age_days")
+        lockoutAfter = try number("lockout_after")
+        lockoutMinutes = try number("lockout_minutes")
+        maxTokenDays = try number("max_token_days")
+    }
+
     /// The bounds of each setting, checked by `validated()`.
     public static var bounds: [(name: String, range: ClosedRange<Int>, value: (PasswordPolicy) -> Int)] { [
         ("min_length", 8...128, \.minLength), ("history", 0...24, \.history), ("max_age_days", 0...3_650, \.maxAgeDays),

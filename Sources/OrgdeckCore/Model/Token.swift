@@ -45,6 +45,12 @@ public struct TokenInfo: Equatable, Sendable, Identifiable {
     public var lastUsedAt: Date?
     public var revokedAt: Date?
 
+    /// "all", "all (made before scopes)" or the scopes by name.
+    public var scopeSummary: String {
+        if scopes.contains("*") { return "all (made before scopes)" }
+        return scopes.count == TokenScope.allCases.count ? "all" : scopes.joined(separator: " ")
+    }
+
     public init(id: String, userID: Int64, description: String, scopes: [String], lastFour: String,
                 createdAt: Date, expiresAt: Date, lastUsedAt: Date?, revokedAt: Date?) {
         self.id = id; self.userID = userID; self.description = description; self.scopes = scopes

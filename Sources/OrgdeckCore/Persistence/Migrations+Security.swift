@@ -4,7 +4,8 @@ extension Migrations {
     /// Password policies per organization (one row when an Admin has set one; none means the
     /// platform default), the hashes of earlier passwords for the history rule, when each
     /// account's password was set and whether it must be changed before anything else. Tokens
-    /// made before scopes were enforced keep every scope (`*`).
+    /// made before scopes were enforced keep every scope (`*`). Sign-in history is read from the
+    /// audit log by target.
     static func v8PasswordPolicy(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE password_policies (
@@ -31,6 +32,7 @@ extension Migrations {
             ALTER TABLE users ADD COLUMN password_changed_at REAL;
             ALTER TABLE users ADD COLUMN password_change_reason TEXT;
             UPDATE users SET password_changed_at = created_at;
+            CREATE INDEX audit_log_target ON audit_log(target, id);
             UPDATE tokens SET scopes = '*';
             """)
     }

@@ -21,6 +21,8 @@ enum AuditFilter: Sendable {
     case actorInOrganization(actor: String, organizationID: String)
     /// One actor's entries anywhere (the personal context).
     case actor(String)
+    /// The sign-ins, failed sign-ins and locks of one account.
+    case signIns(username: String)
 }
 
 extension StoreTransaction {
@@ -71,6 +73,8 @@ extension StoreTransaction {
         case .organization(let id): return ("organization_id = ?", [id])
         case .actorInOrganization(let actor, let id): return ("organization_id = ? AND actor = ?", [id, actor])
         case .actor(let actor): return ("actor = ?", [actor])
+        case .signIns(let username):
+            return ("target = ? AND action IN ('user.signin', 'user.signin_failed', 'user.locked')", [username])
         }
     }
 

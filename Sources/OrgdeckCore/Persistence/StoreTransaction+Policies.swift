@@ -16,19 +16,7 @@ extension StoreTransaction {
 
     private func policy(_ row: Row) throws -> PasswordPolicy {
         let read = RowReader(row, table: "password_policies", key: "min_length")
-        var policy = PasswordPolicy()
-        policy.minLength = try read("min_length")
-        policy.requireUpper = try read("require_upper")
-        policy.requireLower = try read("require_lower")
-        policy.requireDigit = try read("require_digit")
-        policy.requireSymbol = try read("require_symbol")
-        policy.rejectCommon = try read("reject_common")
-        policy.history = try read("history")
-        policy.maxAgeDays = try read("max_age_days")
-        policy.lockoutAfter = try read("lockout_after")
-        policy.lockoutMinutes = try read("lockout_minutes")
-        policy.maxTokenDays = try read("max_token_days")
-        return try policy.validated()
+        return try PasswordPolicy(number: { try read($0) }, flag: { try read($0) }).validated()
     }
 
     /// The organization's own policy, nil while it follows the platform default.

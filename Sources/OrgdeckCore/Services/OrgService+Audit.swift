@@ -19,6 +19,11 @@ extension OrgService {
         }
     }
 
+    /// The session user's recent sign-ins, failed sign-ins and locks, newest first.
+    public func signInHistory(_ session: Session, limit: Int = 100) throws -> [AuditEntry] {
+        try store.read { tx in try tx.auditWindow(.signIns(username: session.user.username), offset: 0, limit: min(limit, 1_000)).items }
+    }
+
     /// Walks the whole chain and reports the first entry that is missing, edited, forged or
     /// unsealed where a seal is due; then checks the anchor kept outside the file, which catches
     /// a truncated or wholly rewritten log. Streams the table through a cursor, so memory stays

@@ -8,6 +8,12 @@ extension Date {
         return "\(zeroPadded(t.year, 4))-\(zeroPadded(t.month, 2))-\(zeroPadded(t.day, 2))"
     }
 
+    /// The minute in UTC, `2026-11-29 14:05 UTC`, for events within a day (sign-ins).
+    public var utcMinute: String {
+        let t = utcFields
+        return utcDay + " \(zeroPadded(t.hour, 2)):\(zeroPadded(t.minute, 2)) UTC"
+    }
+
     /// The calendar fields of this moment in UTC, from the C library: no ICU calendar is loaded
     /// for them (that cost about a millisecond the first time, before the console's first frame).
     var utcFields: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {

@@ -64,7 +64,7 @@ enum PaneViews {
         case let starred as StarredPane: StarredView.draw(&painter, area, state: starred.state)
         case let account as AccountViewModel: AccountView.draw(&painter, area, account: account, now: now)
         case let team as TeamPageViewModel: TeamView.draw(&painter, area, page: team)
-        case let security as SecurityViewModel: SecurityView.draw(&painter, area, state: security.state, now: now)
+        case let security as SecurityPage: SecurityView.draw(&painter, area, page: security, now: now)
         case let placeholder as PlaceholderPane:
             EmptyPaneView.draw(&painter, area, pane: placeholder.pane, context: model.state.contextTitle)
         default:

@@ -3,12 +3,47 @@ import OrgdeckCore
 import OrgdeckTerminal
 import OrgdeckViewModels
 
-/// The Security pane: personal access tokens for the scripting interface.
+/// The Security pane: a sidebar of its sections (Tokens and Sign-ins in the personal context,
+/// Password policy in an organization) and the section in front.
 enum SecurityView {
+    static func draw(_ painter: inout Painter, _ area: Rect, page: SecurityPage, now: Date) {
+        let (titleRow, rest) = area.splitTop(1)
+        painter.text("Security · \(page.context.description)", x: titleRow.x + 1, y: titleRow.y, width: titleRow.width - 2, .title)
+        // As wide as the longest title needs ("▸ " before it), so the tables keep their columns.
+        let width = min(20, (page.sections.map(\.title.count).max() ?? 8) + 5)
+        let (sidebar, content) = rest.splitLeft(width)
+        SidebarView.draw(&painter, sidebar, titles: page.sections.map(\.title), selected: page.selected)
+        let body = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
+        switch page.section {
+        case let tokens as TokensSection: TokensTable.draw(&painter, body, state: tokens.state, now: now)
+        case let history as SignInHistorySection: SignInsTable.draw(&painter, body, state: history.state, now: now)
+        case let policy as PasswordPolicySection: drawPolicy(&painter, body, state: policy.state)
+        default: painter.text("no view for \(page.section.title)", x: body.x + 1, y: body.y + 1, width: body.width - 2, .error)
+        }
+    }
+
+    static func drawPolicy(_ painter: inout Painter, _ area: Rect, state: PasswordPolicyState) {
+        var y = AccountView.title(&painter, area, "Password policy")
+        if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
+        guard let policy = state.policy else { return }
+        painter.text("Each member meets it from their next sign-in.", x: area.x + 1, y: y,
+                     width: area.width - 2, .muted)
+        y += 2
+        for row in PasswordPolicySection.rows(policy) where y < area.maxY {
+            painter.text(row.setting, x: area.x + 2, y: y, width: 17, .muted)
+            painter.text(row.value, x: area.x + 20, y: y, width: area.width - 21, .base)
+            y += 1
+        }
+    }
+}
+
+/// The Tokens section's table.
+enum TokensTable {
     static let columns = [
         TableColumn("ID", min: 5, max: 12, priority: 10, identifier: true),
         TableColumn("Description", min: 10, priority: 8),
         TableColumn("Token", min: 9, max: 9, priority: 7),
+        TableColumn("Scopes", min: 6, priority: 7),
         TableColumn("Expires", min: 10, max: 10, priority: 6),
         TableColumn("Last used", min: 8, max: 10, priority: 5),
         TableColumn("Status", min: 7, max: 7, priority: 9),
@@ -21,11 +56,31 @@ enum SecurityView {
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
         let rows = state.list.rows.map { token -> [String] in
             let status = token.revokedAt != nil ? "revoked" : token.expiresAt < now ? "expired" : "active"
-            return [token.id, token.description, "odk_…" + token.lastFour, TextLayout.day(token.expiresAt),
+            return [token.id, token.description, "odk_…" + token.lastFour, token.scopeSummary, TextLayout.day(token.expiresAt),
                     token.lastUsedAt.map { TextLayout.relative($0, now: now) } ?? "never", status]
         }
         TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), columns: columns,
                        rows: rows, cursor: state.list.cursor, scrollTop: state.list.scrollTop,
                        empty: "No tokens yet. Press n to create one.")
+    }
+}
+
+/// The Sign-ins section's table.
+enum SignInsTable {
+    static let columns = [
+        TableColumn("When", min: 20, max: 20, priority: 10),
+        TableColumn("Source", min: 6, max: 6, priority: 8),
+        TableColumn("Outcome", min: 12, priority: 9),
+        TableColumn("Ago", min: 6, max: 10, priority: 4),
+    ]
+
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<AuditEntry>, now: Date) {
+        let y = AccountView.title(&painter, area, "Recent sign-ins (\(state.list.rows.count))")
+        if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
+        let rows = state.list.rows.map { entry -> [String] in
+            [entry.at.utcMinute, entry.source.rawValue, SignInHistorySection.outcome(entry), TextLayout.relative(entry.at, now: now)]
+        }
+        TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
+                       cursor: state.list.cursor, scrollTop: state.list.scrollTop, empty: "No sign-in recorded yet.")
     }
 }

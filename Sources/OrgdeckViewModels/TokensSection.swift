@@ -1,9 +1,9 @@
 import Foundation
 import OrgdeckCore
 
-/// The Security pane: personal access tokens — create (shown once), details, revoke after typing
-/// the token's ID.
-public final class SecurityViewModel: ListSection<TokenInfo, SecurityViewModel.Purpose> {
+/// The Security pane's Tokens section (personal context): personal access tokens — create with
+/// scopes and an expiry (shown once), details, revoke after typing the token's ID.
+public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> {
     public enum Purpose: Equatable, Sendable {
         case details
         case create
@@ -11,8 +11,7 @@ public final class SecurityViewModel: ListSection<TokenInfo, SecurityViewModel.P
     }
 
     public init(env: PaneEnvironment) {
-        super.init(env: env, title: Pane.security.title, screen: .pane(.security), searchable: false, chrome: 2)
-        _ = reload()
+        super.init(env: env, title: "Tokens", screen: .pane(.security), searchable: false, chrome: 2)
     }
 
     override func load() throws -> [TokenInfo] { try env.service.tokens(env.session) }
@@ -22,7 +21,9 @@ public final class SecurityViewModel: ListSection<TokenInfo, SecurityViewModel.P
             if let reason = env.refusalToChange { return refused(reason) }
             return present(.form(FormState(title: "New personal access token", fields: [
                 FormField(key: "description", label: "Description", hint: "what the token is for", maxLength: 100),
-                FormField(key: "days", label: "Expires in days", value: "90", hint: "1 to 365", maxLength: 3),
+                FormField(key: "scopes", label: "Scopes", value: "all",
+                          hint: "all, or some of: " + TokenScope.allCases.map(\.rawValue).joined(separator: " "), maxLength: 300),
+                FormField(key: "days", label: "Expires in days", value: "90", hint: "1 to 365, or your organization's limit", maxLength: 3),
             ], submitLabel: "Create")), for: .create)
         }
         guard let token = selected else { return [.open, .delete, .copyID].contains(event) ? [] : nil }
@@ -30,7 +31,7 @@ public final class SecurityViewModel: ListSection<TokenInfo, SecurityViewModel.P
         case .open:
             return present(.info(InfoState(title: "Token \(token.id)", rows: [
                 InfoRow("Description", token.description), InfoRow("Token", "odk_…" + token.lastFour),
-                InfoRow("Scopes", token.scopes.isEmpty ? "your own rights" : token.scopes.joined(separator: " ")),
+                InfoRow("Scopes", token.scopeSummary),
                 InfoRow("Created", token.createdAt.utcDay), InfoRow("Expires", token.expiresAt.utcDay),
                 InfoRow("Last used", token.lastUsedAt?.utcDay ?? "never"), InfoRow("Revoked", token.revokedAt?.utcDay ?? "no"),
             ])), for: .details)
@@ -51,8 +52,9 @@ public final class SecurityViewModel: ListSection<TokenInfo, SecurityViewModel.P
             guard let days = Int(form.value("days")) else {
                 throw CoreError.invalid("days", "expiry must be a whole number of days from 1 to 365")
             }
-            let token = try env.service.createToken(env.session, description: form.value("description"), scopes: [],
-                                                    expiresInDays: days)
+            let listed = form.value("scopes").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            let token = try env.service.createToken(env.session, description: form.value("description"),
+                                                    scopes: listed == ["all"] ? [] : listed, expiresInDays: days)
             reload(selecting: token.info.id)
             return [.secret(title: "New token — shown once, copy it now", value: token.secret)]
         case (.revoke(let id), .confirm):

@@ -1,0 +1,19 @@
+import OrgdeckCore
+
+/// The Security pane: in the personal context the user's Tokens and Sign-ins; in an
+/// organization its Password policy (identity providers join with their issue). A sidebar
+/// like Account's.
+public final class SecurityPage: SectionedPage {
+    let env: PaneEnvironment
+
+    public init(env: PaneEnvironment) {
+        self.env = env
+        let sections: [any SectionModel] = env.context.organizationID != nil
+            ? [PasswordPolicySection(env: env)]
+            : [TokensSection(env: env), SignInHistorySection(env: env)]
+        super.init(screen: .pane(.security), sections: sections)
+        _ = reload()
+    }
+
+    public var context: Context { env.context }
+}

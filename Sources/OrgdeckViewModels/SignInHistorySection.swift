@@ -1,0 +1,37 @@
+import OrgdeckCore
+
+extension AuditEntry: ListItem { public var listID: String { String(id) } }
+
+/// The Security pane's Sign-ins section (personal context): the account's recent sign-ins,
+/// failures and locks, from the audit log, newest first.
+public final class SignInHistorySection: ListSection<AuditEntry, SignInHistorySection.Purpose> {
+    public enum Purpose: Equatable, Sendable { case details }
+
+    public init(env: PaneEnvironment) {
+        super.init(env: env, title: "Sign-ins", screen: .pane(.security), searchable: false, chrome: 2)
+    }
+
+    override func load() throws -> [AuditEntry] { try env.service.signInHistory(env.session) }
+
+    /// "signed in", "wrong password", "locked".
+    public static func outcome(_ entry: AuditEntry) -> String {
+        switch entry.action {
+        case "user.signin": return entry.details.isEmpty ? "signed in" : "signed in; password change required"
+        case "user.locked": return "locked: \(entry.details)"
+        default: return "failed: wrong password"
+        }
+    }
+
+    override func handle(_ event: ConsoleEvent, selected: AuditEntry?) -> [Reaction]? {
+        guard event == .open else { return nil }
+        guard let entry = selected else { return [] }
+        return present(.info(InfoState(title: "Sign-in \(entry.id)", rows: [
+            InfoRow("When", entry.at.utcMinute), InfoRow("Source", entry.source.rawValue),
+            InfoRow("Outcome", Self.outcome(entry)), InfoRow("Details", entry.details.isEmpty ? "—" : entry.details),
+        ])), for: .details)
+    }
+
+    override var listCommands: [PaneCommand] {
+        [PaneCommand(.open, "details", refusal: state.list.selected == nil ? "no sign-in recorded" : nil)]
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import OrgdeckCore
+import Testing
+@testable import OrgdeckViewModels
+
+/// The Security pane: tokens with scopes, sign-in history, and the organization's password
+/// policy, by events in and whole state out.
+@Suite struct SecurityPaneTests {
+    @Test func personalSecurityHasTokensAndSignInsAndAnOrganizationItsPolicy() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.selectPane(.security))
+        #expect(try #require(console.security).sections.map(\.title) == ["Tokens", "Sign-ins"])
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.security))
+        #expect(try #require(console.security).sections.map(\.title) == ["Password policy"])
+    }
+
+    @Test func aTokenIsCreatedWithTheScopesTypedAndShownOnce() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.selectPane(.security))
+        console.send(.new)
+        console.type("deploys")
+        console.send(.nextFocus)
+        for _ in 0..<3 { console.send(.backspace) }
+        console.type("apps:read, predict")
+        console.send(.submit)
+        guard case .secret(let title, let secret) = console.state.overlay else {
+            Issue.record("the token is not shown: \(String(describing: console.state.overlay))")
+            return
+        }
+        #expect(title == "New token — shown once, copy it now" && secret.hasPrefix("odk_"))
+        console.send(.submit)
+        let tokens = try #require(console.security?.section as? TokensSection)
+        #expect(tokens.state.list.rows.map(\.scopes) == [["apps:read", "predict"]])
+        #expect(try fixture.service.authenticate(token: secret, source: .cli).scopes == [.appsRead, .predict])
+        console.send(.new)
+        console.send(.nextFocus)
+        for _ in 0..<3 { console.send(.backspace) }
+        console.type("root")
+        console.send(.submit)
+        guard case .form(let form) = console.front?.dialog else { Issue.record("the form closed"); return }
+        #expect(form.error?.hasPrefix("scope \"root\" is not one of apps:read") == true)
+    }
+
+    @Test func signInsListSuccessesAndFailuresNewestFirst() throws {
+        let fixture = try Fixture()
+        _ = try? fixture.service.signIn(login: "ada", password: "not the password", source: .cli)
+        let console = fixture.console()
+        console.send(.selectPane(.security))
+        console.send(.selectSection(1))
+        let history = try #require(console.security?.section as? SignInHistorySection)
+        #expect(history.state.list.rows.map(SignInHistorySection.outcome) == ["failed: wrong password", "signed in"])
+        #expect(history.state.list.rows.map(\.source) == [.cli, .tui])
+        console.send(.open)
+        guard case .info(let info) = console.front?.dialog else { Issue.record("no details"); return }
+        #expect(info.rows.map(\.label) == ["When", "Source", "Outcome", "Details"])
+    }
+
+    @Test func anAdminEditsThePolicyAndOthersAreRefusedOnTheKey() throws {
+        let fixture = try Fixture()
+        let bob = fixture.console(fixture.bob)
+        bob.switchContext(.organization("acme"))
+        bob.send(.selectPane(.security))
+        bob.send(.edit)
+        #expect(bob.front?.dialog == nil)
+        #expect(bob.state.flash == .warn("managing security settings requires role Admin"))
+
+        let ada = fixture.console()
+        ada.switchContext(.organization("acme"))
+        ada.send(.selectPane(.security))
+        ada.send(.edit)
+        guard case .form(let form) = ada.front?.dialog else { Issue.record("no policy form"); return }
+        #expect(form.fields.map(\.key).first == "min_length" && form.fields[0].value.text == "8")
+        for _ in 0..<1 { ada.send(.backspace) }
+        ada.type("14")
+        ada.send(.nextFocus); ada.send(.nextFocus); ada.send(.nextFocus)
+        for _ in 0..<2 { ada.send(.backspace) }
+        ada.type("yes")
+        ada.send(.submit)
+        #expect(ada.front?.dialog == nil)
+        let policy = try fixture.service.passwordPolicy(fixture.bob, organizationID: "acme")
+        #expect(policy.minLength == 14 && policy.requireDigit && !policy.requireUpper)
+        let section = try #require(ada.security?.section as? PasswordPolicySection)
+        #expect(section.state.policy == policy)
+    }
+}
