@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         // ncursesw as a system library; the shim exposes what Swift 6 cannot import.
@@ -25,6 +27,8 @@ let package = Package(
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
         ], resources: [
             // Compiled into the binary, so an installed copy needs no files beside it.
             .embedInCode("Resources/common-passwords.txt"),
@@ -43,12 +47,20 @@ let package = Package(
         ]),
         .executableTarget(name: "orgdeck", dependencies: ["OrgdeckCLI"]),
         .executableTarget(name: "orgdeck-bench", dependencies: ["OrgdeckCore", "OrgdeckTUI", "OrgdeckTerminal", "OrgdeckViewModels", "CNcursesw"]),
-        .testTarget(name: "CoreTests", dependencies: ["OrgdeckCore"]),
+        // Certificates and identity-provider metadata made for the tests.
+        .target(name: "OrgdeckTestSupport", dependencies: [
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ], path: "Tests/Support"),
+        .testTarget(name: "CoreTests", dependencies: ["OrgdeckCore", "OrgdeckTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TerminalTests", dependencies: ["OrgdeckTerminal"]),
         .testTarget(name: "ViewModelTests", dependencies: ["OrgdeckViewModels", "OrgdeckCore"]),
         .testTarget(name: "TUITests", dependencies: ["OrgdeckTUI", "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore"],
                     exclude: ["Goldens"]),
-        .testTarget(name: "CLITests", dependencies: ["OrgdeckCore", "OrgdeckCLI", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CLITests", dependencies: ["OrgdeckCore", "OrgdeckCLI", "OrgdeckTestSupport",
+                                                     .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["OrgdeckCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,8 @@ extension Migrations {
     /// platform default), the hashes of earlier passwords for the history rule, when each
     /// account's password was set and whether it must be changed before anything else. Tokens
     /// made before scopes were enforced keep every scope (`*`). Sign-in history is read from the
-    /// audit log by target.
+    /// audit log by target. SAML identity providers per organization keep their signing
+    /// certificates as PEM, judged again each time they are read (a certificate expires).
     static func v8PasswordPolicy(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE password_policies (
@@ -34,6 +35,19 @@ extension Migrations {
             UPDATE users SET password_changed_at = created_at;
             CREATE INDEX audit_log_target ON audit_log(target, id);
             UPDATE tokens SET scopes = '*';
+            CREATE TABLE identity_providers (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                organization_id TEXT NOT NULL COLLATE NOCASE REFERENCES organizations(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                sso_url TEXT NOT NULL CHECK (sso_url LIKE 'https://%'),
+                sso_binding TEXT NOT NULL CHECK (sso_binding IN ('HTTP-Redirect', 'HTTP-POST')),
+                certificates TEXT NOT NULL,
+                created_at REAL NOT NULL,
+                updated_at REAL NOT NULL,
+                UNIQUE (organization_id, entity_id),
+                UNIQUE (organization_id, name)
+            );
             """)
     }
 }

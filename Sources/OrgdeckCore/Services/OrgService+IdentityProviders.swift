@@ -1,0 +1,147 @@
+import Foundation
+
+// MARK: - SAML identity providers (PRODUCT.md §8), Admins only
+extension OrgService {
+    public func identityProviders(_ session: Session, organizationID: String) throws -> [IdentityProvider] {
+        try checkedRead { tx in
+            let orgID = try securityAccess(tx, session, organizationID, auditAction: "idp.list", target: organizationID)
+            return try tx.identityProviders(organizationID: orgID).map { provider($0) }
+        }
+    }
+
+    public func identityProvider(_ session: Session, organizationID: String, id: String) throws -> IdentityProvider {
+        try checkedRead { tx in
+            let orgID = try securityAccess(tx, session, organizationID, auditAction: "idp.show", target: id)
+            guard let stored = try tx.identityProvider(organizationID: orgID, publicID: id) else {
+                throw CoreError.notFound("no identity provider \(Validation.visible(id)) in \(orgID)")
+            }
+            return provider(stored)
+        }
+    }
+
+    /// Registers the identity provider a metadata file describes (`entityID` picks one from a
+    /// file of several). Its usable signing certificates are kept; the rest are named in the
+    /// result's warnings. Audited as `idp.import`.
+    @discardableResult
+    public func importIdentityProvider(_ session: Session, organizationID: String, metadata: Data, name: String? = nil,
+                                       entityID: String? = nil) throws -> IdentityProvider {
+        if isReadOnly { throw CoreError.readOnly }
+        let parsed = try SAMLMetadata.read(metadata, entityID: entityID)
+        let name = try Validation.name(name ?? parsed.displayName ?? Self.hostName(parsed.entityID))
+        return try addIdentityProvider(session, organizationID: organizationID, name: name, entityID: parsed.entityID,
+                                       ssoURL: parsed.ssoURL, binding: parsed.ssoBinding, certificates: parsed.certificates,
+                                       action: "idp.import")
+    }
+
+    /// Registers an identity provider from its fields; `certificatePEM` holds one or more PEM
+    /// certificates. Audited as `idp.create`.
+    @discardableResult
+    public func createIdentityProvider(_ session: Session, organizationID: String, name: String, entityID: String, ssoURL: String,
+                                       binding: String = "HTTP-Redirect", certificatePEM: String) throws -> IdentityProvider {
+        if isReadOnly { throw CoreError.readOnly }
+        let name = try Validation.name(name)
+        let entityID = try Validation.name(entityID, field: "entity_id")
+        guard SAMLMetadata.isHTTPS(ssoURL) else {
+            throw CoreError.invalid("sso_url", "the sign-on URL must be an https URL (got \(Validation.visible(ssoURL)))")
+        }
+        guard ["HTTP-Redirect", "HTTP-POST"].contains(binding) else {
+            throw CoreError.invalid("binding", "the binding is HTTP-Redirect or HTTP-POST")
+        }
+        let blocks = SigningCertificate.pemBlocks(certificatePEM)
+        let certificates = blocks.isEmpty ? [SigningCertificate.der(fromText: certificatePEM) ?? []] : blocks
+        return try addIdentityProvider(session, organizationID: organizationID, name: name, entityID: entityID,
+                                       ssoURL: ssoURL.trimmingCharacters(in: .whitespaces), binding: binding,
+                                       certificates: certificates, action: "idp.create")
+    }
+
+    public func deleteIdentityProvider(_ session: Session, organizationID: String, id: String) throws {
+        if isReadOnly { throw CoreError.readOnly }
+        try change { tx in
+            let orgID = try securityAccess(tx, session, organizationID, auditAction: "idp.delete", target: id)
+            guard let stored = try tx.identityProvider(organizationID: orgID, publicID: id) else {
+                throw CoreError.notFound("no identity provider \(Validation.visible(id)) in \(orgID)")
+            }
+            try tx.deleteIdentityProvider(rowID: stored.rowID)
+            try tx.appendAudit(record(session, organizationID: orgID, action: "idp.delete", target: id,
+                                      details: "\(stored.name) (\(stored.entityID))"))
+        }
+    }
+
+    /// This organization's service-provider metadata XML, for the identity provider's admin.
+    public func serviceProviderMetadata(_ session: Session, organizationID: String, baseURL: String) throws -> String {
+        guard SAMLMetadata.isHTTPS(baseURL) else {
+            throw CoreError.invalid("base_url", "the service's base URL must be https (got \(Validation.visible(baseURL)))")
+        }
+        return try checkedRead { tx in
+            let orgID = try securityAccess(tx, session, organizationID, auditAction: "idp.sp_metadata", target: organizationID)
+            return SAMLMetadata.serviceProvider(baseURL: baseURL, organizationID: orgID)
+        }
+    }
+
+    // MARK: Shared
+
+    private func addIdentityProvider(_ session: Session, organizationID: String, name: String, entityID: String, ssoURL: String,
+                                     binding: String, certificates: [[UInt8]], action: String) throws -> IdentityProvider {
+        let at = now
+        var kept: [String] = [], refusals: [String] = []
+        for (index, der) in certificates.enumerated() {
+            let label = certificates.count == 1 ? "the signing certificate" : "signing certificate \(index + 1)"
+            switch SigningCertificate.inspect(der: der, at: at) {
+            case .usable(let info, _): kept.append(info.pem)
+            case .refused(let reason): refusals.append("\(label): \(reason)")
+            }
+        }
+        guard !certificates.isEmpty else { throw CoreError.invalid("certificate", "the identity provider gives no signing certificate") }
+        guard !kept.isEmpty else {
+            throw CoreError.invalid("certificate", "no usable signing certificate: " + refusals.joined(separator: "; "))
+        }
+        let rowID = try change { tx -> Int64 in
+            let orgID = try securityAccess(tx, session, organizationID, auditAction: action, target: entityID)
+            if let clash = try tx.identityProviderClash(organizationID: orgID, name: name, entityID: entityID) {
+                throw CoreError.conflict(clash == "name" ? "an identity provider named \(name) already exists"
+                                                         : "identity provider \(entityID) is already registered", field: clash)
+            }
+            let rowID = try tx.insertIdentityProvider(organizationID: orgID, name: name, entityID: entityID, ssoURL: ssoURL,
+                                                      ssoBinding: binding, certificatesPEM: kept.joined(), at: at)
+            try tx.appendAudit(record(session, organizationID: orgID, action: action, target: "idp_\(rowID)",
+                                      details: "\(name) (\(entityID)); \(kept.count) signing certificate\(kept.count == 1 ? "" : "s")"
+                                          + (refusals.isEmpty ? "" : "; \(refusals.count) left out")))
+            return rowID
+        }
+        // What is kept, judged as any read judges it (expiring soon), and what was left out.
+        var provider = try identityProvider(session, organizationID: organizationID, id: "idp_\(rowID)")
+        provider.warnings += refusals.map { "not imported: \($0)" }
+        return provider
+    }
+
+    /// The organization's ID once the session may manage its security (Admins); denials audited.
+    private func securityAccess(_ tx: StoreTransaction, _ session: Session, _ organizationID: String,
+                                auditAction: String, target: String) throws -> String {
+        let access = try access(tx, session, .organization(organizationID))
+        try require(.manageSecurity, access, tx, auditAction: auditAction, target: target)
+        return access.organizationID ?? organizationID
+    }
+
+    /// A provider as shown: each stored certificate judged now.
+    private func provider(_ stored: StoredIdentityProvider) -> IdentityProvider {
+        let blocks = SigningCertificate.pemBlocks(stored.certificatesPEM)
+        var infos: [CertificateInfo] = [], warnings: [String] = []
+        for (index, der) in blocks.enumerated() {
+            let label = blocks.count == 1 ? "the signing certificate" : "signing certificate \(index + 1)"
+            switch SigningCertificate.inspect(der: der, at: now) {
+            case .usable(let info, let warning):
+                infos.append(info)
+                if let warning { warnings.append("\(label) \(warning)") }
+            case .refused(let reason): warnings.append("\(label) is no longer usable: \(reason)")
+            }
+        }
+        return IdentityProvider(id: "idp_\(stored.rowID)", organizationID: stored.organizationID, name: stored.name,
+                                entityID: stored.entityID, ssoURL: stored.ssoURL, ssoBinding: stored.ssoBinding,
+                                certificates: infos, warnings: warnings, createdAt: stored.createdAt)
+    }
+
+    /// "idp.example.com" from an entity ID URL, else the ID itself: a default name.
+    static func hostName(_ entityID: String) -> String {
+        URL(string: entityID)?.host ?? String(entityID.prefix(100))
+    }
+}
