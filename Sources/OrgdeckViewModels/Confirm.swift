@@ -23,8 +23,13 @@ public struct InfoState: Equatable, Sendable {
     public var title: String
     /// (label, value) rows.
     public var rows: [InfoRow]
+    /// The first row shown, when there are more rows than the screen holds (↑↓ scroll).
+    public var top = 0
 
     public init(title: String, rows: [InfoRow]) { self.title = title; self.rows = rows }
+
+    /// Scrolls by `delta` rows; the screen clamps what it cannot show.
+    public mutating func scroll(_ delta: Int) { top = min(max(0, top + delta), max(0, rows.count - 1)) }
 }
 
 /// One row of an `InfoState`.

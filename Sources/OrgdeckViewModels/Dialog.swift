@@ -55,11 +55,16 @@ public enum Dialog: Equatable, Sendable {
             default: picker.edit(event)
             }
             return .open(.picker(picker))
-        case .info:
+        case .info(var info):
             switch event {
             case .cancel, .back, .submit, .open, .quit: return .closed(cancelled: false)
+            case .move(.down): info.scroll(1)
+            case .move(.up): info.scroll(-1)
+            case .pageDown: info.scroll(10)
+            case .pageUp: info.scroll(-10)
             default: return .open(self)
             }
+            return .open(.info(info))
         }
     }
 
@@ -103,8 +108,8 @@ public enum Dialog: Equatable, Sendable {
             if picker.multiple { commands.append(PaneCommand(.text(" "), "mark")) }
             commands += [PaneCommand(.submit, picker.multiple ? "take marked" : "choose"), PaneCommand(.cancel, "cancel")]
             return commands
-        case .info:
-            return [PaneCommand(.cancel, "close")]
+        case .info(let info):
+            return (info.rows.count > 12 ? [PaneCommand(.move(.down), "scroll")] : []) + [PaneCommand(.cancel, "close")]
         }
     }
 }

@@ -1,7 +1,7 @@
 import OrgdeckCore
 
 /// The Security pane: in the personal context the user's Tokens and Sign-ins; in an
-/// organization its Password policy (identity providers join with their issue). A sidebar
+/// organization its Password policy and Identity providers. A sidebar
 /// like Account's.
 public final class SecurityPage: SectionedPage {
     let env: PaneEnvironment
@@ -9,7 +9,7 @@ public final class SecurityPage: SectionedPage {
     public init(env: PaneEnvironment) {
         self.env = env
         let sections: [any SectionModel] = env.context.organizationID != nil
-            ? [PasswordPolicySection(env: env)]
+            ? [PasswordPolicySection(env: env), IdentityProvidersSection(env: env)]
             : [TokensSection(env: env), SignInHistorySection(env: env)]
         super.init(screen: .pane(.security), sections: sections)
         _ = reload()

@@ -1,6 +1,7 @@
 import Foundation
 import OrgdeckCore
 import OrgdeckTerminal
+import OrgdeckTestSupport
 import Testing
 import OrgdeckViewModels
 
@@ -19,7 +20,7 @@ import OrgdeckViewModels
         let rows = ScreenFixture.render(console)
         Golden.check("security-policy-80x24", rows)
         #expect(rows.contains { $0.contains("min_length        12 characters") })
-        #expect(rows[23].hasPrefix(" e edit policy"))
+        #expect(rows[23].hasPrefix(" Tab sections  e edit policy"))
     }
 
     @Test func signInsShowWhenFromWhereAndHowItWent() throws {
@@ -49,5 +50,37 @@ import OrgdeckViewModels
         Golden.check("security-new-token-80x24", rows)
         #expect(rows.joined().contains("shown once"))
         #expect(rows.contains { $0.contains("y copy") })
+    }
+
+    @Test func identityProvidersListAndDetailWithSeveralCertificates() throws {
+        let fixture = try ScreenFixture()
+        let first = try TestCertificates.make("login.acme.example", key: .rsa2048, from: ScreenFixture.now.addingTimeInterval(-400 * 86_400),
+                                              until: ScreenFixture.now.addingTimeInterval(20 * 86_400))
+        let second = try TestCertificates.make("login-next.acme.example", from: ScreenFixture.now.addingTimeInterval(-30 * 86_400),
+                                               until: ScreenFixture.now.addingTimeInterval(700 * 86_400))
+        _ = try fixture.service.importIdentityProvider(fixture.ada, organizationID: "acme", metadata:
+            VendorMetadata.entra(TestCertificates.base64(first), TestCertificates.base64(second)), name: "Entra ID")
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.security))
+        console.send(.selectSection(1))
+        // Keys are made afresh each run: the goldens show the fingerprints' digits as #.
+        func masked(_ rows: [String]) -> [String] {
+            rows.map { row in
+                guard let range = row.range(of: #"[0-9A-F]{2}(:[0-9A-F]{1,2})+"#, options: .regularExpression) else { return row }
+                return row.replacingCharacters(in: range, with: String(row[range].map { $0 == ":" ? ":" : "#" }))
+            }
+        }
+        let list = masked(ScreenFixture.render(console))
+        Golden.check("security-idps-80x24", list)
+        #expect(list.contains { $0.contains("Entra ID") && $0.contains("2026-12-08        1") })
+        console.send(.open)
+        let detail = masked(ScreenFixture.render(console))
+        Golden.check("security-idp-detail-80x24", detail)
+        #expect(detail.joined().contains("Certificate 2") && detail.joined().contains("↓ 1–"))
+        for _ in 0..<30 { console.send(.move(.down)) }
+        let end = masked(ScreenFixture.render(console))
+        #expect(end.contains { $0.contains("Warning        signing certificate 1 expires in 22 days") }, "scrolled to the end")
+        #expect(end.joined().contains("↑ "))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import OrgdeckCore
+import OrgdeckTestSupport
 import Testing
 @testable import OrgdeckViewModels
 
@@ -13,7 +14,7 @@ import Testing
         #expect(try #require(console.security).sections.map(\.title) == ["Tokens", "Sign-ins"])
         console.switchContext(.organization("acme"))
         console.send(.selectPane(.security))
-        #expect(try #require(console.security).sections.map(\.title) == ["Password policy"])
+        #expect(try #require(console.security).sections.map(\.title) == ["Password policy", "Identity providers"])
     }
 
     @Test func aTokenIsCreatedWithTheScopesTypedAndShownOnce() throws {
@@ -84,5 +85,36 @@ import Testing
         #expect(policy.minLength == 14 && policy.requireDigit && !policy.requireUpper)
         let section = try #require(ada.security?.section as? PasswordPolicySection)
         #expect(section.state.policy == policy)
+    }
+
+    @Test func anAdminImportsAProviderChoosingOneFromAFileOfSeveral() throws {
+        let fixture = try Fixture()
+        let cert = TestCertificates.base64(try TestCertificates.make("fed.example"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-fed-\(UUID().uuidString).xml")
+        try Data(VendorMetadata.federation(cert).utf8).write(to: file)
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.security))
+        console.send(.selectSection(1))
+        let section = try #require(console.security?.section as? IdentityProvidersSection)
+        console.send(.new)
+        console.type(file.path)
+        console.send(.submit)
+        guard case .picker(let picker) = console.front?.dialog else { Issue.record("no picker of entities"); return }
+        #expect(picker.title == "The file holds 3 identity providers: which one?" && picker.options.count == 3)
+        console.send(.move(.down))
+        console.send(.submit)
+        #expect(console.front?.dialog == nil)
+        #expect(section.state.list.rows.map(\.entityID) == ["https://idp.two.example/idp"])
+        console.send(.open)
+        guard case .info(let info) = console.front?.dialog else { Issue.record("no details"); return }
+        #expect(info.rows.map(\.label).contains("  SHA-256"))
+
+        let bob = fixture.console(fixture.bob)
+        bob.switchContext(.organization("acme"))
+        bob.send(.selectPane(.security))
+        bob.send(.selectSection(1))
+        bob.send(.new)
+        #expect(bob.front?.dialog == nil && bob.state.flash == .warn("managing security settings requires role Admin"))
     }
 }

@@ -72,9 +72,17 @@ enum OverlayView {
         let box = dialog(&painter, title: info.title, width: 64, height: info.rows.count + 4)
         let inner = box.inset(2)
         let labelWidth = min(14, info.rows.map { TextWidth.columns($0.label) }.max() ?? 0)
-        for (offset, row) in info.rows.enumerated() where inner.y + offset < inner.maxY {
+        // More rows than fit: scroll with ↑↓, and the border says which way there is more.
+        let fits = max(1, inner.maxY - inner.y)
+        let top = min(info.top, max(0, info.rows.count - fits))
+        for (offset, row) in info.rows.dropFirst(top).prefix(fits).enumerated() {
             painter.text(row.label, x: inner.x, y: inner.y + offset, width: labelWidth, .muted)
             painter.text(row.value, x: inner.x + labelWidth + 2, y: inner.y + offset, width: inner.width - labelWidth - 2, .base)
+        }
+        if info.rows.count > fits {
+            let marks = (top > 0 ? "↑" : "") + (top + fits < info.rows.count ? "↓" : "")
+            painter.text(" \(marks) \(top + 1)–\(min(info.rows.count, top + fits)) of \(info.rows.count) ", x: box.x + 2, y: box.maxY - 1,
+                         width: box.width - 4, .muted)
         }
     }
 }

@@ -10,7 +10,7 @@ enum SecurityView {
         let (titleRow, rest) = area.splitTop(1)
         painter.text("Security · \(page.context.description)", x: titleRow.x + 1, y: titleRow.y, width: titleRow.width - 2, .title)
         // As wide as the longest title needs ("▸ " before it), so the tables keep their columns.
-        let width = min(20, (page.sections.map(\.title.count).max() ?? 8) + 5)
+        let width = min(23, (page.sections.map(\.title.count).max() ?? 8) + 5)
         let (sidebar, content) = rest.splitLeft(width)
         SidebarView.draw(&painter, sidebar, titles: page.sections.map(\.title), selected: page.selected)
         let body = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
@@ -18,6 +18,8 @@ enum SecurityView {
         case let tokens as TokensSection: TokensTable.draw(&painter, body, state: tokens.state, now: now)
         case let history as SignInHistorySection: SignInsTable.draw(&painter, body, state: history.state, now: now)
         case let policy as PasswordPolicySection: drawPolicy(&painter, body, state: policy.state)
+        case let providers as IdentityProvidersSection:
+            IdentityProvidersTable.draw(&painter, body, state: providers.state, visible: providers.manageRefusal == nil)
         default: painter.text("no view for \(page.section.title)", x: body.x + 1, y: body.y + 1, width: body.width - 2, .error)
         }
     }
@@ -82,5 +84,36 @@ enum SignInsTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: state.list.cursor, scrollTop: state.list.scrollTop, empty: "No sign-in recorded yet.")
+    }
+}
+
+/// The Identity providers section's table.
+enum IdentityProvidersTable {
+    static let columns = [
+        TableColumn("Name", min: 8, priority: 9),
+        TableColumn("Entity ID", min: 12, priority: 10, identifier: true),
+        TableColumn("Binding", min: 9, max: 13, priority: 4),
+        TableColumn("Certs", min: 5, max: 5, priority: 6, alignRight: true),
+        TableColumn("Expires", min: 10, max: 10, priority: 7),
+        TableColumn("Warnings", min: 8, max: 8, priority: 8, alignRight: true),
+    ]
+
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<IdentityProvider>, visible: Bool) {
+        let list = state.list
+        let y = AccountView.title(&painter, area, "Identity providers (\(list.rows.count))", search: list.search, searching: list.searching)
+        guard visible else {
+            painter.text("Only Admins see and register the organization's identity providers.", x: area.x + 2, y: y + 1,
+                         width: area.width - 3, .empty)
+            return
+        }
+        if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
+        let rows = list.rows.map { provider -> [String] in
+            [provider.name, provider.entityID, provider.ssoBinding, String(provider.certificates.count),
+             provider.certificates.map(\.notAfter).min().map(TextLayout.day) ?? "—",
+             provider.warnings.isEmpty ? "—" : "\(provider.warnings.count)"]
+        }
+        TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
+                       cursor: list.cursor, scrollTop: list.scrollTop,
+                       empty: list.search.isEmpty ? "No identity providers. Press n to import your IdP's metadata file." : "None matches.")
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import OrgdeckCore
+
+extension IdentityProvider: ListItem { public var listID: String { id } }
+
+/// The Security pane's Identity providers section (organization context, Admins): import a
+/// metadata file (Tab completes its path; a file of several providers asks which), details
+/// with every certificate, delete after typing the provider's ID.
+public final class IdentityProvidersSection: ListSection<IdentityProvider, IdentityProvidersSection.Purpose> {
+    public enum Purpose: Equatable, Sendable {
+        case details
+        case importFile
+        case chooseEntity(path: String, name: String)
+        case delete(id: String)
+    }
+
+    init(env: PaneEnvironment) {
+        super.init(env: env, title: "Identity providers", screen: .pane(.security), searchable: true, chrome: 2)
+    }
+
+    public var manageRefusal: String? { env.refusal(.manageSecurity) }
+
+    override func load() throws -> [IdentityProvider] {
+        // Members who are not Admins see why the list is empty, not an error.
+        if manageRefusal != nil { return [] }
+        return try env.service.identityProviders(env.session, organizationID: organizationID)
+    }
+
+    override func matches(_ provider: IdentityProvider, _ text: String) -> Bool {
+        provider.name.lowercased().contains(text) || provider.entityID.lowercased().contains(text)
+    }
+
+    /// The rows of a provider's details: its fields, each certificate, each warning; long
+    /// values (URLs, fingerprints, warnings) continue on rows of their own rather than being cut.
+    public static func details(_ provider: IdentityProvider, width: Int = 44) -> [InfoRow] {
+        rows(provider).flatMap { row -> [InfoRow] in
+            var pieces: [String] = []
+            var rest = Substring(row.value)
+            while rest.count > width {
+                // Break after a space or a colon when there is one in reach, else anywhere.
+                let window = rest.prefix(width)
+                let cut = window.lastIndex(where: { $0 == " " || $0 == ":" || $0 == "/" }).map { rest.index(after: $0) } ?? window.endIndex
+                pieces.append(String(rest[..<cut]).trimmingCharacters(in: .whitespaces))
+                rest = rest[cut...]
+            }
+            pieces.append(String(rest))
+            return pieces.enumerated().map { InfoRow($0.offset == 0 ? row.label : "", $0.element) }
+        }
+    }
+
+    private static func rows(_ provider: IdentityProvider) -> [InfoRow] {
+        var rows = [InfoRow("ID", provider.id), InfoRow("Entity ID", provider.entityID), InfoRow("Sign-on URL", provider.ssoURL),
+                    InfoRow("Binding", provider.ssoBinding)]
+        for (index, certificate) in provider.certificates.enumerated() {
+            rows += [InfoRow("Certificate \(index + 1)", certificate.subject), InfoRow("  issuer", certificate.issuer),
+                     InfoRow("  valid", "\(certificate.notBefore.utcDay) to \(certificate.notAfter.utcDay)"),
+                     InfoRow("  key", "\(certificate.key), \(certificate.signatureAlgorithm)"),
+                     InfoRow("  SHA-256", certificate.sha256Fingerprint)]
+        }
+        rows += provider.warnings.map { InfoRow("Warning", $0) }
+        return rows
+    }
+
+    override func handle(_ event: ConsoleEvent, selected: IdentityProvider?) -> [Reaction]? {
+        if event == .new {
+            if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
+            return present(.form(FormState(title: "Import identity provider metadata", fields: [
+                FormField(key: "path", label: "Metadata file", hint: "the XML your IdP exports; Tab completes", maxLength: 4_000,
+                          completesPaths: true),
+                FormField(key: "name", label: "Name", hint: "optional: the file's organization, else the host", maxLength: 100),
+            ], submitLabel: "Import")), for: .importFile)
+        }
+        guard let provider = selected else { return [.open, .delete, .copyID].contains(event) ? [] : nil }
+        switch event {
+        case .open: return present(.info(InfoState(title: provider.name, rows: Self.details(provider))), for: .details)
+        case .delete:
+            if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
+            return present(.confirm(ConfirmState(title: "Delete identity provider",
+                message: "Delete \(provider.name) (\(provider.entityID))? Type its ID to confirm.",
+                requiredText: provider.id, verb: "delete")), for: .delete(id: provider.id))
+        case .copyID: return [.effect(.copy(provider.entityID))]
+        default: return nil
+        }
+    }
+
+    override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
+        switch (purpose, dialog) {
+        case (.importFile, .form(let form)):
+            let path = (form.value("path") as NSString).expandingTildeInPath
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw CoreError.invalid("path", "cannot read \(path): \(error.localizedDescription)")
+            }
+            let name = form.value("name")
+            let entities = (try? SAMLMetadata.entityIDs(data)) ?? []
+            if entities.count > 1 {
+                return present(.picker(PickerState(title: "The file holds \(entities.count) identity providers: which one?",
+                                                   options: entities.map { PickerOption(value: $0, label: $0) })),
+                               for: .chooseEntity(path: path, name: name))
+            }
+            return try importing(data, name: name, entityID: nil)
+        case (.chooseEntity(let path, let name), .picker(let picker)):
+            guard let entityID = picker.highlighted?.value else { return [] }
+            return try importing(try Data(contentsOf: URL(fileURLWithPath: path)), name: name, entityID: entityID)
+        case (.delete(let id), .confirm):
+            try env.service.deleteIdentityProvider(env.session, organizationID: organizationID, id: id)
+            _ = reload()
+            return [.flash(.info("deleted identity provider \(id)"))]
+        case (.details, _), (.importFile, _), (.chooseEntity, _), (.delete, _):
+            return []
+        }
+    }
+
+    private func importing(_ data: Data, name: String, entityID: String?) throws -> [Reaction] {
+        let provider = try env.service.importIdentityProvider(env.session, organizationID: organizationID, metadata: data,
+                                                              name: name.isEmpty ? nil : name, entityID: entityID)
+        reload(selecting: provider.id)
+        let note = provider.warnings.isEmpty ? "" : "; " + provider.warnings.joined(separator: "; ")
+        return [.flash(provider.warnings.isEmpty ? .info("imported \(provider.name)") : .warn("imported \(provider.name)\(note)"))]
+    }
+
+    override var listCommands: [PaneCommand] {
+        let none = needsItem("identity provider")
+        let manage = manageRefusal ?? env.refusalToChange
+        return [PaneCommand(.new, "import metadata", refusal: manage), PaneCommand(.open, "details", refusal: none),
+                PaneCommand(.delete, "delete", refusal: none ?? manage), PaneCommand(.filter, "search"),
+                PaneCommand(.copyID, "copy entity ID", refusal: none)]
+    }
+}
