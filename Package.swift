@@ -32,6 +32,8 @@ let package = Package(
         ], resources: [
             // Compiled into the binary, so an installed copy needs no files beside it.
             .embedInCode("Resources/common-passwords.txt"),
+            // The demo's identity provider, as an Okta tenant would publish it (no private key kept).
+            .embedInCode("Resources/demo-idp-metadata.xml"),
         ]),
         // One view model per pane: state + events -> effects. No terminal.
         .target(name: "OrgdeckViewModels", dependencies: ["OrgdeckCore"]),

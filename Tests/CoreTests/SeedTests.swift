@@ -62,6 +62,15 @@ struct SeedTests {
         let olivia = try s.signIn(login: "olivia", password: DemoAccounts.password, source: .tui)
         #expect(try s.receivedInvitations(olivia).count == 1)
         #expect(try s.verifyAudit() == .intact(entries: try f.auditActions().count, notes: []))
+        // Security: a policy the demo password meets, the shipped Okta metadata, scoped tokens, sign-ins.
+        #expect(try s.signIn(login: DemoAccounts.admin, password: DemoAccounts.password, source: .tui).passwordChangeReason == nil)
+        #expect(try s.passwordPolicy(ada, organizationID: DemoAccounts.organizationID).minLength == 12)
+        let providers = try s.identityProviders(ada, organizationID: DemoAccounts.organizationID)
+        #expect(providers.map(\.name) == ["Acme Robotics Okta"] && providers[0].certificates.count == 1 && providers[0].warnings.isEmpty)
+        #expect(providers[0].certificates[0].key == "RSA 2048")
+        #expect(try s.tokens(ada).map { $0.scopeSummary } == ["all", "apps:read content:read predict"])
+        let history = try s.signInHistory(ada)
+        #expect(history.count >= 6 && history.contains { $0.action == "user.signin_failed" })
         // The demo's rules hold: the compliance app cannot lose its label while in the team.
         #expect(coreError { _ = try s.unlabelApp(ada, in: org, id: "safety-incidents", labels: ["hipaa"]) }?.kind == .conflict)
     }

@@ -57,6 +57,7 @@ extension OrgService {
             var (keys, events) = try seedDemoApps(tx, ids: ids, origin: origin)
             events += try seedDemoAdministration(tx, ids: ids, keys: keys, origin: origin)
             events += try seedDemoContent(tx, ids: ids, keys: keys, origin: origin)
+            events += try seedDemoSecurity(tx, ids: ids, origin: origin)
             for (_, record) in events.sorted(by: { $0.0 < $1.0 }) {
                 try tx.appendAudit(record)
             }
