@@ -21,6 +21,13 @@ import OrgdeckViewModels
         Golden.check("security-policy-80x24", rows)
         #expect(rows.contains { $0.contains("min_length        12 characters") })
         #expect(rows[23].hasPrefix(" Tab sections  e edit policy"))
+        console.send(.edit)
+        let form = ScreenFixture.render(console)
+        Golden.check("security-policy-form-80x24", form)
+        #expect(form.contains { $0.contains("Minimum length") } && form.contains { $0.contains("↓ 6 more (Tab moves)") })
+        for _ in 0..<10 { console.send(.nextFocus) }
+        let end = ScreenFixture.render(console)
+        #expect(end.contains { $0.contains("Longest token life") } && end.contains { $0.contains("↑ 6 above") }, "the form follows the focus")
     }
 
     @Test func signInsShowWhenFromWhereAndHowItWent() throws {

@@ -10,7 +10,11 @@ enum FormView {
 
     static func draw(_ painter: inout Painter, _ area: Rect, form: FormState, keys: String? = nil) {
         var y = area.y
-        for (index, field) in form.fields.enumerated() where y + 1 < area.maxY {
+        // More fields than fit (a long form at 80×24): show a window that holds the focused one.
+        let fits = max(1, (area.height - 2 - (keys == nil ? 0 : 2)) / 3)
+        let first = form.fields.count > fits ? min(max(0, form.focus - fits + 1), form.fields.count - fits) : 0
+        let hidden = (above: first, below: max(0, form.fields.count - first - fits))
+        for (index, field) in form.fields.enumerated().dropFirst(first).prefix(fits) where y + 1 < area.maxY {
             let focused = index == form.focus
             painter.text(field.label, x: area.x, y: y, width: area.width, focused ? .title : .muted)
             y += 1
@@ -23,6 +27,10 @@ enum FormView {
             for line in TextLayout.wrap("✗ " + error, width: area.width).prefix(2) where y < area.maxY {
                 painter.text(line, x: area.x, y: y, width: area.width, .error); y += 1
             }
+        } else if hidden.above + hidden.below > 0, y < area.maxY {
+            let more = [hidden.above > 0 ? "↑ \(hidden.above) above" : nil, hidden.below > 0 ? "↓ \(hidden.below) more" : nil]
+            painter.text(more.compactMap { $0 }.joined(separator: "  ") + " (Tab moves)", x: area.x, y: y, width: area.width, .muted)
+            y += 1
         } else { y += 1 }
         if let keys, y < area.maxY { painter.text(keys, x: area.x, y: area.maxY - 1, width: area.width, .muted) }
     }
