@@ -7,7 +7,7 @@ struct IdpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "idp",
         abstract: "Import, create, show and delete SAML identity providers; export the service-provider metadata.",
-        subcommands: [List.self, Import.self, Create.self, Show.self, Delete.self, SPMetadata.self])
+        subcommands: [List.self, Import.self, Create.self, Show.self, Update.self, Delete.self, SPMetadata.self])
 
     static func json(_ provider: IdentityProvider) -> JSONValue {
         let certificates = provider.certificates.map { certificate -> JSONValue in
@@ -112,6 +112,28 @@ extension IdpCommand {
             let (service, session) = try global.authenticated(.securityWrite)
             let provider = try service.identityProvider(session, organizationID: try global.organizationID(service, session), id: id)
             Output.emit(json: global.json, IdpCommand.json(provider)) { IdpCommand.text(provider) }
+        }
+    }
+
+    struct Update: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "Edit an identity provider; what is not given stays.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Its ID (idp_…).") var id: String
+        @Option(name: .long, help: "A new name.") var name: String?
+        @Option(name: .long, help: "A new sign-on URL (https).") var ssoUrl: String?
+        @Option(name: .long, help: "HTTP-Redirect or HTTP-POST.") var binding: String?
+        @Option(name: .long, help: "A PEM file whose certificates replace the signing certificates.") var certificate: String?
+
+        func run() throws {
+            let pem = try certificate.map { path -> String in
+                do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+                    throw CoreError.invalid("certificate", "cannot read \(Format.sanitize(path)) as text: \(error.localizedDescription)")
+                }
+            }
+            let (service, session) = try global.authenticated(.securityWrite)
+            let provider = try service.updateIdentityProvider(session, organizationID: try global.organizationID(service, session), id: id,
+                                                              name: name, ssoURL: ssoUrl, binding: binding, certificatePEM: pem)
+            Output.emit(json: global.json, IdpCommand.json(provider)) { "saved " + IdpCommand.text(provider) }
         }
     }
 

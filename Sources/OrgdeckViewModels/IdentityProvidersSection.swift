@@ -5,12 +5,14 @@ extension IdentityProvider: ListItem { public var listID: String { id } }
 
 /// The Security pane's Identity providers section (organization context, Admins): import a
 /// metadata file (Tab completes its path; a file of several providers asks which), details
-/// with every certificate, delete after typing the provider's ID.
+/// with every certificate, edit (name, sign-on URL, binding, new certificates), delete after
+/// typing the provider's ID.
 public final class IdentityProvidersSection: ListSection<IdentityProvider, IdentityProvidersSection.Purpose> {
     public enum Purpose: Equatable, Sendable {
         case details
         case importFile
         case chooseEntity(path: String, name: String)
+        case edit(id: String)
         case delete(id: String)
     }
 
@@ -70,9 +72,18 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
                 FormField(key: "name", label: "Name", hint: "optional: the file's organization, else the host", maxLength: 100),
             ], submitLabel: "Import")), for: .importFile)
         }
-        guard let provider = selected else { return [.open, .delete, .copyID].contains(event) ? [] : nil }
+        guard let provider = selected else { return [.open, .edit, .delete, .copyID].contains(event) ? [] : nil }
         switch event {
         case .open: return present(.info(InfoState(title: provider.name, rows: Self.details(provider))), for: .details)
+        case .edit:
+            if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
+            return present(.form(FormState(title: "Edit \(provider.name)", fields: [
+                FormField(key: "name", label: "Name", value: provider.name, maxLength: 100),
+                FormField(key: "sso_url", label: "Sign-on URL", value: provider.ssoURL, hint: "https only", maxLength: 2_000),
+                FormField(key: "binding", label: "Binding", value: provider.ssoBinding, hint: "HTTP-Redirect or HTTP-POST", maxLength: 13),
+                FormField(key: "certificate", label: "New signing certificates", hint: "optional: a PEM file; Tab completes",
+                          maxLength: 4_000, completesPaths: true),
+            ], submitLabel: "Save")), for: .edit(id: provider.id))
         case .delete:
             if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
             return present(.confirm(ConfirmState(title: "Delete identity provider",
@@ -102,11 +113,24 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
         case (.chooseEntity(let path, let name), .picker(let picker)):
             guard let entityID = picker.highlighted?.value else { return [] }
             return try importing(try Data(contentsOf: URL(fileURLWithPath: path)), name: name, entityID: entityID)
+        case (.edit(let id), .form(let form)):
+            var pem: String?
+            if !form.value("certificate").isEmpty {
+                let path = (form.value("certificate") as NSString).expandingTildeInPath
+                do { pem = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                    throw CoreError.invalid("certificate", "cannot read \(path) as text: \(error.localizedDescription)")
+                }
+            }
+            let updated = try env.service.updateIdentityProvider(env.session, organizationID: organizationID, id: id,
+                                                                 name: form.value("name"), ssoURL: form.value("sso_url"),
+                                                                 binding: form.value("binding"), certificatePEM: pem)
+            reload(selecting: updated.id)
+            return [.flash(.info("saved \(updated.name)"))]
         case (.delete(let id), .confirm):
             try env.service.deleteIdentityProvider(env.session, organizationID: organizationID, id: id)
             _ = reload()
             return [.flash(.info("deleted identity provider \(id)"))]
-        case (.details, _), (.importFile, _), (.chooseEntity, _), (.delete, _):
+        case (.details, _), (.importFile, _), (.chooseEntity, _), (.edit, _), (.delete, _):
             return []
         }
     }
@@ -123,6 +147,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
         let none = needsItem("identity provider")
         let manage = manageRefusal ?? env.refusalToChange
         return [PaneCommand(.new, "import metadata", refusal: manage), PaneCommand(.open, "details", refusal: none),
+                PaneCommand(.edit, "edit", refusal: none ?? manage),
                 PaneCommand(.delete, "delete", refusal: none ?? manage), PaneCommand(.filter, "search"),
                 PaneCommand(.copyID, "copy entity ID", refusal: none)]
     }

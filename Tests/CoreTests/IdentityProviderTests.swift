@@ -155,4 +155,26 @@ struct IdentityProviderTests {
         #expect(root.descendants("AssertionConsumerService").first?.attribute("Location") == "https://orgdeck.acme.example/saml/acme/acs")
         #expect(root.descendants("NameIDFormat").first?.text == "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress")
     }
+
+    @Test("an edit changes the name, sign-on URL, binding or certificates, each checked as on import")
+    func edit() throws {
+        let provider = try importing(VendorMetadata.plain(certificates: [TestCertificates.base64(try TestCertificates.make("a.example"))]))
+        let renamed = try f.service.updateIdentityProvider(admin, organizationID: "acme", id: provider.id, name: "Plain IdP",
+                                                           binding: "HTTP-POST")
+        #expect(renamed.name == "Plain IdP" && renamed.ssoBinding == "HTTP-POST" && renamed.entityID == provider.entityID)
+        #expect(coreError { _ = try f.service.updateIdentityProvider(admin, organizationID: "acme", id: provider.id, ssoURL: "http://x") }?
+                .field == "sso_url")
+        let expired = try TestCertificates.make("old.example", until: f.clock.now.addingTimeInterval(-60))
+        let pem = "-----BEGIN CERTIFICATE-----\n\(TestCertificates.base64(expired, width: 64))\n-----END CERTIFICATE-----\n"
+        #expect(coreError { _ = try f.service.updateIdentityProvider(admin, organizationID: "acme", id: provider.id, certificatePEM: pem) }?
+                .message.hasPrefix("no usable signing certificate: the signing certificate: expired on") == true)
+        let fresh = try TestCertificates.make("b.example")
+        let replaced = try f.service.updateIdentityProvider(admin, organizationID: "acme", id: provider.id, certificatePEM:
+            "-----BEGIN CERTIFICATE-----\n\(TestCertificates.base64(fresh, width: 64))\n-----END CERTIFICATE-----\n")
+        #expect(replaced.certificates.map(\.sha256Fingerprint) == [fingerprint(fresh)])
+        #expect(try f.lastAudit()?.action == "idp.update")
+        let contributor = try #require(members[.orgContributor])
+        #expect(coreError { _ = try f.service.updateIdentityProvider(contributor, organizationID: "acme", id: provider.id, name: "X") }?
+                .kind == .forbidden)
+    }
 }

@@ -109,6 +109,12 @@ import Testing
         console.send(.open)
         guard case .info(let info) = console.front?.dialog else { Issue.record("no details"); return }
         #expect(info.rows.map(\.label).contains("  SHA-256"))
+        console.send(.cancel)
+        console.send(.edit)
+        for _ in 0..<"idp.two.example".count { console.send(.backspace) }
+        console.type("Two")
+        console.send(.submit)
+        #expect(console.front?.dialog == nil && section.state.list.rows.map(\.name) == ["Two"])
 
         let bob = fixture.console(fixture.bob)
         bob.switchContext(.organization("acme"))

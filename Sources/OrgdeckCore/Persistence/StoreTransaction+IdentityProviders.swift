@@ -56,6 +56,13 @@ extension StoreTransaction {
         return db.lastInsertedRowID
     }
 
+    func updateIdentityProvider(rowID: Int64, name: String, ssoURL: String, ssoBinding: String, certificatesPEM: String,
+                                at: Date) throws {
+        try db.execute(sql: """
+            UPDATE identity_providers SET name = ?, sso_url = ?, sso_binding = ?, certificates = ?, updated_at = ? WHERE id = ?
+            """, arguments: [name, ssoURL, ssoBinding, certificatesPEM, at.storedValue, rowID])
+    }
+
     func deleteIdentityProvider(rowID: Int64) throws {
         try db.execute(sql: "DELETE FROM identity_providers WHERE id = ?", arguments: [rowID])
     }

@@ -54,6 +54,48 @@ extension OrgService {
                                        certificates: certificates, action: "idp.create")
     }
 
+    /// Edits a provider: its name, sign-on URL and binding, and (when `certificatePEM` is given)
+    /// its signing certificates, checked as on import. Audited as `idp.update` with what changed.
+    @discardableResult
+    public func updateIdentityProvider(_ session: Session, organizationID: String, id: String, name: String? = nil,
+                                       ssoURL: String? = nil, binding: String? = nil, certificatePEM: String? = nil) throws -> IdentityProvider {
+        if isReadOnly { throw CoreError.readOnly }
+        let name = try name.map { try Validation.name($0) }
+        if let ssoURL, !SAMLMetadata.isHTTPS(ssoURL) {
+            throw CoreError.invalid("sso_url", "the sign-on URL must be an https URL (got \(Validation.visible(ssoURL)))")
+        }
+        if let binding, !["HTTP-Redirect", "HTTP-POST"].contains(binding) {
+            throw CoreError.invalid("binding", "the binding is HTTP-Redirect or HTTP-POST")
+        }
+        let pems = try certificatePEM.map { text -> String in
+            let blocks = SigningCertificate.pemBlocks(text)
+            let certificates = blocks.isEmpty ? [SigningCertificate.der(fromText: text) ?? []] : blocks
+            return try usableCertificates(certificates).kept.joined()
+        }
+        try change { tx in
+            let orgID = try securityAccess(tx, session, organizationID, auditAction: "idp.update", target: id)
+            guard let stored = try tx.identityProvider(organizationID: orgID, publicID: id) else {
+                throw CoreError.notFound("no identity provider \(Validation.visible(id)) in \(orgID)")
+            }
+            let newName = name ?? stored.name
+            if newName != stored.name, try tx.identityProviderClash(organizationID: orgID, name: newName, entityID: "") == "name" {
+                throw CoreError.conflict("an identity provider named \(newName) already exists", field: "name")
+            }
+            var changes: [String] = []
+            if newName != stored.name { changes.append("name \(stored.name) → \(newName)") }
+            if let ssoURL, ssoURL != stored.ssoURL { changes.append("sign-on URL \(ssoURL)") }
+            if let binding, binding != stored.ssoBinding { changes.append("binding \(binding)") }
+            if let pems, pems != stored.certificatesPEM { changes.append("signing certificates replaced") }
+            guard !changes.isEmpty else { return }
+            try tx.updateIdentityProvider(rowID: stored.rowID, name: newName, ssoURL: ssoURL ?? stored.ssoURL,
+                                          ssoBinding: binding ?? stored.ssoBinding, certificatesPEM: pems ?? stored.certificatesPEM,
+                                          at: now)
+            try tx.appendAudit(record(session, organizationID: orgID, action: "idp.update", target: id,
+                                      details: changes.joined(separator: "; ")))
+        }
+        return try identityProvider(session, organizationID: organizationID, id: id)
+    }
+
     public func deleteIdentityProvider(_ session: Session, organizationID: String, id: String) throws {
         if isReadOnly { throw CoreError.readOnly }
         try change { tx in
@@ -83,18 +125,7 @@ extension OrgService {
     private func addIdentityProvider(_ session: Session, organizationID: String, name: String, entityID: String, ssoURL: String,
                                      binding: String, certificates: [[UInt8]], action: String) throws -> IdentityProvider {
         let at = now
-        var kept: [String] = [], refusals: [String] = []
-        for (index, der) in certificates.enumerated() {
-            let label = certificates.count == 1 ? "the signing certificate" : "signing certificate \(index + 1)"
-            switch SigningCertificate.inspect(der: der, at: at) {
-            case .usable(let info, _): kept.append(info.pem)
-            case .refused(let reason): refusals.append("\(label): \(reason)")
-            }
-        }
-        guard !certificates.isEmpty else { throw CoreError.invalid("certificate", "the identity provider gives no signing certificate") }
-        guard !kept.isEmpty else {
-            throw CoreError.invalid("certificate", "no usable signing certificate: " + refusals.joined(separator: "; "))
-        }
+        let (kept, refusals) = try usableCertificates(certificates)
         let rowID = try change { tx -> Int64 in
             let orgID = try securityAccess(tx, session, organizationID, auditAction: action, target: entityID)
             if let clash = try tx.identityProviderClash(organizationID: orgID, name: name, entityID: entityID) {
@@ -112,6 +143,23 @@ extension OrgService {
         var provider = try identityProvider(session, organizationID: organizationID, id: "idp_\(rowID)")
         provider.warnings += refusals.map { "not imported: \($0)" }
         return provider
+    }
+
+    /// The usable certificates as PEM, and why each other one is not; refused when none is usable.
+    private func usableCertificates(_ certificates: [[UInt8]]) throws -> (kept: [String], refusals: [String]) {
+        var kept: [String] = [], refusals: [String] = []
+        for (index, der) in certificates.enumerated() {
+            let label = certificates.count == 1 ? "the signing certificate" : "signing certificate \(index + 1)"
+            switch SigningCertificate.inspect(der: der, at: now) {
+            case .usable(let info, _): kept.append(info.pem)
+            case .refused(let reason): refusals.append("\(label): \(reason)")
+            }
+        }
+        guard !certificates.isEmpty else { throw CoreError.invalid("certificate", "the identity provider gives no signing certificate") }
+        guard !kept.isEmpty else {
+            throw CoreError.invalid("certificate", "no usable signing certificate: " + refusals.joined(separator: "; "))
+        }
+        return (kept, refusals)
     }
 
     /// The organization's ID once the session may manage its security (Admins); denials audited.
