@@ -110,6 +110,20 @@ struct PasswordPolicyTests {
         #expect(expired.passwordChangeReason == "your password is older than 30 days (max_age_days)")
     }
 
+    @Test("an account in no organization is not stopped at sign-in by the platform default")
+    func noOrganization() throws {
+        let f = try Fixture()
+        // A password from before the default refused common ones, set directly.
+        _ = try f.user("solo")
+        let hash = try PasswordHasher(rounds: Fixture.rounds).hash("password1")
+        try f.raw { db in try db.execute(sql: "UPDATE users SET password_hash = ? WHERE username = 'solo'", arguments: [hash]) }
+        #expect(try f.service.signIn(login: "solo", password: "password1", source: .cli).passwordChangeReason == nil)
+        let (admin, _) = try f.organization()
+        try f.service.addMember(admin, organizationID: "acme", userID: try f.service.user(username: "solo").id, role: .orgUser)
+        #expect(try f.service.signIn(login: "solo", password: "password1", source: .cli).passwordChangeReason
+                == "this password is one of the 10,000 most common (reject_common)", "an organization's default policy bites")
+    }
+
     @Test("lockout follows the policy's count and minutes, and unlocks by time")
     func lockout() throws {
         let f = try Fixture()

@@ -53,9 +53,13 @@ extension OrgService {
     }
 
     /// Why an account must change its password before anything else, nil when it need not:
-    /// the password (as typed at sign-in) breaks the policy now in force, or it has expired.
+    /// the password (as typed at sign-in) breaks its organizations' policy now in force, or it
+    /// has expired. An account in no organization has only the platform default, which applies
+    /// at sign-up and password change, not at sign-in.
     func requiredChange(_ tx: StoreTransaction, user: User, password: String, at: Date) throws -> String? {
-        let policy = try effectivePolicy(tx, userID: user.id)
+        let policies = try tx.passwordPolicies(userID: user.id)
+        guard !policies.isEmpty else { return nil }
+        let policy = PasswordPolicy.strictest(policies)
         if let rule = policy.violation(of: Validation.normalizedPassword(password), username: user.username, email: user.email) {
             return rule.message
         }
