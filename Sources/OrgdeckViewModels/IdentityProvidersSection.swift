@@ -3,14 +3,18 @@ import OrgdeckCore
 
 extension IdentityProvider: ListItem { public var listID: String { id } }
 
-/// The Security pane's Identity providers section (organization context, Admins): import a
-/// metadata file (Tab completes its path; a file of several providers asks which), details
+/// The Security pane's Identity providers section (organization context, Admins): `n` imports
+/// a metadata file (Tab completes its path; a file of several providers asks which), enters a
+/// provider's fields by hand, or exports this organization's SP metadata; details
 /// with every certificate, edit (name, sign-on URL, binding, new certificates), delete after
 /// typing the provider's ID.
 public final class IdentityProvidersSection: ListSection<IdentityProvider, IdentityProvidersSection.Purpose> {
     public enum Purpose: Equatable, Sendable {
         case details
+        case chooseAction
         case importFile
+        case createFields
+        case exportMetadata
         case chooseEntity(path: String, name: String)
         case edit(id: String)
         case delete(id: String)
@@ -66,11 +70,11 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
     override func handle(_ event: ConsoleEvent, selected: IdentityProvider?) -> [Reaction]? {
         if event == .new {
             if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
-            return present(.form(FormState(title: "Import identity provider metadata", fields: [
-                FormField(key: "path", label: "Metadata file", hint: "the XML your IdP exports; Tab completes", maxLength: 4_000,
-                          completesPaths: true),
-                FormField(key: "name", label: "Name", hint: "optional: the file's organization, else the host", maxLength: 100),
-            ], submitLabel: "Import")), for: .importFile)
+            return present(.picker(PickerState(title: "Identity providers", options: [
+                PickerOption(value: "import", label: "Import a metadata file", detail: "the XML your IdP exports (recommended)"),
+                PickerOption(value: "create", label: "Enter the fields", detail: "entity ID, sign-on URL, a PEM certificate file"),
+                PickerOption(value: "export", label: "Export this organization's SP metadata", detail: "for your IdP's admin"),
+            ])), for: .chooseAction)
         }
         guard let provider = selected else { return [.open, .edit, .delete, .copyID].contains(event) ? [] : nil }
         switch event {
@@ -94,14 +98,63 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
         }
     }
 
+    /// The form each action of `n` opens.
+    private func form(for action: String) -> [Reaction] {
+        switch action {
+        case "create":
+            return present(.form(FormState(title: "New identity provider", fields: [
+                FormField(key: "name", label: "Name", maxLength: 100),
+                FormField(key: "entity_id", label: "Entity ID", hint: "as the IdP names itself", maxLength: 1_000),
+                FormField(key: "sso_url", label: "Sign-on URL", hint: "https only", maxLength: 2_000),
+                FormField(key: "binding", label: "Binding", value: "HTTP-Redirect", hint: "HTTP-Redirect or HTTP-POST", maxLength: 13),
+                FormField(key: "certificate", label: "Signing certificate", hint: "a PEM file; Tab completes", maxLength: 4_000,
+                          completesPaths: true),
+            ], submitLabel: "Create")), for: .createFields)
+        case "export":
+            return present(.form(FormState(title: "Export service-provider metadata", fields: [
+                FormField(key: "path", label: "Write to", value: "\(organizationID)-sp-metadata.xml", hint: "Tab completes",
+                          maxLength: 4_000, completesPaths: true),
+                FormField(key: "base_url", label: "orgdeck's address", value: "https://orgdeck.example", hint: "https, as users reach it",
+                          maxLength: 2_000),
+            ], submitLabel: "Export")), for: .exportMetadata)
+        default:
+            return present(.form(FormState(title: "Import identity provider metadata", fields: [
+                FormField(key: "path", label: "Metadata file", hint: "the XML your IdP exports; Tab completes", maxLength: 4_000,
+                          completesPaths: true),
+                FormField(key: "name", label: "Name", hint: "optional: the file's organization, else the host", maxLength: 100),
+            ], submitLabel: "Import")), for: .importFile)
+        }
+    }
+
+    /// The text of the file a form field names (`~` expanded), or `.invalid` naming the field.
+    private func read(_ form: FormState, _ key: String) throws -> (path: String, data: Data) {
+        let path = (form.value(key) as NSString).expandingTildeInPath
+        do { return (path, try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
+            throw CoreError.invalid(key, "cannot read \(path): \(error.localizedDescription)")
+        }
+    }
+
     override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
         switch (purpose, dialog) {
-        case (.importFile, .form(let form)):
+        case (.chooseAction, .picker(let picker)):
+            return form(for: picker.highlighted?.value ?? "import")
+        case (.createFields, .form(let form)):
+            let pem = String(decoding: try read(form, "certificate").data, as: UTF8.self)
+            let provider = try env.service.createIdentityProvider(env.session, organizationID: organizationID, name: form.value("name"),
+                                                                  entityID: form.value("entity_id"), ssoURL: form.value("sso_url"),
+                                                                  binding: form.value("binding"), certificatePEM: pem)
+            reload(selecting: provider.id)
+            return [.flash(provider.warnings.isEmpty ? .info("created \(provider.name)")
+                                                     : .warn("created \(provider.name); " + provider.warnings.joined(separator: "; ")))]
+        case (.exportMetadata, .form(let form)):
+            let xml = try env.service.serviceProviderMetadata(env.session, organizationID: organizationID, baseURL: form.value("base_url"))
             let path = (form.value("path") as NSString).expandingTildeInPath
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-                throw CoreError.invalid("path", "cannot read \(path): \(error.localizedDescription)")
+            do { try Data(xml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                throw CoreError.invalid("path", "cannot write \(path): \(error.localizedDescription)")
             }
+            return [.flash(.info("wrote the service-provider metadata to \(path)"))]
+        case (.importFile, .form(let form)):
+            let (path, data) = try read(form, "path")
             let name = form.value("name")
             let entities = (try? SAMLMetadata.entityIDs(data)) ?? []
             if entities.count > 1 {
@@ -114,13 +167,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
             guard let entityID = picker.highlighted?.value else { return [] }
             return try importing(try Data(contentsOf: URL(fileURLWithPath: path)), name: name, entityID: entityID)
         case (.edit(let id), .form(let form)):
-            var pem: String?
-            if !form.value("certificate").isEmpty {
-                let path = (form.value("certificate") as NSString).expandingTildeInPath
-                do { pem = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                    throw CoreError.invalid("certificate", "cannot read \(path) as text: \(error.localizedDescription)")
-                }
-            }
+            let pem = form.value("certificate").isEmpty ? nil : String(decoding: try read(form, "certificate").data, as: UTF8.self)
             let updated = try env.service.updateIdentityProvider(env.session, organizationID: organizationID, id: id,
                                                                  name: form.value("name"), ssoURL: form.value("sso_url"),
                                                                  binding: form.value("binding"), certificatePEM: pem)
@@ -130,7 +177,8 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
             try env.service.deleteIdentityProvider(env.session, organizationID: organizationID, id: id)
             _ = reload()
             return [.flash(.info("deleted identity provider \(id)"))]
-        case (.details, _), (.importFile, _), (.chooseEntity, _), (.edit, _), (.delete, _):
+        case (.details, _), (.chooseAction, _), (.importFile, _), (.createFields, _), (.exportMetadata, _), (.chooseEntity, _),
+             (.edit, _), (.delete, _):
             return []
         }
     }
@@ -146,7 +194,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
     override var listCommands: [PaneCommand] {
         let none = needsItem("identity provider")
         let manage = manageRefusal ?? env.refusalToChange
-        return [PaneCommand(.new, "import metadata", refusal: manage), PaneCommand(.open, "details", refusal: none),
+        return [PaneCommand(.new, "import, create, export", refusal: manage), PaneCommand(.open, "details", refusal: none),
                 PaneCommand(.edit, "edit", refusal: none ?? manage),
                 PaneCommand(.delete, "delete", refusal: none ?? manage), PaneCommand(.filter, "search"),
                 PaneCommand(.copyID, "copy entity ID", refusal: none)]

@@ -98,6 +98,9 @@ import Testing
         console.send(.selectSection(1))
         let section = try #require(console.security?.section as? IdentityProvidersSection)
         console.send(.new)
+        guard case .picker(let actions) = console.front?.dialog else { Issue.record("no choice of action"); return }
+        #expect(actions.options.map(\.value) == ["import", "create", "export"])
+        console.send(.submit)
         console.type(file.path)
         console.send(.submit)
         guard case .picker(let picker) = console.front?.dialog else { Issue.record("no picker of entities"); return }
@@ -122,5 +125,40 @@ import Testing
         bob.send(.selectSection(1))
         bob.send(.new)
         #expect(bob.front?.dialog == nil && bob.state.flash == .warn("managing security settings requires role Admin"))
+    }
+
+    @Test func anAdminEntersAProviderByHandAndExportsTheServiceProviderMetadata() throws {
+        let fixture = try Fixture()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-idp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pem = folder.appendingPathComponent("idp.pem")
+        try Data(("-----BEGIN CERTIFICATE-----\n" + TestCertificates.base64(try TestCertificates.make("hand.example"), width: 64)
+                  + "\n-----END CERTIFICATE-----\n").utf8).write(to: pem)
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.security))
+        console.send(.selectSection(1))
+        let section = try #require(console.security?.section as? IdentityProvidersSection)
+        console.send(.new); console.send(.move(.down)); console.send(.submit)
+        console.type("By hand"); console.send(.nextFocus)
+        console.type("urn:by-hand"); console.send(.nextFocus)
+        console.type("https://hand.example/sso"); console.send(.nextFocus); console.send(.nextFocus)
+        console.type(pem.path)
+        console.send(.submit)
+        #expect(console.front?.dialog == nil, "\(String(describing: console.front?.dialog))")
+        #expect(section.state.list.rows.map(\.entityID) == ["urn:by-hand"] && section.state.list.rows[0].certificates.count == 1)
+
+        let out = folder.appendingPathComponent("sp.xml")
+        console.send(.new); console.send(.move(.down)); console.send(.move(.down)); console.send(.submit)
+        guard case .form(let form) = console.front?.dialog else { Issue.record("no export form"); return }
+        #expect(form.value("path") == "acme-sp-metadata.xml")
+        for _ in 0..<form.value("path").count { console.send(.backspace) }
+        console.type(out.path)
+        console.send(.nextFocus)
+        for _ in 0..<"orgdeck.example".count { console.send(.backspace) }
+        console.type("deck.acme.example")
+        console.send(.submit)
+        #expect(console.front?.dialog == nil)
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("entityID=\"https://deck.acme.example/saml/acme\""))
     }
 }

@@ -44,10 +44,12 @@ extension OrgService {
     /// Checks credentials (`login` is a username or an email). Wrong credentials give one generic
     /// `.notAuthenticated` message. Failures are counted per attempted name, known or not, and the
     /// attempt is counted in the write that reads the counter, before the password is hashed: so
-    /// however many guesses arrive in parallel (threads, processes), at most `maxFailedSignIns`
-    /// are ever checked before the name locks for `lockoutDuration`, and an unknown name locks
-    /// with the same message and timing as a real one. A right password clears the counter.
-    /// Rehashes the password if the parameters changed.
+    /// however many guesses arrive in parallel (threads, processes), at most the account's
+    /// `lockout_after` (its organizations' policy; `maxFailedSignIns` for an unknown name) are
+    /// ever checked before the name locks for `lockout_minutes`, and an unknown name locks with
+    /// the same message and timing as a real one. A right password clears the counter, is
+    /// rehashed if the parameters changed, and is checked against the policy now in force (the
+    /// session says why it must be changed, if it must). Every sign-in is audited.
     ///
     /// The counter and the lock are written even in read-only mode (see `SQLiteStore.write`).
     public func signIn(login: String, password: String, source: AuditSource) throws -> Session {
