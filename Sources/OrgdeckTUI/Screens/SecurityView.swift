@@ -46,6 +46,7 @@ enum TokensTable {
         TableColumn("Description", min: 10, priority: 8),
         TableColumn("Token", min: 9, max: 9, priority: 7),
         TableColumn("Scopes", min: 6, priority: 7),
+        TableColumn("Created", min: 10, max: 10, priority: 2),
         TableColumn("Expires", min: 10, max: 10, priority: 6),
         TableColumn("Last used", min: 8, max: 10, priority: 5),
         TableColumn("Status", min: 7, max: 7, priority: 9),
@@ -58,7 +59,8 @@ enum TokensTable {
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
         let rows = state.list.rows.map { token -> [String] in
             let status = token.revokedAt != nil ? "revoked" : token.expiresAt < now ? "expired" : "active"
-            return [token.id, token.description, "odk_…" + token.lastFour, token.scopeSummary, TextLayout.day(token.expiresAt),
+            return [token.id, token.description, "odk_…" + token.lastFour, token.scopeSummary, TextLayout.day(token.createdAt),
+                    TextLayout.day(token.expiresAt),
                     token.lastUsedAt.map { TextLayout.relative($0, now: now) } ?? "never", status]
         }
         TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), columns: columns,
