@@ -57,9 +57,15 @@ struct IdentityProviderTests {
         let shibboleth = try importing(VendorMetadata.shibboleth(TestCertificates.base64(a, width: 64, indent: "    "),
                                                                  TestCertificates.base64(b)))
         #expect(shibboleth.certificates.count == 2, "a KeyDescriptor without use signs")
+        #expect(try f.service.identityProviders(admin, organizationID: "acme").count == 6)
         #expect(shibboleth.ssoURL == "https://idp.uni.example/idp/profile/SAML2/Redirect/SSO?x=1&y=2")
         #expect(shibboleth.name == "Example University")
-        #expect(try f.service.identityProviders(admin, organizationID: "acme").count == 6)
+        let long = VendorMetadata.shibboleth(TestCertificates.base64(a), TestCertificates.base64(b))
+            .replacingOccurrences(of: "idp.uni.example/idp/shibboleth", with: "idp.uni2.example/idp/shibboleth")
+            .replacingOccurrences(of: ">Example University</OrganizationDisplayName>",
+                                  with: ">" + String(repeating: "Very ", count: 30) + "Long</OrganizationDisplayName>")
+        #expect(try importing(long).name == "idp.uni2.example", "a display name that would not do falls back to the host")
+        #expect(try f.service.identityProviders(admin, organizationID: "acme").count == 7)
     }
 
     @Test("a file with several identity providers needs the entity ID, and says how many it holds")
@@ -86,6 +92,12 @@ struct IdentityProviderTests {
         let undeclared = good.replacingOccurrences(of: "https://idp.plain.example/sso", with: "https://idp.plain.example/&xxe;")
         #expect(refusal(undeclared)?.contains("the entity &xxe; is not defined") == true)
         #expect(refusal("<a><b></a>")?.contains("</a> closes <b>") == true)
+        let escape = good.replacingOccurrences(of: "entityID=\"https://idp.plain.example\"", with: "entityID=\"&#27;]0;owned&#7;\"")
+        #expect(refusal(escape)?.contains("&#27; is not a character XML allows") == true)
+        let raw = good.replacingOccurrences(of: "entityID=\"https://idp.plain.example\"", with: "entityID=\"a\u{1B}b\"")
+        #expect(refusal(raw)?.contains("control character U+001B is not allowed") == true)
+        #expect(refusal(good.replacingOccurrences(of: "https://idp.plain.example\"", with: "&#99999999999;\""))?
+                .contains("is not a character XML allows") == true)
         #expect(refusal("<md:EntityDescriptor xmlns:md=\"x\"/>") == "invalid: the file describes no identity provider (no IDPSSODescriptor)")
     }
 
@@ -172,6 +184,9 @@ struct IdentityProviderTests {
         let replaced = try f.service.updateIdentityProvider(admin, organizationID: "acme", id: provider.id, certificatePEM:
             "-----BEGIN CERTIFICATE-----\n\(TestCertificates.base64(fresh, width: 64))\n-----END CERTIFICATE-----\n")
         #expect(replaced.certificates.map(\.sha256Fingerprint) == [fingerprint(fresh)])
+        let both = try f.service.updateIdentityProvider(admin, organizationID: "acme", id: provider.id, certificatePEM: pem + 
+            "-----BEGIN CERTIFICATE-----\n\(TestCertificates.base64(fresh, width: 64))\n-----END CERTIFICATE-----\n")
+        #expect(both.warnings.first?.hasPrefix("not imported: signing certificate 1: expired on") == true)
         #expect(try f.lastAudit()?.action == "idp.update")
         let contributor = try #require(members[.orgContributor])
         #expect(coreError { _ = try f.service.updateIdentityProvider(contributor, organizationID: "acme", id: provider.id, name: "X") }?

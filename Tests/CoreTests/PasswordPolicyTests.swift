@@ -145,6 +145,22 @@ struct PasswordPolicyTests {
                 == "account locked for 1 more minute; try again later")
         f.clock.advance(61)
         #expect(try f.service.signIn(login: name, password: Fixture.password, source: .cli).user.username == name)
+
+        // Failures count within the policy's window, however long: a pause of 11 minutes does
+        // not reset them; one longer than the window does.
+        func fail() -> String? { coreError { _ = try f.service.signIn(login: name, password: "wrong guess", source: .cli) }?.message }
+        _ = fail(); _ = fail()
+        f.clock.advance(11 * 60)
+        #expect(fail()?.hasPrefix("too many failed sign-ins") == true)
+        f.clock.advance(31 * 60)
+        _ = try f.service.signIn(login: name, password: Fixture.password, source: .cli)
+        _ = fail(); _ = fail()
+        f.clock.advance(31 * 60)
+        #expect(fail() == "wrong username or password", "failures older than the window no longer count")
+        // A name that matches no account locks like the strictest policy's accounts do.
+        for _ in 0..<2 { #expect(coreError { _ = try f.service.signIn(login: "nobody", password: "x", source: .cli) }?.message
+                                 == "wrong username or password") }
+        #expect(coreError { _ = try f.service.signIn(login: "nobody", password: "x", source: .cli) }?.message.hasPrefix("too many") == true)
     }
 
     @Test("passwords are any Unicode, compared in NFC, never truncated, at most 128 characters")

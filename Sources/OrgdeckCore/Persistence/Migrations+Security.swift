@@ -4,7 +4,8 @@ extension Migrations {
     /// Password policies per organization (one row when an Admin has set one; none means the
     /// platform default), the hashes of earlier passwords for the history rule, when each
     /// account's password was set and whether it must be changed before anything else. Tokens
-    /// made before scopes were enforced keep every scope (`*`). Sign-in history is read from the
+    /// made before scopes were enforced without any keep every scope (`*`); those whose maker
+    /// recorded scopes keep exactly those (unknown names grant nothing). Sign-in history is read from the
     /// audit log by target. SAML identity providers per organization keep their signing
     /// certificates as PEM, judged again each time they are read (a certificate expires).
     static func v8PasswordPolicy(_ db: Database) throws {
@@ -34,7 +35,7 @@ extension Migrations {
             ALTER TABLE users ADD COLUMN password_change_reason TEXT;
             UPDATE users SET password_changed_at = created_at;
             CREATE INDEX audit_log_target ON audit_log(target, id);
-            UPDATE tokens SET scopes = '*';
+            UPDATE tokens SET scopes = '*' WHERE trim(scopes) = '';
             CREATE TABLE identity_providers (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 organization_id TEXT NOT NULL COLLATE NOCASE REFERENCES organizations(id) ON DELETE CASCADE,

@@ -6,14 +6,17 @@ import GRDB
 struct SignInCounter: Equatable, Sendable {
     var attempts: Int
     var lockedUntil: Date?
+    /// The latest failure counted.
+    var lastAt: Date?
 }
 
 extension StoreTransaction {
     func signInCounter(name: String) throws -> SignInCounter? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT name, attempts, locked_until FROM sign_in_attempts WHERE name = ?",
+        guard let row = try Row.fetchOne(db, sql: "SELECT name, attempts, locked_until, last_at FROM sign_in_attempts WHERE name = ?",
                                          arguments: [name]) else { return nil }
         let read = RowReader(row, table: "sign_in_attempts", key: "attempts")
-        return SignInCounter(attempts: try read("attempts"), lockedUntil: try read.optionalDate("locked_until"))
+        return SignInCounter(attempts: try read("attempts"), lockedUntil: try read.optionalDate("locked_until"),
+                             lastAt: try read.optionalDate("last_at"))
     }
 
     func setSignInCounter(name: String, _ counter: SignInCounter, at: Date) throws {
@@ -26,6 +29,15 @@ extension StoreTransaction {
 
     func clearSignInCounter(name: String) throws {
         try db.execute(sql: "DELETE FROM sign_in_attempts WHERE name = ?", arguments: [name])
+    }
+
+    /// The strictest lockout any organization sets (the default when none does): what a name
+    /// that matches no account is held to, so locking reveals no more than a real account would.
+    func strictestLockout() throws -> (after: Int, minutes: Int) {
+        let row = try Row.fetchOne(db, sql: "SELECT MIN(lockout_after) AS after, MAX(lockout_minutes) AS minutes FROM password_policies")
+        let defaults = PasswordPolicy()
+        let after: Int? = row?["after"], minutes: Int? = row?["minutes"]
+        return (min(after ?? defaults.lockoutAfter, defaults.lockoutAfter), max(minutes ?? defaults.lockoutMinutes, defaults.lockoutMinutes))
     }
 
     /// Forgets counters with no attempt since `before` and no lock still running.

@@ -62,12 +62,15 @@ public enum SigningCertificate {
             // swift-crypto will not load an RSA key under 2048 bits, nor swift-certificates an MD5
             // signature: name those instead of a parse error.
             if let bits = rsaModulusBits(der), bits < 2048 { return .refused("an RSA key of \(bits) bits (at least 2048 are needed)") }
-            if let oid = signatureOID(der), let name = brokenDigests[oid] { return .refused("signed with MD5, which is broken (\(name))") }
+            if let oid = signatureOID(der), let name = brokenDigests[oid] {
+                return .refused("signed with \(name.hasPrefix("md") ? "MD5" : "SHA-1"), which is broken (\(name))")
+            }
             return .refused("not an X.509 certificate (\(error))")
         }
         let algorithm = algorithmName(certificate.signatureAlgorithm)
         if algorithm == "sha1WithRSAEncryption" { return .refused("signed with SHA-1, which is broken (sha1WithRSAEncryption)") }
         if algorithm.hasPrefix("md5") || algorithm.hasPrefix("md2") { return .refused("signed with MD5, which is broken (\(algorithm))") }
+        guard Self.acceptedAlgorithms.contains(algorithm) else { return .refused("signed with an unsupported algorithm (\(algorithm))") }
         guard certificate.notValidAfter > now else { return .refused("expired on \(certificate.notValidAfter.utcDay)") }
         guard certificate.notValidBefore <= now else { return .refused("not valid until \(certificate.notValidBefore.utcDay)") }
         let key = keyName(certificate.publicKey)
@@ -122,10 +125,20 @@ public enum SigningCertificate {
         return (digits.count - 1) * 8 + (8 - first.leadingZeroBitCount)
     }
 
-    /// The DER content of the MD2 and MD5 RSA signature OIDs (1.2.840.113549.1.1.2 and .4).
+    /// The signature algorithms a signing certificate may use.
+    static let acceptedAlgorithms: Set<String> = [
+        "sha256WithRSAEncryption", "sha384WithRSAEncryption", "sha512WithRSAEncryption",
+        "ecdsaWithSHA256", "ecdsaWithSHA384", "ecdsaWithSHA512", "ed25519",
+    ]
+
+    /// The DER content of broken signature OIDs that swift-certificates cannot load: MD2 and MD5
+    /// with RSA (1.2.840.113549.1.1.2, .4), ECDSA and DSA with SHA-1 (1.2.840.10045.4.1,
+    /// 1.2.840.10040.4.3).
     static let brokenDigests: [[UInt8]: String] = [
         [0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x02]: "md2WithRSAEncryption",
         [0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x01, 0x04]: "md5WithRSAEncryption",
+        [0x2A, 0x86, 0x48, 0xCE, 0x3D, 0x04, 0x01]: "ecdsaWithSHA1",
+        [0x2A, 0x86, 0x48, 0xCE, 0x38, 0x04, 0x03]: "dsaWithSHA1",
     ]
 
     /// The OID (DER content) of the certificate's outer signature algorithm.

@@ -16,7 +16,9 @@ public struct MarkupElement: Equatable, Sendable {
     /// An attribute by its local name (prefixes dropped: `use`, `Binding`).
     public func attribute(_ name: String) -> String? {
         if let value = attributes[name] { return value }
-        return attributes.first { $0.key.split(separator: ":").last.map(String.init) == name }?.value
+        // A prefixed one (`md:use`), never a namespace declaration; with several, none is trusted.
+        let prefixed = attributes.filter { !$0.key.hasPrefix("xmlns") && $0.key.split(separator: ":").last.map(String.init) == name }
+        return prefixed.count == 1 ? prefixed.first?.value : nil
     }
 
     /// The children with this local name.
@@ -166,14 +168,23 @@ public enum XMLTree {
             }
         }
 
-        /// The five predefined entities and character references; any other is refused.
+        /// Characters XML 1.0 forbids (C0 controls but tab, LF and CR), written or referenced.
+        static func forbidden(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r"
+        }
+
+        /// The five predefined entities and character references; any other is refused, and so
+        /// is a character XML does not allow.
         func expand(_ raw: String) throws -> String {
+            if let bad = raw.unicodeScalars.first(where: Self.forbidden) {
+                throw problem("control character U+\(String(format: "%04X", bad.value)) is not allowed in XML")
+            }
             guard raw.contains("&") else { return raw }
             var result = ""
             var rest = Substring(raw)
             while let amp = rest.firstIndex(of: "&") {
                 result += rest[..<amp]
-                guard let semi = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semi) <= 12 else {
+                guard let semi = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semi) <= 40 else {
                     throw problem("a lone '&' (write &amp;)")
                 }
                 let entity = rest[rest.index(after: amp)..<semi]
@@ -185,10 +196,13 @@ public enum XMLTree {
                 case "apos": result += "'"
                 default:
                     let value: UInt32?
-                    if entity.hasPrefix("#x") { value = UInt32(entity.dropFirst(2), radix: 16) }
-                    else if entity.hasPrefix("#") { value = UInt32(entity.dropFirst(), radix: 10) }
+                    let digits = entity.hasPrefix("#x") ? entity.dropFirst(2) : entity.dropFirst()
+                    if entity.hasPrefix("#x") { value = UInt32(digits, radix: 16) }
+                    else if entity.hasPrefix("#") { value = UInt32(digits, radix: 10) }
                     else { throw problem("the entity &\(entity); is not defined (only XML's five and character references are)") }
-                    guard let value, let scalar = Unicode.Scalar(value) else { throw problem("&\(entity); is not a character") }
+                    guard digits.allSatisfy(\.isHexDigit), let value, let scalar = Unicode.Scalar(value), !Self.forbidden(scalar) else {
+                        throw problem("&\(entity); is not a character XML allows")
+                    }
                     result.unicodeScalars.append(scalar)
                 }
                 rest = rest[rest.index(after: semi)...]

@@ -106,11 +106,19 @@ extension OrgService {
     func reserveSignIn(login: String) throws -> SignInAttempt {
         try store.write(bookkeeping: true) { tx in
             let at = now
-            try tx.pruneSignInCounters(before: at.addingTimeInterval(-Self.lockoutDuration), now: at)
+            // Counters are kept as long as the longest lock any policy may set; each account's own
+            // window (its lockout minutes) decides below when its failures stop counting.
+            try tx.pruneSignInCounters(before: at.addingTimeInterval(-Self.longestLockout), now: at)
             let stored = try findUser(tx, login: login)
             let name = stored.map { "user:\($0.user.id)" } ?? "name:" + Self.counterKey(login)
-            let policy = try stored.map { try effectivePolicy(tx, userID: $0.user.id) } ?? PasswordPolicy()
-            let limit = policy.lockoutAfter, lockout = Double(policy.lockoutMinutes) * 60
+            let (limit, minutes): (Int, Int)
+            if let stored {
+                let policy = try effectivePolicy(tx, userID: stored.user.id)
+                (limit, minutes) = (policy.lockoutAfter, policy.lockoutMinutes)
+            } else {
+                (limit, minutes) = try tx.strictestLockout()
+            }
+            let lockout = Double(minutes) * 60
             var counter = try tx.signInCounter(name: name) ?? SignInCounter(attempts: 0, lockedUntil: nil)
             if let until = counter.lockedUntil {
                 if until > at {
@@ -118,6 +126,8 @@ extension OrgService {
                                          limit: limit, lockout: lockout)
                 }
                 counter = SignInCounter(attempts: 0, lockedUntil: nil)
+            } else if let last = counter.lastAt, at.timeIntervalSince(last) > lockout {
+                counter = SignInCounter(attempts: 0, lockedUntil: nil)   // failures older than the window no longer count
             }
             counter.attempts += 1
             if counter.attempts >= limit { counter.lockedUntil = at.addingTimeInterval(lockout) }

@@ -27,7 +27,10 @@ extension OrgService {
                                        entityID: String? = nil) throws -> IdentityProvider {
         if isReadOnly { throw CoreError.readOnly }
         let parsed = try SAMLMetadata.read(metadata, entityID: entityID)
-        let name = try Validation.name(name ?? parsed.displayName ?? Self.hostName(parsed.entityID))
+        // A name given is checked as given; the file's own is only a default, so one that would
+        // not do (too long, a line break) falls back to the entity ID's host.
+        let name = try name.map { try Validation.name($0) }
+            ?? parsed.displayName.flatMap { try? Validation.name($0) } ?? Validation.name(Self.hostName(parsed.entityID))
         return try addIdentityProvider(session, organizationID: organizationID, name: name, entityID: parsed.entityID,
                                        ssoURL: parsed.ssoURL, binding: parsed.ssoBinding, certificates: parsed.certificates,
                                        action: "idp.import")
@@ -40,18 +43,13 @@ extension OrgService {
                                        binding: String = "HTTP-Redirect", certificatePEM: String) throws -> IdentityProvider {
         if isReadOnly { throw CoreError.readOnly }
         let name = try Validation.name(name)
-        let entityID = try Validation.name(entityID, field: "entity_id")
-        guard SAMLMetadata.isHTTPS(ssoURL) else {
-            throw CoreError.invalid("sso_url", "the sign-on URL must be an https URL (got \(Validation.visible(ssoURL)))")
-        }
         guard ["HTTP-Redirect", "HTTP-POST"].contains(binding) else {
             throw CoreError.invalid("binding", "the binding is HTTP-Redirect or HTTP-POST")
         }
         let blocks = SigningCertificate.pemBlocks(certificatePEM)
         let certificates = blocks.isEmpty ? [SigningCertificate.der(fromText: certificatePEM) ?? []] : blocks
         return try addIdentityProvider(session, organizationID: organizationID, name: name, entityID: entityID,
-                                       ssoURL: ssoURL.trimmingCharacters(in: .whitespaces), binding: binding,
-                                       certificates: certificates, action: "idp.create")
+                                       ssoURL: ssoURL, binding: binding, certificates: certificates, action: "idp.create")
     }
 
     /// Edits a provider: its name, sign-on URL and binding, and (when `certificatePEM` is given)
@@ -61,16 +59,16 @@ extension OrgService {
                                        ssoURL: String? = nil, binding: String? = nil, certificatePEM: String? = nil) throws -> IdentityProvider {
         if isReadOnly { throw CoreError.readOnly }
         let name = try name.map { try Validation.name($0) }
-        if let ssoURL, !SAMLMetadata.isHTTPS(ssoURL) {
-            throw CoreError.invalid("sso_url", "the sign-on URL must be an https URL (got \(Validation.visible(ssoURL)))")
-        }
+        let ssoURL = try ssoURL.map(Self.checkedSignOnURL)
         if let binding, !["HTTP-Redirect", "HTTP-POST"].contains(binding) {
             throw CoreError.invalid("binding", "the binding is HTTP-Redirect or HTTP-POST")
         }
+        var refusals: [String] = []
         let pems = try certificatePEM.map { text -> String in
             let blocks = SigningCertificate.pemBlocks(text)
-            let certificates = blocks.isEmpty ? [SigningCertificate.der(fromText: text) ?? []] : blocks
-            return try usableCertificates(certificates).kept.joined()
+            let checked = try usableCertificates(blocks.isEmpty ? [SigningCertificate.der(fromText: text) ?? []] : blocks)
+            refusals = checked.refusals
+            return checked.kept.joined()
         }
         try change { tx in
             let orgID = try securityAccess(tx, session, organizationID, auditAction: "idp.update", target: id)
@@ -93,7 +91,9 @@ extension OrgService {
             try tx.appendAudit(record(session, organizationID: orgID, action: "idp.update", target: id,
                                       details: changes.joined(separator: "; ")))
         }
-        return try identityProvider(session, organizationID: organizationID, id: id)
+        var provider = try identityProvider(session, organizationID: organizationID, id: id)
+        provider.warnings += refusals.map { "not imported: \($0)" }
+        return provider
     }
 
     public func deleteIdentityProvider(_ session: Session, organizationID: String, id: String) throws {
@@ -111,6 +111,7 @@ extension OrgService {
 
     /// This organization's service-provider metadata XML, for the identity provider's admin.
     public func serviceProviderMetadata(_ session: Session, organizationID: String, baseURL: String) throws -> String {
+        let baseURL = baseURL.trimmingCharacters(in: .whitespacesAndNewlines)
         guard SAMLMetadata.isHTTPS(baseURL) else {
             throw CoreError.invalid("base_url", "the service's base URL must be https (got \(Validation.visible(baseURL)))")
         }
@@ -125,6 +126,8 @@ extension OrgService {
     private func addIdentityProvider(_ session: Session, organizationID: String, name: String, entityID: String, ssoURL: String,
                                      binding: String, certificates: [[UInt8]], action: String) throws -> IdentityProvider {
         let at = now
+        let entityID = try Self.checkedEntityID(entityID)
+        let ssoURL = try Self.checkedSignOnURL(ssoURL)
         let (kept, refusals) = try usableCertificates(certificates)
         let rowID = try change { tx -> Int64 in
             let orgID = try securityAccess(tx, session, organizationID, auditAction: action, target: entityID)
@@ -186,6 +189,24 @@ extension OrgService {
         return IdentityProvider(id: "idp_\(stored.rowID)", organizationID: stored.organizationID, name: stored.name,
                                 entityID: stored.entityID, ssoURL: stored.ssoURL, ssoBinding: stored.ssoBinding,
                                 certificates: infos, warnings: warnings, createdAt: stored.createdAt)
+    }
+
+    /// An entity ID as stored: trimmed, at most 1,024 characters, nothing a terminal would act on.
+    static func checkedEntityID(_ text: String) throws -> String {
+        let id = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !id.isEmpty, id.count <= 1_024 else { throw CoreError.invalid("entity_id", "an entity ID has 1 to 1,024 characters") }
+        if let problem = Validation.controlCharacterProblem(in: id) { throw CoreError.invalid("entity_id", "the entity ID holds a \(problem)") }
+        return id
+    }
+
+    /// A sign-on URL as stored: trimmed, https with a host, at most 2,048 characters, no controls.
+    static func checkedSignOnURL(_ text: String) throws -> String {
+        let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard SAMLMetadata.isHTTPS(url), url.count <= 2_048 else {
+            throw CoreError.invalid("sso_url", "the sign-on URL must be an https URL (got \(Validation.visible(url)))")
+        }
+        if let problem = Validation.controlCharacterProblem(in: url) { throw CoreError.invalid("sso_url", "the sign-on URL holds a \(problem)") }
+        return url
     }
 
     /// "idp.example.com" from an entity ID URL, else the ID itself: a default name.

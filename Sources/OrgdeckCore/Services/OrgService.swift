@@ -41,8 +41,10 @@ public final class OrgService: Sendable {
 
     /// Failed sign-ins in a row that lock an account (policy default, PRODUCT.md §4).
     public static let maxFailedSignIns = 10
-    /// How long a locked account stays locked.
+    /// How long a locked account stays locked (policy default).
     public static let lockoutDuration: TimeInterval = 10 * 60
+    /// The longest lock a policy may set (`lockout_minutes` at most 1,440).
+    static let longestLockout: TimeInterval = 1_440 * 60
     /// Token lifetime when the user does not choose one.
     public static let defaultTokenExpiryDays = 90
     /// The longest token lifetime allowed.
