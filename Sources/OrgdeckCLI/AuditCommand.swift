@@ -6,8 +6,25 @@ import OrgdeckCore
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Verify and list the audit log.",
-        subcommands: [Verify.self, List.self])
+        abstract: "Verify, list and export the audit log.",
+        subcommands: [Verify.self, List.self, Export.self])
+}
+
+/// The filters `audit list` and `audit export` share.
+struct AuditFilterOptions: ParsableArguments {
+    @Option(name: .long, help: "Only this member's entries (a username).") var member: String?
+    @Option(name: .long, help: "An action (app.create) or a category (app).") var action: String?
+    @Option(name: .long, help: "Only entries about this target (an app ID, a username, …).") var target: String?
+    @Option(name: .long, help: ArgumentHelp("From this day or moment (UTC).", valueName: "date")) var since: String?
+    @Option(name: .long, help: ArgumentHelp("Before this day or moment (UTC).", valueName: "date")) var until: String?
+    @Option(name: .long, help: "success, denied or failed.") var outcome: String?
+
+    func search() throws -> AuditSearch {
+        AuditSearch(member: member?.lowercased(), action: action?.lowercased(), target: target,
+                    outcome: try outcome.map(AuditSearch.outcome(named:)),
+                    since: try since.map { try AuditSearch.date($0, field: "since") },
+                    until: try until.map { try AuditSearch.date($0, field: "until") })
+    }
 }
 
 extension AuditCommand {
@@ -49,6 +66,7 @@ extension AuditCommand {
         static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: AuditFilterOptions
 
         @Option(name: .long, help: "At most this many entries (1-1000).")
         var limit: Int = 50
@@ -63,7 +81,7 @@ extension AuditCommand {
 
         func run() throws {
             let (service, session) = try global.authenticated(.auditRead)
-            let page = try service.auditEntries(session, in: global.context, offset: offset, limit: limit)
+            let page = try service.auditEntries(session, in: global.context, search: try filters.search(), offset: offset, limit: limit)
             Output.emit(json: global.json, .array(page.items.map(ModelJSON.audit))) {
                 if page.items.isEmpty { return "no audit entries\n" }
                 return Format.table(["ID", "WHEN (UTC)", "ACTOR", "ACTION", "TARGET", "OUTCOME", "SOURCE"],
@@ -71,6 +89,23 @@ extension AuditCommand {
                                         [String($0.id), Format.short($0.at), $0.actor ?? "system", $0.action,
                                          $0.target, $0.outcome, $0.source.rawValue]
                                     })
+            }
+        }
+    }
+
+    /// Writes the entries the caller may see (and that match the filters) to a CSV file.
+    struct Export: ParsableCommand, GlobalOptionsCarrying {
+        static let configuration = CommandConfiguration(abstract: "Export audit entries as CSV, oldest first.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var filters: AuditFilterOptions
+        @Option(name: .long, help: "Where to write the CSV.") var csv: String
+
+        func run() throws {
+            let (service, session) = try global.authenticated(.auditRead)
+            let count = try service.exportAudit(session, in: global.context, search: try filters.search(), to: csv)
+            Output.emit(json: global.json, .object([("path", .string(csv)), ("entries", .int(Int64(count)))])) {
+                "wrote \(count) audit entries to \(Format.sanitize(csv))\n"
             }
         }
     }

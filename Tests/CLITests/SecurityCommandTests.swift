@@ -105,4 +105,19 @@ struct SecurityCommandTests {
         let listed = try run(["tokens", "list"], token: legacy.secret)
         #expect(listed.status == 0 && listed.stdout.contains("all (made before scopes)"), "\(listed)")
     }
+
+    @Test func auditListFiltersAndExportWritesCSV() throws {
+        let signIns = try run(["audit", "list", "--action", "user", "--outcome", "success", "--json"])
+        #expect(signIns.status == 0, "\(signIns)")
+        let actions = (try JSONSerialization.jsonObject(with: Data(signIns.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["action"] as? String }
+        #expect(!actions.isEmpty && actions.allSatisfy { $0.hasPrefix("user.") })
+        #expect(try run(["audit", "list", "--outcome", "maybe"]).status == 7)
+        #expect(try run(["audit", "list", "--since", "yesterday"]).status == 7)
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-audit-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        let exported = try run(["audit", "export", "--csv", csv, "--org", "sec"])
+        #expect(exported.status == 0 && exported.stdout.hasPrefix("wrote "), "\(exported)")
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(text.hasPrefix(AuditCSV.header + "\r\n") && text.contains(",org.create,sec,"))
+    }
 }

@@ -78,6 +78,40 @@ extension StoreTransaction {
         }
     }
 
+    /// The reader's filter narrowed by a search.
+    private func condition(_ filter: AuditFilter, _ search: AuditSearch) -> (String, StatementArguments) {
+        var (sql, arguments) = condition(filter)
+        if let member = search.member { sql += " AND actor = ?"; arguments += [member] }
+        if let action = search.action {
+            if action.contains(".") { sql += " AND action = ?"; arguments += [action] }
+            else { sql += " AND (action = ? OR substr(action, 1, ?) = ?)"; arguments += [action, action.count + 1, action + "."] }
+        }
+        if let target = search.target { sql += " AND target = ?"; arguments += [target] }
+        if let outcome = search.outcome { sql += " AND outcome = ?"; arguments += [outcome] }
+        if let since = search.since { sql += " AND at >= ?"; arguments += [since.storedValue] }
+        if let until = search.until { sql += " AND at < ?"; arguments += [until.storedValue] }
+        return (sql, arguments)
+    }
+
+    /// Entries matching a search, newest first, a window at a time.
+    func auditWindow(_ filter: AuditFilter, search: AuditSearch, offset: Int, limit: Int) throws -> Page<AuditEntry> {
+        let (whereSQL, arguments) = condition(filter, search)
+        let items = try Row.fetchAll(db, sql: """
+            SELECT \(Self.auditColumns) FROM audit_log WHERE \(whereSQL) ORDER BY id DESC LIMIT ? OFFSET ?
+            """, arguments: arguments + [max(0, limit), max(0, offset)]).map(auditEntry)
+        let total = Self.windowReachesEnd(read: items.count, asked: limit, offset: offset) ? offset + items.count
+            : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log WHERE \(whereSQL)", arguments: arguments) ?? 0
+        return Page(items: items, total: total, offset: max(0, offset))
+    }
+
+    /// Visits the entries matching a search, oldest first, without loading them all.
+    func walkAudit(_ filter: AuditFilter, search: AuditSearch, _ visit: (AuditEntry) throws -> Void) throws {
+        let (whereSQL, arguments) = condition(filter, search)
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(Self.auditColumns) FROM audit_log WHERE \(whereSQL) ORDER BY id",
+                                         arguments: arguments)
+        while let row = try cursor.next() { try visit(try auditEntry(row)) }
+    }
+
     /// A window of entries, newest first.
     func auditWindow(_ filter: AuditFilter, offset: Int, limit: Int) throws -> Page<AuditEntry> {
         let (whereSQL, arguments) = condition(filter)

@@ -4,19 +4,53 @@ import Foundation
 // MARK: - Audit (PRODUCT.md §7)
 extension OrgService {
     /// Newest first; an Admin sees the organization's, others their own.
-    public func auditEntries(_ session: Session, in context: Context, offset: Int, limit: Int) throws -> Page<AuditEntry> {
+    public func auditEntries(_ session: Session, in context: Context, search: AuditSearch = AuditSearch(), offset: Int,
+                             limit: Int) throws -> Page<AuditEntry> {
         try store.read { tx in
-            let access = try access(tx, session, context)
-            let filter: AuditFilter
-            if let organizationID = access.organizationID {
-                filter = access.role == .admin
-                    ? .organization(organizationID)
-                    : .actorInOrganization(actor: session.user.username, organizationID: organizationID)
-            } else {
-                filter = .actor(session.user.username)
-            }
-            return try tx.auditWindow(filter, offset: offset, limit: min(limit, 10_000))
+            try tx.auditWindow(try auditScope(tx, session, context), search: search, offset: offset, limit: min(limit, 10_000))
         }
+    }
+
+    /// Writes the entries the session may see that match `search` to `path` as CSV, oldest
+    /// first, streaming (a log of millions never sits in memory); the count written.
+    @discardableResult
+    public func exportAudit(_ session: Session, in context: Context, search: AuditSearch = AuditSearch(), to path: String) throws -> Int {
+        let temporary = path + ".part-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else {
+            throw CoreError.invalid("path", "cannot write \(Validation.visible(path))")
+        }
+        var count = 0
+        do {
+            defer { try? file.close() }
+            var buffer = AuditCSV.header + "\r\n"
+            try store.read { tx in
+                try tx.walkAudit(try auditScope(tx, session, context), search: search) { entry in
+                    buffer += AuditCSV.row(entry) + "\r\n"
+                    count += 1
+                    if buffer.utf8.count > 64 * 1024 { try file.write(contentsOf: Data(buffer.utf8)); buffer = "" }
+                }
+            }
+            try file.write(contentsOf: Data(buffer.utf8))
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            if let error = error as? CoreError { throw error }
+            throw CoreError.invalid("path", "cannot write \(Validation.visible(path)): \(error.localizedDescription)")
+        }
+        // Renamed into place whole, so a reader never sees half an export.
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CoreError.invalid("path", "cannot write \(Validation.visible(path))")
+        }
+        return count
+    }
+
+    /// What the session may read of the log here: an Admin everything of the organization,
+    /// anyone else their own entries.
+    private func auditScope(_ tx: StoreTransaction, _ session: Session, _ context: Context) throws -> AuditFilter {
+        let access = try access(tx, session, context)
+        guard let organizationID = access.organizationID else { return .actor(session.user.username) }
+        return access.role == .admin ? .organization(organizationID)
+            : .actorInOrganization(actor: session.user.username, organizationID: organizationID)
     }
 
     /// The session user's recent sign-ins, failed sign-ins and locks, newest first.

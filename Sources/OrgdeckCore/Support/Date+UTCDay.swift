@@ -14,6 +14,12 @@ extension Date {
         return utcDay + " \(zeroPadded(t.hour, 2)):\(zeroPadded(t.minute, 2)) UTC"
     }
 
+    /// `2026-11-29T14:05:09Z`: the moment in UTC to the second, for files (CSV exports).
+    public var utcISO8601: String {
+        let t = utcFields
+        return utcDay + "T\(zeroPadded(t.hour, 2)):\(zeroPadded(t.minute, 2)):\(zeroPadded(t.second, 2))Z"
+    }
+
     /// The calendar fields of this moment in UTC, from the C library: no ICU calendar is loaded
     /// for them (that cost about a millisecond the first time, before the console's first frame).
     var utcFields: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
