@@ -6,10 +6,11 @@ public enum AccountSection: String, CaseIterable, Equatable, Sendable {
     case members = "Members"
     case teams = "Teams"
     case invitations = "Invitations"
+    case activity = "Activity"
 }
 
-/// The Account pane: the user's profile in the personal context; in an organization its
-/// settings, with Profile, Members, Teams and Invitations in a sidebar. Every change goes through
+/// The Account pane: the user's profile and activity in the personal context; in an
+/// organization its settings, with Profile, Members, Teams, Invitations and Activity in a sidebar. Every change goes through
 /// the core, which enforces the roles; each section refuses on the key what the role may not do.
 public final class AccountViewModel: SectionedPage {
     let env: PaneEnvironment
@@ -19,9 +20,9 @@ public final class AccountViewModel: SectionedPage {
         let sections: [any SectionModel]
         if env.context.organizationID != nil {
             sections = [OrganizationProfileSection(env: env), MembersSection(env: env), TeamsSection(env: env),
-                        InvitationsSection(env: env)]
+                        InvitationsSection(env: env), ActivitySection(env: env)]
         } else {
-            sections = [PersonalProfileSection(env: env)]
+            sections = [PersonalProfileSection(env: env), ActivitySection(env: env)]
         }
         super.init(screen: .pane(.account), sections: sections)
         _ = reload()

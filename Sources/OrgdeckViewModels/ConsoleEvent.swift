@@ -32,6 +32,10 @@ public enum ConsoleEvent: Equatable, Sendable {
     case mark
     /// Stop the running upload or training.
     case cancelJob
+    /// Write what the pane shows to a file (the Activity log as CSV).
+    case export
+    /// Check the audit log's chain.
+    case verify
     /// On the sign-in screen: switch between signing in and signing up.
     case toggleSignUp
     // Text entry (forms, filter, palette, confirm dialogs)

@@ -90,4 +90,16 @@ import OrgdeckViewModels
         #expect(end.contains { $0.contains("Warning        signing certificate 1 expires in 22 days") }, "scrolled to the end")
         #expect(end.joined().contains("↑ "))
     }
+
+    @Test func activityIsTheAuditLogWithItsFilterInWords() throws {
+        let fixture = try ScreenFixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.account))
+        console.send(.selectSection(4))
+        let rows = ScreenFixture.render(console)
+        Golden.check("activity-80x24", rows)
+        #expect(rows.contains { $0.contains("all entries · / filter · X export · C check chain") })
+        #expect(rows.contains { $0.contains("app.create") && $0.contains("support-triage") })
+    }
 }

@@ -18,6 +18,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case leave, inbox, accept
     case train, visibility, upload, label, unlabel, mark
     case cancelJob = "cancel-job"
+    case export, verify
 
     /// The console event this action sends.
     public var event: ConsoleEvent {
@@ -67,6 +68,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .unlabel: return .unlabel
         case .mark: return .mark
         case .cancelJob: return .cancelJob
+        case .export: return .export
+        case .verify: return .verify
         }
     }
 
@@ -118,6 +121,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .unlabel: return "remove a concept from the selected inputs"
         case .mark: return "select / unselect the input under the cursor"
         case .cancelJob: return "cancel the running upload or training"
+        case .export: return "export what is shown as CSV (Activity)"
+        case .verify: return "check the audit log's chain (Activity)"
         }
     }
 
@@ -169,6 +174,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .unlabel: return ["-"]
         case .mark: return ["space"]
         case .cancelJob: return ["x"]
+        case .export: return ["X"]
+        case .verify: return ["C"]
         }
     }
 }

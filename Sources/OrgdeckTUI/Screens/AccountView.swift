@@ -9,18 +9,16 @@ enum AccountView {
     static let sidebarWidth = 15
 
     static func draw(_ painter: inout Painter, _ area: Rect, account: AccountViewModel, now: Date) {
-        if let personal = account.section as? PersonalProfileSection {
-            PersonalProfileView.draw(&painter, area, state: personal.state)
-            return
-        }
         let (titleRow, rest) = area.splitTop(1)
         let orgName = (account.sections.first as? OrganizationProfileSection)?.state.organization?.name
-        painter.text("\(orgName ?? account.context.description) settings", x: titleRow.x + 1, y: titleRow.y,
-                     width: titleRow.width - 2, .title)
+        let title = account.context.organizationID == nil ? "Your account" : "\(orgName ?? account.context.description) settings"
+        painter.text(title, x: titleRow.x + 1, y: titleRow.y, width: titleRow.width - 2, .title)
         let (sidebar, content) = rest.splitLeft(sidebarWidth)
         SidebarView.draw(&painter, sidebar, titles: account.sections.map(\.title), selected: account.selected)
         let body = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
         switch account.section {
+        case let personal as PersonalProfileSection: PersonalProfileView.draw(&painter, body, state: personal.state)
+        case let activity as ActivitySection: ActivityTable.draw(&painter, body, state: activity.state, now: now)
         case let profile as OrganizationProfileSection: drawProfile(&painter, body, state: profile.state, role: account.role)
         case let members as MembersSection: MembersTable.draw(&painter, body, state: members.state, now: now)
         case let teams as TeamsSection: TeamsTable.draw(&painter, body, state: teams.state)
