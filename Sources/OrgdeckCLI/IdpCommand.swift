@@ -24,6 +24,20 @@ struct IdpCommand: ParsableCommand {
         ])
     }
 
+    /// The bytes of the file at `path`, or `.invalid(field)` saying why not.
+    static func contents(of path: String, field: String) throws -> Data {
+        do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw CoreError.invalid(field, "cannot read \(Format.sanitize(path)): \(error.localizedDescription)")
+        }
+    }
+
+    /// A certificate file's text (UTF-8), or `.invalid("certificate")` saying why not.
+    static func text(of path: String) throws -> String {
+        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw CoreError.invalid("certificate", "cannot read \(Format.sanitize(path)) as text: \(error.localizedDescription)")
+        }
+    }
+
     static func text(_ provider: IdentityProvider) -> String {
         var lines = [
             "\(provider.id)  \(Format.sanitize(provider.name))",
@@ -70,10 +84,7 @@ extension IdpCommand {
         @Option(name: .long, help: "Which identity provider, in a file that holds several.") var entityId: String?
 
         func run() throws {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                throw CoreError.invalid("file", "cannot read \(Format.sanitize(file)): \(error.localizedDescription)")
-            }
+            let data = try IdpCommand.contents(of: file, field: "file")
             let (service, session) = try global.authenticated(.securityWrite)
             let provider = try service.importIdentityProvider(session, organizationID: try global.organizationID(service, session),
                                                               metadata: data, name: name, entityID: entityId)
@@ -91,10 +102,7 @@ extension IdpCommand {
         @Option(name: .long, help: "A PEM file with its signing certificate(s).") var certificate: String
 
         func run() throws {
-            let pem: String
-            do { pem = try String(contentsOfFile: certificate, encoding: .utf8) } catch {
-                throw CoreError.invalid("certificate", "cannot read \(Format.sanitize(certificate)) as text: \(error.localizedDescription)")
-            }
+            let pem = try IdpCommand.text(of: certificate)
             let (service, session) = try global.authenticated(.securityWrite)
             let provider = try service.createIdentityProvider(session, organizationID: try global.organizationID(service, session),
                                                               name: name, entityID: entityId, ssoURL: ssoUrl, binding: binding,
@@ -125,11 +133,7 @@ extension IdpCommand {
         @Option(name: .long, help: "A PEM file whose certificates replace the signing certificates.") var certificate: String?
 
         func run() throws {
-            let pem = try certificate.map { path -> String in
-                do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-                    throw CoreError.invalid("certificate", "cannot read \(Format.sanitize(path)) as text: \(error.localizedDescription)")
-                }
-            }
+            let pem = try certificate.map { try IdpCommand.text(of: $0) }
             let (service, session) = try global.authenticated(.securityWrite)
             let provider = try service.updateIdentityProvider(session, organizationID: try global.organizationID(service, session), id: id,
                                                               name: name, ssoURL: ssoUrl, binding: binding, certificatePEM: pem)

@@ -11,20 +11,12 @@ struct PolicyCommand: ParsableCommand {
 
     /// The policy as `--json` prints it: the option names in snake_case.
     static func json(_ policy: PasswordPolicy, organizationID: String) -> JSONValue {
-        .object([
-            ("organization_id", .string(organizationID)),
-            ("min_length", .int(Int64(policy.minLength))),
-            ("require_upper", .bool(policy.requireUpper)),
-            ("require_lower", .bool(policy.requireLower)),
-            ("require_digit", .bool(policy.requireDigit)),
-            ("require_symbol", .bool(policy.requireSymbol)),
-            ("reject_common", .bool(policy.rejectCommon)),
-            ("history", .int(Int64(policy.history))),
-            ("max_age_days", .int(Int64(policy.maxAgeDays))),
-            ("lockout_after", .int(Int64(policy.lockoutAfter))),
-            ("lockout_minutes", .int(Int64(policy.lockoutMinutes))),
-            ("max_token_days", .int(Int64(policy.maxTokenDays))),
-        ])
+        .object([("organization_id", .string(organizationID))] + PasswordPolicy.settings.map { setting in
+            switch policy.value(setting) {
+            case .number(let number): return (setting.name, .int(Int64(number)))
+            case .flag(let on): return (setting.name, .bool(on))
+            }
+        })
     }
 
     static func text(_ policy: PasswordPolicy, organizationID: String) -> String {

@@ -65,14 +65,9 @@ extension TokensCommand {
                     ["ID", "DESCRIPTION", "TOKEN", "SCOPES", "CREATED", "EXPIRES", "LAST USED", "STATUS"],
                     tokens.map { token in
                         [token.id, token.description, "…" + token.lastFour, token.scopeSummary, Format.short(token.createdAt),
-                         Format.short(token.expiresAt), Format.short(token.lastUsedAt), status(token)]
+                         Format.short(token.expiresAt), Format.short(token.lastUsedAt), token.status(at: Date())]
                     })
             }
-        }
-
-        private func status(_ token: TokenInfo) -> String {
-            if token.revokedAt != nil { return "revoked" }
-            return token.expiresAt <= Date() ? "expired" : "active"
         }
     }
 

@@ -126,9 +126,12 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
         }
     }
 
-    /// The text of the file a form field names (`~` expanded), or `.invalid` naming the field.
+    /// The bytes of the file a form field names (`~` expanded), or `.invalid` naming the field.
     private func read(_ form: FormState, _ key: String) throws -> (path: String, data: Data) {
-        let path = (form.value(key) as NSString).expandingTildeInPath
+        try read(path: (form.value(key) as NSString).expandingTildeInPath, key: key)
+    }
+
+    private func read(path: String, key: String) throws -> (path: String, data: Data) {
         do { return (path, try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
             throw CoreError.invalid(key, "cannot read \(path): \(error.localizedDescription)")
         }
@@ -165,7 +168,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
             return try importing(data, name: name, entityID: nil)
         case (.chooseEntity(let path, let name), .picker(let picker)):
             guard let entityID = picker.highlighted?.value else { return [] }
-            return try importing(try Data(contentsOf: URL(fileURLWithPath: path)), name: name, entityID: entityID)
+            return try importing(try read(path: path, key: "path").data, name: name, entityID: entityID)
         case (.edit(let id), .form(let form)):
             let pem = form.value("certificate").isEmpty ? nil : String(decoding: try read(form, "certificate").data, as: UTF8.self)
             let updated = try env.service.updateIdentityProvider(env.session, organizationID: organizationID, id: id,

@@ -60,8 +60,4 @@ enum LargeInputsBench {
         say("  full-text search     p50 \(ms(percentile(windows, 0.5)))   p99 \(ms(percentile(windows, 0.99)))   (\(windows.count) prefixes, a window of 100)")
         say("    with exact count   p50 \(ms(percentile(counted, 0.5)))   p99 \(ms(percentile(counted, 0.99)))   (\(counted.count) prefixes, when typing rests)")
     }
-
-    static func keystrokes(_ runtime: ConsoleRuntime, _ keys: [KeyEvent]) -> [Double] {
-        keys.map { key in seconds { runtime.handle(key); runtime.render() } }
-    }
 }

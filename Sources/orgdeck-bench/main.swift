@@ -111,19 +111,20 @@ let terminal = InMemoryTerminal(width: 120, height: 40)
 let runtime = ConsoleRuntime(model: model, backend: terminal, service: service, keyMap: KeyMap(),
                              theme: Theme.builtin, themeDirectories: [], memory: nil, environment: [:])
 runtime.render()
-@MainActor func keystrokes(_ keys: [KeyEvent]) -> [Double] {
+/// Each key handled by the runtime and drawn into a frame, as the terminal loop does; seconds each.
+@MainActor func keystrokes(_ runtime: ConsoleRuntime, _ keys: [KeyEvent]) -> [Double] {
     keys.map { key in seconds { runtime.handle(key); runtime.render() } }
 }
 var moves: [Double] = []
 for _ in 0..<4 {
-    moves += keystrokes(Array(repeating: .char("j"), count: 250))
-    moves += keystrokes(Array(repeating: .char("k"), count: 250))
+    moves += keystrokes(runtime, Array(repeating: .char("j"), count: 250))
+    moves += keystrokes(runtime, Array(repeating: .char("k"), count: 250))
 }
 runtime.handle(.char("/"))
 var filters: [Double] = []
 for word in ["vision", "support", "fraud", "invoice", "speech"] {
-    filters += keystrokes(word.map { .char($0) })
-    filters += keystrokes(Array(repeating: .backspace, count: word.count))
+    filters += keystrokes(runtime, word.map { .char($0) })
+    filters += keystrokes(runtime, Array(repeating: .backspace, count: word.count))
 }
 runtime.handle(.escape)
 say("")

@@ -21,33 +21,55 @@ public struct PasswordPolicy: Equatable, Sendable {
 
     public init() {}
 
-    /// A policy read setting by setting, each named as `policy set` and the database name it
-    /// (`min_length`, `require_digit`, …): from a row, a form or a file alike.
-    public init(number: (String) throws -> Int, flag: (String) throws -> Bool) throws {
-        minLength = try number("min_length")
-        requireUpper = try flag("require_upper")
-        requireLower = try flag("require_lower")
-        requireDigit = try flag("require_digit")
-        requireSymbol = try flag("require_symbol")
-        rejectCommon = try flag("reject_common")
-        history = try number("history")
-        maxAgeDays = try number("max_age_days")
-        lockoutAfter = try number("lockout_after")
-        lockoutMinutes = try number("lockout_minutes")
-        maxTokenDays = try number("max_token_days")
+    /// One setting, named as `policy set`, `policy show --json` and the database name it.
+    public enum Setting {
+        case number(String, WritableKeyPath<PasswordPolicy, Int>, ClosedRange<Int>)
+        case flag(String, WritableKeyPath<PasswordPolicy, Bool>)
+
+        public var name: String {
+            switch self {
+            case .number(let name, _, _), .flag(let name, _): return name
+            }
+        }
     }
 
-    /// The bounds of each setting, checked by `validated()`.
-    public static var bounds: [(name: String, range: ClosedRange<Int>, value: (PasswordPolicy) -> Int)] { [
-        ("min_length", 8...128, \.minLength), ("history", 0...24, \.history), ("max_age_days", 0...3_650, \.maxAgeDays),
-        ("lockout_after", 1...100, \.lockoutAfter), ("lockout_minutes", 1...1_440, \.lockoutMinutes),
-        ("max_token_days", 1...365, \.maxTokenDays),
+    /// A setting's value in a policy.
+    public enum Value: Equatable, Sendable {
+        case number(Int), flag(Bool)
+    }
+
+    /// Every setting, in the order `policy set` lists them: the one list that reading, storing,
+    /// checking, showing and auditing a policy go through.
+    public static var settings: [Setting] { [
+        .number("min_length", \.minLength, 8...128), .flag("require_upper", \.requireUpper),
+        .flag("require_lower", \.requireLower), .flag("require_digit", \.requireDigit), .flag("require_symbol", \.requireSymbol),
+        .flag("reject_common", \.rejectCommon), .number("history", \.history, 0...24),
+        .number("max_age_days", \.maxAgeDays, 0...3_650), .number("lockout_after", \.lockoutAfter, 1...100),
+        .number("lockout_minutes", \.lockoutMinutes, 1...1_440), .number("max_token_days", \.maxTokenDays, 1...365),
     ] }
+
+    public func value(_ setting: Setting) -> Value {
+        switch setting {
+        case .number(_, let path, _): return .number(self[keyPath: path])
+        case .flag(_, let path): return .flag(self[keyPath: path])
+        }
+    }
+
+    /// A policy read setting by setting, by name: from a row, a form or a file alike.
+    public init(number: (String) throws -> Int, flag: (String) throws -> Bool) throws {
+        self.init()
+        for setting in Self.settings {
+            switch setting {
+            case .number(let name, let path, _): self[keyPath: path] = try number(name)
+            case .flag(let name, let path): self[keyPath: path] = try flag(name)
+            }
+        }
+    }
 
     /// The policy itself, or `.invalid` naming the first setting out of its bounds.
     public func validated() throws -> PasswordPolicy {
-        for bound in Self.bounds where !bound.range.contains(bound.value(self)) {
-            throw CoreError.invalid(bound.name, "\(bound.name) must be \(bound.range.lowerBound) to \(bound.range.upperBound)")
+        for case .number(let name, let path, let range) in Self.settings where !range.contains(self[keyPath: path]) {
+            throw CoreError.invalid(name, "\(name) must be \(range.lowerBound) to \(range.upperBound)")
         }
         return self
     }

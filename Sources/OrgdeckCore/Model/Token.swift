@@ -45,6 +45,12 @@ public struct TokenInfo: Equatable, Sendable, Identifiable {
     public var lastUsedAt: Date?
     public var revokedAt: Date?
 
+    /// "revoked", "expired" (as authentication judges it) or "active" at `now`.
+    public func status(at now: Date) -> String {
+        if revokedAt != nil { return "revoked" }
+        return expiresAt <= now ? "expired" : "active"
+    }
+
     /// "all", "all (made before scopes)" or the scopes by name.
     public var scopeSummary: String {
         if scopes.contains("*") { return "all (made before scopes)" }

@@ -38,9 +38,10 @@ extension StoreTransaction {
                                 arguments: [organizationID, rowID]).map(storedIdentityProvider)
     }
 
-    /// Which of name and entity ID the organization already uses, if either.
-    func identityProviderClash(organizationID: String, name: String, entityID: String) throws -> String? {
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM identity_providers WHERE organization_id = ? AND entity_id = ?)",
+    /// Which of name and entity ID (when given) the organization already uses, if either.
+    func identityProviderClash(organizationID: String, name: String, entityID: String? = nil) throws -> String? {
+        if let entityID,
+           try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM identity_providers WHERE organization_id = ? AND entity_id = ?)",
                              arguments: [organizationID, entityID]) == true { return "entity_id" }
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM identity_providers WHERE organization_id = ? AND name = ?)",
                              arguments: [organizationID, name]) == true { return "name" }

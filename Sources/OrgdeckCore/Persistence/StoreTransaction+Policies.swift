@@ -9,10 +9,7 @@ struct PasswordState: Equatable, Sendable {
 
 // MARK: - Password policies and password history
 extension StoreTransaction {
-    private static let policyColumns = """
-        min_length, require_upper, require_lower, require_digit, require_symbol, reject_common, history,
-        max_age_days, lockout_after, lockout_minutes, max_token_days
-        """
+    private static var policyColumns: String { PasswordPolicy.settings.map(\.name).joined(separator: ", ") }
 
     private func policy(_ row: Row) throws -> PasswordPolicy {
         let read = RowReader(row, table: "password_policies", key: "min_length")
@@ -26,19 +23,19 @@ extension StoreTransaction {
     }
 
     func setPasswordPolicy(organizationID: String, _ policy: PasswordPolicy, at: Date) throws {
+        let settings = PasswordPolicy.settings
+        let values: [DatabaseValueConvertible] = settings.map { setting in
+            switch policy.value(setting) {
+            case .number(let number): return number
+            case .flag(let on): return on
+            }
+        }
         try db.execute(sql: """
             INSERT INTO password_policies (organization_id, \(Self.policyColumns), updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, \(settings.map { _ in "?" }.joined(separator: ", ")), ?)
             ON CONFLICT (organization_id) DO UPDATE SET
-                min_length = excluded.min_length, require_upper = excluded.require_upper,
-                require_lower = excluded.require_lower, require_digit = excluded.require_digit,
-                require_symbol = excluded.require_symbol, reject_common = excluded.reject_common,
-                history = excluded.history, max_age_days = excluded.max_age_days,
-                lockout_after = excluded.lockout_after, lockout_minutes = excluded.lockout_minutes,
-                max_token_days = excluded.max_token_days, updated_at = excluded.updated_at
-            """, arguments: [organizationID, policy.minLength, policy.requireUpper, policy.requireLower, policy.requireDigit,
-                             policy.requireSymbol, policy.rejectCommon, policy.history, policy.maxAgeDays,
-                             policy.lockoutAfter, policy.lockoutMinutes, policy.maxTokenDays, at.storedValue])
+                \(settings.map { "\($0.name) = excluded.\($0.name)" }.joined(separator: ", ")), updated_at = excluded.updated_at
+            """, arguments: StatementArguments([organizationID] + values + [at.storedValue]))
     }
 
     /// The policies of every organization the user belongs to (the default for those without one).

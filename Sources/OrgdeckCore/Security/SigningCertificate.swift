@@ -54,6 +54,18 @@ public enum SigningCertificate {
         return blocks
     }
 
+    /// The certificates a PEM text holds, or the text itself read as one bare base64
+    /// certificate (empty bytes, refused when inspected, when it is neither).
+    public static func certificates(inPEM text: String) -> [[UInt8]] {
+        let blocks = pemBlocks(text)
+        return blocks.isEmpty ? [der(fromText: text) ?? []] : blocks
+    }
+
+    /// "the signing certificate" when there is one, else "signing certificate 2".
+    public static func label(_ index: Int, of count: Int) -> String {
+        count == 1 ? "the signing certificate" : "signing certificate \(index + 1)"
+    }
+
     public static func inspect(der: [UInt8], at now: Date) -> Verdict {
         let certificate: Certificate
         do {

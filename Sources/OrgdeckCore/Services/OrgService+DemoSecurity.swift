@@ -29,10 +29,7 @@ extension OrgService {
               Self.policyChanges(PasswordPolicy(), policy))
 
         let metadata = try SAMLMetadata.read(Data(PackageResources.demo_idp_metadata_xml))
-        let pems = metadata.certificates.compactMap { der -> String? in
-            if case .usable(let info, _) = SigningCertificate.inspect(der: der, at: origin) { return info.pem }
-            return nil
-        }
+        let pems = try usableCertificates(metadata.certificates).kept
         let importedAt = origin.addingTimeInterval(-25 * day)
         let idp = try tx.insertIdentityProvider(organizationID: orgID, name: metadata.displayName ?? "Okta", entityID: metadata.entityID,
                                                 ssoURL: metadata.ssoURL, ssoBinding: metadata.ssoBinding, certificatesPEM: pems.joined(),

@@ -12,10 +12,7 @@ extension OrgService {
     public func identityProvider(_ session: Session, organizationID: String, id: String) throws -> IdentityProvider {
         try checkedRead { tx in
             let orgID = try securityAccess(tx, session, organizationID, auditAction: "idp.show", target: id)
-            guard let stored = try tx.identityProvider(organizationID: orgID, publicID: id) else {
-                throw CoreError.notFound("no identity provider \(Validation.visible(id)) in \(orgID)")
-            }
-            return provider(stored)
+            return provider(try storedProvider(tx, orgID, id))
         }
     }
 
@@ -42,14 +39,9 @@ extension OrgService {
     public func createIdentityProvider(_ session: Session, organizationID: String, name: String, entityID: String, ssoURL: String,
                                        binding: String = "HTTP-Redirect", certificatePEM: String) throws -> IdentityProvider {
         if isReadOnly { throw CoreError.readOnly }
-        let name = try Validation.name(name)
-        guard ["HTTP-Redirect", "HTTP-POST"].contains(binding) else {
-            throw CoreError.invalid("binding", "the binding is HTTP-Redirect or HTTP-POST")
-        }
-        let blocks = SigningCertificate.pemBlocks(certificatePEM)
-        let certificates = blocks.isEmpty ? [SigningCertificate.der(fromText: certificatePEM) ?? []] : blocks
-        return try addIdentityProvider(session, organizationID: organizationID, name: name, entityID: entityID,
-                                       ssoURL: ssoURL, binding: binding, certificates: certificates, action: "idp.create")
+        return try addIdentityProvider(session, organizationID: organizationID, name: try Validation.name(name), entityID: entityID,
+                                       ssoURL: ssoURL, binding: try Self.checkedBinding(binding),
+                                       certificates: SigningCertificate.certificates(inPEM: certificatePEM), action: "idp.create")
     }
 
     /// Edits a provider: its name, sign-on URL and binding, and (when `certificatePEM` is given)
@@ -60,23 +52,14 @@ extension OrgService {
         if isReadOnly { throw CoreError.readOnly }
         let name = try name.map { try Validation.name($0) }
         let ssoURL = try ssoURL.map(Self.checkedSignOnURL)
-        if let binding, !["HTTP-Redirect", "HTTP-POST"].contains(binding) {
-            throw CoreError.invalid("binding", "the binding is HTTP-Redirect or HTTP-POST")
-        }
-        var refusals: [String] = []
-        let pems = try certificatePEM.map { text -> String in
-            let blocks = SigningCertificate.pemBlocks(text)
-            let checked = try usableCertificates(blocks.isEmpty ? [SigningCertificate.der(fromText: text) ?? []] : blocks)
-            refusals = checked.refusals
-            return checked.kept.joined()
-        }
+        let binding = try binding.map(Self.checkedBinding)
+        let checked = try certificatePEM.map { try usableCertificates(SigningCertificate.certificates(inPEM: $0)) }
+        let pems = checked?.kept.joined()
         try change { tx in
             let orgID = try securityAccess(tx, session, organizationID, auditAction: "idp.update", target: id)
-            guard let stored = try tx.identityProvider(organizationID: orgID, publicID: id) else {
-                throw CoreError.notFound("no identity provider \(Validation.visible(id)) in \(orgID)")
-            }
+            let stored = try storedProvider(tx, orgID, id)
             let newName = name ?? stored.name
-            if newName != stored.name, try tx.identityProviderClash(organizationID: orgID, name: newName, entityID: "") == "name" {
+            if newName != stored.name, try tx.identityProviderClash(organizationID: orgID, name: newName) != nil {
                 throw CoreError.conflict("an identity provider named \(newName) already exists", field: "name")
             }
             var changes: [String] = []
@@ -92,7 +75,7 @@ extension OrgService {
                                       details: changes.joined(separator: "; ")))
         }
         var provider = try identityProvider(session, organizationID: organizationID, id: id)
-        provider.warnings += refusals.map { "not imported: \($0)" }
+        provider.warnings += (checked?.refusals ?? []).map { "not imported: \($0)" }
         return provider
     }
 
@@ -100,9 +83,7 @@ extension OrgService {
         if isReadOnly { throw CoreError.readOnly }
         try change { tx in
             let orgID = try securityAccess(tx, session, organizationID, auditAction: "idp.delete", target: id)
-            guard let stored = try tx.identityProvider(organizationID: orgID, publicID: id) else {
-                throw CoreError.notFound("no identity provider \(Validation.visible(id)) in \(orgID)")
-            }
+            let stored = try storedProvider(tx, orgID, id)
             try tx.deleteIdentityProvider(rowID: stored.rowID)
             try tx.appendAudit(record(session, organizationID: orgID, action: "idp.delete", target: id,
                                       details: "\(stored.name) (\(stored.entityID))"))
@@ -149,13 +130,12 @@ extension OrgService {
     }
 
     /// The usable certificates as PEM, and why each other one is not; refused when none is usable.
-    private func usableCertificates(_ certificates: [[UInt8]]) throws -> (kept: [String], refusals: [String]) {
+    func usableCertificates(_ certificates: [[UInt8]]) throws -> (kept: [String], refusals: [String]) {
         var kept: [String] = [], refusals: [String] = []
         for (index, der) in certificates.enumerated() {
-            let label = certificates.count == 1 ? "the signing certificate" : "signing certificate \(index + 1)"
             switch SigningCertificate.inspect(der: der, at: now) {
             case .usable(let info, _): kept.append(info.pem)
-            case .refused(let reason): refusals.append("\(label): \(reason)")
+            case .refused(let reason): refusals.append("\(SigningCertificate.label(index, of: certificates.count)): \(reason)")
             }
         }
         guard !certificates.isEmpty else { throw CoreError.invalid("certificate", "the identity provider gives no signing certificate") }
@@ -163,6 +143,14 @@ extension OrgService {
             throw CoreError.invalid("certificate", "no usable signing certificate: " + refusals.joined(separator: "; "))
         }
         return (kept, refusals)
+    }
+
+    /// The organization's provider `id`, or `.notFound`.
+    private func storedProvider(_ tx: StoreTransaction, _ orgID: String, _ id: String) throws -> StoredIdentityProvider {
+        guard let stored = try tx.identityProvider(organizationID: orgID, publicID: id) else {
+            throw CoreError.notFound("no identity provider \(Validation.visible(id)) in \(orgID)")
+        }
+        return stored
     }
 
     /// The organization's ID once the session may manage its security (Admins); denials audited.
@@ -178,7 +166,7 @@ extension OrgService {
         let blocks = SigningCertificate.pemBlocks(stored.certificatesPEM)
         var infos: [CertificateInfo] = [], warnings: [String] = []
         for (index, der) in blocks.enumerated() {
-            let label = blocks.count == 1 ? "the signing certificate" : "signing certificate \(index + 1)"
+            let label = SigningCertificate.label(index, of: blocks.count)
             switch SigningCertificate.inspect(der: der, at: now) {
             case .usable(let info, let warning):
                 infos.append(info)
@@ -197,6 +185,14 @@ extension OrgService {
         guard !id.isEmpty, id.count <= 1_024 else { throw CoreError.invalid("entity_id", "an entity ID has 1 to 1,024 characters") }
         if let problem = Validation.controlCharacterProblem(in: id) { throw CoreError.invalid("entity_id", "the entity ID holds a \(problem)") }
         return id
+    }
+
+    /// `HTTP-Redirect` or `HTTP-POST`, else `.invalid`.
+    static func checkedBinding(_ binding: String) throws -> String {
+        guard ["HTTP-Redirect", "HTTP-POST"].contains(binding) else {
+            throw CoreError.invalid("binding", "the binding is HTTP-Redirect or HTTP-POST")
+        }
+        return binding
     }
 
     /// A sign-on URL as stored: trimmed, https with a host, at most 2,048 characters, no controls.

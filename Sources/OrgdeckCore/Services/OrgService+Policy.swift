@@ -33,18 +33,14 @@ extension OrgService {
 
     /// "min_length 8 → 12; require_digit off → on".
     static func policyChanges(_ old: PasswordPolicy, _ new: PasswordPolicy) -> String {
-        var changes: [String] = []
-        for bound in PasswordPolicy.bounds where bound.value(old) != bound.value(new) {
-            changes.append("\(bound.name) \(bound.value(old)) → \(bound.value(new))")
+        func text(_ value: PasswordPolicy.Value) -> String {
+            switch value {
+            case .number(let number): return String(number)
+            case .flag(let on): return on ? "on" : "off"
+            }
         }
-        let flags: [(String, KeyPath<PasswordPolicy, Bool>)] = [
-            ("require_upper", \.requireUpper), ("require_lower", \.requireLower), ("require_digit", \.requireDigit),
-            ("require_symbol", \.requireSymbol), ("reject_common", \.rejectCommon),
-        ]
-        for (name, path) in flags where old[keyPath: path] != new[keyPath: path] {
-            changes.append("\(name) \(old[keyPath: path] ? "on" : "off") → \(new[keyPath: path] ? "on" : "off")")
-        }
-        return changes.joined(separator: "; ")
+        return PasswordPolicy.settings.filter { old.value($0) != new.value($0) }
+            .map { "\($0.name) \(text(old.value($0))) → \(text(new.value($0)))" }.joined(separator: "; ")
     }
 
     /// The policy an account meets: the strictest of its organizations' (the default in none).

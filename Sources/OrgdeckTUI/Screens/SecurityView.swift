@@ -58,10 +58,9 @@ enum TokensTable {
                      width: area.width - used - 2, .muted)
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
         let rows = state.list.rows.map { token -> [String] in
-            let status = token.revokedAt != nil ? "revoked" : token.expiresAt < now ? "expired" : "active"
             return [token.id, token.description, "odk_…" + token.lastFour, token.scopeSummary, TextLayout.day(token.createdAt),
                     TextLayout.day(token.expiresAt),
-                    token.lastUsedAt.map { TextLayout.relative($0, now: now) } ?? "never", status]
+                    token.lastUsedAt.map { TextLayout.relative($0, now: now) } ?? "never", token.status(at: now)]
         }
         TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), columns: columns,
                        rows: rows, cursor: state.list.cursor, scrollTop: state.list.scrollTop,
