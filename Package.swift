@@ -49,8 +49,9 @@ let package = Package(
         ]),
         .executableTarget(name: "orgdeck", dependencies: ["OrgdeckCLI"]),
         .executableTarget(name: "orgdeck-bench", dependencies: ["OrgdeckCore", "OrgdeckTUI", "OrgdeckTerminal", "OrgdeckViewModels", "CNcursesw"]),
-        // Certificates and identity-provider metadata made for the tests.
+        // Certificates and identity-provider metadata made for the tests, and the demo database at a fixed time.
         .target(name: "OrgdeckTestSupport", dependencies: [
+            "OrgdeckCore",
             .product(name: "X509", package: "swift-certificates"),
             .product(name: "SwiftASN1", package: "swift-asn1"),
             .product(name: "Crypto", package: "swift-crypto"),

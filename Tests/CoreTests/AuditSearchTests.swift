@@ -37,13 +37,13 @@ struct AuditSearchTests {
 
     @Test("CSV quotes commas, quotes and line breaks, keeps UTF-8, and defuses formulas")
     func csv() throws {
-        #expect(AuditCSV.cell("plain") == "plain")
-        #expect(AuditCSV.cell("a,b") == "\"a,b\"")
-        #expect(AuditCSV.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(AuditCSV.cell("two\nlines") == "\"two\nlines\"")
-        #expect(AuditCSV.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        for start in ["+1", "-1", "@SUM(A1)", "\tx"] { #expect(AuditCSV.cell(start).hasPrefix("'") || AuditCSV.cell(start).hasPrefix("\"'")) }
-        #expect(AuditCSV.cell("café ✓ 日本") == "café ✓ 日本")
+        #expect(CSVFile.cell("plain") == "plain")
+        #expect(CSVFile.cell("a,b") == "\"a,b\"")
+        #expect(CSVFile.cell("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVFile.cell("two\nlines") == "\"two\nlines\"")
+        #expect(CSVFile.cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        for start in ["+1", "-1", "@SUM(A1)", "\tx"] { #expect(CSVFile.cell(start).hasPrefix("'") || CSVFile.cell(start).hasPrefix("\"'")) }
+        #expect(CSVFile.cell("café ✓ 日本") == "café ✓ 日本")
 
         let f = try Fixture()
         let ada = try f.user("ada")

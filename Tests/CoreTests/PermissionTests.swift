@@ -31,6 +31,7 @@ struct PermissionTests {
             (.trainModels, [.all, .all, .none, .contributorApps]),
             (.setModelVisibility, [.all, .all, .none, .contributorApps]),
             (.manageSecurity, [.all, .none, .none, .none]),
+            (.manageBilling, [.all, .none, .none, .none]),
         ]
         #expect(rows.count == Action.allCases.count)
         for (action, reaches) in rows {

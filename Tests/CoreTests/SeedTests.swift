@@ -30,6 +30,26 @@ struct SeedTests {
         #expect(try f.auditActions().count == auditCount)
     }
 
+    @Test("the demo's bill: ninety days of usage, closed invoices, a budget past 80%, consistent roll-ups")
+    func demoBilling() throws {
+        let f = try Fixture()
+        try f.service.seedDemo()
+        let s = f.service
+        let ada = try s.signIn(login: DemoAccounts.admin, password: DemoAccounts.password, source: .tui)
+        let org = Context.organization(DemoAccounts.organizationID)
+        let summary = try s.billingSummary(ada, in: org)
+        #expect(summary.totalMicros > 0 && summary.alertsFired == [50, 80] && summary.budget != nil)
+        #expect(summary.trend.suffix(4).allSatisfy { $0.amountMicros > 0 } && summary.trend.prefix(8).allSatisfy { $0.amountMicros == 0 },
+                "ninety days reach back into a fourth month")
+        let invoices = try s.invoices(ada, in: org)
+        #expect(invoices.count == 3 && invoices.allSatisfy { $0.totalMicros == $0.lines.reduce(0) { $0 + $1.amountMicros } })
+        #expect(try s.billingBreakdown(ada, in: org, by: .member).count == 13, "twelve members and the storage")
+        let olivia = try s.signIn(login: "olivia", password: DemoAccounts.password, source: .tui)
+        #expect(try s.billingBreakdown(olivia, in: .personal, by: .app).map(\.key) == ["acme/support-triage"])
+        #expect(try s.verifyBilling().isConsistent)
+        #expect(try !s.meterStorageIfDue(), "today's storage is metered by the seed")
+    }
+
     @Test("the demo's teams, labels, policy and invitations")
     func demoAdministration() throws {
         let f = try Fixture()

@@ -23,6 +23,8 @@ public enum Action: String, CaseIterable, Sendable {
     case setModelVisibility = "model.visibility"
     /// Set the organization's password policy (and, with their issue, identity providers).
     case manageSecurity = "security.manage"
+    /// Set the organization's budget, rate card and billing email.
+    case manageBilling = "billing.manage"
 }
 
 extension Action {

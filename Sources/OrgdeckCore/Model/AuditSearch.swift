@@ -44,21 +44,13 @@ public struct AuditSearch: Equatable, Sendable {
     }
 }
 
-/// The audit log as CSV (RFC 4180, UTF-8): fields quoted when they hold a comma, a quote or a
-/// line break, and a cell that a spreadsheet would run as a formula (starting with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return) prefixed with `'`.
+/// The audit log's columns as `CSVFile` writes them.
 public enum AuditCSV {
-    public static let header = "id,at,actor,organization_id,action,target,details,source,outcome,hash"
+    public static let columns = ["id", "at", "actor", "organization_id", "action", "target", "details", "source", "outcome", "hash"]
+    public static let header = columns.joined(separator: ",")
 
-    public static func row(_ entry: AuditEntry) -> String {
+    public static func row(_ entry: AuditEntry) -> [String] {
         [String(entry.id), entry.at.utcISO8601, entry.actor ?? "", entry.organizationID ?? "", entry.action, entry.target,
-         entry.details, entry.source.rawValue, entry.outcome, entry.hash].map(cell).joined(separator: ",")
-    }
-
-    public static func cell(_ value: String) -> String {
-        var value = value
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+         entry.details, entry.source.rawValue, entry.outcome, entry.hash]
     }
 }

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v6-models", migrate: v6Models)
         migrator.registerMigration("v7-input-prefix-index", migrate: v7InputPrefixIndex)
         migrator.registerMigration("v8-password-policy", migrate: v8PasswordPolicy)
+        migrator.registerMigration("v9-billing", migrate: v9Billing)
         return migrator
     }
 

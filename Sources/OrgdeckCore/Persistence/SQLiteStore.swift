@@ -87,6 +87,17 @@ final class SQLiteStore: @unchecked Sendable {
         }
     }
 
+    /// A private in-memory copy of this database as it is now, with its own audit key (its seals
+    /// no longer verify): to seed once and start many times from the same data.
+    func inMemoryCopy() throws -> SQLiteStore {
+        try StoreErrors.mapping {
+            let queue = try DatabaseQueue(configuration: Self.configuration(busyTimeout: Self.defaultBusyTimeout))
+            try writer.backup(to: queue)
+            return SQLiteStore(writer: queue, versionConfiguration: nil, readOnly: readOnly, path: nil,
+                               seal: AuditSeal(location: nil), busyTimeout: Self.defaultBusyTimeout, notices: [])
+        }
+    }
+
     /// Creates the parent folder (0700) and an empty file (0600) before SQLite opens it, so the
     /// database never exists, even briefly, with the umask's wider permissions; an existing file
     /// (and its companions) is made private first. SQLite gives the `-wal` and `-shm` files the

@@ -9,6 +9,8 @@ struct TrainingJob: Sendable {
     var appKey: Int64
     var type: ModelType
     var keywords: [String: [String]]
+    /// Who queued it (0 when their account is gone): training is metered to them.
+    var createdBy: Int64
 }
 
 /// A version being trained, as recovery sees it.
@@ -82,7 +84,7 @@ extension StoreTransaction {
     /// The oldest queued version, marked as training by `worker`.
     func claimQueuedVersion(worker: String, at: Date) throws -> TrainingJob? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT v.key, v.version_id, v.model_key, m.app_key, m.type, m.keywords
+            SELECT v.key, v.version_id, v.model_key, m.app_key, m.type, m.keywords, COALESCE(v.created_by, 0) AS created_by
             FROM model_versions v JOIN models m ON m.key = v.model_key
             WHERE v.status = 'queued' ORDER BY v.key LIMIT 1
             """) else { return nil }
@@ -90,7 +92,8 @@ extension StoreTransaction {
         let keywordsText: String = try read("keywords")
         let job = TrainingJob(versionKey: try read("key"), versionID: try read("version_id"), modelKey: try read("model_key"),
                               appKey: try read("app_key"), type: try read.choice("type"),
-                              keywords: (try? JSONDecoder().decode([String: [String]].self, from: Data(keywordsText.utf8))) ?? [:])
+                              keywords: (try? JSONDecoder().decode([String: [String]].self, from: Data(keywordsText.utf8))) ?? [:],
+                              createdBy: try read("created_by"))
         try db.execute(sql: """
             UPDATE model_versions SET status = 'training', worker = ?, heartbeat_at = ?, started_at = ?, progress = 0,
                 attempts = attempts + 1

@@ -33,6 +33,7 @@ public enum Permissions {
         .trainModels:        [.admin: .all, .orgContributor: .all, .teamContributor: .contributorApps],
         .setModelVisibility: [.admin: .all, .orgContributor: .all, .teamContributor: .contributorApps],
         .manageSecurity:     [.admin: .all],
+        .manageBilling:      [.admin: .all],
     ]
 
     /// How far `role` may perform `action` in an organization.
@@ -106,6 +107,7 @@ extension Action {
         case .trainModels: return "training models"
         case .setModelVisibility: return "changing a model's visibility"
         case .manageSecurity: return "managing security settings"
+        case .manageBilling: return "managing billing settings"
         }
     }
 }

@@ -82,12 +82,13 @@ extension OrgService {
 
     /// Runs a user's change in one write transaction. A `Denial` rolls the change back and is
     /// then audited in its own transaction, so the record of the refused attempt persists.
-    func change<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+    /// A `bookkeeping` write (a read that is metered) goes through in read-only mode too.
+    func change<T>(bookkeeping: Bool = false, _ body: (StoreTransaction) throws -> T) throws -> T {
         do {
-            return try store.write(body)
+            return try store.write(bookkeeping: bookkeeping, body)
         } catch let denial as Denial {
             do {
-                try store.write { tx in try tx.appendAudit(denial.audit) }
+                try store.write(bookkeeping: true) { tx in try tx.appendAudit(denial.audit) }
             } catch {
                 Log.error("could not record a denied \(denial.audit.action): \(error)")
             }

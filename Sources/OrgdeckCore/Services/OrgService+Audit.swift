@@ -15,33 +15,11 @@ extension OrgService {
     /// first, streaming (a log of millions never sits in memory); the count written.
     @discardableResult
     public func exportAudit(_ session: Session, in context: Context, search: AuditSearch = AuditSearch(), to path: String) throws -> Int {
-        let temporary = path + ".part-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else {
-            throw CoreError.invalid("path", "cannot write \(Validation.visible(path))")
-        }
-        var count = 0
-        do {
-            defer { try? file.close() }
-            var buffer = AuditCSV.header + "\r\n"
+        try CSVFile.write(to: path, header: AuditCSV.columns) { row in
             try store.read { tx in
-                try tx.walkAudit(try auditScope(tx, session, context), search: search) { entry in
-                    buffer += AuditCSV.row(entry) + "\r\n"
-                    count += 1
-                    if buffer.utf8.count > 64 * 1024 { try file.write(contentsOf: Data(buffer.utf8)); buffer = "" }
-                }
+                try tx.walkAudit(try auditScope(tx, session, context), search: search) { entry in try row(AuditCSV.row(entry)) }
             }
-            try file.write(contentsOf: Data(buffer.utf8))
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            if let error = error as? CoreError { throw error }
-            throw CoreError.invalid("path", "cannot write \(Validation.visible(path)): \(error.localizedDescription)")
         }
-        // Renamed into place whole, so a reader never sees half an export.
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CoreError.invalid("path", "cannot write \(Validation.visible(path))")
-        }
-        return count
     }
 
     /// What the session may read of the log here: an Admin everything of the organization,

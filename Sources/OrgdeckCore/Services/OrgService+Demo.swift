@@ -27,7 +27,7 @@ extension OrgService {
             try tx.markAsDemo()
             var ids: [String: Int64] = [:]
             for (i, person) in DemoData.people.enumerated() {
-                let at = origin.addingTimeInterval(-60 * day + Double(i) * 3_600)
+                let at = origin.addingTimeInterval(-100 * day + Double(i) * 3_600)
                 let email = "\(person.username)@\(person.role == nil ? "example.org" : DemoData.emailDomain)"
                 let user = try tx.insertUser(username: person.username, displayName: person.displayName, email: email,
                                              passwordHash: passwordHash, at: at)
@@ -36,7 +36,7 @@ extension OrgService {
                                                target: person.username, details: "", source: .tui, outcome: "ok"))
             }
             let admin = DemoAccounts.admin
-            let createdAt = origin.addingTimeInterval(-59 * day)
+            let createdAt = origin.addingTimeInterval(-99 * day)
             _ = try tx.insertOrganization(id: orgID, name: DemoData.organizationName,
                                           billingEmail: "billing@\(DemoData.emailDomain)", at: createdAt)
             try tx.appendAudit(AuditRecord(at: createdAt, actor: admin, organizationID: orgID, action: "org.create",
@@ -61,6 +61,7 @@ extension OrgService {
             for (_, record) in events.sorted(by: { $0.0 < $1.0 }) {
                 try tx.appendAudit(record)
             }
+            try seedDemoBilling(tx, ids: ids, keys: keys, origin: origin)
         }
         Log.info("seeded the demo database")
         return DemoAccounts.admin

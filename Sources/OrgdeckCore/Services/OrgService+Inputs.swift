@@ -76,12 +76,22 @@ extension OrgService {
         return key
     }
 
-    /// One window of the app's inputs (a search, a concept, or only the unlabelled).
-    public func inputs(_ session: Session, in context: Context, appID: String, query: InputQuery) throws -> Page<Input> {
-        try store.read { tx in
-            let stored = try findApp(tx, try access(tx, session, context), id: appID)
-            return try tx.inputWindow(appKey: stored.key, query: query)
+    /// One window of the app's inputs (a search, a concept, or only the unlabelled). A search is
+    /// one metered query, written in the transaction that reads it (bookkeeping, so read-only
+    /// mode meters too); `metered: false` reads another window of a search already metered, or
+    /// the console's results while the query is still being typed.
+    public func inputs(_ session: Session, in context: Context, appID: String, query: InputQuery,
+                       metered: Bool = true) throws -> Page<Input> {
+        let search = !query.search.trimmingCharacters(in: .whitespaces).isEmpty
+        let body = { (tx: StoreTransaction) throws -> Page<Input> in
+            let stored = try self.findApp(tx, try self.access(tx, session, context), id: appID)
+            let page = try tx.inputWindow(appKey: stored.key, query: query)
+            if search && metered {
+                try self.meter(tx, .search, quantity: 1, appKey: stored.key, userID: session.user.id, source: session.source)
+            }
+            return page
         }
+        return search && metered ? try change(bookkeeping: true, body) : try store.read(body)
     }
 
     /// Reads the files at `paths` and stores what they hold, `uploadBatchSize` inputs per
@@ -158,6 +168,7 @@ extension OrgService {
                 _ = try tx.label(inputKey: key, conceptKeys: try tx.conceptKeys(appKey: stored.key, ids: candidate.concepts, at: now))
                 added += 1
             }
+            try meter(tx, .upload, quantity: added, appKey: stored.key, userID: session.user.id, source: session.source)
             if added > 0 {
                 try tx.appendAudit(record(session, organizationID: access.organizationID, action: "inputs.upload",
                                           target: stored.app.id, details: "\(added) added, \(duplicates) duplicates"))

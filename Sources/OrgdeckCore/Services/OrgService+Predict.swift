@@ -4,14 +4,17 @@ import Foundation
 extension OrgService {
     /// Runs `texts` through a trained version of the model (`versionID`, or the latest trained),
     /// one prediction per text in order. Anyone who may predict on the app may, and anyone
-    /// signed in for a public model.
+    /// signed in for a public model. Each text is one metered prediction, written in the
+    /// transaction that finds the version (even in read-only mode: metering is bookkeeping);
+    /// `metered: false` is the console's preview while typing, which meters the text it rests on.
     public func predict(_ session: Session, in context: Context, appID: String, modelID: String, texts: [String],
-                        versionID: String? = nil) throws -> [Prediction] {
-        let (id, parameters) = try checkedRead { tx -> (String, TrainedParameters) in
-            let model = try readableModel(tx, session, context, appID: appID, modelID: modelID, action: .predict)
+                        versionID: String? = nil, metered: Bool = true) throws -> [Prediction] {
+        let body = { (tx: StoreTransaction) throws -> (String, TrainedParameters) in
+            let model = try self.readableModel(tx, session, context, appID: appID, modelID: modelID, action: .predict)
+            if metered { try self.meter(tx, .predict, quantity: texts.count, appKey: model.appKey, userID: session.user.id, source: session.source) }
             let key: Int64, version: ModelVersion
             if let versionID {
-                (key, version) = try findVersion(tx, model, versionID)
+                (key, version) = try self.findVersion(tx, model, versionID)
                 guard version.status == .trained else {
                     throw CoreError.conflict("version \(version.number) of model \(modelID) is \(version.status.rawValue); choose a trained one")
                 }
@@ -21,14 +24,15 @@ extension OrgService {
                 }
                 (key, version) = latest
             }
-            if let cached = parameterCache[version.id] { return (version.id, cached) }
+            if let cached = self.parameterCache[version.id] { return (version.id, cached) }
             guard let data = try tx.versionParameters(key: key),
                   let parameters = try? JSONDecoder().decode(TrainedParameters.self, from: data) else {
                 throw StoreErrors.damaged(table: "model_versions", row: String(key), column: "parameters")
             }
-            parameterCache[version.id] = parameters
+            self.parameterCache[version.id] = parameters
             return (version.id, parameters)
         }
+        let (id, parameters) = metered ? try change(bookkeeping: true, body) : try checkedRead(body)
         return texts.map { Prediction(versionID: id, concepts: parameters.scores($0)) }
     }
 }

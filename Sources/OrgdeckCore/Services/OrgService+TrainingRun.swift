@@ -61,6 +61,9 @@ extension OrgService {
                                             metrics: trained?.metrics, concepts: trained?.parameters.concepts ?? [],
                                             inputCount: trained?.inputs ?? 0, at: now)
             if done { try tx.touchModel(key: job.modelKey, at: now) }
+            if done, status == .trained {
+                try meter(tx, .trainInput, quantity: trained?.inputs ?? 0, appKey: job.appKey, userID: job.createdBy, source: .cli)
+            }
             return (done, try tx.modelNames(modelKey: job.modelKey))
         }
         guard finished, let names, let version = try store.read({ tx in try tx.version(key: job.versionKey) }) else { return nil }

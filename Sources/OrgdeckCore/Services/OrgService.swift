@@ -92,6 +92,12 @@ public final class OrgService: Sendable {
         OrgService(store: try SQLiteStore.inMemory(readOnly: options.readOnly), options: options)
     }
 
+    /// An independent in-memory copy of this database as it is now (tests, benchmarks: seed once,
+    /// start many times from the same data). Audit seals made before the copy do not verify in it.
+    public func inMemoryCopy() throws -> OrgService {
+        OrgService(store: try store.inMemoryCopy(), options: options)
+    }
+
     /// Whether writes are refused.
     public var isReadOnly: Bool { options.readOnly }
 
@@ -101,6 +107,9 @@ public final class OrgService: Sendable {
 
     /// "Now", from the configured clock.
     var now: Date { options.clock() }
+
+    /// "Now" as the core sees it (tests move the clock): front ends ask which month is current.
+    public var currentDate: Date { now }
 
     var hasher: PasswordHasher { PasswordHasher(rounds: options.passwordRounds) }
 }
