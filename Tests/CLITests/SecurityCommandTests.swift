@@ -72,6 +72,7 @@ struct SecurityCommandTests {
         (["models", "train", "support", "nothing-here", "--org", "sec"], .modelsTrain),
         (["models", "predict", "support", "nothing-here", "--text", "hi", "--org", "sec"], .predict),
         (["audit", "list"], .auditRead),
+        (["billing", "summary", "--org", "sec"], .billingRead),
         (["policy", "set", "--org", "sec", "--history", "1"], .securityWrite),
         (["tokens", "list"], .securityWrite),
     ]
