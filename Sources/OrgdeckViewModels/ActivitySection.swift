@@ -22,10 +22,11 @@ public final class ActivitySection: SectionModel, DialogOwner {
     var open: DialogSlot<Purpose>?
     static let chunk = 200
 
-    init(env: PaneEnvironment) { self.env = env }
+    public let screen: Screen
+
+    init(env: PaneEnvironment, screen: Screen = .pane(.account)) { self.env = env; self.screen = screen }
 
     public var title: String { "Activity" }
-    public var screen: Screen { .pane(.account) }
     public var dialog: Dialog? { openDialog }
     public var acceptsText: Bool { dialog?.acceptsText ?? false }
 
@@ -112,7 +113,7 @@ public final class ActivitySection: SectionModel, DialogOwner {
             load(count: Self.chunk)
             return []
         case .export:
-            let path = (form.value("path") as NSString).expandingTildeInPath
+            let path = PathCompletion.expand(form.value("path"))
             let count = try env.service.exportAudit(env.session, in: env.context, search: state.search, to: path)
             return [.flash(.info("wrote \(count) entries to \(path)"))]
         case .details, .verified: return []

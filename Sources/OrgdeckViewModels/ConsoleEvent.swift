@@ -32,10 +32,12 @@ public enum ConsoleEvent: Equatable, Sendable {
     case mark
     /// Stop the running upload or training.
     case cancelJob
-    /// Write what the pane shows to a file (the Activity log as CSV).
+    /// Write what the pane shows to a file (the Activity log, a bill, as CSV).
     case export
     /// Check the audit log's chain.
     case verify
+    /// Show the month before or after the one shown (Billing).
+    case previousPeriod, nextPeriod
     /// On the sign-in screen: switch between signing in and signing up.
     case toggleSignUp
     // Text entry (forms, filter, palette, confirm dialogs)

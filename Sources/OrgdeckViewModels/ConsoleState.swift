@@ -17,6 +17,9 @@ public struct ConsoleState: Equatable, Sendable {
     /// Pending invitations the user has received (the header badge); nil until counted after
     /// the first frame.
     public var invitationCount: Int
+    /// The highest budget threshold reached this month in the context (the header badge for an
+    /// organization's Admins and a personal account's owner); nil when none has.
+    public var budgetAlert: Int?
     /// The running or last finished upload of this session.
     public var upload: UploadStatus?
     /// Versions being trained by this console's worker: version ID → progress.

@@ -101,10 +101,12 @@ extension ConsoleViewModel {
         }
     }
 
-    /// Counts the invitations waiting for the user (the header badge).
+    /// Counts the invitations waiting for the user, and reads the budget alert of the context
+    /// (the header badges).
     func loadInvitations() {
         guard let session = state.session else { return }
         state.invitationCount = (try? service.receivedInvitations(session).count) ?? 0
+        state.budgetAlert = service.budgetAlert(session, in: state.context)
     }
 
     func loadMemberships() {
@@ -120,7 +122,7 @@ extension ConsoleViewModel {
     /// Switches context (one keystroke from the profile menu): the pane stays, its model is
     /// built anew for the context; the other panes are built when next shown.
     public func switchContext(_ context: Context) {
-        guard state.session != nil else { return }
+        guard let session = state.session else { return }
         // The grid/list choice and the order are the user's, not the context's.
         if let apps = myApps?.state { appsLayout = apps }
         state.context = context
@@ -129,6 +131,7 @@ extension ConsoleViewModel {
         rootOverlay = nil
         open = nil
         buildPane(state.pane)
+        state.budgetAlert = settled ? service.budgetAlert(session, in: context) : nil
         rememberPlace()
         syncState()
     }

@@ -69,7 +69,12 @@ public final class InputsSection: SectionModel, DialogOwner {
         case .concept(let id): query.concept = id
         }
         do {
-            let page = try env.service.inputs(env.session, in: env.context, appID: appID, query: query)
+            // A search is billed once, when it is first counted (typing has rested on it); paging
+            // through it, or reading it again after a change elsewhere, is not another search.
+            let search = query.search.trimmingCharacters(in: .whitespaces)
+            let metered = count && !search.isEmpty && search != state.meteredSearch
+            let page = try env.service.inputs(env.session, in: env.context, appID: appID, query: query, metered: metered)
+            if metered { state.meteredSearch = search }
             state.window = page.items; state.windowOffset = page.offset
             state.total = page.total; state.exact = page.isExact
             state.error = nil

@@ -29,6 +29,8 @@ public struct InputsState: Equatable, Sendable {
     public var viewportRows = 10
     public var search = TextField("", maxLength: 200)
     public var searching = false
+    /// The search last metered: a query is billed once, when typing rests on it.
+    public var meteredSearch = ""
     public var filter: InputFilter = .all
     /// Input IDs marked with Space, in the order marked.
     public var marked: [String] = []

@@ -9,7 +9,7 @@ enum PaneRegistry {
         case .pane(.security): return SecurityPage(env: env)
         case .pane(.collaborations): return PlaceholderPane(pane: .collaborations)
         case .pane(.starred): return StarredPane(env: env)
-        case .pane(.billing): return PlaceholderPane(pane: .billing)
+        case .pane(.billing): return BillingPage(env: env)
         case .app(let id): return AppPageViewModel(env: env, appID: id)
         case .team(let id): return TeamPageViewModel(env: env, teamID: id)
         case .model(let ref): return ModelPageViewModel(env: env, ref: ref)

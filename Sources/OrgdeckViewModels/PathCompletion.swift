@@ -71,4 +71,9 @@ enum PathCompletion {
         if !current.isEmpty { paths.append(current) }
         return paths.map { $0 == "~" ? home : $0.hasPrefix("~/") ? home + $0.dropFirst() : $0 }
     }
+
+    /// One path as typed for a file to write: `~` expanded, spaces kept (an export's target).
+    static func expand(_ path: String, home: String = NSHomeDirectory()) -> String {
+        path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst() : path
+    }
 }

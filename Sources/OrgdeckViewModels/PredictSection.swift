@@ -11,6 +11,8 @@ public struct PredictState: Equatable, Sendable {
     public var trained: [ModelVersion] = []
     public var result: Prediction?
     public var error: String?
+    /// The text last predicted with metering: a text is billed once, when typing rests on it.
+    public var meteredText = ""
 }
 
 /// The model's Overview: Enter puts the cursor in the text box, and what is typed is predicted
@@ -33,6 +35,14 @@ public final class PredictSection: SectionModel, DialogOwner {
     public var dialog: Dialog? { openDialog }
     public var acceptsText: Bool { dialog?.acceptsText ?? state.editing }
 
+    /// Settled once the text on screen has been predicted with metering (or cannot be).
+    public var isSettled: Bool {
+        state.result == nil || state.text.text == state.meteredText
+    }
+
+    /// Typing has rested: the text on screen is predicted once more, billed.
+    public func settle() { if !isSettled { predict(metered: true) } }
+
     public func reload() -> [Reaction] {
         state.trained = ((try? env.service.versions(env.session, in: ref.context, appID: ref.appID, modelID: ref.modelID)) ?? [])
             .filter { $0.status == .trained }
@@ -41,14 +51,17 @@ public final class PredictSection: SectionModel, DialogOwner {
         return []
     }
 
-    func predict() {
+    /// Predicts the text on screen. Keys typed show a preview that is not billed; the text
+    /// typing rests on (`settle`), or Enter, is billed once.
+    func predict(metered: Bool = false) {
         guard !state.text.text.trimmingCharacters(in: .whitespaces).isEmpty else {
             state.result = nil; state.error = nil
             return
         }
         do {
             state.result = try env.service.predict(env.session, in: ref.context, appID: ref.appID, modelID: ref.modelID,
-                                                   texts: [state.text.text], versionID: state.versionID).first
+                                                   texts: [state.text.text], versionID: state.versionID, metered: metered).first
+            if metered { state.meteredText = state.text.text }
             state.error = nil
         } catch {
             state.result = nil
@@ -60,7 +73,7 @@ public final class PredictSection: SectionModel, DialogOwner {
         if let reactions = routeDialog(event) { return reactions }
         if state.editing {
             switch event {
-            case .submit: predict()
+            case .submit: if state.text.text != state.meteredText { predict(metered: true) }
             case .cancel, .back: state.editing = false
             default:
                 let before = state.text.text
@@ -89,6 +102,7 @@ public final class PredictSection: SectionModel, DialogOwner {
         guard case .picker(let picker) = dialog else { return [] }
         let value = picker.highlighted?.value ?? ""
         state.versionID = value.isEmpty ? nil : value
+        state.meteredText = ""
         predict()
         return []
     }

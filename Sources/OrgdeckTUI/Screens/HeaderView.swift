@@ -16,20 +16,20 @@ enum HeaderView {
         x += painter.text(role, x: x, y: y, width: max(0, area.maxX - x - 26), .header)
         painter.hit(Rect(x: contextStart, y: y, width: x - contextStart, height: 1), .profileMenu)
         // Right side: badges, the lock, the user.
-        var right: [(String, UIElement)] = []
+        var right: [(String, UIElement, ConsoleEvent?)] = []
         if state.invitationCount > 0 {
-            right.append(("✉ \(state.invitationCount) invitation\(state.invitationCount == 1 ? "" : "s")", .badge))
+            right.append(("✉ \(state.invitationCount) invitation\(state.invitationCount == 1 ? "" : "s")", .badge, .inbox))
         }
-        if state.readOnly { right.append(("[read-only]", .lock)) }
-        if let user = state.session?.user { right.append(("\(user.username) ▾", .headerUser)) }
+        if let percent = state.budgetAlert { right.append(("⚠ budget \(percent)%", .badge, .selectPane(.billing))) }
+        if state.readOnly { right.append(("[read-only]", .lock, nil)) }
+        if let user = state.session?.user { right.append(("\(user.username) ▾", .headerUser, .profileMenu)) }
         var rx = area.maxX - 1
-        for (text, element) in right.reversed() {
+        for (text, element, event) in right.reversed() {
             let width = TextWidth.columns(text)
             rx -= width
             guard rx > x else { break }
             painter.text(text, x: rx, y: y, element)
-            if element == .headerUser { painter.hit(Rect(x: rx, y: y, width: width, height: 1), .profileMenu) }
-            if element == .badge { painter.hit(Rect(x: rx, y: y, width: width, height: 1), .inbox) }
+            if let event { painter.hit(Rect(x: rx, y: y, width: width, height: 1), event) }
             rx -= 1
         }
         guard area.height >= 2 else { return }

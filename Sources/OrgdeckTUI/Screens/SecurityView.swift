@@ -7,13 +7,7 @@ import OrgdeckViewModels
 /// Password policy in an organization) and the section in front.
 enum SecurityView {
     static func draw(_ painter: inout Painter, _ area: Rect, page: SecurityPage, now: Date) {
-        let (titleRow, rest) = area.splitTop(1)
-        painter.text("Security · \(page.context.description)", x: titleRow.x + 1, y: titleRow.y, width: titleRow.width - 2, .title)
-        // As wide as the longest title needs ("▸ " before it), so the tables keep their columns.
-        let width = min(23, (page.sections.map(\.title.count).max() ?? 8) + 5)
-        let (sidebar, content) = rest.splitLeft(width)
-        SidebarView.draw(&painter, sidebar, titles: page.sections.map(\.title), selected: page.selected)
-        let body = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
+        let body = SidebarView.page(&painter, area, title: "Security · \(page.context.description)", page: page)
         switch page.section {
         case let tokens as TokensSection: TokensTable.draw(&painter, body, state: tokens.state, now: now)
         case let history as SignInHistorySection: SignInsTable.draw(&painter, body, state: history.state, now: now)

@@ -14,6 +14,17 @@ enum SidebarView {
         }
     }
 
+    /// A page of sections under a title row: the sidebar as wide as the longest title needs
+    /// ("▸ " before it, at most 23), and the area left for the section in front.
+    static func page(_ painter: inout Painter, _ area: Rect, title: String, page: SectionedPage) -> Rect {
+        let (titleRow, rest) = area.splitTop(1)
+        painter.text(title, x: titleRow.x + 1, y: titleRow.y, width: titleRow.width - 2, .title)
+        let width = min(23, (page.sections.map(\.title.count).max() ?? 8) + 5)
+        let (sidebar, content) = rest.splitLeft(width)
+        draw(&painter, sidebar, titles: page.sections.map(\.title), selected: page.selected)
+        return Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
+    }
+
     /// Tabs in a row (a team's Members and Apps); returns the column after the last tab.
     @discardableResult
     static func tabs(_ painter: inout Painter, x: Int, y: Int, titles: [String], selected: Int) -> Int {

@@ -29,4 +29,26 @@ enum Bars {
         if total >= 60 { return "\(total / 60)m \(String(format: "%02d", total % 60))s" }
         return "\(total)s"
     }
+
+    private static let heights = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇"]
+
+    /// A column chart `height` rows tall, one column (`width` cells) per value, scaled to the
+    /// largest: the rows top to bottom. A value above zero shows at least its lowest eighth, so a
+    /// day with a little usage is not mistaken for one with none.
+    static func columns(_ values: [Int64], height: Int, width: Int = 1) -> [String] {
+        guard height > 0, width > 0 else { return [] }
+        let largest = values.max() ?? 0
+        let units = values.map { value -> Int in
+            guard largest > 0, value > 0 else { return 0 }
+            return Swift.max(1, Int((Double(value) / Double(largest) * Double(height * 8)).rounded()))
+        }
+        return (0..<height).map { row in
+            let floor = (height - 1 - row) * 8
+            return units.map { unit -> String in
+                let filled = unit - floor
+                let cell = filled >= 8 ? "█" : filled > 0 ? heights[filled] : " "
+                return String(repeating: cell, count: width)
+            }.joined()
+        }
+    }
 }

@@ -1,0 +1,87 @@
+import OrgdeckCore
+
+/// What the Overview shows: the month's summary (for a member, their own usage).
+public struct BillingOverviewState: Equatable, Sendable {
+    public var summary: BillingSummary?
+    public var error: String?
+}
+
+/// The month at a glance: spent so far and the forecast, the budget and the alerts it raised,
+/// spend per day and over twelve months, and the operations. `e` sets the budget.
+public final class BillingOverviewSection: SectionModel, DialogOwner, MonthlySection {
+    enum Purpose: Equatable, Sendable { case budget }
+
+    public internal(set) var state = BillingOverviewState()
+    let env: PaneEnvironment
+    var month: () -> BillingMonth
+    var open: DialogSlot<Purpose>?
+
+    init(env: PaneEnvironment, month: @escaping () -> BillingMonth) { self.env = env; self.month = month }
+
+    public var title: String { "Overview" }
+    public var screen: Screen { .pane(.billing) }
+    public var dialog: Dialog? { openDialog }
+    public var acceptsText: Bool { dialog?.acceptsText ?? false }
+
+    public func reload() -> [Reaction] {
+        do {
+            state.summary = try env.service.billingSummary(env.session, in: env.context, month: month())
+            state.error = nil
+        } catch {
+            state.summary = nil
+            state.error = error.userMessage
+        }
+        return []
+    }
+
+    /// Why the budget cannot be set here: a member's view has none; the role; read-only.
+    var budgetRefusal: String? {
+        if state.summary?.scope == .member { return "the budget is the organization's: only Admins see and set it" }
+        return env.refusal(.manageBilling) ?? env.refusalToChange
+    }
+
+    public func send(_ event: ConsoleEvent) -> [Reaction]? {
+        if let reactions = routeDialog(event) { return reactions }
+        switch event {
+        case .edit:
+            if let reason = budgetRefusal { return refused(reason) }
+            return present(.form(Self.budgetForm(state.summary?.budget)), for: .budget)
+        default: return nil
+        }
+    }
+
+    static func budgetForm(_ budget: Budget?) -> FormState {
+        FormState(title: "Monthly budget", fields: [
+            FormField(key: "amount", label: "Amount", value: budget.map { Money.exact($0.amountMicros) } ?? "",
+                      hint: "in \(Money.currency) a month, like 500 or 1250.50; empty removes the budget", maxLength: 20),
+            FormField(key: "alerts", label: "Alerts at",
+                      value: (budget?.thresholds ?? Budget.defaultThresholds).map(String.init).joined(separator: ","),
+                      hint: "percentages of the budget, like 50,80,100", maxLength: 60),
+        ], submitLabel: "Save")
+    }
+
+    /// The budget a filled-in `budgetForm` asks for; nil when the amount was emptied.
+    static func budget(from form: FormState) throws -> Budget? {
+        let amount = form.value("amount")
+        guard !amount.isEmpty else { return nil }
+        return Budget(amountMicros: try Money.parse(amount, field: "amount"), thresholds: try Budget.thresholds(form.value("alerts")))
+    }
+
+    func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
+        guard case .form(let form) = dialog else { return [] }
+        switch purpose {
+        case .budget:
+            let budget = try Self.budget(from: form)
+            try env.service.setBudget(env.session, in: env.context, budget)
+            _ = reload()
+            return [.flash(.info(budget.map { "budget set: \(Money.cents($0.amountMicros)) \(Money.currency) a month" } ?? "budget removed"))]
+        }
+    }
+
+    public var commands: [PaneCommand] {
+        if let dialog { return dialog.commands }
+        // A member's view has no budget: the key is not offered at all.
+        if state.summary?.scope == .member { return [] }
+        return [PaneCommand(.edit, "budget", refusal: budgetRefusal)]
+    }
+}

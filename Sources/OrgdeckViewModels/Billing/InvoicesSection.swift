@@ -1,0 +1,49 @@
+import OrgdeckCore
+
+extension Invoice: ListItem {
+    public var listID: String { month.description }
+}
+
+/// The closed months' invoices, newest first: Enter shows an invoice's lines, `X` writes it as
+/// CSV. An invoice is written when its month ends and never changes afterwards.
+public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose> {
+    public enum Purpose: Equatable, Sendable { case details, export(BillingMonth) }
+
+    init(env: PaneEnvironment) {
+        super.init(env: env, title: "Invoices", screen: .pane(.billing), searchable: false, chrome: 3)
+    }
+
+    override func load() throws -> [Invoice] { try env.service.invoices(env.session, in: env.context) }
+
+    override func handle(_ event: ConsoleEvent, selected: Invoice?) -> [Reaction]? {
+        guard let invoice = selected else { return [.open, .export].contains(event) ? refused("no invoice selected") : nil }
+        switch event {
+        case .open:
+            var rows = [InfoRow("Closed", invoice.closedAt.utcMinute)]
+            rows += invoice.lines.map { line in
+                let unit = (try? UsageOperation.named(line.key))?.unit ?? line.key
+                return InfoRow(line.key, "\(line.quantity) × \(unit): \(Money.exact(line.amountMicros)) \(Money.currency)")
+            }
+            rows.append(InfoRow("Total", "\(Money.exact(invoice.totalMicros)) \(Money.currency) (due \(Money.cents(invoice.totalMicros)))"))
+            return present(.info(InfoState(title: "Invoice \(invoice.month.label)", rows: rows)), for: .details)
+        case .export:
+            return present(.form(FormState(title: "Export the \(invoice.month.label) invoice as CSV", fields: [
+                FormField(key: "path", label: "Write to", value: "invoice-\(invoice.month).csv", hint: "Tab completes",
+                          maxLength: 4_000, completesPaths: true),
+            ], submitLabel: "Export")), for: .export(invoice.month))
+        default: return nil
+        }
+    }
+
+    override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
+        guard case .export(let month) = purpose, case .form(let form) = dialog else { return [] }
+        let path = PathCompletion.expand(form.value("path"))
+        let rows = try env.service.exportBilling(env.session, in: env.context, month: month, to: path)
+        return [.flash(.info("wrote \(rows) rows to \(path)"))]
+    }
+
+    override var listCommands: [PaneCommand] {
+        let none = needsItem("invoice")
+        return [PaneCommand(.open, "lines", refusal: none), PaneCommand(.export, "export CSV", refusal: none)]
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import OrgdeckCore
+import OrgdeckTerminal
+import OrgdeckTestSupport
+import Testing
+import OrgdeckViewModels
+@testable import OrgdeckTUI
+
+/// The Billing pane drawn from the demo's ninety days of usage: the Overview with its charts,
+/// every table at the three sizes, a member's own view and Activity.
+@Suite struct BillingScreenTests {
+    static let sizes = Golden.sizes.map { "\($0.0)x\($0.1)" }
+
+    func billing(_ username: String = DemoAccounts.admin, section: Int = 0) throws -> ConsoleViewModel {
+        let service = try DemoDatabase.make()
+        let console = ConsoleViewModel(service: service, session: try DemoDatabase.session(service, username))
+        console.send(.firstFramePainted)
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.billing))
+        console.send(.selectSection(section))
+        return console
+    }
+
+    func render(_ console: ConsoleViewModel, _ size: String = "80x24") -> [String] {
+        let parts = size.split(separator: "x").compactMap { Int($0) }
+        let body = ConsoleRenderer.body(width: parts[0], height: parts[1])
+        console.send(.viewport(rows: body.rows, columns: body.columns))
+        return ConsoleRenderer(keyMap: KeyMap(), now: DemoDatabase.now).render(console, theme: .builtin, width: parts[0], height: parts[1])
+            .grid.rows
+    }
+
+    @Test func theOverviewShowsTheMonthTheBudgetAndBothCharts() throws {
+        let rows = render(try billing())
+        Golden.check("billing-overview-80x24", rows)
+        #expect(rows[0].contains("⚠ budget 80%"))
+        #expect(rows.contains { $0.contains("Spend per day") } && rows.contains { $0.contains("Last 12 months") })
+        #expect(rows.contains { $0.contains("█") })
+    }
+
+    @Test func aMembersOverviewIsTheirOwnUsage() throws {
+        let rows = render(try billing("dennis"))
+        Golden.check("billing-member-80x24", rows)
+        #expect(rows[2].hasPrefix(" Billing · your usage in Acme Robotics"))
+        #expect(!rows.joined().contains("By member") && !rows.joined().contains("budget 80%"))
+    }
+
+    @Test(arguments: sizes) func breakdownByMember(size: String) throws {
+        Golden.check("billing-members-\(size)", render(try billing(section: 1), size))
+    }
+
+    @Test(arguments: sizes) func breakdownByApp(size: String) throws {
+        Golden.check("billing-apps-\(size)", render(try billing(section: 2), size))
+    }
+
+    @Test(arguments: sizes) func breakdownByOperation(size: String) throws {
+        Golden.check("billing-operations-\(size)", render(try billing(section: 3), size))
+    }
+
+    @Test(arguments: sizes) func invoices(size: String) throws {
+        Golden.check("billing-invoices-\(size)", render(try billing(section: 4), size))
+    }
+
+    @Test(arguments: sizes) func settings(size: String) throws {
+        Golden.check("billing-settings-\(size)", render(try billing(section: 5), size))
+    }
+
+    @Test func activityIsReachedFromBilling() throws {
+        let rows = render(try billing(section: 6))
+        Golden.check("billing-activity-80x24", rows)
+        #expect(rows.contains { $0.contains("system billing.budget") })
+    }
+
+    @Test func anInvoicesLinesAreShownOnEnter() throws {
+        let console = try billing(section: 4)
+        console.send(.open)
+        Golden.check("billing-invoice-lines-80x24", render(console))
+    }
+}

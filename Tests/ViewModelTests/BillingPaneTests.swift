@@ -1,0 +1,138 @@
+import Foundation
+import OrgdeckCore
+import OrgdeckTestSupport
+import Testing
+@testable import OrgdeckViewModels
+
+/// The Billing pane through the pane protocol, on the demo's ninety days of usage: events in,
+/// whole state out.
+@Suite struct BillingPaneTests {
+    let service: OrgService
+
+    init() throws { service = try DemoDatabase.make() }
+
+    func console(_ username: String = DemoAccounts.admin) throws -> ConsoleViewModel {
+        let console = ConsoleViewModel(service: service, session: try DemoDatabase.session(service, username))
+        console.send(.firstFramePainted)
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.billing))
+        return console
+    }
+
+    func page(_ console: ConsoleViewModel) throws -> BillingPage { try #require(console.front as? BillingPage) }
+
+    @Test func anAdminSeesTheWholeBillAndMovesBetweenMonths() throws {
+        let console = try console()
+        let page = try page(console)
+        #expect(page.scope == .organization)
+        #expect(page.sections.map(\.title) == ["Overview", "By member", "By app", "By operation", "Invoices", "Settings", "Activity"])
+        let overview = try #require(page.section as? BillingOverviewSection)
+        let summary = try #require(overview.state.summary)
+        let ada = try DemoDatabase.session(service, "ada")
+        #expect(summary == (try service.billingSummary(ada, in: .organization("acme"))))
+        #expect(summary.month.description == "2026-11" && summary.totalMicros > 0 && summary.alertsFired == [50, 80])
+        #expect(summary.daily.count == 30 && summary.daily[18...].allSatisfy { $0 == 0 }, "nothing after the 18th")
+        #expect(console.state.budgetAlert == 80)
+        console.send(.previousPeriod)
+        #expect(page.month.description == "2026-10")
+        #expect((page.section as? BillingOverviewSection)?.state.summary?.month.description == "2026-10")
+        console.send(.nextPeriod)
+        console.send(.nextPeriod)
+        #expect(page.month.description == "2026-11" && console.state.flash == .warn("Nov 2026 is the current month"))
+        #expect(page.commands.first { $0.event == .nextPeriod }?.refusal == "this is the current month")
+    }
+
+    @Test func aBreakdownKeepsItsCursorOnItsLineWhenReordered() throws {
+        let console = try console()
+        let page = try page(console)
+        console.send(.selectSection(1))
+        let members = try #require(page.section as? BreakdownSection)
+        #expect(members.dimension == .member && members.state.list.rows.count == 13)
+        let amounts = members.state.list.rows.map(\.amountMicros)
+        #expect(amounts == amounts.sorted(by: >))
+        #expect(members.state.list.rows.contains { $0.key == "(storage)" })
+        console.send(.move(.down)); console.send(.move(.down))
+        let selected = try #require(members.state.list.selected)
+        console.send(.cycleSort)
+        #expect(members.order == .key && members.state.list.rows.map(\.key) == members.state.list.rows.map(\.key).sorted())
+        #expect(members.state.list.selected == selected, "the cursor follows its line")
+        console.send(.filter); console.type("gr"); console.send(.submit)
+        #expect(members.state.list.rows.map(\.key) == ["grace"])
+        console.send(.open)
+        let info = try #require(console.infoState)
+        #expect(info.title == "grace" && info.rows.contains { $0.label == "Share" })
+    }
+
+    @Test func invoicesAndExportsWriteCSV() throws {
+        let console = try console()
+        let page = try page(console)
+        console.send(.selectSection(4))
+        let invoices = try #require(page.section as? InvoicesSection)
+        #expect(invoices.state.list.rows.map(\.month.description) == ["2026-10", "2026-09", "2026-08"])
+        let october = try #require(invoices.state.list.selected)
+        #expect(october.totalMicros == october.lines.reduce(0) { $0 + $1.amountMicros })
+        let path = NSTemporaryDirectory() + "orgdeck-invoice-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        console.send(.export)
+        let form = try #require(console.formState)
+        #expect(form.value("path") == "invoice-2026-10.csv")
+        console.send(.cursorEnd)
+        for _ in 0..<form.value("path").count { console.send(.backspace) }
+        console.type(path)
+        console.send(.submit)
+        #expect(console.state.flash == .info("wrote \(october.lines.count + 1) rows to \(path)"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("month,kind,operation,quantity,amount_micros,amount,currency,share\r\n2026-10,invoice,"))
+        #expect(text.contains("2026-10,invoice,total,,\(october.totalMicros),"))
+    }
+
+    @Test func settingsAreTheAdminsAndTheBudgetIsSetFromAForm() throws {
+        let console = try console()
+        let page = try page(console)
+        console.send(.selectSection(5))
+        let settings = try #require(page.section as? BillingSettingsSection)
+        #expect(settings.state.list.rows.map(\.name) == ["Billing email", "Monthly budget", "predict", "train_input", "search",
+                                                          "upload", "storage_input_day"])
+        #expect(settings.state.list.rows[2].note == "since 2026-10-19")
+        console.send(.move(.down))
+        console.send(.edit)
+        #expect(console.formState?.title == "Monthly budget")
+        console.send(.cursorEnd)
+        for _ in 0..<12 { console.send(.backspace) }
+        console.type("1000")
+        console.send(.submit)
+        #expect(console.state.flash == .info("budget set"))
+        #expect(settings.state.list.rows[1].value == "1,000.00 USD")
+        #expect(try service.billingSummary(try DemoDatabase.session(service, "ada"), in: .organization("acme")).budget?.amountMicros
+                == 1_000_000_000)
+    }
+
+    @Test func aMemberSeesOnlyTheirOwnUsageAndIsRefusedTheBudgetOnTheKey() throws {
+        let console = try console("dennis")
+        let page = try page(console)
+        #expect(page.scope == .member && page.sections.map(\.title) == ["Overview", "Activity"])
+        let overview = try #require(page.section as? BillingOverviewSection)
+        let own = try #require(overview.state.summary)
+        let whole = try service.billingSummary(try DemoDatabase.session(service, "ada"), in: .organization("acme"))
+        #expect(own.scope == .member && own.totalMicros > 0 && own.totalMicros < whole.totalMicros / 5)
+        #expect(own.budget == nil && own.alertsFired.isEmpty && console.state.budgetAlert == nil)
+        console.send(.edit)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.flash == .warn("the budget is the organization's: only Admins see and set it"))
+        #expect(overview.commands.isEmpty, "a member's view offers no budget key")
+    }
+
+    @Test func aPersonalAccountHasItsOwnBillWithoutRatesToSet() throws {
+        let console = try console()
+        console.switchContext(.personal)
+        console.send(.selectPane(.billing))
+        let page = try page(console)
+        #expect(page.scope == .personal && !page.sections.map(\.title).contains("By member"))
+        console.send(.selectSection(4))
+        let settings = try #require(page.section as? BillingSettingsSection)
+        #expect(settings.state.list.rows.first?.name == "Monthly budget")
+        console.send(.move(.down))
+        console.send(.edit)
+        #expect(console.state.flash == .warn("a personal account is billed at the platform's rates"))
+    }
+}
