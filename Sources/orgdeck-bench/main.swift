@@ -10,8 +10,10 @@ let arguments = CommandLine.arguments
 let rebuild = arguments.contains("--rebuild")
 let appCount = arguments.firstIndex(of: "--apps").flatMap { Int(arguments[$0 + 1]) } ?? 100_000
 let inputCount = arguments.firstIndex(of: "--inputs").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
+let usageCount = arguments.firstIndex(of: "--usage").flatMap { Int(arguments[$0 + 1]) } ?? 5_000_000
+let auditCount = arguments.firstIndex(of: "--audit").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
 let path = arguments.firstIndex(of: "--db").map { arguments[$0 + 1] }
-    ?? NSTemporaryDirectory() + "orgdeck-bench-v7-\(appCount)-\(inputCount).sqlite"
+    ?? NSTemporaryDirectory() + "orgdeck-bench-v9-\(appCount)-\(inputCount)-\(usageCount)-\(auditCount).sqlite"
 
 /// Prints a line at once (stdout to a file is block-buffered, and curses runs in between).
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
@@ -39,7 +41,10 @@ func peakMemoryMiB() -> Double {
 // 1. The large database (built once, reused), by a process of its own so that the peak memory
 //    below is the console's work alone.
 if arguments.contains("--seed-only") {
-    try OrgService.open(path: path).seedLarge(apps: appCount, users: 20_000, organizations: 200, inputs: inputCount)
+    let seeding = try OrgService.open(path: path)
+    try seeding.seedLarge(apps: appCount, users: 20_000, organizations: 200, inputs: inputCount)
+    try seeding.seedLargeUsage(count: usageCount)
+    try seeding.seedLargeAudit(count: auditCount)
     exit(0)
 }
 if rebuild { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
@@ -47,7 +52,8 @@ if !FileManager.default.fileExists(atPath: path) {
     let build = try seconds {
         let seeder = Process()
         seeder.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        seeder.arguments = ["--seed-only", "--apps", "\(appCount)", "--inputs", "\(inputCount)", "--db", path]
+        seeder.arguments = ["--seed-only", "--apps", "\(appCount)", "--inputs", "\(inputCount)", "--usage", "\(usageCount)",
+                            "--audit", "\(auditCount)", "--db", path]
         try seeder.run()
         seeder.waitUntilExit()
         guard seeder.terminationStatus == 0 else {
@@ -55,7 +61,8 @@ if !FileManager.default.fileExists(atPath: path) {
             exit(1)
         }
     }
-    say("built \(path): \(appCount) apps, 20000 users, 200 organizations, \(inputCount) inputs in \(String(format: "%.1f", build)) s")
+    say("built \(path): \(appCount) apps, 20000 users, 200 organizations, \(inputCount) inputs, \(usageCount) usage events, "
+        + "\(auditCount) audit entries in \(String(format: "%.1f", build)) s")
 } else {
     say("reusing \(path) (--rebuild to build it again)")
 }
@@ -153,9 +160,9 @@ if bytes.count == 2 {
     say("  ncurses could not start for xterm-256color")
 }
 try LargeInputsBench.run(runtime: runtime, model: model, service: service, session: adminSession)
+try BillingBench.run(runtime: runtime, model: model, service: service, session: adminSession)
 say("")
 say(String(format: "peak memory (resident)            %.1f MiB   (the bar: under 64 MiB; everything above, in this process)", peakMemoryMiB()))
-say("note: usage events are not part of the schema yet")
 try InputsBench.run(folder: folder)
 try CorpusBench.run(folder: folder)
 try? FileManager.default.removeItem(atPath: folder)

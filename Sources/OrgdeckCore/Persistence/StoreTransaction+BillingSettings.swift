@@ -79,28 +79,12 @@ extension StoreTransaction {
     /// Every difference between the roll-ups and a recomputation from the raw events, at most
     /// `limit` of them: `(owner, dimension, period, user, app, operation)` and what each side holds.
     func rollupDifferences(limit: Int) throws -> (checked: Int64, events: Int64, differences: [BillingDifference]) {
-        let day = "strftime('%Y-%m-%d', CAST(at AS INTEGER), 'unixepoch')"
-        let recomputed = """
-            SELECT owner, 'month' AS dimension, substr(\(day), 1, 7) AS period, 0 AS user_id, '' AS app_id, operation,
-                   SUM(quantity) AS quantity, SUM(amount_micros) AS amount_micros FROM usage_events GROUP BY 1, 3, 6
-            UNION ALL
-            SELECT owner, 'day', \(day), 0, '', operation, SUM(quantity), SUM(amount_micros) FROM usage_events GROUP BY 1, 3, 6
-            UNION ALL
-            SELECT owner, 'member', substr(\(day), 1, 7), user_id, '', '', SUM(quantity), SUM(amount_micros)
-                FROM usage_events GROUP BY 1, 3, 4
-            UNION ALL
-            SELECT owner, 'app', substr(\(day), 1, 7), 0, app_id, '', SUM(quantity), SUM(amount_micros)
-                FROM usage_events GROUP BY 1, 3, 5
-            UNION ALL
-            SELECT owner, 'member-day', \(day), user_id, '', operation, SUM(quantity), SUM(amount_micros)
-                FROM usage_events GROUP BY 1, 3, 4, 6
-            """
         let stored = "SELECT owner, dimension, period, user_id, app_id, operation, quantity, amount_micros FROM usage_rollups"
         let columns = "owner, dimension, period, user_id, app_id, operation"
         // The recomputation is materialized once and compared both ways: a row on one side only,
         // or with other sums, is a difference.
         let rows = try Row.fetchAll(db, sql: """
-            WITH recomputed AS MATERIALIZED (\(recomputed))
+            WITH recomputed AS MATERIALIZED (\(Self.recomputedRollups))
             SELECT \(columns),
                    MAX(CASE side WHEN 'rollup' THEN quantity END) AS rq, MAX(CASE side WHEN 'rollup' THEN amount_micros END) AS ra,
                    MAX(CASE side WHEN 'events' THEN quantity END) AS eq, MAX(CASE side WHEN 'events' THEN amount_micros END) AS ea
@@ -122,5 +106,35 @@ extension StoreTransaction {
                                      rollup: try totals("rq", "ra"), events: try totals("eq", "ea"))
         }
         return (checked, events, differences)
+    }
+
+    /// Every roll-up row computed afresh from the raw events (the day of an event is its UTC
+    /// day, the second truncated, as `Date.utcDay` reads it).
+    static let recomputedRollups: String = {
+        let day = "strftime('%Y-%m-%d', CAST(at AS INTEGER), 'unixepoch')"
+        return """
+            SELECT owner, 'month' AS dimension, substr(\(day), 1, 7) AS period, 0 AS user_id, '' AS app_id, operation,
+                   SUM(quantity) AS quantity, SUM(amount_micros) AS amount_micros FROM usage_events GROUP BY 1, 3, 6
+            UNION ALL
+            SELECT owner, 'day', \(day), 0, '', operation, SUM(quantity), SUM(amount_micros) FROM usage_events GROUP BY 1, 3, 6
+            UNION ALL
+            SELECT owner, 'member', substr(\(day), 1, 7), user_id, '', '', SUM(quantity), SUM(amount_micros)
+                FROM usage_events GROUP BY 1, 3, 4
+            UNION ALL
+            SELECT owner, 'app', substr(\(day), 1, 7), 0, app_id, '', SUM(quantity), SUM(amount_micros)
+                FROM usage_events GROUP BY 1, 3, 5
+            UNION ALL
+            SELECT owner, 'member-day', \(day), user_id, '', operation, SUM(quantity), SUM(amount_micros)
+                FROM usage_events GROUP BY 1, 3, 4, 6
+            """
+    }()
+
+    /// Computes every roll-up again from the raw events (after a bulk load, which writes events alone).
+    func rebuildRollups() throws {
+        try db.execute(sql: "DELETE FROM usage_rollups")
+        try db.execute(sql: """
+            INSERT INTO usage_rollups (owner, dimension, period, user_id, app_id, operation, quantity, amount_micros)
+            \(Self.recomputedRollups)
+            """)
     }
 }

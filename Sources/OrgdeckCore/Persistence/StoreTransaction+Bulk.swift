@@ -93,3 +93,40 @@ extension StoreTransaction {
         try db.execute(sql: "ANALYZE")
     }
 }
+
+// MARK: - Bulk usage and the lists a bulk load draws from
+extension StoreTransaction {
+    /// Inserts `count` usage events priced by `price` (no roll-ups: `rebuildRollups` after).
+    func bulkInsertUsage(count: Int, row: (Int) -> UsageRecord, price: (UsageOperation) -> Int64) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO usage_events (at, owner, user_id, app_id, operation, quantity, unit_price_micros, amount_micros)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for i in 0..<count {
+            let usage = row(i)
+            let unit = price(usage.operation)
+            try statement.execute(arguments: [usage.at.storedValue, usage.account.key, usage.userID, usage.appID,
+                                              usage.operation.rawValue, usage.quantity, unit, usage.quantity * unit])
+        }
+    }
+
+    /// Organizations other than the demo's, by ID.
+    func bulkOrganizations(limit: Int) throws -> [Organization] {
+        try Row.fetchAll(db, sql: "SELECT id, name, billing_email, created_at, version FROM organizations WHERE id <> ? ORDER BY id LIMIT ?",
+                         arguments: [DemoAccounts.organizationID, limit]).map { row in
+            let read = RowReader(row, table: "organizations")
+            return Organization(id: try read("id"), name: try read("name"), billingEmail: try read("billing_email"),
+                                createdAt: try read.date("created_at"), version: try read("version"))
+        }
+    }
+
+    func userIDs() throws -> [Int64] { try Int64.fetchAll(db, sql: "SELECT id FROM users ORDER BY id") }
+
+    func usernames(limit: Int) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT username FROM users ORDER BY id LIMIT ?", arguments: [limit])
+    }
+
+    func appIDs(owner: Owner, limit: Int) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT app_id FROM apps WHERE owner = ? ORDER BY key LIMIT ?", arguments: [owner.storageKey, limit])
+    }
+}
