@@ -50,6 +50,7 @@ public struct ConsoleState: Equatable, Sendable {
     public var contextTitle: String {
         switch context {
         case .personal: return session?.user.username ?? ""
+        case .user(let username): return "@" + username
         case .organization(let id):
             return memberships.first { $0.organization.id == id }?.organization.name ?? id
         }

@@ -31,8 +31,8 @@ enum InputsBench {
             .write(toFile: csv, atomically: true, encoding: .utf8)
         let service = try OrgService.open(path: folder + "/inputs.sqlite", options: .init(passwordRounds: 1_000))
         _ = try service.signUp(username: "bench", displayName: "Bench", email: "bench@example.com",
-                               password: "a long bench password", source: .cli)
-        let session = try service.signIn(login: "bench", password: "a long bench password", source: .cli)
+                               password: "correct horse battery staple 9", source: .cli)
+        let session = try service.signIn(login: "bench", password: "correct horse battery staple 9", source: .cli)
         _ = try service.createApp(session, in: .personal, id: "tickets", name: "Tickets", description: "")
         var report: UploadReport?
         let upload = try seconds {

@@ -13,7 +13,7 @@ let inputCount = arguments.firstIndex(of: "--inputs").flatMap { Int(arguments[$0
 let usageCount = arguments.firstIndex(of: "--usage").flatMap { Int(arguments[$0 + 1]) } ?? 5_000_000
 let auditCount = arguments.firstIndex(of: "--audit").flatMap { Int(arguments[$0 + 1]) } ?? 1_000_000
 let path = arguments.firstIndex(of: "--db").map { arguments[$0 + 1] }
-    ?? NSTemporaryDirectory() + "orgdeck-bench-v9-\(appCount)-\(inputCount)-\(usageCount)-\(auditCount).sqlite"
+    ?? NSTemporaryDirectory() + "orgdeck-bench-v11-\(appCount)-\(inputCount)-\(usageCount)-\(auditCount).sqlite"
 
 /// Prints a line at once (stdout to a file is block-buffered, and curses runs in between).
 func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }

@@ -32,6 +32,7 @@ struct PermissionTests {
             (.setModelVisibility, [.all, .all, .none, .contributorApps]),
             (.manageSecurity, [.all, .none, .none, .none]),
             (.manageBilling, [.all, .none, .none, .none]),
+            (.manageCollaborators, [.all, .all, .none, .none]),
         ]
         #expect(rows.count == Action.allCases.count)
         for (action, reaches) in rows {

@@ -25,6 +25,8 @@ public enum Action: String, CaseIterable, Sendable {
     case manageSecurity = "security.manage"
     /// Set the organization's budget, rate card and billing email.
     case manageBilling = "billing.manage"
+    /// Share an app with collaborators, change their scopes, remove them.
+    case manageCollaborators = "app.collaborators"
 }
 
 extension Action {

@@ -19,6 +19,8 @@ public struct App: Equatable, Hashable, Sendable, Identifiable {
     /// For a reader who reaches the app only through their teams (a Team Contributor), the
     /// highest team–app role they hold on it; nil when their organization role reaches it.
     public var teamRole: TeamAppRole?
+    /// The reader's scopes when the app is shared with them (a collaborator); nil otherwise.
+    public var collaboration: Set<CollaboratorScope>?
 
     /// Creates an app value.
     public init(id: String, name: String, description: String, owner: Owner, createdBy: Int64,

@@ -6,12 +6,18 @@ public enum ModelType: String, CaseIterable, Sendable, Equatable {
     case textClassifier = "text-classifier"
     /// Concepts from configured keywords and phrases.
     case keywordTagger = "keyword-tagger"
+    /// Keeps the concepts whose score reaches a threshold: a workflow operator, fed by models.
+    case conceptThresholder = "concept-thresholder"
+
+    /// Whether it reads text; a thresholder reads the concepts of the nodes before it.
+    public var takesText: Bool { self != .conceptThresholder }
 
     /// A line for the type picker.
     public var summary: String {
         switch self {
         case .textClassifier: return "learns concepts from the app's labelled texts (naive Bayes)"
         case .keywordTagger: return "finds concepts by keywords and phrases, whole words, any case"
+        case .conceptThresholder: return "keeps the concepts scored at least a threshold (a workflow step)"
         }
     }
 }
@@ -34,6 +40,8 @@ public struct AppModel: Equatable, Sendable {
     public var appName: String
     /// Keyword tagger only: concept ID → its keywords and phrases.
     public var keywords: [String: [String]]
+    /// Concept thresholder only: what it keeps (the next version fixes them).
+    public var thresholds: ConceptThresholds?
     /// Whether the reading user starred it.
     public var starred: Bool
     public var versionCount: Int

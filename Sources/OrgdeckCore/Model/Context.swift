@@ -3,6 +3,8 @@
 public enum Context: Hashable, Sendable, CustomStringConvertible {
     case personal
     case organization(String)
+    /// Another user's personal account (by username), reached only through the apps they shared.
+    case user(String)
 
     /// The organization ID, or nil for the personal account.
     public var organizationID: String? {
@@ -14,6 +16,7 @@ public enum Context: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .personal: return "personal"
         case .organization(let id): return id
+        case .user(let username): return "@" + username
         }
     }
 }

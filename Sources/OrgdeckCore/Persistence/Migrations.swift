@@ -14,6 +14,8 @@ enum Migrations {
         migrator.registerMigration("v7-input-prefix-index", migrate: v7InputPrefixIndex)
         migrator.registerMigration("v8-password-policy", migrate: v8PasswordPolicy)
         migrator.registerMigration("v9-billing", migrate: v9Billing)
+        migrator.registerMigration("v10-workflows", migrate: v10Workflows)
+        migrator.registerMigration("v11-audit-filter-indexes", migrate: v11AuditFilterIndexes)
         return migrator
     }
 

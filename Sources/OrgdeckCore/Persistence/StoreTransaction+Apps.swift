@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 extension StoreTransaction {
-    private static let appColumns = """
+    static let appColumns = """
         a.key, a.app_id, a.name, a.description, a.owner_user_id, a.owner_organization_id,
         a.created_by, a.created_at, a.updated_at, a.version
         """
@@ -15,6 +15,9 @@ extension StoreTransaction {
         SELECT ta.app_key FROM team_members tm JOIN team_apps ta ON ta.team_key = tm.team_key
         WHERE tm.user_id = ? AND \(compliantTeamApp)
         """
+
+    /// The apps shared with the reader (bound as the one argument).
+    static let sharedAppKeys = "SELECT c.app_key FROM app_collaborators c WHERE c.user_id = ?"
 
     /// The condition that team_apps row `ta` satisfies its team's policy.
     static let compliantTeamApp = """
@@ -41,8 +44,13 @@ extension StoreTransaction {
     private func conditions(_ scope: AppScope, filter: String) -> (sql: String, arguments: StatementArguments) {
         var sql = "a.owner = ?"
         var arguments: StatementArguments = [scope.owner.storageKey]
-        if case .teamGranted(let userID) = scope.visibility {
-            sql += " AND a.key IN (\(Self.teamGrantedAppKeys))"
+        switch scope.visibility {
+        case .all: break
+        case .teamGranted(let userID):
+            sql += " AND (a.key IN (\(Self.teamGrantedAppKeys)) OR a.key IN (\(Self.sharedAppKeys)))"
+            arguments += [userID, userID]
+        case .sharedWith(let userID):
+            sql += " AND a.key IN (\(Self.sharedAppKeys))"
             arguments += [userID]
         }
         let needle = filter.trimmingCharacters(in: .whitespaces)
@@ -130,6 +138,7 @@ extension StoreTransaction {
     /// For a reader who reaches apps through teams, fills in the role they hold on each: one
     /// query for the whole window.
     func withTeamRoles(_ apps: [StoredApp], _ scope: AppScope) throws -> [StoredApp] {
+        let apps = try withCollaborations(apps, readerID: scope.readerID)
         guard case .teamGranted(let userID) = scope.visibility, !apps.isEmpty else { return apps }
         let marks = Array(repeating: "?", count: apps.count).joined(separator: ", ")
         var contributor: [Int64: Bool] = [:]
@@ -147,6 +156,32 @@ extension StoreTransaction {
             stored.app.teamRole = contributor[stored.key].map { $0 ? .contributor : .viewer }
             return stored
         }
+    }
+
+    /// The apps with the reader's collaborator scopes on those shared with them: one query.
+    func withCollaborations(_ apps: [StoredApp], readerID: Int64) throws -> [StoredApp] {
+        guard !apps.isEmpty else { return apps }
+        let marks = Array(repeating: "?", count: apps.count).joined(separator: ", ")
+        var scopes: [Int64: Set<CollaboratorScope>] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT app_key, scopes FROM app_collaborators WHERE user_id = ? AND app_key IN (\(marks))",
+                                    arguments: [readerID] + StatementArguments(apps.map(\.key))) {
+            let read = RowReader(row, table: "app_collaborators", key: "app_key")
+            scopes[try read("app_key")] = try Self.collaboratorScopes(try read("scopes"), read)
+        }
+        guard !scopes.isEmpty else { return apps }
+        return apps.map { stored in
+            var stored = stored
+            stored.app.collaboration = scopes[stored.key]
+            return stored
+        }
+    }
+
+    /// Stored scopes, read strictly: an unknown name is damage, not a grant.
+    static func collaboratorScopes(_ text: String, _ read: RowReader) throws -> Set<CollaboratorScope> {
+        guard let scopes = try? CollaboratorScope.parse(text) else {
+            throw StoreErrors.damaged(table: read.table, row: read.rowLabel, column: "scopes")
+        }
+        return scopes
     }
 
     /// Where the app stands in the scope's list for this filter and order (pinned first): the

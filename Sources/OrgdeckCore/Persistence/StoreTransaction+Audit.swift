@@ -84,7 +84,8 @@ extension StoreTransaction {
         if let member = search.member { sql += " AND actor = ?"; arguments += [member] }
         if let action = search.action {
             if action.contains(".") { sql += " AND action = ?"; arguments += [action] }
-            else { sql += " AND (action = ? OR substr(action, 1, ?) = ?)"; arguments += [action, action.count + 1, action + "."] }
+            // A category is a range of names ("app." up to "app/", the next character), so an index answers it.
+            else { sql += " AND (action = ? OR (action >= ? AND action < ?))"; arguments += [action, action + ".", action + "/"] }
         }
         if let target = search.target { sql += " AND target = ?"; arguments += [target] }
         if let outcome = search.outcome { sql += " AND outcome = ?"; arguments += [outcome] }

@@ -11,7 +11,7 @@ struct StoredModel: Sendable {
 // MARK: - Models, their versions and stars
 extension StoreTransaction {
     private static let modelColumns = """
-        m.key, m.app_key, m.model_id, m.name, m.type, m.visibility, m.keywords, m.created_at, m.updated_at,
+        m.key, m.app_key, m.model_id, m.name, m.type, m.visibility, m.keywords, m.thresholds, m.created_at, m.updated_at,
         a.app_id, a.name AS app_name,
         EXISTS (SELECT 1 FROM model_stars s WHERE s.model_key = m.key AND s.user_id = ?) AS starred,
         (SELECT COUNT(*) FROM model_versions v WHERE v.model_key = m.key) AS version_count
@@ -46,10 +46,18 @@ extension StoreTransaction {
         guard let keywords = try? JSONDecoder().decode([String: [String]].self, from: Data(keywordsText.utf8)) else {
             throw StoreErrors.damaged(table: "models", row: read.rowLabel, column: "keywords")
         }
+        let thresholdsText: String = try read("thresholds")
+        var thresholds: ConceptThresholds?
+        if !thresholdsText.isEmpty {
+            guard let decoded = try? JSONDecoder().decode(ConceptThresholds.self, from: Data(thresholdsText.utf8)) else {
+                throw StoreErrors.damaged(table: "models", row: read.rowLabel, column: "thresholds")
+            }
+            thresholds = decoded
+        }
         let versions = try versionSummaries(modelKey: key)
         let model = AppModel(id: try read("model_id"), name: try read("name"), type: try read.choice("type"),
                              visibility: try read.choice("visibility"), appID: try read("app_id"), appName: try read("app_name"),
-                             keywords: keywords, starred: try read("starred"), versionCount: try read("version_count"),
+                             keywords: keywords, thresholds: thresholds, starred: try read("starred"), versionCount: try read("version_count"),
                              latestTrained: versions.trained, latest: versions.latest,
                              createdAt: try read.date("created_at"), updatedAt: try read.date("updated_at"))
         return StoredModel(key: key, appKey: try read("app_key"), model: model)
@@ -63,12 +71,20 @@ extension StoreTransaction {
     }
 
     func insertModel(appKey: Int64, id: String, name: String, type: ModelType, keywords: [String: [String]],
-                     createdBy: Int64, at: Date) throws -> Int64 {
+                     thresholds: ConceptThresholds? = nil, createdBy: Int64, at: Date) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO models (app_key, model_id, name, type, keywords, created_by, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [appKey, id, name, type.rawValue, Self.keywordsJSON(keywords), createdBy, at.storedValue, at.storedValue])
+            INSERT INTO models (app_key, model_id, name, type, keywords, thresholds, created_by, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [appKey, id, name, type.rawValue, Self.keywordsJSON(keywords), Self.thresholdsJSON(thresholds),
+                             createdBy, at.storedValue, at.storedValue])
         return db.lastInsertedRowID
+    }
+
+    static func thresholdsJSON(_ thresholds: ConceptThresholds?) -> String {
+        guard let thresholds else { return "" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: (try? encoder.encode(thresholds)) ?? Data(), as: UTF8.self)
     }
 
     static func keywordsJSON(_ keywords: [String: [String]]) -> String {
@@ -77,9 +93,9 @@ extension StoreTransaction {
         return String(decoding: (try? encoder.encode(keywords)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
-    func updateModel(key: Int64, name: String, keywords: [String: [String]], at: Date) throws {
-        try db.execute(sql: "UPDATE models SET name = ?, keywords = ?, updated_at = ? WHERE key = ?",
-                       arguments: [name, Self.keywordsJSON(keywords), at.storedValue, key])
+    func updateModel(key: Int64, name: String, keywords: [String: [String]], thresholds: ConceptThresholds?, at: Date) throws {
+        try db.execute(sql: "UPDATE models SET name = ?, keywords = ?, thresholds = ?, updated_at = ? WHERE key = ?",
+                       arguments: [name, Self.keywordsJSON(keywords), Self.thresholdsJSON(thresholds), at.storedValue, key])
     }
 
     func setModelVisibility(key: Int64, _ visibility: ModelVisibility, at: Date) throws {

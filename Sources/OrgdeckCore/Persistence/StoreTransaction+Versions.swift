@@ -11,6 +11,8 @@ struct TrainingJob: Sendable {
     var keywords: [String: [String]]
     /// Who queued it (0 when their account is gone): training is metered to them.
     var createdBy: Int64
+    /// A concept thresholder's thresholds as they were when the job was taken.
+    var thresholds: ConceptThresholds?
 }
 
 /// A version being trained, as recovery sees it.
@@ -84,7 +86,8 @@ extension StoreTransaction {
     /// The oldest queued version, marked as training by `worker`.
     func claimQueuedVersion(worker: String, at: Date) throws -> TrainingJob? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT v.key, v.version_id, v.model_key, m.app_key, m.type, m.keywords, COALESCE(v.created_by, 0) AS created_by
+            SELECT v.key, v.version_id, v.model_key, m.app_key, m.type, m.keywords, m.thresholds,
+                   COALESCE(v.created_by, 0) AS created_by
             FROM model_versions v JOIN models m ON m.key = v.model_key
             WHERE v.status = 'queued' ORDER BY v.key LIMIT 1
             """) else { return nil }
@@ -93,7 +96,8 @@ extension StoreTransaction {
         let job = TrainingJob(versionKey: try read("key"), versionID: try read("version_id"), modelKey: try read("model_key"),
                               appKey: try read("app_key"), type: try read.choice("type"),
                               keywords: (try? JSONDecoder().decode([String: [String]].self, from: Data(keywordsText.utf8))) ?? [:],
-                              createdBy: try read("created_by"))
+                              createdBy: try read("created_by"),
+                              thresholds: try? JSONDecoder().decode(ConceptThresholds.self, from: Data((try read("thresholds") as String).utf8)))
         try db.execute(sql: """
             UPDATE model_versions SET status = 'training', worker = ?, heartbeat_at = ?, started_at = ?, progress = 0,
                 attempts = attempts + 1

@@ -28,14 +28,20 @@ struct StoredUser: Sendable {
 struct StoredApp: Sendable {
     var key: Int64
     var app: App
+    /// The reader's scopes on it as a collaborator, nil when it was not shared with them.
+    var collaboration: Set<CollaboratorScope>? { app.collaboration }
+    /// Reached only through a collaboration: its scopes are all the reader may do there.
+    var sharedOnly = false
 }
 
 /// Which apps of an owner a reader may see.
 enum AppVisibility: Sendable, Equatable {
     /// Every app of the owner (owner, Admin, Organization Contributor or User).
     case all
-    /// Only apps granted to this user through their teams (Team Contributor).
+    /// Only apps granted to this user through their teams (Team Contributor), and those shared with them.
     case teamGranted(userID: Int64)
+    /// Only apps shared with this user (a collaborator outside the owner).
+    case sharedWith(userID: Int64)
 }
 
 /// The apps of one owner as one reader sees them.

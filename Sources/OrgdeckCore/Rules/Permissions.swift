@@ -34,6 +34,7 @@ public enum Permissions {
         .setModelVisibility: [.admin: .all, .orgContributor: .all, .teamContributor: .contributorApps],
         .manageSecurity:     [.admin: .all],
         .manageBilling:      [.admin: .all],
+        .manageCollaborators: [.admin: .all, .orgContributor: .all],
     ]
 
     /// How far `role` may perform `action` in an organization.
@@ -108,6 +109,7 @@ extension Action {
         case .setModelVisibility: return "changing a model's visibility"
         case .manageSecurity: return "managing security settings"
         case .manageBilling: return "managing billing settings"
+        case .manageCollaborators: return "managing an app's collaborators"
         }
     }
 }

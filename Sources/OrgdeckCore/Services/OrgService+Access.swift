@@ -3,30 +3,44 @@ import Foundation
 /// What one session may reach in one context, resolved inside a transaction.
 struct Access {
     let session: Session
-    /// The organization's canonical ID, or nil in the personal context.
+    /// The organization's canonical ID, or nil in a personal account.
     let organizationID: String?
-    /// The member's role, or nil in the personal context (where the user owns everything).
+    /// The member's role, or nil in a personal account.
     let role: Role?
+    /// Another user's personal account reached through the apps they shared (nil: the session's own).
+    var ownerUser: User? = nil
+    /// Not a member of the owner (nor the owner): only the apps shared with the session are reached.
+    var outsider = false
+
+    init(session: Session, organizationID: String?, role: Role?, ownerUser: User? = nil, outsider: Bool = false) {
+        self.session = session; self.organizationID = organizationID; self.role = role
+        self.ownerUser = ownerUser; self.outsider = outsider
+    }
 
     var owner: Owner {
         if let organizationID { return .organization(organizationID) }
-        return .user(session.user.id)
+        return .user(ownerUser?.id ?? session.user.id)
     }
 
     func reach(_ action: Action) -> Reach {
+        if outsider { return .none }
         guard let role else { return .all }
         return Permissions.reach(action, for: role)
     }
 
-    /// The apps this session sees in the context.
+    /// The apps this session sees in the context: all of them, its teams' (and those shared with
+    /// it), or, for an outsider, only those shared with it.
     var appScope: AppScope {
-        let visibility: AppVisibility = reach(.seeApps) == .all ? .all : .teamGranted(userID: session.user.id)
+        let visibility: AppVisibility = outsider ? .sharedWith(userID: session.user.id)
+            : reach(.seeApps) == .all ? .all : .teamGranted(userID: session.user.id)
         return AppScope(owner: owner, readerID: session.user.id, visibility: visibility)
     }
 
-    /// "your personal account" or "organization acme", for messages.
+    /// "your personal account", "organization acme" or "@ada's apps shared with you", for messages.
     var label: String {
-        organizationID.map { "organization \($0)" } ?? "your personal account"
+        if let organizationID { return "organization \(organizationID)" }
+        if let ownerUser { return "the apps @\(ownerUser.username) shared with you" }
+        return "your personal account"
     }
 }
 
@@ -41,33 +55,70 @@ extension OrgService {
     /// Resolves the session's standing in `context`. Non-members get the same `.notFound` as
     /// for an organization that does not exist, so membership is never revealed.
     func access(_ tx: StoreTransaction, _ session: Session, _ context: Context) throws -> Access {
+        let access = try appAccess(tx, session, context)
+        guard !access.outsider else {
+            // A collaborator reaches shared apps' content only, never the owner's other affairs.
+            if let owner = access.ownerUser { throw CoreError.notFound("@\(owner.username) has shared only apps with you") }
+            throw CoreError.notFound("no organization \(Validation.visible(context.description))")
+        }
+        return access
+    }
+
+    /// Like `access`, for the operations on an app's content, which a collaborator may reach
+    /// without belonging to its owner: a non-member of an organization, or anyone in another
+    /// user's personal account, is an outsider who reaches only the apps shared with them.
+    func appAccess(_ tx: StoreTransaction, _ session: Session, _ context: Context) throws -> Access {
         switch context {
         case .personal:
             return Access(session: session, organizationID: nil, role: nil)
+        case .user(let username):
+            if username.lowercased() == session.user.username { return Access(session: session, organizationID: nil, role: nil) }
+            guard let owner = try tx.user(username: username.lowercased())?.user,
+                  try tx.hasSharedApps(userID: session.user.id, owner: .user(owner.id)) else {
+                throw CoreError.notFound("@\(Validation.visible(username)) has shared no app with you")
+            }
+            return Access(session: session, organizationID: nil, role: nil, ownerUser: owner, outsider: true)
         case .organization(let id):
-            guard let organization = try tx.organization(id: id),
-                  let role = try tx.role(organizationID: organization.id, userID: session.user.id)
-            else { throw CoreError.notFound("no organization \(Validation.visible(id))") }
+            guard let organization = try tx.organization(id: id) else {
+                throw CoreError.notFound("no organization \(Validation.visible(id))")
+            }
+            guard let role = try tx.role(organizationID: organization.id, userID: session.user.id) else {
+                // Someone outside reaches the apps shared with them, and of an organization that
+                // shared nothing with them learns nothing, not even that it exists.
+                guard try tx.hasSharedApps(userID: session.user.id, owner: .organization(organization.id)) else {
+                    throw CoreError.notFound("no organization \(Validation.visible(id))")
+                }
+                return Access(session: session, organizationID: organization.id, role: nil, outsider: true)
+            }
             return Access(session: session, organizationID: organization.id, role: role)
         }
     }
 
-    /// Refuses unless the session may perform `action` in the context (on `appKey`, for
-    /// team-limited reaches). `auditAction` names the attempted operation in the audit log.
-    func require(_ action: Action, _ access: Access, _ tx: StoreTransaction, appKey: Int64? = nil,
-                 auditAction: String, target: String) throws {
-        let allowed: Bool
+    /// Refuses unless the session may perform `action` in the context: by its role (on `app`,
+    /// for team-limited reaches), or, where the role does not reach, as a collaborator holding
+    /// one of `scopes` on `app`. `auditAction` names the attempted operation in the audit log.
+    func require(_ action: Action, _ access: Access, _ tx: StoreTransaction, app: StoredApp? = nil,
+                 scopes: [CollaboratorScope] = [], auditAction: String, target: String) throws {
+        var allowed: Bool
         switch access.reach(action) {
         case .all: allowed = true
         case .none: allowed = false
         case .teamApps:
-            allowed = try appKey.flatMap { try tx.grantedRole(userID: access.session.user.id, appKey: $0) } != nil
+            allowed = try app.flatMap { try tx.grantedRole(userID: access.session.user.id, appKey: $0.key) } != nil
         case .contributorApps:
-            allowed = try appKey.flatMap { try tx.grantedRole(userID: access.session.user.id, appKey: $0) } == .contributor
+            allowed = try app.flatMap { try tx.grantedRole(userID: access.session.user.id, appKey: $0.key) } == .contributor
         }
+        let granted = app?.collaboration ?? []
+        if !allowed, scopes.contains(where: granted.contains) { allowed = true }
         guard !allowed else { return }
-        var message = Permissions.denialMessage(for: action)
-        if access.reach(action) != .none { message += " (or a team that grants it on this app)" }
+        var message: String
+        if access.outsider || app?.sharedOnly == true {
+            let needed = scopes.map(\.rawValue).joined(separator: " or ")
+            message = "your collaboration on app \(app?.app.id ?? target) does not grant \(needed.isEmpty ? "this" : needed)"
+        } else {
+            message = Permissions.denialMessage(for: action)
+            if access.reach(action) != .none { message += " (or a team that grants it on this app)" }
+        }
         throw Denial(error: .forbidden(message), audit: record(access.session, organizationID: access.organizationID,
                                                                action: auditAction, target: target,
                                                                details: "requires: \(action.rawValue)", outcome: "denied"))

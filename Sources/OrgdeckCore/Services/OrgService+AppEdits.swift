@@ -81,13 +81,13 @@ extension OrgService {
         let newLabels = labels ?? old.labels
         let added = newLabels.filter { !old.labels.contains($0) }, removed = old.labels.filter { !newLabels.contains($0) }
         if newName != old.name {
-            try require(.renameApp, access, tx, appKey: stored.key, auditAction: auditAction, target: old.id)
+            try require(.renameApp, access, tx, app: stored, auditAction: auditAction, target: old.id)
         }
         if newDescription != old.description {
-            try require(.editAppContent, access, tx, appKey: stored.key, auditAction: auditAction, target: old.id)
+            try require(.editAppContent, access, tx, app: stored, auditAction: auditAction, target: old.id)
         }
         if !added.isEmpty || !removed.isEmpty {
-            try require(.labelApps, access, tx, appKey: stored.key, auditAction: auditAction, target: old.id)
+            try require(.labelApps, access, tx, app: stored, auditAction: auditAction, target: old.id)
         }
         if let expectedVersion, old.version != expectedVersion { throw CoreError.stale }
         var changes: [String] = []

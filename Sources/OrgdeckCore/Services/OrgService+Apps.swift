@@ -6,7 +6,7 @@ extension OrgService {
     /// Reads only the window and two counts, so it stays fast with tens of thousands of apps.
     public func apps(_ session: Session, in context: Context, query: AppQuery) throws -> Page<App> {
         try store.read { tx in
-            let access = try access(tx, session, context)
+            let access = try appAccess(tx, session, context)
             return try tx.appWindow(access.appScope, filter: query.filter, sort: query.sort, ascending: query.ascending,
                                     offset: query.offset, limit: min(query.limit, 10_000), countTotal: query.countTotal)
         }
@@ -16,7 +16,7 @@ extension OrgService {
     /// or nil when the app is not in that list: where a cursor following it must go.
     public func appPosition(_ session: Session, in context: Context, query: AppQuery, appID: String) throws -> Int? {
         try store.read { tx in
-            let access = try access(tx, session, context)
+            let access = try appAccess(tx, session, context)
             return try tx.appPosition(access.appScope, filter: query.filter, sort: query.sort, ascending: query.ascending, id: appID)
         }
     }
@@ -24,16 +24,19 @@ extension OrgService {
     /// One app by ID (case-insensitive); `.notFound` when absent or not visible to the session.
     public func app(_ session: Session, in context: Context, id: String) throws -> App {
         try store.read { tx in
-            let access = try access(tx, session, context)
+            let access = try appAccess(tx, session, context)
             return try findApp(tx, access, id: id).app
         }
     }
 
     /// The app, or `.notFound` when absent or not visible to the session (the same answer).
     func findApp(_ tx: StoreTransaction, _ access: Access, id: String) throws -> StoredApp {
-        guard let stored = try tx.app(access.appScope, id: id) else {
+        guard var stored = try tx.app(access.appScope, id: id) else {
             throw CoreError.notFound("no app \(Validation.visible(id)) in \(access.label)")
         }
+        // Shared only: an outsider's, or a Team Contributor's no team of theirs holds.
+        stored.sharedOnly = stored.collaboration != nil
+            && (access.outsider || (access.reach(.seeApps) != .all && stored.app.teamRole == nil))
         return stored
     }
 
@@ -100,7 +103,7 @@ extension OrgService {
             if copyContent {
                 let copied = try tx.copyContent(from: stored.key, to: copy.key, createdBy: session.user.id, at: at,
                                                 newVersionID: Self.newVersionID)
-                details += " with \(copied.inputs) inputs and \(copied.models) models"
+                details += " with \(copied.inputs) inputs, \(copied.models) models and \(copied.workflows) workflows"
             }
             try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "app.duplicate",

@@ -7,10 +7,13 @@ extension OrgService {
     /// batch, and never leaves a part of an input.
     public static let uploadBatchSize = 500
 
-    /// The app's concepts with their input counts. Anyone who sees the app sees them.
+    /// The app's concepts with their input counts. Anyone who sees the app sees them (a
+    /// collaborator with a scope on its inputs, concepts or models).
     public func concepts(_ session: Session, in context: Context, appID: String) throws -> [Concept] {
-        try store.read { tx in
-            let stored = try findApp(tx, try access(tx, session, context), id: appID)
+        try checkedRead { tx in
+            let stored = try readableApp(tx, session, context, appID: appID,
+                                         scopes: [.inputsRead, .inputsWrite, .conceptsWrite, .modelsRead, .modelsWrite],
+                                         auditAction: "concept.list")
             return try tx.concepts(appKey: stored.key)
         }
     }
@@ -21,7 +24,7 @@ extension OrgService {
         let id = try Validation.identifier(id)
         let name = name.trimmingCharacters(in: .whitespaces).isEmpty ? id : try Validation.name(name)
         return try change { tx in
-            let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: "concept.create", target: id)
+            let (access, stored) = try contentAccess(tx, session, context, appID: appID, scope: .conceptsWrite, auditAction: "concept.create", target: id)
             guard try tx.conceptKey(appKey: stored.key, id: id) == nil else {
                 throw CoreError.conflict("app \(stored.app.id) already has a concept \(id)", field: "id")
             }
@@ -38,7 +41,7 @@ extension OrgService {
         if isReadOnly { throw CoreError.readOnly }
         let name = try Validation.name(name)
         return try change { tx in
-            let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: "concept.rename", target: id)
+            let (access, stored) = try contentAccess(tx, session, context, appID: appID, scope: .conceptsWrite, auditAction: "concept.rename", target: id)
             let key = try conceptKey(tx, stored, id)
             try tx.renameConcept(key: key, name: name)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "concept.rename",
@@ -55,7 +58,7 @@ extension OrgService {
     public func deleteConcept(_ session: Session, in context: Context, appID: String, id: String) throws -> Int {
         if isReadOnly { throw CoreError.readOnly }
         return try change { tx in
-            let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: "concept.delete", target: id)
+            let (access, stored) = try contentAccess(tx, session, context, appID: appID, scope: .conceptsWrite, auditAction: "concept.delete", target: id)
             let users = try tx.trainedVersionsUsing(appKey: stored.key, conceptID: id)
             guard users.isEmpty else {
                 throw CoreError.conflict("concept \(id) is used by trained model versions \(users.joined(separator: ", ")); "
@@ -84,14 +87,14 @@ extension OrgService {
                        metered: Bool = true) throws -> Page<Input> {
         let search = !query.search.trimmingCharacters(in: .whitespaces).isEmpty
         let body = { (tx: StoreTransaction) throws -> Page<Input> in
-            let stored = try self.findApp(tx, try self.access(tx, session, context), id: appID)
+            let stored = try self.readableApp(tx, session, context, appID: appID, scopes: [.inputsRead], auditAction: "inputs.list")
             let page = try tx.inputWindow(appKey: stored.key, query: query)
             if search && metered {
                 try self.meter(tx, .search, quantity: 1, appKey: stored.key, userID: session.user.id, source: session.source)
             }
             return page
         }
-        return search && metered ? try change(bookkeeping: true, body) : try store.read(body)
+        return search && metered ? try change(bookkeeping: true, body) : try checkedRead(body)
     }
 
     /// Reads the files at `paths` and stores what they hold, `uploadBatchSize` inputs per
@@ -105,7 +108,7 @@ extension OrgService {
         if isReadOnly { throw CoreError.readOnly }
         let extra = try InputFormats.concepts(concepts)
         // Refused before any file is read: the permission, and the app's existence.
-        _ = try checkedRead { tx in try contentAccess(tx, session, context, appID: appID, auditAction: "inputs.upload", target: appID) }
+        _ = try checkedRead { tx in try contentAccess(tx, session, context, appID: appID, scope: .inputsWrite, auditAction: "inputs.upload", target: appID) }
         var report = UploadReport(added: 0, duplicates: 0, refused: [], cancelled: false)
         var batch: [InputCandidate] = []
         var currentPath = ""
@@ -145,7 +148,7 @@ extension OrgService {
     /// Stores one batch in one transaction, audited with what it added.
     private func storeBatch(_ batch: [InputCandidate], session: Session, context: Context, appID: String) throws -> (Int, Int) {
         try change { tx in
-            let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: "inputs.upload", target: appID)
+            let (access, stored) = try contentAccess(tx, session, context, appID: appID, scope: .inputsWrite, auditAction: "inputs.upload", target: appID)
             var added = 0, duplicates = 0
             var seen = Set<String>()
             for candidate in batch {
@@ -198,7 +201,7 @@ extension OrgService {
     public func deleteInputs(_ session: Session, in context: Context, appID: String, inputIDs: [String]) throws -> Int {
         if isReadOnly { throw CoreError.readOnly }
         return try change { tx in
-            let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: "inputs.delete", target: appID)
+            let (access, stored) = try contentAccess(tx, session, context, appID: appID, scope: .inputsWrite, auditAction: "inputs.delete", target: appID)
             let keys = try inputKeys(tx, stored, Array(Set(inputIDs)).sorted())
             for key in keys { try tx.deleteInput(key: key) }
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "inputs.delete",
@@ -215,7 +218,7 @@ extension OrgService {
         let concepts = try InputFormats.concepts(concepts)
         guard !concepts.isEmpty else { throw CoreError.invalid("concepts", "name at least one concept") }
         return try change { tx in
-            let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: action, target: appID)
+            let (access, stored) = try contentAccess(tx, session, context, appID: appID, scope: .inputsWrite, auditAction: action, target: appID)
             let keys = try inputKeys(tx, stored, inputIDs)
             let conceptKeys: [Int64]
             if creatingConcepts {
@@ -242,12 +245,24 @@ extension OrgService {
     }
 
     /// The app, and the session's right to change its content (a Team Contributor only where a
-    /// team grants `contributor`).
+    /// team grants `contributor`; a collaborator with `scope`).
     func contentAccess(_ tx: StoreTransaction, _ session: Session, _ context: Context, appID: String,
-                       auditAction: String, target: String) throws -> (Access, StoredApp) {
-        let access = try access(tx, session, context)
+                       scope: CollaboratorScope, auditAction: String, target: String) throws -> (Access, StoredApp) {
+        let access = try appAccess(tx, session, context)
         let stored = try findApp(tx, access, id: appID)
-        try require(.editAppContent, access, tx, appKey: stored.key, auditAction: auditAction, target: target)
+        try require(.editAppContent, access, tx, app: stored, scopes: [scope], auditAction: auditAction, target: target)
         return (access, stored)
+    }
+
+    /// An app the session may read a part of: any member who sees it, or a collaborator holding
+    /// one of `scopes` (anything else of a shared app stays out of sight).
+    func readableApp(_ tx: StoreTransaction, _ session: Session, _ context: Context, appID: String,
+                     scopes: [CollaboratorScope], auditAction: String) throws -> StoredApp {
+        let access = try appAccess(tx, session, context)
+        let stored = try findApp(tx, access, id: appID)
+        if stored.sharedOnly {
+            try require(.seeApps, access, tx, app: stored, scopes: scopes, auditAction: auditAction, target: stored.app.id)
+        }
+        return stored
     }
 }

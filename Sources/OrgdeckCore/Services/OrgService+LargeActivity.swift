@@ -46,6 +46,7 @@ extension OrgService {
             try tx.rebuildRollups()
             try tx.analyze()
         }
+        store.foldWAL()
     }
 
     /// Appends `count` audit entries over the last year (chained and sealed like any other),
@@ -72,5 +73,6 @@ extension OrgService {
                 }
             }
         }
+        store.foldWAL()
     }
 }

@@ -4,15 +4,17 @@ import Foundation
 extension OrgService {
     /// Meters `quantity` units of `operation` that `userID` did on the app with `appKey`, inside
     /// the operation's transaction, so a failed or refused operation meters nothing. The app's
-    /// owner pays for its members (and an owner for themself); someone outside the owning
-    /// organization, predicting with a public model, pays on their personal account, where the
-    /// app shows as `organization/app`. Crossing a budget threshold fires its alert here.
+    /// owner pays for its members and its collaborators (and an owner for themself); someone
+    /// outside the owning organization, predicting with a public model, pays on their personal
+    /// account, where the app shows as `organization/app`. Crossing a budget threshold fires its
+    /// alert here.
     func meter(_ tx: StoreTransaction, _ operation: UsageOperation, quantity: Int, appKey: Int64, userID: Int64,
                source: AuditSource) throws {
         guard quantity > 0, let (account, appID) = try tx.billingAccount(appKey: appKey) else { return }
         var usage = UsageRecord(account: account, userID: userID, appID: appID, operation: operation,
                                 quantity: Int64(quantity), at: now)
-        if let organizationID = account.organizationID, try tx.role(organizationID: organizationID, userID: userID) == nil {
+        if let organizationID = account.organizationID, try tx.role(organizationID: organizationID, userID: userID) == nil,
+           try tx.collaboratorScopes(appKey: appKey, userID: userID) == nil {
             usage.account = .personal(userID)
             usage.appID = "\(organizationID)/\(appID)"
         }

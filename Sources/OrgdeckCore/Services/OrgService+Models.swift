@@ -4,8 +4,8 @@ import Foundation
 extension OrgService {
     /// The app's models, by ID; `search` matches ID or name. Anyone who sees the app sees them.
     public func models(_ session: Session, in context: Context, appID: String, search: String = "") throws -> [AppModel] {
-        try store.read { tx in
-            let stored = try findApp(tx, try access(tx, session, context), id: appID)
+        try checkedRead { tx in
+            let stored = try readableApp(tx, session, context, appID: appID, scopes: [.modelsRead], auditAction: "model.list")
             return try tx.models(appKey: stored.key, readerID: session.user.id, search: search).map(\.model)
         }
     }
@@ -17,7 +17,8 @@ extension OrgService {
 
     /// Creates a model. A keyword tagger needs its keywords; a classifier learns its concepts.
     public func createModel(_ session: Session, in context: Context, appID: String, id: String, name: String,
-                            type: ModelType, keywords: [String: [String]] = [:]) throws -> AppModel {
+                            type: ModelType, keywords: [String: [String]] = [:],
+                            thresholds: ConceptThresholds? = nil) throws -> AppModel {
         if isReadOnly { throw CoreError.readOnly }
         let id = try Validation.identifier(id)
         let name = name.trimmingCharacters(in: .whitespaces).isEmpty ? id : try Validation.name(name)
@@ -25,16 +26,20 @@ extension OrgService {
         if type == .keywordTagger, keywords.isEmpty {
             throw CoreError.invalid("keywords", "a keyword tagger needs keywords: concept: keyword, another keyword")
         }
-        if type == .textClassifier, !keywords.isEmpty {
-            throw CoreError.invalid("keywords", "a text classifier learns from labelled inputs; keywords are for a keyword tagger")
+        if type != .keywordTagger, !keywords.isEmpty {
+            throw CoreError.invalid("keywords", "keywords are for a keyword tagger; a \(type.rawValue) has none")
         }
+        if type != .conceptThresholder, thresholds != nil {
+            throw CoreError.invalid("threshold", "thresholds are for a concept thresholder; a \(type.rawValue) has none")
+        }
+        let thresholds = type == .conceptThresholder ? thresholds ?? .standard : nil
         return try change { tx in
-            let (access, stored) = try contentAccess(tx, session, context, appID: appID, auditAction: "model.create", target: id)
+            let (access, stored) = try contentAccess(tx, session, context, appID: appID, scope: .modelsWrite, auditAction: "model.create", target: id)
             guard try tx.model(appKey: stored.key, id: id, readerID: session.user.id) == nil else {
                 throw CoreError.conflict("app \(stored.app.id) already has a model \(id)", field: "id")
             }
             let key = try tx.insertModel(appKey: stored.key, id: id, name: name, type: type, keywords: keywords,
-                                         createdBy: session.user.id, at: now)
+                                         thresholds: thresholds, createdBy: session.user.id, at: now)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "model.create",
                                       target: "\(stored.app.id)/\(id)", details: "type \(type.rawValue)"))
             try noteActivity(tx, access)
@@ -44,7 +49,7 @@ extension OrgService {
 
     /// Changes a model's name and, for a keyword tagger, its keywords (the next version uses them).
     public func updateModel(_ session: Session, in context: Context, appID: String, id: String, name: String,
-                            keywords: [String: [String]]? = nil) throws -> AppModel {
+                            keywords: [String: [String]]? = nil, thresholds: ConceptThresholds? = nil) throws -> AppModel {
         if isReadOnly { throw CoreError.readOnly }
         let name = try Validation.name(name)
         let keywords = try keywords.map(KeywordList.validated)
@@ -57,7 +62,11 @@ extension OrgService {
             if let keywords, model.model.type == .keywordTagger, keywords.isEmpty {
                 throw CoreError.invalid("keywords", "a keyword tagger needs keywords")
             }
-            try tx.updateModel(key: model.key, name: name, keywords: keywords ?? model.model.keywords, at: now)
+            if thresholds != nil, model.model.type != .conceptThresholder {
+                throw CoreError.invalid("threshold", "only a concept thresholder has thresholds")
+            }
+            try tx.updateModel(key: model.key, name: name, keywords: keywords ?? model.model.keywords,
+                               thresholds: thresholds ?? model.model.thresholds, at: now)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "model.update",
                                       target: "\(stored.app.id)/\(id)", details: "name \(name)"))
             try noteActivity(tx, access)
@@ -71,6 +80,10 @@ extension OrgService {
         try change { tx in
             let (access, stored, model) = try changeableModel(tx, session, context, appID: appID, modelID: id,
                                                               action: .editAppContent, auditAction: "model.delete")
+            let users = try tx.workflowsUsing(appKey: stored.key, modelID: id)
+            guard users.isEmpty else {
+                throw CoreError.conflict("model \(id) is used by workflows \(users.joined(separator: ", ")): edit or delete them first")
+            }
             try tx.deleteModel(key: model.key)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "model.delete",
                                       target: "\(stored.app.id)/\(id)", details: "\(model.model.versionCount) versions"))
@@ -138,9 +151,10 @@ extension OrgService {
     /// A model the session may change with `action` (edit content, train, visibility).
     func changeableModel(_ tx: StoreTransaction, _ session: Session, _ context: Context, appID: String, modelID: String,
                          action: Action, auditAction: String) throws -> (Access, StoredApp, StoredModel) {
-        let access = try access(tx, session, context)
+        let access = try appAccess(tx, session, context)
         let stored = try findApp(tx, access, id: appID)
-        try require(action, access, tx, appKey: stored.key, auditAction: auditAction, target: "\(stored.app.id)/\(modelID)")
+        let scope: CollaboratorScope = action == .trainModels ? .modelsTrain : .modelsWrite
+        try require(action, access, tx, app: stored, scopes: [scope], auditAction: auditAction, target: "\(stored.app.id)/\(modelID)")
         guard let model = try tx.model(appKey: stored.key, id: modelID, readerID: session.user.id) else {
             throw CoreError.notFound("no model \(Validation.visible(modelID)) in app \(stored.app.id)")
         }
@@ -154,11 +168,11 @@ extension OrgService {
                        action: Action) throws -> StoredModel {
         let missing = CoreError.notFound("no model \(Validation.visible(modelID)) in app \(Validation.visible(appID))")
         do {
-            let access = try access(tx, session, context)
+            let access = try appAccess(tx, session, context)
             let stored = try findApp(tx, access, id: appID)
             guard let model = try tx.model(appKey: stored.key, id: modelID, readerID: session.user.id) else { throw missing }
             if model.model.visibility == .public { return model }
-            try require(action, access, tx, appKey: stored.key, auditAction: "model.\(action == .predict ? "predict" : "see")",
+            try require(action, access, tx, app: stored, scopes: [action == .predict ? .predict : .modelsRead], auditAction: "model.\(action == .predict ? "predict" : "see")",
                         target: "\(stored.app.id)/\(modelID)")
             return model
         } catch let error as CoreError where error.kind == .notFound {

@@ -11,29 +11,41 @@ extension OrgService {
                         versionID: String? = nil, metered: Bool = true) throws -> [Prediction] {
         let body = { (tx: StoreTransaction) throws -> (String, TrainedParameters) in
             let model = try self.readableModel(tx, session, context, appID: appID, modelID: modelID, action: .predict)
+            guard model.model.type.takesText else {
+                throw CoreError.invalid("model", "\(modelID) is a concept thresholder: it takes concepts, not text; run it in a workflow")
+            }
             if metered { try self.meter(tx, .predict, quantity: texts.count, appKey: model.appKey, userID: session.user.id, source: session.source) }
-            let key: Int64, version: ModelVersion
-            if let versionID {
-                (key, version) = try self.findVersion(tx, model, versionID)
-                guard version.status == .trained else {
-                    throw CoreError.conflict("version \(version.number) of model \(modelID) is \(version.status.rawValue); choose a trained one")
-                }
-            } else {
-                guard let latest = try tx.versions(modelKey: model.key, status: .trained, limit: 1).first else {
-                    throw CoreError.conflict("model \(modelID) has no trained version yet: train it first")
-                }
-                (key, version) = latest
-            }
-            if let cached = self.parameterCache[version.id] { return (version.id, cached) }
-            guard let data = try tx.versionParameters(key: key),
-                  let parameters = try? JSONDecoder().decode(TrainedParameters.self, from: data) else {
-                throw StoreErrors.damaged(table: "model_versions", row: String(key), column: "parameters")
-            }
-            self.parameterCache[version.id] = parameters
-            return (version.id, parameters)
+            return try self.trainedParameters(tx, model, versionID: versionID)
         }
         let (id, parameters) = metered ? try change(bookkeeping: true, body) : try checkedRead(body)
         return texts.map { Prediction(versionID: id, concepts: parameters.scores($0)) }
+    }
+}
+
+extension OrgService {
+    /// The parameters of the model's version `versionID`, or of its latest trained one, which
+    /// must be trained (decoded once, then cached). `place` starts the refusals ("node n2: ").
+    func trainedParameters(_ tx: StoreTransaction, _ model: StoredModel, versionID: String?,
+                           place: String = "") throws -> (String, TrainedParameters) {
+        let key: Int64, version: ModelVersion
+        if let versionID {
+            (key, version) = try findVersion(tx, model, versionID)
+            guard version.status == .trained else {
+                throw CoreError.conflict("\(place)version \(version.number) of model \(model.model.id) is \(version.status.rawValue); choose a trained one")
+            }
+        } else {
+            guard let latest = try tx.versions(modelKey: model.key, status: .trained, limit: 1).first else {
+                throw CoreError.conflict("\(place)model \(model.model.id) has no trained version yet: train it first")
+            }
+            (key, version) = latest
+        }
+        if let cached = parameterCache[version.id] { return (version.id, cached) }
+        guard let data = try tx.versionParameters(key: key),
+              let parameters = try? JSONDecoder().decode(TrainedParameters.self, from: data) else {
+            throw StoreErrors.damaged(table: "model_versions", row: String(key), column: "parameters")
+        }
+        parameterCache[version.id] = parameters
+        return (version.id, parameters)
     }
 }
 

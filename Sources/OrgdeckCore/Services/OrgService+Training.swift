@@ -73,6 +73,11 @@ extension OrgService {
             guard version.status != .training else {
                 throw CoreError.conflict("version \(version.number) is training: cancel it first")
             }
+            let users = try tx.workflowsUsing(appKey: stored.key, modelID: modelID, versionID: versionID)
+            guard users.isEmpty else {
+                throw CoreError.conflict("version \(version.number) is pinned by workflows \(users.joined(separator: ", ")): "
+                                         + "edit them first")
+            }
             try tx.deleteVersion(key: key)
             try tx.touchModel(key: model.key, at: now)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "model.version_delete",

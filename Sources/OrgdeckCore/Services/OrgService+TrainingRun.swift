@@ -42,7 +42,7 @@ extension OrgService {
         var reason: String?
         var trained: (parameters: TrainedParameters, metrics: ClassificationMetrics?, inputs: Int)?
         do {
-            let examples = try store.read { tx in try tx.trainingExamples(appKey: job.appKey) }
+            let examples = job.type == .conceptThresholder ? [] : try store.read { tx in try tx.trainingExamples(appKey: job.appKey) }
             try beat(0.05)
             if stop() { throw CancellationError() }
             trained = try Self.train(job, examples, isCancelled: stop, progress: { try? beat($0) })
@@ -104,6 +104,10 @@ extension OrgService {
             progress(1)
             let metrics = truth.isEmpty ? nil : ClassificationMetrics(truth: truth, predicted: predicted, classes: known.sorted())
             return (.keywordTagger(tagger), metrics, truth.count)
+        case .conceptThresholder:
+            // Nothing to learn or measure: the version fixes the thresholds a workflow runs with.
+            progress(1)
+            return (.thresholds(job.thresholds ?? .standard), nil, 0)
         }
     }
 }

@@ -40,14 +40,18 @@ enum BreakdownTable {
         painter.text("ordered by \(section.order.rawValue) · [ ] month · o order · X export", x: area.x + 1, y: y,
                      width: area.width - 2, .muted)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 2, width: area.width - 3, .error); return }
-        let rows = state.list.rows.map { line -> [String] in
+        // Only the rows in sight are formatted: a month may have tens of thousands of members.
+        let table = Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1)
+        let first = min(state.list.scrollTop, state.list.rows.count)
+        let rows = state.list.rows[first..<min(state.list.rows.count, first + max(0, table.height - 1))].map { line -> [String] in
             let share = Money.permille(line.amountMicros, of: total)
             return [line.key, String(line.quantity), BillingView.money(line.amountMicros), Money.percent(permille: share),
                     Bars.bar(Double(share) / 1000, width: 20)]
         }
-        TableView.draw(&painter, Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1),
-                       columns: columns(section.dimension), rows: rows, cursor: state.list.cursor, scrollTop: state.list.scrollTop,
-                       empty: state.all.isEmpty ? "No usage in \(section.shownMonth.label)." : "Nothing matches the search.")
+        TableView.draw(&painter, table, columns: columns(section.dimension), rows: rows, cursor: state.list.cursor,
+                       scrollTop: state.list.scrollTop,
+                       empty: state.all.isEmpty ? "No usage in \(section.shownMonth.label)." : "Nothing matches the search.",
+                       firstIndex: first)
     }
 }
 
