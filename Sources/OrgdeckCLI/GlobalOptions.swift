@@ -22,10 +22,19 @@ struct GlobalOptions: ParsableArguments {
               currentDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    /// Personal account, or the organization named by `--org`.
+    @Option(name: .long, help: ArgumentHelp("Work on the apps this user shared with you (their personal account).",
+                                            valueName: "user"))
+    var owner: String?
+
+    /// Personal account, the organization named by `--org`, or the account of `--owner`.
     var context: Context {
         if let org { return .organization(org) }
+        if let owner { return .user(owner) }
         return .personal
+    }
+
+    func validate() throws {
+        if org != nil && owner != nil { throw ValidationError("give --org or --owner, not both") }
     }
 
     /// Opens the database, creating it on first use unless `create` is false. What opening

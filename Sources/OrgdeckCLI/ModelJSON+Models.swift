@@ -14,6 +14,10 @@ extension ModelJSON {
                 (concept, .array((model.keywords[concept] ?? []).map { .string($0) }))
             })))
         }
+        if let thresholds = model.thresholds {
+            fields.append(("thresholds", .object([("default", .number(thresholds.defaultThreshold))]
+                                                 + thresholds.perConcept.keys.sorted().map { ($0, .number(thresholds.perConcept[$0] ?? 0)) })))
+        }
         fields += [("created_at", .date(model.createdAt)), ("updated_at", .date(model.updatedAt))]
         return .object(fields)
     }

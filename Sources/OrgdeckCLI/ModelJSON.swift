@@ -38,6 +38,7 @@ enum ModelJSON {
             ("version", .int(Int64(app.version))),
             ("pinned", .bool(app.pinned)),
             ("labels", strings(app.labels)),
+            ("shared_with_you", app.collaboration.map { scopes in .array(scopes.sorted().map { .string($0.rawValue) }) } ?? .null),
         ])
     }
 

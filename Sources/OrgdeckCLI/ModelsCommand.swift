@@ -57,6 +57,7 @@ extension ModelsCommand {
                              ("visibility", found.visibility.rawValue), ("versions", String(found.versionCount)),
                              ("latest trained", found.latestTrained.map { "v\($0.number) \($0.id)" } ?? "-")]
                 if found.type == .keywordTagger { pairs.append(("keywords", KeywordList.format(found.keywords))) }
+                if let thresholds = found.thresholds { pairs.append(("thresholds", thresholds.summary)) }
                 return Format.fields(pairs)
             }
         }
@@ -68,15 +69,18 @@ extension ModelsCommand {
             discussion: """
                 A text-classifier learns from the app's labelled text inputs when trained. A keyword-tagger \
                 needs --keywords: a file with one concept a line, 'concept: keyword, a phrase', or a JSON \
-                object {"concept": ["keyword", …]}.
+                object {"concept": ["keyword", …]}. A concept-thresholder, a workflow step, keeps the \
+                concepts scored at least --threshold: 0.6 for all, or billing=0.7,shipping=0.4 (default 0.5).
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
         @Argument(help: "The model's ID.") var id: String
-        @Option(name: .long, help: "text-classifier or keyword-tagger.") var type: String
+        @Option(name: .long, help: "text-classifier, keyword-tagger or concept-thresholder.") var type: String
         @Option(name: .long, help: "Display name (default: the ID).") var name: String = ""
         @Option(name: .long, help: ArgumentHelp("The keyword tagger's keywords.", valueName: "file")) var keywords: String?
+        @Option(name: .long, help: ArgumentHelp("The thresholder's thresholds: 0.6, or billing=0.7,0.5.", valueName: "t"))
+        var threshold: String?
 
         func validate() throws {
             guard ModelType(rawValue: type) != nil else {
@@ -88,7 +92,8 @@ extension ModelsCommand {
             let (service, session) = try global.authenticated(.contentWrite)
             let created = try service.createModel(session, in: global.context, appID: app, id: id, name: name,
                                                   type: ModelType(rawValue: type) ?? .textClassifier,
-                                                  keywords: try ModelsCommand.keywords(keywords) ?? [:])
+                                                  keywords: try ModelsCommand.keywords(keywords) ?? [:],
+                                                  thresholds: try threshold.map(ConceptThresholds.parse))
             Output.emit(json: global.json, ModelJSON.model(created)) {
                 "created \(created.type.rawValue) \(Format.sanitize(created.id)) in app \(Format.sanitize(app))\n"
             }
@@ -96,23 +101,25 @@ extension ModelsCommand {
     }
 
     struct Update: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Rename a model or replace a keyword tagger's keywords.")
+        static let configuration = CommandConfiguration(abstract: "Rename a model, or replace a tagger's keywords or a thresholder's thresholds.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
         @Argument(help: "The model's ID.") var model: String
         @Option(name: .long, help: "The new name.") var name: String?
         @Option(name: .long, help: ArgumentHelp("New keywords (keyword tagger).", valueName: "file")) var keywords: String?
+        @Option(name: .long, help: ArgumentHelp("New thresholds (concept thresholder).", valueName: "t")) var threshold: String?
 
         func validate() throws {
-            guard name != nil || keywords != nil else { throw ValidationError("give --name, --keywords or both") }
+            guard name != nil || keywords != nil || threshold != nil else { throw ValidationError("give --name, --keywords or --threshold") }
         }
 
         func run() throws {
             let (service, session) = try global.authenticated(.contentWrite)
             let current = try service.model(session, in: global.context, appID: app, id: model)
             let updated = try service.updateModel(session, in: global.context, appID: app, id: model, name: name ?? current.name,
-                                                  keywords: try ModelsCommand.keywords(keywords))
+                                                  keywords: try ModelsCommand.keywords(keywords),
+                                                  thresholds: try threshold.map(ConceptThresholds.parse))
             Output.emit(json: global.json, ModelJSON.model(updated)) { "updated model \(Format.sanitize(updated.id))\n" }
         }
     }

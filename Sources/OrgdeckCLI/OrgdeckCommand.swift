@@ -18,7 +18,8 @@ struct OrgdeckCommand: ParsableCommand {
             ConsoleCommand.self, DemoCommand.self, InfoCommand.self, SignupCommand.self,
             TokensCommand.self, OrgsCommand.self, MembersCommand.self, InvitationsCommand.self,
             TeamsCommand.self, AppsCommand.self, InputsCommand.self, ConceptsCommand.self, ModelsCommand.self,
-            StarsCommand.self, BillingCommand.self, AuditCommand.self, PolicyCommand.self, IdpCommand.self,
+            StarsCommand.self, WorkflowsCommand.self, CollaboratorsCommand.self, CollaborationsCommand.self,
+            BillingCommand.self, AuditCommand.self, PolicyCommand.self, IdpCommand.self,
             PasswordCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)

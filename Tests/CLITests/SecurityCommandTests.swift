@@ -73,6 +73,8 @@ struct SecurityCommandTests {
         (["models", "predict", "support", "nothing-here", "--text", "hi", "--org", "sec"], .predict),
         (["audit", "list"], .auditRead),
         (["billing", "summary", "--org", "sec"], .billingRead),
+        (["workflows", "list", "support", "--org", "sec"], .contentRead),
+        (["collaborations", "list"], .appsRead),
         (["policy", "set", "--org", "sec", "--history", "1"], .securityWrite),
         (["tokens", "list"], .securityWrite),
     ]

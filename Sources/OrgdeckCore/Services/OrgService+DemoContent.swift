@@ -69,6 +69,43 @@ extension OrgService {
         for (username, model) in [(admin, router), (admin, tags), ("ken", router)] {
             if let userID = ids[username] { try tx.setStar(userID: userID, modelKey: model, starred: true, at: origin.addingTimeInterval(-day)) }
         }
+        events += try seedDemoWorkflow(tx, ids: ids, triage: triage, origin: origin)
+        return events
+    }
+
+    /// A thresholder keeping the router's confident answers, a workflow of three nodes (the
+    /// router, then the thresholder; the keyword tagger beside them), starred by the admin, and
+    /// Support Triage shared with Olivia, who is outside the organization.
+    private func seedDemoWorkflow(_ tx: StoreTransaction, ids: [String: Int64], triage: Int64,
+                                  origin: Date) throws -> [(Date, AuditRecord)] {
+        let day: TimeInterval = 86_400
+        let admin = DemoAccounts.admin, orgID = DemoAccounts.organizationID
+        guard let adminID = ids[admin] else { return [] }
+        let confident = ConceptThresholds(defaultThreshold: 0.6)
+        let keep = try tx.insertModel(appKey: triage, id: "confident", name: "Confident answers", type: .conceptThresholder,
+                                      keywords: [:], thresholds: confident, createdBy: adminID, at: origin.addingTimeInterval(-3 * day))
+        try tx.insertTrainedVersion(modelKey: keep, id: "v-demo00000004", createdBy: adminID, at: origin.addingTimeInterval(-3 * day),
+                                    parameters: try JSONEncoder().encode(TrainedParameters.thresholds(confident)), metrics: nil,
+                                    concepts: [], inputCount: 0)
+        let graph = WorkflowGraph(
+            nodes: [WorkflowNode(id: "route", model: "ticket-router"), WorkflowNode(id: "confident", model: "confident"),
+                    WorkflowNode(id: "keywords", model: "urgent-words")],
+            edges: [WorkflowEdge(from: WorkflowGraph.input, to: "route"), WorkflowEdge(from: "route", to: "confident"),
+                    WorkflowEdge(from: WorkflowGraph.input, to: "keywords")])
+        let created = origin.addingTimeInterval(-2 * day)
+        let workflow = try tx.insertWorkflow(appKey: triage, id: "triage-flow", name: "Ticket triage", graph: graph,
+                                             createdBy: adminID, at: created)
+        try tx.setWorkflowStar(userID: adminID, workflowKey: workflow, starred: true, at: created)
+        var events: [(Date, AuditRecord)] = [(created, AuditRecord(at: created, actor: admin, organizationID: orgID, action: "workflow.create",
+                                                                   target: "support-triage/triage-flow", details: "3 nodes", source: .tui,
+                                                                   outcome: "ok"))]
+        if let olivia = ids["olivia"] {
+            let scopes: Set<CollaboratorScope> = [.inputsRead, .modelsRead, .workflowsRead, .predict]
+            try tx.setCollaborator(appKey: triage, userID: olivia, scopes: scopes, by: adminID, at: created.addingTimeInterval(3_600))
+            events.append((created.addingTimeInterval(3_600), AuditRecord(
+                at: created.addingTimeInterval(3_600), actor: admin, organizationID: orgID, action: "collaborator.add",
+                target: "support-triage/olivia", details: CollaboratorScope.text(scopes), source: .tui, outcome: "ok")))
+        }
         return events
     }
 }
