@@ -28,7 +28,7 @@ extension StarsCommand {
                                           ("workflow", WorkflowsCommand.json(star.workflow)), ("starred_at", .date(star.starredAt))]))
             }
             Output.emit(json: global.json, .array(json.sorted { $0.0 > $1.0 }.map(\.1))) {
-                guard !stars.isEmpty || !workflows.isEmpty else { return "no stars\n" }
+                guard !stars.isEmpty || !workflows.isEmpty else { return "no starred models or workflows\n" }
                 let rows = stars.map { star in
                     [star.ownerLabel, star.model.appID, star.model.id, star.model.type.rawValue, star.model.visibility.rawValue]
                 } + workflows.map { star in

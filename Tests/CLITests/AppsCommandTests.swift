@@ -3,7 +3,7 @@ import Testing
 
 /// `apps list|show|create|rename|delete|duplicate|transfer|pin|unpin`.
 @Suite struct AppsCommandTests {
-    static let appKeys: Set<String> = ["id", "name", "description", "owner", "created_by", "created_at",
+    static let appKeys: Set<String> = ["id", "name", "description", "owner", "created_by", "created_at", "shared_with_you",
                                        "updated_at", "version", "pinned", "labels"]
 
     @Test func createAndShowAPersonalApp() throws {

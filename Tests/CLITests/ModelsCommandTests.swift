@@ -62,7 +62,7 @@ struct ModelsCommandTests {
         let stars = try run(["stars", "list", "--json"])
         #expect(stars.array?.count == 1 && stars.array?.first?["owner"] as? String == "@ada")
         #expect(try run(["stars", "remove", "support", "router"]).status == 0)
-        #expect(try run(["stars", "list"]).stdout == "no starred models\n")
+        #expect(try run(["stars", "list"]).stdout == "no starred models or workflows\n")
         #expect(try run(["concepts", "delete", "support", "billing", "--yes"]).status == 6, "a trained version uses it")
         #expect(try run(["models", "delete", "support", "router"]).status == 2)
         #expect(try run(["models", "delete", "support", "router", "--yes"]).status == 0)
