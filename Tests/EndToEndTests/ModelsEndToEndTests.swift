@@ -49,7 +49,8 @@ import Testing
         try session.waitFor(text: "Inputs (3203)")
         // Models: train the classifier; the console's worker trains it in the background.
         try session.send("Right", "Right")
-        try session.waitFor(text: "Models (2)")
+        try session.waitFor(text: "Models (3)")
+        try session.send("j")  // from the thresholder to the classifier
         try session.send("T")
         try session.waitFor(text: "ticket-router v3 queued for training")
         try session.waitFor(text: "v3 trained", timeout: 60)
