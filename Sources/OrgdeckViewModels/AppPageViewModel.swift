@@ -35,18 +35,37 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
     let env: PaneEnvironment
     var open: DialogSlot<AppPurpose>?
 
-    public init(env: PaneEnvironment, appID: String) {
+    /// The page of app `appID` in `env`'s context; `screen` is `.sharedApp` for an app shared
+    /// with the user, opened in its owner's context.
+    public init(env: PaneEnvironment, appID: String, screen: Screen? = nil) {
         self.env = env
         self.state = AppPageState(appID: appID, app: nil, error: nil)
-        super.init(screen: .app(appID), sections: [])
-        // The sidebar in the seed's order; sections join as their features are built.
-        let app: () -> App? = { [weak self] in self?.state.app }
-        sections = [AppInfoSection(kind: .overview, appID: appID),
-                    InputsSection(env: env, appID: appID, app: app),
-                    ConceptsSection(env: env, appID: appID, app: app),
-                    ModelsSection(env: env, appID: appID, app: app),
-                    AppInfoSection(kind: .settings, appID: appID)]
+        super.init(screen: screen ?? .app(appID), sections: [])
+        _ = reloadPage()
+        sections = sectionsInView()
         _ = reload()
+    }
+
+    /// The sidebar in the seed's order. On an app reached only through a collaboration, the
+    /// sections its scopes open; the collaborators, for the app's managers.
+    private func sectionsInView() -> [any SectionModel] {
+        let appID = state.appID, screen = self.screen
+        let app: () -> App? = { [weak self] in self?.state.app }
+        let shared = env.sharedOnly(state.app)
+        let scopes = state.app?.collaboration ?? []
+        func opens(_ any: [CollaboratorScope]) -> Bool { !shared || any.contains(where: scopes.contains) }
+        var sections: [any SectionModel] = [AppInfoSection(kind: .overview, appID: appID)]
+        if opens([.inputsRead]) { sections.append(InputsSection(env: env, appID: appID, app: app)) }
+        if opens([.inputsRead, .inputsWrite, .conceptsWrite, .modelsRead, .modelsWrite]) {
+            sections.append(ConceptsSection(env: env, appID: appID, app: app))
+        }
+        if opens([.modelsRead]) { sections.append(ModelsSection(env: env, appID: appID, app: app)) }
+        if opens([.workflowsRead]) { sections.append(WorkflowsSection(env: env, appID: appID, screen: screen, app: app)) }
+        if !shared && !env.outsider && (env.role.map { Permissions.allows(.manageCollaborators, for: $0) } ?? true) {
+            sections.append(CollaboratorsSection(env: env, appID: appID, screen: screen, app: app))
+        }
+        if !shared { sections.append(AppInfoSection(kind: .settings, appID: appID)) }
+        return sections
     }
 
     var actions: AppActions { AppActions(env: env) }

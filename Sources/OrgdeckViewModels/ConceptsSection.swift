@@ -26,7 +26,7 @@ public final class ConceptsSection: ListSection<Concept, ConceptsSection.Purpose
         concept.id.lowercased().contains(text) || concept.name.lowercased().contains(text)
     }
 
-    private var editRefusal: String? { env.refusal(.editAppContent, app: app()) }
+    private var editRefusal: String? { env.refusal(.editAppContent, app: app(), scopes: [.conceptsWrite]) }
 
     override func handle(_ event: ConsoleEvent, selected: Concept?) -> [Reaction]? {
         if event == .new {

@@ -38,6 +38,8 @@ public enum ConsoleEvent: Equatable, Sendable {
     case verify
     /// Show the month before or after the one shown (Billing).
     case previousPeriod, nextPeriod
+    /// Save what is being edited (a workflow's graph).
+    case save
     /// On the sign-in screen: switch between signing in and signing up.
     case toggleSignUp
     // Text entry (forms, filter, palette, confirm dialogs)

@@ -82,6 +82,10 @@ extension ConsoleViewModel {
         case .model(let ref):
             let page = front as? ModelPageViewModel
             return "model \(ref.appID)/\(ref.modelID)" + (page.map { " · \($0.section.title)" } ?? "")
+        case .sharedApp(let ref): return "app \(ref.context)/\(ref.appID)" + (appDetail.map { " · \($0.section.title)" } ?? "")
+        case .workflow(let ref):
+            let page = front as? SectionedPage
+            return "workflow \(ref.appID)/\(ref.workflowID)" + (page.map { " · \($0.section.title)" } ?? "")
         }
     }
 }

@@ -26,7 +26,7 @@ public final class InputsSection: SectionModel, DialogOwner {
     public var dialog: Dialog? { openDialog }
     public var acceptsText: Bool { dialog?.acceptsText ?? state.searching }
     public var isSettled: Bool { state.exact }
-    private var editRefusal: String? { env.refusal(.editAppContent, app: app()) }
+    private var editRefusal: String? { env.refusal(.editAppContent, app: app(), scopes: [.inputsWrite]) }
 
     // MARK: Reading
 

@@ -10,10 +10,10 @@ struct ModelActions {
     /// Reached as a public model of an organization the user is not a member of.
     var outsider = false
 
-    /// Why `action` is refused on this model now, or nil.
+    /// Why `action` is refused on this model now, or nil (a collaborator: by their scopes).
     func refusal(_ action: Action) -> String? {
         if outsider { return "this public model belongs to organization \(context); only its members change it" }
-        return env.refusal(action, app: app)
+        return env.refusal(action, app: app, scopes: [action == .trainModels ? .modelsTrain : .modelsWrite])
     }
 
     static func createForm(_ type: ModelType) -> FormState {

@@ -24,15 +24,10 @@ public final class ModelPageViewModel: SectionedPage, DialogOwner {
     public private(set) var outsider: Bool
 
     public init(env: PaneEnvironment, ref: ModelRef) {
-        var role = env.role
-        var outsider = false
-        if ref.context != env.context, case .organization(let id) = ref.context {
-            role = (try? env.service.role(env.session, in: id)) ?? nil
-            outsider = role == nil
-        }
-        let scoped = PaneEnvironment(service: env.service, session: env.session, context: ref.context, role: role)
+        let scoped = env.reaching(ref.context)
         self.env = scoped
-        self.outsider = outsider
+        // Outside the owner, the app is reached only when it is shared with the user.
+        self.outsider = scoped.outsider && (try? env.service.app(env.session, in: ref.context, id: ref.appID)) == nil
         state = ModelPageState(ref: ref, model: nil, error: nil)
         super.init(screen: .model(ref), sections: [])
         let model: () -> AppModel? = { [weak self] in self?.state.model }

@@ -27,7 +27,7 @@ public final class ModelsSection: ListSection<AppModel, ModelsSection.Purpose> {
         model.id.lowercased().contains(text) || model.name.lowercased().contains(text) || model.type.rawValue.contains(text)
     }
 
-    private var editRefusal: String? { env.refusal(.editAppContent, app: app()) }
+    private var editRefusal: String? { env.refusal(.editAppContent, app: app(), scopes: [.modelsWrite]) }
 
     override func handle(_ event: ConsoleEvent, selected: AppModel?) -> [Reaction]? {
         if event == .new {

@@ -37,6 +37,28 @@ public enum Screen: Equatable, Sendable {
     case team(String)
     /// A model's page (overview and prediction, versions, concepts), wherever it lives.
     case model(ModelRef)
+    /// An app's page in its owner's context: an app shared with the user, opened from Collaborations.
+    case sharedApp(AppRef)
+    /// A workflow's page (its graph and its runs), wherever it lives.
+    case workflow(WorkflowRef)
+}
+
+/// An app in its owner's context (an organization the user may not belong to, or another
+/// user's personal account).
+public struct AppRef: Equatable, Sendable {
+    public var context: Context
+    public var appID: String
+    public init(context: Context, appID: String) { self.context = context; self.appID = appID }
+}
+
+/// Where a workflow lives: its app's owner, the app and the workflow.
+public struct WorkflowRef: Equatable, Sendable {
+    public var context: Context
+    public var appID: String
+    public var workflowID: String
+    public init(context: Context, appID: String, workflowID: String) {
+        self.context = context; self.appID = appID; self.workflowID = workflowID
+    }
 }
 
 /// Where a model lives: the context of its app's owner (which may be an organization the user

@@ -37,17 +37,41 @@ public struct PaneEnvironment: Sendable {
     public let service: OrgService
     public let session: Session
     public let context: Context
-    /// The role in the organization of `context`; nil in the personal context.
+    /// The role in the organization of `context`; nil in a personal account.
     public let role: Role?
+    /// Not a member of the context's owner: only the apps shared with the user are reached.
+    public let outsider: Bool
 
-    public init(service: OrgService, session: Session, context: Context, role: Role?) {
-        self.service = service; self.session = session; self.context = context; self.role = role
+    public init(service: OrgService, session: Session, context: Context, role: Role?, outsider: Bool = false) {
+        self.service = service; self.session = session; self.context = context; self.role = role; self.outsider = outsider
+    }
+
+    /// The environment of another context (an app's or a model's owner, opened from a shared
+    /// or starred item): the user's role there, or an outsider's standing.
+    public func reaching(_ other: Context) -> PaneEnvironment {
+        guard other != context else { return self }
+        switch other {
+        case .personal: return PaneEnvironment(service: service, session: session, context: other, role: nil)
+        case .user(let username):
+            let own = username.lowercased() == session.user.username
+            return PaneEnvironment(service: service, session: session, context: own ? .personal : other, role: nil, outsider: !own)
+        case .organization(let id):
+            let role = (try? service.role(session, in: id)) ?? nil
+            return PaneEnvironment(service: service, session: session, context: other, role: role, outsider: role == nil)
+        }
     }
 
     /// Why `action` is refused here now (on `app`, when one is in view), or nil: the question
-    /// asked before any form opens, answered by the permission table the core enforces.
-    public func refusal(_ action: Action, app: App? = nil) -> String? {
-        service.refusal(action, role: role, teamRole: app?.teamRole, appInView: app != nil)
+    /// asked before any form opens, answered by the permission table the core enforces. On an
+    /// app shared with the user, a collaboration holding one of `scopes` admits it.
+    public func refusal(_ action: Action, app: App? = nil, scopes: [CollaboratorScope] = []) -> String? {
+        service.refusal(action, role: role, app: app, outsider: outsider, scopes: scopes)
+    }
+
+    /// Whether the app is reached only through a collaboration: its scopes are all the user may do.
+    public func sharedOnly(_ app: App?) -> Bool {
+        guard app?.collaboration != nil else { return false }
+        return outsider || (role == .teamContributor && app?.teamRole == nil)
     }
 
     /// Why a change anyone may make (a pin, a password) is refused now: only read-only mode.

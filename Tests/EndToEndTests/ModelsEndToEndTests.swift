@@ -19,10 +19,10 @@ import Testing
         try session.waitFor(text: "ada ▾")
         // Starred first: the demo's stars; unstar the classifier so starring it later shows.
         try session.send("3")
-        try session.waitFor(text: "Starred (2)")
+        try session.waitFor(text: "Starred (3)")
         try session.send("s")
         try session.waitFor(text: "unstarred ticket-router")
-        try session.waitFor(text: "Starred (1)")
+        try session.waitFor(text: "Starred (2)")
         // Into the organization's Support Triage app, Inputs section.
         try session.send("1")
         try session.send("p")
@@ -66,7 +66,7 @@ import Testing
         try session.send("s")
         try session.waitFor(text: "starred ticket-router")
         try session.send("3")
-        try session.waitFor(text: "Starred (2)")
+        try session.waitFor(text: "Starred (3)")
         try session.waitFor(text: "ticket-router")
         try session.send("q")
         try session.waitForPane("pane_dead", toBe: "1")

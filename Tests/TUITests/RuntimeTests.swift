@@ -98,7 +98,7 @@ import OrgdeckViewModels
         runtime.handle(.mouse(MouseEvent(kind: .press, x: 10, y: 6)))
         #expect(runtime.model.state.screen == .app("support-triage"))
         runtime.render()
-        runtime.handle(.mouse(MouseEvent(kind: .press, x: 4, y: 8)))
+        runtime.handle(.mouse(MouseEvent(kind: .press, x: 4, y: 10)))
         #expect(runtime.model.appDetail?.appSection == .settings, "a click on the sidebar")
     }
 }

@@ -143,7 +143,7 @@ import Testing
         let console = fixture.console()
         console.send(.selectPane(.starred))
         let starred = try #require(console.front as? StarredPane)
-        #expect(starred.state.list.rows.map(\.listID) == ["acme/alpha/router"])
+        #expect(starred.state.list.rows.map(\.listID) == ["model:acme/alpha/router"])
         console.send(.open)
         #expect(console.state.screen == .model(ModelRef(context: acme, appID: "alpha", modelID: "router")))
         console.send(.back)

@@ -67,6 +67,20 @@ extension OrgService {
         return Permissions.refusal(action, role: role, teamRole: teamRole, appInView: appInView)
     }
 
+    /// The same question on an app that may be shared with the user: where the role does not
+    /// reach (or the user is an `outsider` of the owner), a collaboration holding one of
+    /// `scopes` admits it, as `require` does when the operation runs.
+    public func refusal(_ action: Action, role: Role?, app: App?, outsider: Bool, scopes: [CollaboratorScope]) -> String? {
+        if isReadOnly && action.isChange { return CoreError.readOnly.message }
+        let byRole = outsider ? "you are not a member of its owner"
+            : Permissions.refusal(action, role: role, teamRole: app?.teamRole, appInView: app != nil)
+        guard let byRole else { return nil }
+        guard let granted = app?.collaboration else { return byRole }
+        if scopes.contains(where: granted.contains) { return nil }
+        let needed = scopes.map(\.rawValue).joined(separator: " or ")
+        return "your collaboration on \(app?.id ?? "this app") does not grant \(needed.isEmpty ? "this" : needed)"
+    }
+
     /// Whether the session may perform `action` in `context` (for greying out; the core checks again).
     /// True also when the role reaches only some apps (Team Contributors); the operation then
     /// decides per app. In the personal context the user owns everything, so always true.

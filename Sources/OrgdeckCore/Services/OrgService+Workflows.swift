@@ -107,6 +107,16 @@ extension OrgService {
         }
     }
 
+    /// Checks a graph against the app's models as saving would, without saving: the console's
+    /// editor asks before applying each edit, so a refused edit leaves the graph as it was.
+    public func checkWorkflow(_ session: Session, in context: Context, appID: String, graph: WorkflowGraph) throws {
+        try checkedRead { tx in
+            let stored = try readableApp(tx, session, context, appID: appID, scopes: [.workflowsRead, .workflowsWrite],
+                                         auditAction: "workflow.check")
+            try WorkflowValidation.check(graph, models: try tx.workflowModelFacts(appKey: stored.key))
+        }
+    }
+
     // MARK: Reaching a workflow
 
     func storedWorkflow(_ tx: StoreTransaction, key: Int64, _ session: Session) throws -> StoredWorkflow {

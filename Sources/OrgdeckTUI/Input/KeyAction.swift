@@ -20,6 +20,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case cancelJob = "cancel-job"
     case export, verify
     case previousMonth = "previous-month", nextMonth = "next-month"
+    case save
 
     /// The console event this action sends.
     public var event: ConsoleEvent {
@@ -73,6 +74,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .verify: return .verify
         case .previousMonth: return .previousPeriod
         case .nextMonth: return .nextPeriod
+        case .save: return .save
         }
     }
 
@@ -128,6 +130,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .verify: return "check the audit log's chain (Activity)"
         case .previousMonth: return "previous month (Billing)"
         case .nextMonth: return "next month (Billing)"
+        case .save: return "save (a workflow's graph)"
         }
     }
 
@@ -183,6 +186,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
         case .verify: return ["C"]
         case .previousMonth: return ["["]
         case .nextMonth: return ["]"]
+        case .save: return ["w", "ctrl-s"]
         }
     }
 }

@@ -16,7 +16,10 @@ enum AppDetailView {
         let (titleRow, rest) = area.splitTop(1)
         var x = titleRow.x + 1
         x += painter.text(app.name, x: x, y: titleRow.y, width: titleRow.width / 2, .title)
-        painter.text("  \(app.id)", x: x, y: titleRow.y, width: titleRow.maxX - x, .muted)
+        x += painter.text("  \(app.id)", x: x, y: titleRow.y, width: titleRow.maxX - x, .muted)
+        if let scopes = app.collaboration {
+            painter.text("  ⇄ shared with you: " + CollaboratorScope.text(scopes), x: x, y: titleRow.y, width: titleRow.maxX - x, .badge)
+        }
         let (sidebar, content) = rest.splitLeft(Self.sidebarWidth)
         SidebarView.draw(&painter, sidebar, titles: page.sections.map(\.title), selected: page.selected)
         let body = Rect(x: content.x + 2, y: content.y + 1, width: content.width - 3, height: content.height - 1)
@@ -29,6 +32,8 @@ enum AppDetailView {
             case let concepts as ConceptsSection: ConceptsTable.draw(&painter, table, state: concepts.state)
             case let inputs as InputsSection: InputsView.draw(&painter, table, section: inputs, upload: upload, now: now)
             case let models as ModelsSection: ModelsTable.draw(&painter, table, state: models.state, now: now)
+            case let workflows as WorkflowsSection: WorkflowsTable.draw(&painter, table, state: workflows.state, now: now)
+            case let collaborators as CollaboratorsSection: CollaboratorsTable.draw(&painter, table, state: collaborators.state, now: now)
             default: break
             }
         }

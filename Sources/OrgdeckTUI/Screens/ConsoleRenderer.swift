@@ -66,6 +66,9 @@ enum PaneViews {
         case let team as TeamPageViewModel: TeamView.draw(&painter, area, page: team)
         case let security as SecurityPage: SecurityView.draw(&painter, area, page: security, now: now)
         case let billing as BillingPage: BillingView.draw(&painter, area, page: billing, context: model.state.contextTitle, now: now)
+        case let workflow as WorkflowPageViewModel: WorkflowView.draw(&painter, area, page: workflow)
+        case let collaborations as CollaborationsPane:
+            CollaborationsView.draw(&painter, area, pane: collaborations, context: model.state.contextTitle)
         case let placeholder as PlaceholderPane:
             EmptyPaneView.draw(&painter, area, pane: placeholder.pane, context: model.state.contextTitle)
         default:

@@ -49,24 +49,31 @@ enum VersionText {
 /// The Starred pane: every model the user starred, wherever it lives.
 enum StarredView {
     static let columns = [
-        TableColumn("Model", min: 8, priority: 10, identifier: true),
+        TableColumn("Starred", min: 8, priority: 10, identifier: true),
         TableColumn("App", min: 8, priority: 9, identifier: true),
         TableColumn("Owner", min: 8, max: 24, priority: 8),
-        TableColumn("Type", min: 15, max: 15, priority: 7),
+        TableColumn("Kind", min: 15, max: 19, priority: 7),
         TableColumn("Visibility", min: 10, max: 10, priority: 6),
         TableColumn("Last trained", min: 12, max: 16, priority: 5),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<StarredModel>) {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<StarredItem>) {
         let list = state.list
         let y = AccountView.title(&painter, area, "Starred (\(list.rows.count))", search: list.search, searching: list.searching)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
-        let rows = list.rows.map { star in
-            [star.model.id, star.model.appID, star.ownerLabel, star.model.type.rawValue, star.model.visibility.rawValue,
-             star.model.latestTrained?.finishedAt.map(TextLayout.day) ?? "never"]
+        let rows = list.rows.map { item -> [String] in
+            switch item {
+            case .model(let star):
+                return [star.model.id, star.model.appID, star.ownerLabel, star.model.type.rawValue, star.model.visibility.rawValue,
+                        star.model.latestTrained?.finishedAt.map(TextLayout.day) ?? "never"]
+            case .workflow(let star):
+                return [star.workflow.id, star.workflow.appID, star.ownerLabel, "workflow · \(star.workflow.graph.nodes.count) nodes",
+                        star.workflow.visibility.rawValue, ""]
+            }
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: list.cursor, scrollTop: list.scrollTop,
-                       empty: list.search.isEmpty ? "Nothing starred yet. s on a model stars it; it shows up here." : "No star matches.")
+                       empty: list.search.isEmpty ? "Nothing starred yet. s on a model or a workflow stars it; it shows up here."
+                           : "No star matches.")
     }
 }
