@@ -91,6 +91,9 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
     override func pageSend(_ event: ConsoleEvent) -> [Reaction]? {
         if let reactions = routeDialog(event) { return reactions }
         guard let app = state.app else { return nil }
+        if env.sharedOnly(app), [.edit, .duplicate, .transfer, .delete, .pin].contains(event) {
+            return refused("app \(app.id) is shared with you: its settings are its owner's, your scopes reach its content")
+        }
         switch event {
         case .edit: return begin(actions.edit(app))
         case .duplicate: return begin(actions.duplicate(app))
@@ -117,6 +120,8 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
 
     override var pageCommands: [PaneCommand] {
         let app = state.app
+        // An app reached through a collaboration: its own settings are its owner's.
+        if env.sharedOnly(app) { return [PaneCommand(.back, "back"), PaneCommand(.copyID, "copy ID")] }
         let editRefusal = [Action.renameApp, .editAppContent, .labelApps].allSatisfy { env.refusal($0, app: app) != nil }
             ? env.refusal(.editAppContent, app: app) : nil
         return [

@@ -123,7 +123,6 @@ public final class ConsoleViewModel: DialogOwner {
         case .palette: rootOverlay = .palette(PaletteState(commands: paletteCommands()))
         case .quit: effects.append(.quit)
         case .inbox: openInbox()
-        case .leave: apply(beginLeave(), &effects)
         case .refresh:
             refreshAfterExternalChange()
             state.flash = .info("refreshed")
@@ -132,6 +131,9 @@ public final class ConsoleViewModel: DialogOwner {
                 apply(reactions, &effects)
             } else if event == .back, !pages.isEmpty {
                 popPage()
+            } else if event == .leave {
+                // Leaving the organization, unless the pane in front has something to leave (a shared app).
+                apply(beginLeave(), &effects)
             }
         }
     }

@@ -78,7 +78,9 @@ public class SectionedPage: PaneModel {
         if !section.acceptsText && sections.count > 1 {
             commands.insert(PaneCommand(.nextFocus, "sections"), at: 0)
         }
-        return commands + (section.acceptsText ? [] : pageCommands)
+        // A key the section uses is the section's: the page's meaning of it is not offered.
+        let taken = commands.map(\.event)
+        return commands + (section.acceptsText ? [] : pageCommands.filter { !taken.contains($0.event) })
     }
 
     public func setViewport(rows: Int, columns: Int) {

@@ -10,6 +10,8 @@ public struct WorkflowEditorState: Equatable, Sendable {
     public var error: String?
     /// Someone else saved the workflow after the draft was started.
     public var changedElsewhere = false
+    /// The version the draft started from: saving it over a later one is refused as stale.
+    public var baseVersion = 0
 
     /// Whether the draft differs from what is saved.
     public var isDirty: Bool { workflow.map { $0.graph != draft } ?? false }
@@ -55,6 +57,7 @@ public final class WorkflowEditorSection: SectionModel, DialogOwner {
                 state.changedElsewhere = state.changedElsewhere || saved.version != before.version
             } else {
                 state.draft = saved.graph
+                state.baseVersion = saved.version
                 state.changedElsewhere = false
             }
             state.workflow = saved
@@ -101,13 +104,14 @@ public final class WorkflowEditorSection: SectionModel, DialogOwner {
 
     func save() -> [Reaction] {
         if let editRefusal { return refused(editRefusal) }
-        guard let workflow = state.workflow else { return [] }
+        guard state.workflow != nil else { return [] }
         guard state.isDirty else { return [.flash(.info("nothing to save"))] }
         do {
             let saved = try env.service.updateWorkflow(env.session, in: ref.context, appID: ref.appID, id: ref.workflowID,
-                                                       graph: state.draft, expectedVersion: workflow.version)
+                                                       graph: state.draft, expectedVersion: state.baseVersion)
             state.workflow = saved
             state.draft = saved.graph
+            state.baseVersion = saved.version
             state.changedElsewhere = false
             return [.flash(.info("saved \(ref.workflowID) (version \(saved.version))"))]
         } catch {

@@ -1,0 +1,145 @@
+import Foundation
+import OrgdeckCore
+import OrgdeckTestSupport
+import Testing
+@testable import OrgdeckViewModels
+
+/// Workflows, the graph editor, the Collaborations pane and the Collaborators section through
+/// the pane protocol, on the demo: events in, whole state out.
+@Suite struct WorkflowPanesTests {
+    let service: OrgService
+
+    init() throws { service = try DemoDatabase.make() }
+
+    func console(_ username: String = DemoAccounts.admin) throws -> ConsoleViewModel {
+        let console = ConsoleViewModel(service: service, session: try DemoDatabase.session(service, username))
+        console.send(.firstFramePainted)
+        return console
+    }
+
+    /// Ada in Support Triage's Workflows section.
+    func workflows() throws -> (ConsoleViewModel, WorkflowsSection) {
+        let console = try console()
+        console.switchContext(.organization("acme"))
+        console.pushPage(.app("support-triage")); console.syncState()
+        let page = try #require(console.appDetail)
+        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Workflows" })))
+        return (console, try #require(page.section as? WorkflowsSection))
+    }
+
+    func picker(_ console: ConsoleViewModel) throws -> PickerState {
+        guard case .picker(let picker) = console.state.overlay else { throw CoreError.invalid("overlay", "no picker: \(console.state.overlay)") }
+        return picker
+    }
+
+    @Test func theEditorAddsANodeFromPickersAndSaves() throws {
+        let (console, section) = try workflows()
+        #expect(section.state.list.rows.map(\.id) == ["triage-flow"])
+        console.send(.new)
+        console.type("two-step")
+        console.send(.submit)
+        #expect(console.state.screen == .workflow(WorkflowRef(context: .organization("acme"), appID: "support-triage", workflowID: "two-step")))
+        let page = try #require(console.front as? WorkflowPageViewModel)
+        let editor = try #require(page.editor)
+        #expect(editor.state.draft.nodes.isEmpty && editor.commands.first { $0.event == .save }?.refusal == "nothing to save")
+        // n: the classifier at its latest trained version, fed by the input.
+        console.send(.new)
+        #expect(try picker(console).options.map(\.value) == ["confident", "ticket-router", "urgent-words"])
+        console.type("ticket"); console.send(.submit)
+        #expect(try picker(console).title == "Version of ticket-router")
+        console.send(.submit)
+        #expect(editor.state.draft == WorkflowGraph(nodes: [WorkflowNode(id: "n1", model: "ticket-router")],
+                                                     edges: [WorkflowEdge(from: "input", to: "n1")]))
+        #expect(editor.state.selected == "n1" && editor.state.isDirty)
+        // n again: the thresholder, fed by n1 (marked with Space).
+        console.send(.new); console.type("conf"); console.send(.submit); console.send(.submit)
+        #expect(try picker(console).multiple)
+        console.send(.text(" ")); console.send(.submit)
+        #expect(editor.state.draft.edges.last == WorkflowEdge(from: "n1", to: "n2") && editor.state.selected == "n2")
+        // A refused edit leaves the graph as it was: the last input of n2 cannot go.
+        console.send(.unlabel)
+        #expect(console.state.flash == .warn("n2 has only this input: add another first, or remove the node"))
+        // Removing n1 would leave n2 without input: refused by the core's rules, the draft unchanged.
+        let before = editor.state.draft
+        console.send(.move(.up))
+        console.send(.delete)
+        #expect(editor.state.draft == before && console.state.flash?.level == .warn)
+        console.send(.save)
+        #expect(console.state.flash == .info("saved two-step (version 2)"))
+        #expect(try service.workflow(try DemoDatabase.session(service, "ada"), in: .organization("acme"), appID: "support-triage",
+                                     id: "two-step").graph == before)
+        // Run: each node's output, the result.
+        console.send(.selectSection(1))
+        console.send(.open); console.type("I was charged twice, refund please"); console.send(.submit)
+        let run = try #require((page.section as? WorkflowRunSection)?.state.run)
+        #expect(run.nodes.map(\.nodeID) == ["n1", "n2"] && run.result.map(\.nodeID) == ["n2"])
+        #expect(run.result[0].concepts.first?.concept == "billing")
+    }
+
+    @Test func aSaveOfAGraphChangedElsewhereIsRefusedAndEscAsksBeforeDiscarding() throws {
+        let (console, _) = try workflows()
+        console.send(.open)
+        let page = try #require(console.front as? WorkflowPageViewModel)
+        let editor = try #require(page.editor)
+        console.send(.move(.down))
+        let selected = try #require(editor.state.selected)
+        console.send(.toggleView)
+        console.send(.move(.down)); console.send(.submit)
+        #expect(editor.state.isDirty && editor.state.draft.node(selected)?.version != nil)
+        let ada = try DemoDatabase.session(service, "ada")
+        _ = try service.updateWorkflow(ada, in: .organization("acme"), appID: "support-triage", id: "triage-flow", name: "Renamed")
+        console.send(.externalChange)
+        #expect(editor.state.changedElsewhere && editor.state.isDirty, "the draft is kept")
+        console.send(.save)
+        #expect(console.state.flash == .error("changed by someone else; reload and try again (Esc discards your edits)"))
+        console.send(.back)
+        #expect(console.state.overlay != .none, "Esc asks before discarding")
+        console.send(.submit)
+        #expect(console.state.screen == .app("support-triage"))
+    }
+
+    @Test func aCollaboratorOpensTheSharedAppWithOnlyTheSectionsOfTheirScopes() throws {
+        let console = try console("olivia")
+        if case .inbox = console.state.overlay { console.send(.back) }  // her pending invitation opens first
+        console.send(.selectPane(.collaborations))
+        let pane = try #require(console.front as? CollaborationsPane)
+        let shared = try #require(pane.section as? SharedWithYouSection)
+        #expect(shared.state.list.rows.map { "\($0.ownerLabel)/\($0.app.id)" } == ["acme/support-triage"])
+        console.send(.open)
+        #expect(console.state.screen == .sharedApp(AppRef(context: .organization("acme"), appID: "support-triage")))
+        let page = try #require(console.appDetail)
+        #expect(page.sections.map(\.title) == ["Overview", "Inputs", "Concepts", "Models", "Workflows"])
+        console.send(.selectSection(1))
+        console.send(.upload)
+        #expect(console.state.flash == .warn("your collaboration on support-triage does not grant inputs:write"))
+        console.send(.delete)
+        #expect(console.state.overlay == .none && console.state.flash?.level == .warn, "the app's own operations are refused on the key")
+        console.send(.back)
+        console.send(.leave)
+        console.type("support-triage"); console.send(.submit)
+        #expect(shared.state.list.rows.isEmpty && console.state.flash == .info("you no longer collaborate on support-triage"))
+    }
+
+    @Test func theCollaboratorsSectionSharesWithScopesFromAPicker() throws {
+        let console = try console()
+        console.switchContext(.organization("acme"))
+        console.pushPage(.app("moderation")); console.syncState()
+        let page = try #require(console.appDetail)
+        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Collaborators" })))
+        let section = try #require(page.section as? CollaboratorsSection)
+        #expect(section.state.list.rows.isEmpty)
+        console.send(.new)
+        console.type("olivia@example.org"); console.send(.submit)
+        let scopes = try picker(console)
+        #expect(scopes.multiple && scopes.marked == ["inputs:read", "models:read", "predict"])
+        console.send(.submit)
+        #expect(section.state.list.rows.map(\.user.username) == ["olivia"])
+        console.send(.delete)
+        console.type("olivia"); console.send(.submit)
+        #expect(section.state.list.rows.isEmpty)
+        let dennis = try self.console("dennis")
+        dennis.switchContext(.organization("acme"))
+        dennis.pushPage(.app("moderation"))
+        #expect(dennis.appDetail?.sections.contains { $0.title == "Collaborators" } == false, "an Organization User manages no collaborators")
+    }
+}
