@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", .upToNextMinor(from: "0.15.1")),
     ],
     targets: [
         // ncursesw as a system library; the shim exposes what Swift 6 cannot import.
@@ -42,9 +44,20 @@ let package = Package(
             "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // Pseudo-terminals and spawning a session's process: what Swift cannot call directly.
+        .target(name: "COrgdeckPTY"),
+        // `orgdeck serve`: the console and the scripting interface over SSH, a process per session.
+        .target(name: "OrgdeckServer", dependencies: [
+            "OrgdeckCore", "COrgdeckPTY",
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The scripting interface and the console launcher.
         .target(name: "OrgdeckCLI", dependencies: [
-            "OrgdeckCore", "OrgdeckTUI", "OrgdeckTerminal",
+            "OrgdeckCore", "OrgdeckTUI", "OrgdeckTerminal", "OrgdeckServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orgdeck", dependencies: ["OrgdeckCLI"]),
@@ -65,6 +78,13 @@ let package = Package(
                     exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["OrgdeckCore", "OrgdeckCLI", "OrgdeckTestSupport",
                                                      .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ServerTests", dependencies: [
+            "OrgdeckServer", "OrgdeckCore",
+            .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["OrgdeckCore"]),
     ],
     swiftLanguageModes: [.v6]

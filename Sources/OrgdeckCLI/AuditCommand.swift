@@ -99,11 +99,13 @@ extension AuditCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: AuditFilterOptions
-        @Option(name: .long, help: "Where to write the CSV.") var csv: String
+        @Option(name: .long, help: "Where to write the CSV (- for standard output).") var csv: String
 
         func run() throws {
+            try Remote.serverFile(csv, "the CSV to write")
             let (service, session) = try global.authenticated(.auditRead)
             let count = try service.exportAudit(session, in: global.context, search: try filters.search(), to: csv)
+            if csv == "-" { return }
             Output.emit(json: global.json, .object([("path", .string(csv)), ("entries", .int(Int64(count)))])) {
                 "wrote \(count) audit entries to \(Format.sanitize(csv))\n"
             }

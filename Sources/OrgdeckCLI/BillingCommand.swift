@@ -115,7 +115,7 @@ extension BillingCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(name: .long, help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
-        @Option(name: .long, help: "Where to write the CSV.") var csv: String
+        @Option(name: .long, help: "Where to write the CSV (- for standard output).") var csv: String
         @Option(name: .long, help: "member, app or operation: the breakdown instead of the invoice.") var by: String?
 
         func run() throws {
@@ -123,7 +123,9 @@ extension BillingCommand {
             let dimension = try by.map(BillingDimension.named)
             let (service, session) = try global.authenticated(.billingRead)
             BillingCommand.settle(service)
+            try Remote.serverFile(csv, "the CSV to write")
             let rows = try service.exportBilling(session, in: global.context, month: month, by: dimension, to: csv)
+            if csv == "-" { return }
             Output.emit(json: global.json, .object([("path", .string(csv)), ("rows", .int(Int64(rows)))])) {
                 "wrote \(rows) rows to \(Format.sanitize(csv))\n"
             }

@@ -81,14 +81,19 @@ struct ConsoleLaunch: Equatable {
         switch kind {
         case .signIn:
             service = try Self.open(paths.database, paths: paths, readOnly: readOnly)
+            // An SSH session's console is signed in by the server's ticket, never by a password.
+            if Remote.isActive { session = try service.redeemSSHTicket(try Remote.ticket(), purpose: .console) }
         case .demo:
+            guard !Remote.isActive else { throw CLIError.usage("over SSH, the server's database is the one: no demo") }
             (service, session) = try openDemo(paths: paths, readOnly: readOnly)
         }
         let envTheme = ProcessInfo.processInfo.environment["ORGDECK_THEME"].flatMap { $0.isEmpty ? nil : $0 }
         let options = ConsoleOptions(theme: theme ?? envTheme, readOnly: readOnly, mouse: mouse, session: session,
                                      configPath: paths.configFile, themeDirectories: paths.themeDirectories,
                                      stateDirectory: paths.stateDirectory)
-        let status = Console.run(service: service, options: options)
+        var console = options
+        console.remote = Remote.isActive
+        let status = Console.run(service: service, options: console)
         if status != 0 { throw ExitCode(status) }
     }
 

@@ -35,12 +35,15 @@ struct GlobalOptions: ParsableArguments {
 
     func validate() throws {
         if org != nil && owner != nil { throw ValidationError("give --org or --owner, not both") }
+        if db != nil && Remote.isActive { throw ValidationError("over SSH, the server's database is the one: --db is not taken") }
     }
 
     /// Opens the database, creating it on first use unless `create` is false. What opening
     /// changed (permissions tightened) is said once on stderr.
     func openService(create: Bool = true, readOnly: Bool = false) throws -> OrgService {
-        let options = OrgService.Options(readOnly: readOnly, createIfMissing: create, auditKey: paths.auditKey)
+        // A read-only server's sessions are read-only too.
+        let readOnly = readOnly || (Remote.isActive && ProcessInfo.processInfo.environment[Remote.readOnlyVariable] == "1")
+        let options = OrgService.Options(readOnly: readOnly, createIfMissing: create && !Remote.isActive, auditKey: paths.auditKey)
         let service = try OrgService.open(path: paths.database, options: options)
         for notice in service.notices { Output.error("orgdeck: \(Format.sanitize(notice))\n") }
         return service
@@ -58,6 +61,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens an existing database and signs in with a password (for the commands that need no
     /// token: creating one, changing the password).
     func signIn(user: String, password: String) throws -> (OrgService, Session) {
+        guard !Remote.isActive else { throw CLIError.usage("over SSH you are signed in by your key: no password sign-in here") }
         let service: OrgService
         do { service = try openService(create: false) } catch let error as CoreError where error.kind == .notFound {
             throw CoreError.notAuthenticated("no database at \(paths.database): check --db or ORGDECK_DB")
@@ -66,6 +70,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     private func authenticatedSession() throws -> (OrgService, Session) {
+        if Remote.isActive {
+            // An SSH session's command: signed in by the server's ticket, as its user, with every scope.
+            let service = try openService(create: false)
+            return (service, try service.redeemSSHTicket(try Remote.ticket(), purpose: .command))
+        }
         let token = (ProcessInfo.processInfo.environment["ORGDECK_TOKEN"] ?? "")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !token.isEmpty else { throw CLIError.missingToken }

@@ -26,6 +26,8 @@ struct IdpCommand: ParsableCommand {
 
     /// The bytes of the file at `path`, or `.invalid(field)` saying why not.
     static func contents(of path: String, field: String) throws -> Data {
+        try Remote.serverFile(path, "the file to read")
+        if path == "-" { return try FileHandle.standardInput.readToEnd() ?? Data() }
         do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw CoreError.invalid(field, "cannot read \(Format.sanitize(path)): \(error.localizedDescription)")
         }
@@ -33,6 +35,8 @@ struct IdpCommand: ParsableCommand {
 
     /// A certificate file's text (UTF-8), or `.invalid("certificate")` saying why not.
     static func text(of path: String) throws -> String {
+        try Remote.serverFile(path, "the certificate to read")
+        if path == "-" { return String(decoding: try FileHandle.standardInput.readToEnd() ?? Data(), as: UTF8.self) }
         do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw CoreError.invalid("certificate", "cannot read \(Format.sanitize(path)) as text: \(error.localizedDescription)")
         }
@@ -161,13 +165,15 @@ extension IdpCommand {
         static let configuration = CommandConfiguration(
             commandName: "sp-metadata", abstract: "Write this organization's service-provider metadata XML to a path.")
         @OptionGroup var global: GlobalOptions
-        @Option(name: .long, help: "Where to write it.") var out: String
+        @Option(name: .long, help: "Where to write it (- for standard output).") var out: String
         @Option(name: .long, help: "The https address users reach orgdeck at.") var baseUrl = "https://orgdeck.example"
 
         func run() throws {
             let (service, session) = try global.authenticated(.securityWrite)
             let orgID = try global.organizationID(service, session)
             let xml = try service.serviceProviderMetadata(session, organizationID: orgID, baseURL: baseUrl)
+            try Remote.serverFile(out, "the metadata to write")
+            if out == "-" { return Output.out(xml) }
             do { try Data(xml.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                 throw CoreError.invalid("out", "cannot write \(Format.sanitize(out)): \(error.localizedDescription)")
             }

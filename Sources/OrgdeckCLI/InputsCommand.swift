@@ -49,18 +49,25 @@ extension InputsCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
-        @Argument(help: ArgumentHelp("Files or folders (read recursively).", valueName: "path")) var paths: [String] = []
+        @Argument(help: ArgumentHelp("Files or folders (read recursively); - reads standard input.", valueName: "path"))
+        var paths: [String] = []
         @Option(name: .long, help: ArgumentHelp("Concepts for every input, comma-separated.", valueName: "c,…"))
         var concepts: String = ""
+        @Option(name: .long, help: "What standard input holds when the path is -: csv, jsonl or txt (one input).")
+        var format: String = "csv"
 
         func validate() throws {
             guard !paths.isEmpty else { throw ValidationError("inputs upload needs at least one file or folder") }
+            guard ["csv", "jsonl", "txt"].contains(format) else { throw ValidationError("--format is csv, jsonl or txt") }
+            guard paths.filter({ $0 == "-" }).count <= 1 else { throw ValidationError("standard input (-) can be read once") }
         }
 
         func run() throws {
+            let sources = try paths.map { try Remote.readable($0, suffix: format, "the inputs to read") }
+            defer { sources.forEach { $0.cleanup() } }
             let (service, session) = try global.authenticated(.contentWrite)
             let given = concepts.split(separator: ",").map(String.init)
-            let report = try service.uploadInputs(session, in: global.context, appID: app, paths: paths, concepts: given)
+            let report = try service.uploadInputs(session, in: global.context, appID: app, paths: sources.map(\.path), concepts: given)
             Output.emit(json: global.json, .object([
                 ("added", .int(Int64(report.added))), ("duplicates", .int(Int64(report.duplicates))),
                 ("refused", .array(report.refused.map(InputsCommand.refusalJSON))),

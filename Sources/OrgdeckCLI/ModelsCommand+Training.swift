@@ -123,7 +123,7 @@ extension ModelsCommand {
         @Argument(help: "The app's ID.") var app: String
         @Argument(help: "The model's ID.") var model: String
         @Option(name: .long, help: "The text to predict on.") var text: String?
-        @Option(name: .long, help: ArgumentHelp("A file of texts.", valueName: "path")) var file: String?
+        @Option(name: .long, help: ArgumentHelp("A file of texts (- for standard input).", valueName: "path")) var file: String?
         @Option(name: .long, help: "A trained version's ID (default: the latest trained).") var version: String?
 
         func validate() throws {
@@ -152,7 +152,9 @@ extension ModelsCommand {
                 }
                 batch.removeAll(keepingCapacity: true)
             }
-            try InputSource.texts(file, take: { _, text in
+            let source = try Remote.readable(file, suffix: "txt", "the texts to read")
+            defer { source.cleanup() }
+            try InputSource.texts(source.path, take: { _, text in
                 batch.append(text)
                 if batch.count >= 1_000 { try flush() }
             }, refuse: { refused.append($0) })

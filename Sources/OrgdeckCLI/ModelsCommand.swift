@@ -21,7 +21,8 @@ struct ModelsCommand: ParsableCommand {
     /// Reads a keyword list from a file (see `KeywordList`).
     static func keywords(_ path: String?) throws -> [String: [String]]? {
         guard let path else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.failure("cannot read \(path)") }
+        try Remote.serverFile(path, "the keywords to read")
+        guard let data = path == "-" ? try FileHandle.standardInput.readToEnd() : FileManager.default.contents(atPath: path) else { throw CLIError.failure("cannot read \(path)") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError.failure("\(path) is not UTF-8 text") }
         return try KeywordList.parse(text)
     }

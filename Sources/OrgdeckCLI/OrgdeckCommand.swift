@@ -20,7 +20,7 @@ struct OrgdeckCommand: ParsableCommand {
             TeamsCommand.self, AppsCommand.self, InputsCommand.self, ConceptsCommand.self, ModelsCommand.self,
             StarsCommand.self, WorkflowsCommand.self, CollaboratorsCommand.self, CollaborationsCommand.self,
             BillingCommand.self, AuditCommand.self, PolicyCommand.self, IdpCommand.self,
-            PasswordCommand.self,
+            PasswordCommand.self, KeysCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }

@@ -12,6 +12,7 @@ struct WorkflowsCommand: ParsableCommand {
 
     /// Reads a graph file (`-` for standard input).
     static func graph(_ path: String) throws -> WorkflowGraph {
+        try Remote.serverFile(path, "the graph to read")
         let data: Data?
         if path == "-" { data = try FileHandle.standardInput.readToEnd() } else { data = FileManager.default.contents(atPath: path) }
         guard let data else { throw CoreError.invalid("graph", "cannot read \(Format.sanitize(path))") }

@@ -19,6 +19,8 @@ public struct ConsoleOptions: Sendable {
     public var themeDirectories: [String]
     /// Folder for small state files (theme remembered per context).
     public var stateDirectory: String
+    /// An SSH session's console: signing out ends it; no file of the server is read or written.
+    public var remote = false
 
     public init(theme: String? = nil, readOnly: Bool = false, mouse: Bool? = nil, session: Session? = nil,
                 configPath: String, themeDirectories: [String], stateDirectory: String) {
@@ -59,6 +61,7 @@ public enum Console {
             }
         }
         let model = ConsoleViewModel(service: service, session: options.session, memory: PlaceFile(stateDirectory: options.stateDirectory))
+        model.remote = options.remote
         let runtime = ConsoleRuntime(model: model, backend: terminal, service: service, keyMap: keyMap, theme: theme,
                                      themeDirectories: options.themeDirectories,
                                      memory: ThemeMemory(stateDirectory: options.stateDirectory), environment: environment,

@@ -70,6 +70,7 @@ public final class ActivitySection: SectionModel, DialogOwner {
                 InfoRow("Source", entry.source.rawValue), InfoRow("Outcome", entry.outcome), InfoRow("Hash", entry.hash),
             ])), for: .details)
         case .export:
+            if let reason = env.refusalOfFiles { return refused(reason) }
             return present(.form(FormState(title: "Export activity as CSV", fields: [
                 FormField(key: "path", label: "Write to", value: "activity.csv", hint: "Tab completes; the filter applies",
                           maxLength: 4_000, completesPaths: true),

@@ -51,7 +51,9 @@ extension ConsoleViewModel {
             }
         case .addOrganization: apply(beginNewOrganization(), &effects)
         case .pane(let pane): selectPane(pane)
-        case .signOut: signOut()
+        case .signOut:
+            // Over SSH, the session was signed in by its key: signing out ends it.
+            if remote { effects.append(.quit) } else { signOut() }
         }
     }
 

@@ -64,7 +64,9 @@ extension ConsoleViewModel {
         case "new-org": apply(beginNewOrganization(), &effects); return nil
         case "help": rootOverlay = .help(scroll: 0); return nil
         case "refresh": refreshAfterExternalChange(); return nil
-        case "signout": signOut(); return nil
+        case "signout":
+            if remote { effects.append(.quit) } else { signOut() }
+            return nil
         case "q", "quit": effects.append(.quit); return nil
         default: return "unknown command \"\(head)\"; Tab completes"
         }

@@ -116,7 +116,7 @@ extension ConsoleViewModel {
 
     /// The environment panes are built with in the current context.
     var environment: PaneEnvironment? {
-        state.session.map { PaneEnvironment(service: service, session: $0, context: state.context, role: state.role) }
+        state.session.map { PaneEnvironment(service: service, session: $0, context: state.context, role: state.role, remote: remote) }
     }
 
     /// Switches context (one keystroke from the profile menu): the pane stays, its model is

@@ -39,6 +39,9 @@ public final class ConsoleViewModel: DialogOwner {
     var appsLayout: MyAppsState?
     /// Whether the first frame has been painted (counts and badges wait for it).
     var settled = false
+    /// An SSH session's console (`orgdeck serve`): signing out ends the session, and nothing
+    /// reads or writes files on the server.
+    public var remote = false
 
     public init(service: OrgService, session: Session? = nil, memory: PlaceMemory? = nil) {
         self.service = service

@@ -80,7 +80,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
         switch event {
         case .open: return present(.info(InfoState(title: provider.name, rows: Self.details(provider))), for: .details)
         case .edit:
-            if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
+            if let reason = manageRefusal ?? env.refusalToChange ?? env.refusalOfFiles { return refused(reason) }
             return present(.form(FormState(title: "Edit \(provider.name)", fields: [
                 FormField(key: "name", label: "Name", value: provider.name, maxLength: 100),
                 FormField(key: "sso_url", label: "Sign-on URL", value: provider.ssoURL, hint: "https only", maxLength: 2_000),
@@ -100,6 +100,8 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
 
     /// The form each action of `n` opens.
     private func form(for action: String) -> [Reaction] {
+        // Each one reads or writes a file (metadata, a certificate): not the server's.
+        if let reason = env.refusalOfFiles { return refused(reason) }
         switch action {
         case "create":
             return present(.form(FormState(title: "New identity provider", fields: [

@@ -118,7 +118,7 @@ public final class InputsSection: SectionModel, DialogOwner {
             return present(.info(InfoState(title: "Input \(input.id)", rows: Self.details(input))), for: .details)
         case .copyID: return state.selected.map { [.effect(.copy($0.id))] } ?? []
         case .upload:
-            if let editRefusal { return refused(editRefusal) }
+            if let reason = editRefusal ?? env.refusalOfFiles { return refused(reason) }
             return present(.form(FormState(title: "Upload to \(appID)", fields: [
                 FormField(key: "paths", label: "Files or folders", hint: "Tab completes; several separated by spaces",
                           maxLength: 4_000, completesPaths: true),

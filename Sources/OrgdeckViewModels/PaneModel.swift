@@ -41,9 +41,18 @@ public struct PaneEnvironment: Sendable {
     public let role: Role?
     /// Not a member of the context's owner: only the apps shared with the user are reached.
     public let outsider: Bool
+    /// An SSH session's console: the server's files are not the user's to read or write.
+    public let remote: Bool
 
-    public init(service: OrgService, session: Session, context: Context, role: Role?, outsider: Bool = false) {
+    public init(service: OrgService, session: Session, context: Context, role: Role?, outsider: Bool = false, remote: Bool = false) {
         self.service = service; self.session = session; self.context = context; self.role = role; self.outsider = outsider
+        self.remote = remote
+    }
+
+    /// Why files cannot be read or written here (uploads, imports, exports): over SSH they would
+    /// be the server's, not the user's.
+    public var refusalOfFiles: String? {
+        remote ? "over SSH, files would be read and written on the server: use orgdeck on your own machine, or the scripting commands with - for standard input or output" : nil
     }
 
     /// The environment of another context (an app's or a model's owner, opened from a shared
@@ -51,13 +60,15 @@ public struct PaneEnvironment: Sendable {
     public func reaching(_ other: Context) -> PaneEnvironment {
         guard other != context else { return self }
         switch other {
-        case .personal: return PaneEnvironment(service: service, session: session, context: other, role: nil)
+        case .personal: return PaneEnvironment(service: service, session: session, context: other, role: nil, remote: remote)
         case .user(let username):
             let own = username.lowercased() == session.user.username
-            return PaneEnvironment(service: service, session: session, context: own ? .personal : other, role: nil, outsider: !own)
+            return PaneEnvironment(service: service, session: session, context: own ? .personal : other, role: nil, outsider: !own,
+                                   remote: remote)
         case .organization(let id):
             let role = (try? service.role(session, in: id)) ?? nil
-            return PaneEnvironment(service: service, session: session, context: other, role: role, outsider: role == nil)
+            return PaneEnvironment(service: service, session: session, context: other, role: role, outsider: role == nil,
+                                   remote: remote)
         }
     }
 

@@ -1,6 +1,6 @@
 import OrgdeckCore
 
-/// The Security pane: in the personal context the user's Tokens and Sign-ins; in an
+/// The Security pane: in the personal context the user's Tokens, SSH keys and Sign-ins; in an
 /// organization its Password policy and Identity providers. A sidebar
 /// like Account's.
 public final class SecurityPage: SectionedPage {
@@ -10,7 +10,7 @@ public final class SecurityPage: SectionedPage {
         self.env = env
         let sections: [any SectionModel] = env.context.organizationID != nil
             ? [PasswordPolicySection(env: env), IdentityProvidersSection(env: env)]
-            : [TokensSection(env: env), SignInHistorySection(env: env)]
+            : [TokensSection(env: env), SSHKeysSection(env: env), SignInHistorySection(env: env)]
         super.init(screen: .pane(.security), sections: sections)
         _ = reload()
     }

@@ -18,6 +18,8 @@ public final class SignInHistorySection: ListSection<AuditEntry, SignInHistorySe
         switch entry.action {
         case "user.signin": return entry.details.isEmpty ? "signed in" : "signed in; password change required"
         case "user.locked": return "locked: \(entry.details)"
+        case "user.ssh_signin": return "signed in over SSH"
+        case "user.ssh_refused": return "SSH refused"
         default: return "failed: wrong password"
         }
     }

@@ -58,11 +58,15 @@ final class TmuxSession {
 
     /// Starts `orgdeck arguments…` in a detached 100×30 window that stays after the process exits.
     func start(_ arguments: [String], width: Int = 100, height: Int = 30) throws {
+        try run([binary.path] + arguments, width: width, height: height)
+    }
+
+    /// Starts any program (`ssh …`) with this session's environment in the detached window.
+    func run(_ argv: [String], width: Int = 100, height: Int = 30) throws {
         let exports = environment.map { "\($0.key)=\(shellQuote($0.value))" }.joined(separator: " ")
         // The pane's shell writes the console's exit status to a file: tmux's pane_dead_status
         // is not always filled, and text printed just before the pane dies can be lost.
-        let command = "env -i \(exports) \(shellQuote(binary.path)) " + arguments.map(shellQuote).joined(separator: " ")
-            + "; echo $? > \(shellQuote(exitStatusPath))"
+        let command = "env -i \(exports) " + argv.map(shellQuote).joined(separator: " ") + "; echo $? > \(shellQuote(exitStatusPath))"
         _ = try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)", command])
         _ = try tmux(["set-option", "-t", "main", "remain-on-exit", "on"])
     }

@@ -35,7 +35,7 @@ import OrgdeckViewModels
         _ = try? fixture.service.signIn(login: "ada", password: "a wrong guess", source: .cli)
         let console = fixture.console()
         console.send(.selectPane(.security))
-        console.send(.selectSection(1))
+        console.send(.selectSection(2))
         let rows = ScreenFixture.render(console)
         Golden.check("security-sign-ins-80x24", rows)
         #expect(rows.contains { $0.contains("cli    failed: wrong password") })
@@ -101,5 +101,25 @@ import OrgdeckViewModels
         Golden.check("activity-80x24", rows)
         #expect(rows.contains { $0.contains("all entries · / filter · X export · C check chain") })
         #expect(rows.contains { $0.contains("app.create") && $0.contains("support-triage") })
+    }
+}
+
+/// The SSH keys section at 80×24 and 120×30: the fingerprint keeps its room before the comment.
+@Suite struct SSHKeysScreenTests {
+    @Test func keysListByFingerprintAtTwoSizes() throws {
+        let fixture = try ScreenFixture()
+        try fixture.service.addSSHKey(fixture.ada, line: try TestSSHKeys.ed25519(seed: 7, comment: "ada@laptop"))
+        try fixture.service.addSSHKey(fixture.ada, line: try TestSSHKeys.ed25519(seed: 8, comment: "ada@build-server"))
+        let console = fixture.console()
+        console.send(.selectPane(.security))
+        console.send(.selectSection(1))
+        let rows = ScreenFixture.render(console)
+        Golden.check("security-ssh-keys-80x24", rows)
+        let fingerprint = try fixture.service.sshKeys(fixture.ada)[0].fingerprint
+        #expect(rows.contains { $0.contains(fingerprint) }, "the whole fingerprint at 80 columns")
+        #expect(rows[23].hasPrefix(" Tab sections  n add key  Enter details  d remove"))
+        let wide = ScreenFixture.render(console, width: 120, height: 30)
+        Golden.check("security-ssh-keys-120x30", wide)
+        #expect(wide.contains { $0.contains(fingerprint) && $0.contains("ada@laptop") })
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let fixture = try Fixture()
         let console = fixture.console()
         console.send(.selectPane(.security))
-        #expect(try #require(console.security).sections.map(\.title) == ["Tokens", "Sign-ins"])
+        #expect(try #require(console.security).sections.map(\.title) == ["Tokens", "SSH keys", "Sign-ins"])
         console.switchContext(.organization("acme"))
         console.send(.selectPane(.security))
         #expect(try #require(console.security).sections.map(\.title) == ["Password policy", "Identity providers"])
@@ -50,7 +50,7 @@ import Testing
         _ = try? fixture.service.signIn(login: "ada", password: "not the password", source: .cli)
         let console = fixture.console()
         console.send(.selectPane(.security))
-        console.send(.selectSection(1))
+        console.send(.selectSection(2))
         let history = try #require(console.security?.section as? SignInHistorySection)
         #expect(history.state.list.rows.map(SignInHistorySection.outcome) == ["failed: wrong password", "signed in"])
         #expect(history.state.list.rows.map(\.source) == [.cli, .tui])
@@ -160,5 +160,73 @@ import Testing
         console.send(.submit)
         #expect(console.front?.dialog == nil)
         #expect(try String(contentsOf: out, encoding: .utf8).contains("entityID=\"https://deck.acme.example/saml/acme\""))
+    }
+}
+
+/// The Security pane's SSH keys: added by pasting a line, refused with the core's reason in the
+/// form, details, removed after typing the ID; refused in read-only mode.
+@Suite struct SSHKeysPaneTests {
+    @Test func aPastedKeyIsAddedShownAndRemovedAfterTypingItsID() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.selectPane(.security))
+        console.send(.selectSection(1))
+        let section = try #require(console.security?.section as? SSHKeysSection)
+        #expect(section.state.list.rows.isEmpty)
+        console.send(.new)
+        console.type(try TestSSHKeys.ed25519(seed: 1))
+        console.send(.submit)
+        #expect(console.front?.dialog == nil)
+        let key = try #require(section.state.list.rows.first)
+        #expect(key.id == "key_1" && key.type == "ssh-ed25519" && key.comment == "ada@laptop" && key.fingerprint.hasPrefix("SHA256:"))
+        #expect(console.state.flash == .info("added ssh-ed25519 \(key.fingerprint)"))
+        console.send(.open)
+        guard case .info(let info) = console.front?.dialog else { Issue.record("no details"); return }
+        #expect(info.rows.map(\.label) == ["Type", "Fingerprint", "Comment", "Added", "Last used"])
+        #expect(info.rows.map(\.value)[4] == "never")
+        console.send(.cancel)
+
+        // An RSA key, and the same key again, are refused in the form with the core's words.
+        console.send(.new)
+        console.type("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ me@old")
+        console.send(.submit)
+        guard case .form(let form) = console.front?.dialog else { Issue.record("the form closed on an RSA key"); return }
+        #expect(form.error?.hasPrefix("RSA keys (ssh-rsa) are not accepted: use one of ssh-ed25519") == true)
+        console.send(.cancel)
+        console.send(.new)
+        console.type(try TestSSHKeys.ed25519(seed: 1, comment: "again"))
+        console.send(.submit)
+        guard case .form(let again) = console.front?.dialog else { Issue.record("the form closed on a duplicate"); return }
+        #expect(again.error?.contains("is registered already; a key belongs to one account") == true)
+        console.send(.cancel)
+
+        console.send(.delete)
+        guard case .confirm(let confirm) = console.front?.dialog else { Issue.record("no confirmation"); return }
+        #expect(confirm.requiredText == "key_1" && confirm.message.contains("It is your only key"))
+        console.send(.submit)
+        #expect(console.front?.dialog != nil, "not removed before the ID is typed")
+        console.type("key_1")
+        console.send(.submit)
+        #expect(console.front?.dialog == nil && section.state.list.rows.isEmpty)
+        #expect(try fixture.service.sshKeys(fixture.ada).isEmpty)
+    }
+
+    @Test func readOnlyRefusesAddingAndRemovingOnTheKey() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-ro-keys-\(UUID().uuidString)/db.sqlite").path
+        let writer = try OrgService.open(path: path, options: .init(passwordRounds: 1_000))
+        let ada = try writer.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: Fixture.password, source: .tui)
+        try writer.addSSHKey(Session(user: ada, source: .tui), line: try TestSSHKeys.ed25519(seed: 2))
+        let service = try OrgService.open(path: path, options: .init(readOnly: true, passwordRounds: 1_000))
+        let console = ConsoleViewModel(service: service, session: Session(user: ada, source: .tui))
+        console.send(.firstFramePainted)
+        console.send(.selectPane(.security))
+        console.send(.selectSection(1))
+        #expect(console.security?.section is SSHKeysSection)
+        for event in [ConsoleEvent.new, .delete] {
+            console.send(event)
+            #expect(console.front?.dialog == nil, "\(event)")
+            #expect(console.state.flash == .warn("read-only mode: changes are disabled"), "\(event)")
+        }
+        #expect(try service.sshKeys(Session(user: ada, source: .tui)).count == 1)
     }
 }

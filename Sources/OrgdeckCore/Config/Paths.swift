@@ -26,6 +26,8 @@ public struct Paths: Equatable, Sendable {
     /// The audit log's seal key and anchors, outside any database file: `ORGDECK_AUDIT_KEY`,
     /// else `$XDG_DATA_HOME/orgdeck/audit.key`, with the anchors in `audit-anchors/` beside it.
     public var auditKey: AuditKeyLocation
+    /// `orgdeck serve`'s Ed25519 host key: `$XDG_DATA_HOME/orgdeck/ssh_host_ed25519_key`.
+    public var hostKey: String
 
     /// Theme folders in search order; what none holds comes from the binary.
     public var themeDirectories: [String] { [userThemes] + systemThemes }
@@ -68,6 +70,8 @@ public struct Paths: Equatable, Sendable {
         let keyFile = Paths.nonEmpty(environment["ORGDECK_AUDIT_KEY"]).map(absolute) ?? dataDir + "/audit.key"
         auditKey = AuditKeyLocation(keyFile: keyFile,
                                     anchorDirectory: (keyFile as NSString).deletingLastPathComponent + "/audit-anchors")
+
+        hostKey = dataDir + "/ssh_host_ed25519_key"
 
         let dataDirs = (Paths.nonEmpty(environment["XDG_DATA_DIRS"]) ?? "/usr/local/share:/usr/share")
             .split(separator: ":").map(String.init).filter { $0.hasPrefix("/") }

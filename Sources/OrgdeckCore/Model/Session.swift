@@ -2,6 +2,8 @@
 public enum AuditSource: String, Sendable, Codable {
     case tui
     case cli
+    /// `orgdeck serve` itself: SSH sign-ins, refusals and session ends.
+    case ssh
 }
 
 /// A signed-in user acting through one front end.

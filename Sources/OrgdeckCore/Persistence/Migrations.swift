@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v9-billing", migrate: v9Billing)
         migrator.registerMigration("v10-workflows", migrate: v10Workflows)
         migrator.registerMigration("v11-audit-filter-indexes", migrate: v11AuditFilterIndexes)
+        migrator.registerMigration("v12-ssh", migrate: v12SSH)
         return migrator
     }
 

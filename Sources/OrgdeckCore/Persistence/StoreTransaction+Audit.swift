@@ -74,7 +74,7 @@ extension StoreTransaction {
         case .actorInOrganization(let actor, let id): return ("organization_id = ? AND actor = ?", [id, actor])
         case .actor(let actor): return ("actor = ?", [actor])
         case .signIns(let username):
-            return ("target = ? AND action IN ('user.signin', 'user.signin_failed', 'user.locked')", [username])
+            return ("target = ? AND action IN ('user.signin', 'user.signin_failed', 'user.locked', 'user.ssh_signin', 'user.ssh_refused')", [username])
         }
     }
 

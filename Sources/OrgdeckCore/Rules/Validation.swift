@@ -55,6 +55,12 @@ public enum Validation {
         return text
     }
 
+    /// An SSH key's comment (`you@host`): trimmed, at most 100 characters, no control characters;
+    /// may be empty.
+    public static func sshKeyComment(_ text: String) throws -> String {
+        try freeText(text, field: "key", label: "key comment", max: maxNameLength, allowEmpty: true)
+    }
+
     /// Display names and app names: trimmed, 1–100 characters, no control characters.
     public static func name(_ text: String, field: String = "name") throws -> String {
         try freeText(text, field: field, label: "name", max: maxNameLength, allowEmpty: false)

@@ -5,7 +5,19 @@ import Foundation
 /// failed one leaves nothing behind.
 public enum CSVFile {
     /// Writes `header`, then every row `rows` hands to its callback; returns how many rows.
+    /// The path `-` is standard output.
     static func write(to path: String, header: [String], _ rows: ((_ row: [String]) throws -> Void) throws -> Void) throws -> Int {
+        if path == "-" {
+            var count = 0
+            var buffer = line(header)
+            try rows { row in
+                buffer += line(row)
+                count += 1
+                if buffer.utf8.count > 64 * 1024 { FileHandle.standardOutput.write(Data(buffer.utf8)); buffer = "" }
+            }
+            FileHandle.standardOutput.write(Data(buffer.utf8))
+            return count
+        }
         let temporary = path + ".part-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: nil), let file = FileHandle(forWritingAtPath: temporary) else {
             throw CoreError.invalid("path", "cannot write \(Validation.visible(path))")

@@ -3,13 +3,14 @@ import OrgdeckCore
 import OrgdeckTerminal
 import OrgdeckViewModels
 
-/// The Security pane: a sidebar of its sections (Tokens and Sign-ins in the personal context,
+/// The Security pane: a sidebar of its sections (Tokens, SSH keys and Sign-ins in the personal context,
 /// Password policy in an organization) and the section in front.
 enum SecurityView {
     static func draw(_ painter: inout Painter, _ area: Rect, page: SecurityPage, now: Date) {
         let body = SidebarView.page(&painter, area, title: "Security · \(page.context.description)", page: page)
         switch page.section {
         case let tokens as TokensSection: TokensTable.draw(&painter, body, state: tokens.state, now: now)
+        case let keys as SSHKeysSection: SSHKeysTable.draw(&painter, body, state: keys.state, now: now)
         case let history as SignInHistorySection: SignInsTable.draw(&painter, body, state: history.state, now: now)
         case let policy as PasswordPolicySection: drawPolicy(&painter, body, state: policy.state)
         case let providers as IdentityProvidersSection:
@@ -59,6 +60,33 @@ enum TokensTable {
         TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), columns: columns,
                        rows: rows, cursor: state.list.cursor, scrollTop: state.list.scrollTop,
                        empty: "No tokens yet. Press n to create one.")
+    }
+}
+
+/// The SSH keys section's table.
+enum SSHKeysTable {
+    static let columns = [
+        TableColumn("ID", min: 5, max: 8, priority: 9, identifier: true),
+        // The fingerprint is what a user compares with ssh-keygen -l: whole before anything but the ID.
+        TableColumn("Type", min: 11, max: 19, priority: 3),
+        TableColumn("Fingerprint", min: 50, max: 50, priority: 10),
+        TableColumn("Comment", min: 7, priority: 7),
+        TableColumn("Added", min: 10, max: 10, priority: 4),
+        TableColumn("Last used", min: 8, max: 10, priority: 5),
+    ]
+
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<SSHKeyInfo>, now: Date) {
+        let used = painter.text("SSH keys", x: area.x + 1, y: area.y, .title)
+        painter.text("  sign you in to orgdeck serve; n adds one", x: area.x + 1 + used, y: area.y,
+                     width: area.width - used - 2, .muted)
+        if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
+        let rows = state.list.rows.map { key -> [String] in
+            [key.id, key.type, key.fingerprint, key.comment, TextLayout.day(key.addedAt),
+             key.lastUsedAt.map { TextLayout.relative($0, now: now) } ?? "never"]
+        }
+        TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), columns: columns,
+                       rows: rows, cursor: state.list.cursor, scrollTop: state.list.scrollTop,
+                       empty: "No SSH keys. Press n and paste your .pub line, or: orgdeck keys add ~/.ssh/id_ed25519.pub")
     }
 }
 

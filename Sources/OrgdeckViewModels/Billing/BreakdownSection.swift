@@ -71,6 +71,7 @@ public final class BreakdownSection: ListSection<BreakdownLine, BreakdownSection
                 InfoRow("Share", Money.percent(permille: Money.permille(line.amountMicros, of: total))),
             ])), for: .details)
         case .export:
+            if let reason = env.refusalOfFiles { return refused(reason) }
             let name = "billing-\(month())-by-\(dimension.rawValue).csv"
             return present(.form(FormState(title: "Export \(title.lowercased()) as CSV", fields: [
                 FormField(key: "path", label: "Write to", value: name, hint: "Tab completes", maxLength: 4_000, completesPaths: true),

@@ -27,6 +27,7 @@ public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose
             rows.append(InfoRow("Total", "\(Money.exact(invoice.totalMicros)) \(Money.currency) (due \(Money.cents(invoice.totalMicros)))"))
             return present(.info(InfoState(title: "Invoice \(invoice.month.label)", rows: rows)), for: .details)
         case .export:
+            if let reason = env.refusalOfFiles { return refused(reason) }
             return present(.form(FormState(title: "Export the \(invoice.month.label) invoice as CSV", fields: [
                 FormField(key: "path", label: "Write to", value: "invoice-\(invoice.month).csv", hint: "Tab completes",
                           maxLength: 4_000, completesPaths: true),

@@ -1,0 +1,105 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOSSH
+import OrgdeckCore
+
+/// What one connection has proved: who signed in with which key, from where. Shared by the
+/// authentication delegate and the session channels of that connection.
+final class ConnectionState: @unchecked Sendable {
+    let address: String
+    private let lock = NIOLock()
+    private var signedIn: (user: User, peer: SSHPeer)?
+    private var channels = 0
+    /// Session channels one connection may hold open at once (OpenSSH's MaxSessions default).
+    static let channelLimit = 10
+
+    init(address: String) { self.address = address }
+
+    var account: (user: User, peer: SSHPeer)? { lock.withLock { signedIn } }
+
+    /// The address without its port.
+    var host: String { address.components(separatedBy: " port ").first ?? address }
+
+    /// Takes a place for one more channel on this connection; false at the limit.
+    func openChannel() -> Bool {
+        lock.withLock {
+            guard channels < Self.channelLimit else { return false }
+            channels += 1
+            return true
+        }
+    }
+
+    func closeChannel() { lock.withLock { channels -= 1 } }
+
+    func record(_ user: User, _ peer: SSHPeer) { lock.withLock { signedIn = (user, peer) } }
+}
+
+/// Counts authentication attempts per source address over the last minute: past the limit an
+/// address is refused at once, without asking the database, until its minute has passed.
+final class AttemptLimiter: @unchecked Sendable {
+    private let lock = NIOLock()
+    private var attempts: [String: [Date]] = [:]
+    let perMinute: Int
+
+    init(perMinute: Int) { self.perMinute = perMinute }
+
+    /// Records an attempt from `host`; false when it is over the limit.
+    func allow(_ host: String, now: Date = Date()) -> Bool {
+        lock.withLock {
+            let recent = (attempts[host] ?? []).filter { now.timeIntervalSince($0) < 60 }
+            guard recent.count < perMinute else { attempts[host] = recent; return false }
+            attempts[host] = recent + [now]
+            if attempts.count > 10_000 { attempts = attempts.filter { !$0.value.isEmpty } }
+            return true
+        }
+    }
+}
+
+/// Public-key sign-in against the keys registered on orgdeck accounts: the SSH user name must
+/// be the account's username. NIOSSH has checked the signature before asking; passwords and
+/// `none` are refused (a password attempt is audited). Every answer is the same failure whether
+/// or not the name exists. The core is asked off the event loop.
+final class ConnectionAuthenticator: NIOSSHServerUserAuthenticationDelegate, @unchecked Sendable {
+    let service: OrgService
+    let state: ConnectionState
+    let limiter: AttemptLimiter
+    let queue: DispatchQueue
+
+    init(service: OrgService, state: ConnectionState, limiter: AttemptLimiter, queue: DispatchQueue) {
+        self.service = service; self.state = state; self.limiter = limiter; self.queue = queue
+    }
+
+    var supportedAuthenticationMethods: NIOSSHAvailableUserAuthenticationMethods { .publicKey }
+
+    /// The address without its port: what the per-minute limit counts.
+    var host: String { state.host }
+
+    func requestReceived(request: NIOSSHUserAuthenticationRequest, responsePromise: EventLoopPromise<NIOSSHUserAuthenticationOutcome>) {
+        let username = request.username
+        switch request.request {
+        case .publicKey(let key):
+            let peer = SSHPeer(username: username, fingerprint: HostKey.fingerprint(key.publicKey), address: state.address)
+            guard limiter.allow(host) else {
+                queue.async { [service] in service.recordSSHRefusal(peer, reason: "too many sign-in attempts from this address") }
+                return responsePromise.succeed(.failure)
+            }
+            queue.async { [service, state] in
+                if let user = service.authenticateSSH(peer) {
+                    state.record(user, SSHPeer(username: user.username, fingerprint: peer.fingerprint, address: peer.address))
+                    responsePromise.succeed(.success)
+                } else {
+                    responsePromise.succeed(.failure)
+                }
+            }
+        case .password:
+            let peer = SSHPeer(username: username, fingerprint: "", address: state.address)
+            _ = limiter.allow(host)
+            queue.async { [service] in service.recordSSHRefusal(peer, reason: "password sign-in is not accepted: keys only") }
+            responsePromise.succeed(.failure)
+        default:
+            // `none`, which clients send first to learn the methods; host-based.
+            responsePromise.succeed(.failure)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import OrgdeckCore
+import Testing
+
+/// `orgdeck keys …` (PRODUCT.md §12), `orgdeck serve`'s options, and what an SSH session's
+/// command refuses (another database, files on the server).
+@Suite("SSH keys and serve commands")
+struct KeysCommandTests {
+    let path: String
+    let token: String
+    let service: OrgService
+    let folder: URL
+
+    init() throws {
+        (path, token) = try TrustCommandTests.privateDatabase("keys")
+        service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func run(_ arguments: [String], token: String? = nil, environment: [String: String] = [:]) throws -> RunResult {
+        try CLI.run(arguments + ["--db", path], token: token ?? self.token, environment: environment)
+    }
+
+    /// A key made by ssh-keygen: its .pub path and the fingerprint ssh-keygen prints for it.
+    func keygen(_ name: String, _ arguments: [String] = ["-t", "ed25519"]) throws -> (pub: String, fingerprint: String) {
+        let key = folder.appendingPathComponent(name).path
+        try Self.run(["ssh-keygen", "-q", "-N", "", "-C", "\(name)@laptop", "-f", key] + arguments)
+        let printed = try Self.run(["ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub"])
+        return (key + ".pub", String(printed.split(separator: " ")[1]))
+    }
+
+    @discardableResult
+    static func run(_ argv: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = argv
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CoreError(.failure, "\(argv[0]) failed") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func addListAndRemoveAKeyByFileAndByLine() throws {
+        let ed = try keygen("ed")
+        let added = try run(["keys", "add", ed.pub])
+        #expect(added.status == 0 && added.stdout == "added ssh-ed25519 \(ed.fingerprint) as key_1\n", "\(added)")
+        let ecdsa = try keygen("ec", ["-t", "ecdsa", "-b", "384"])
+        let line = try String(contentsOfFile: ecdsa.pub, encoding: .utf8)
+        let byLine = try run(["keys", "add", "--key", line, "--json"])
+        #expect(byLine.status == 0, "\(byLine)")
+        #expect(byLine.object?["fingerprint"] as? String == ecdsa.fingerprint && byLine.object?["type"] as? String == "ecdsa-sha2-nistp384")
+        let listed = try run(["keys", "list", "--json"])
+        #expect(listed.array?.map { $0["fingerprint"] as? String } == [ed.fingerprint, ecdsa.fingerprint])
+        #expect(listed.array?.first?["comment"] as? String == "ed@laptop" && listed.array?.first?["last_used_at"] is NSNull)
+        let table = try run(["keys", "list"])
+        #expect(table.stdout.contains("key_2  ecdsa-sha2-nistp384  \(ecdsa.fingerprint)  ec@laptop"), "\(table)")
+
+        let unconfirmed = try run(["keys", "remove", "key_1"])
+        #expect(unconfirmed.status == 2 && unconfirmed.stderr.contains("--yes"), "\(unconfirmed)")
+        #expect(try run(["keys", "remove", "key_1", "--yes"]).status == 0)
+        let missing = try run(["keys", "remove", "key_1", "--yes"])
+        #expect(missing.status == 5 && missing.stderr == "error: you have no SSH key key_1\n", "\(missing)")
+        #expect(try run(["keys", "list", "--json"]).array?.count == 1)
+    }
+
+    @Test func rsaJunkAndAKeyOnAnotherAccountAreRefusedByName() throws {
+        let rsa = try keygen("rsa", ["-t", "rsa", "-b", "2048"])
+        let refused = try run(["keys", "add", rsa.pub])
+        #expect(refused.status == 7 && refused.stderr.contains("ssh-ed25519") && refused.stderr.contains("ecdsa-sha2-nistp256")
+                && refused.stderr.contains("RSA"), "\(refused)")
+        let junk = try run(["keys", "add", "--key", "ssh-ed25519 not-base64!"])
+        #expect(junk.status == 7, "\(junk)")
+        let nothing = try run(["keys", "add"])
+        #expect(nothing.status == 2, "\(nothing)")
+
+        let ed = try keygen("shared")
+        #expect(try run(["keys", "add", ed.pub]).status == 0)
+        let bob = try service.signUp(username: "bob", displayName: "Bob", email: "bob@example.com", password: SharedDatabase.password, source: .cli)
+        let bobToken = try service.createToken(Session(user: bob, source: .cli), description: "b", scopes: [], expiresInDays: 9).secret
+        let taken = try run(["keys", "add", ed.pub], token: bobToken)
+        #expect(taken.status == 6 && taken.stderr.contains("a key belongs to one account"), "\(taken)")
+        // Adding needs the security:write scope.
+        let readOnly = try service.createToken(Session(user: bob, source: .cli), description: "r", scopes: ["apps:read"], expiresInDays: 9).secret
+        #expect(try run(["keys", "list"], token: readOnly).status == 4)
+    }
+
+    @Test func serveRefusesABadListenAddressAndLimits() throws {
+        let bad = try run(["serve", "--listen", "localhost"])
+        #expect(bad.status == 2 && bad.stderr.contains("--listen takes HOST:PORT"), "\(bad)")
+        #expect(try run(["serve", "--listen", "127.0.0.1:70000"]).status == 2)
+        #expect(try run(["serve", "--max-sessions", "0"]).status == 2)
+        // A host key others can read is refused rather than used.
+        let key = folder.appendingPathComponent("host_key").path
+        try Data("orgdeck ssh host key ed25519\nAAAA\n".utf8).write(to: URL(fileURLWithPath: key))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: key)
+        let open = try run(["serve", "--listen", "127.0.0.1:0", "--host-key", key])
+        #expect(open.status == 7 && open.stderr.contains("can be read by others"), "\(open)")
+    }
+
+    @Test func anSSHSessionsCommandTakesNoOtherDatabaseAndNoFileOnTheServer() throws {
+        // What the server sets for a session's process; no ticket is on descriptor 9 here.
+        let remote = ["ORGDECK_SSH_TICKET_FD": "9"]
+        let database = try CLI.run(["apps", "list", "--db", path], environment: remote)
+        #expect(database.status == 2 && database.stderr.contains("--db is not taken"), "\(database)")
+        let file = try CLI.run(["keys", "add", "/etc/hostname"], environment: remote.merging(["ORGDECK_DB": path]) { $1 })
+        #expect(file.status == 2 && file.stderr.contains("reads and writes no file on its server"), "\(file)")
+        let noTicket = try CLI.run(["apps", "list"], environment: remote.merging(["ORGDECK_DB": path]) { $1 })
+        #expect(noTicket.status == 3 && noTicket.stderr.contains("ticket"), "\(noTicket)")
+    }
+}

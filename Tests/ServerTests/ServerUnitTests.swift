@@ -1,0 +1,142 @@
+import Crypto
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSH
+@testable import OrgdeckCore
+import Testing
+@testable import OrgdeckServer
+
+/// The server's parts that need no network: public-key sign-in against registered keys (and
+/// its audit), refusals that look the same whether a name exists or not, the per-address limit,
+/// exec command lines, and the host key file.
+@Suite("SSH server parts")
+struct ServerUnitTests {
+    struct Fixture {
+        let service: OrgService
+        let sam: User
+        let key: NIOSSHPrivateKey
+        let other: NIOSSHPrivateKey
+        static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+
+        init() throws {
+            service = try OrgService.inMemory(options: .init(passwordRounds: 1_000))
+            sam = try service.signUp(username: "sam", displayName: "Sam", email: "sam@example.com", password: "a long password", source: .cli)
+            _ = try service.signUp(username: "kim", displayName: "Kim", email: "kim@example.com", password: "a long password", source: .cli)
+            key = NIOSSHPrivateKey(ed25519Key: Curve25519.Signing.PrivateKey())
+            other = NIOSSHPrivateKey(ed25519Key: Curve25519.Signing.PrivateKey())
+            let session = try service.signIn(login: "sam", password: "a long password", source: .cli)
+            try service.addSSHKey(session, line: String(openSSHPublicKey: key.publicKey) + " sam@laptop")
+        }
+
+        /// Asks a fresh connection's authenticator once; the outcome and what the connection proved.
+        func ask(_ username: String, _ request: NIOSSHUserAuthenticationRequest.Request, limiter: AttemptLimiter = AttemptLimiter(perMinute: 30),
+                 address: String = "203.0.113.5 port 50000") throws -> (success: Bool, state: ConnectionState) {
+            let loop = Self.group.next()
+            let state = ConnectionState(address: address)
+            let queue = DispatchQueue(label: "test")
+            let authenticator = ConnectionAuthenticator(service: service, state: state, limiter: limiter, queue: queue)
+            let promise = loop.makePromise(of: NIOSSHUserAuthenticationOutcome.self)
+            authenticator.requestReceived(request: NIOSSHUserAuthenticationRequest(username: username, serviceName: "ssh-connection", request: request),
+                                          responsePromise: promise)
+            let outcome = try promise.futureResult.wait()
+            queue.sync {}  // What is recorded after the answer.
+            if case .success = outcome { return (true, state) }
+            return (false, state)
+        }
+
+    }
+
+    /// The entries with `action` among the sign-in records of `username`.
+    static func entries(_ service: OrgService, action: String, about username: String = "sam") throws -> [AuditEntry] {
+        try service.store.read { tx in try tx.auditWindow(.signIns(username: username), offset: 0, limit: 100).items }
+            .filter { $0.action == action }
+    }
+
+    @Test func aRegisteredKeyUnderItsOwnersNameSignsInAndIsAudited() throws {
+        let fixture = try Fixture()
+        let (success, state) = try fixture.ask("sam", .publicKey(.init(publicKey: fixture.key.publicKey)))
+        #expect(success)
+        #expect(state.account?.user.username == "sam")
+        #expect(state.account?.peer.fingerprint == HostKey.fingerprint(fixture.key.publicKey))
+        let signIn = try #require(try Self.entries(fixture.service, action: "user.ssh_signin").first)
+        #expect(signIn.details == "key \(HostKey.fingerprint(fixture.key.publicKey)) from 203.0.113.5 port 50000")
+        #expect(signIn.source == .ssh && signIn.outcome == "ok" && signIn.actor == "sam")
+        // The key's last use is recorded.
+        let session = try fixture.service.signIn(login: "sam", password: "a long password", source: .cli)
+        #expect(try fixture.service.sshKeys(session).first?.lastUsedAt != nil)
+    }
+
+    @Test func anUnknownKeyAnotherUsersNameAndAMissingNameAreRefusedAlikeAndAudited() throws {
+        let fixture = try Fixture()
+        let unknownKey = try fixture.ask("sam", .publicKey(.init(publicKey: fixture.other.publicKey)))
+        let wrongName = try fixture.ask("kim", .publicKey(.init(publicKey: fixture.key.publicKey)))
+        let noSuchName = try fixture.ask("nobody", .publicKey(.init(publicKey: fixture.key.publicKey)))
+        #expect(!unknownKey.success && !wrongName.success && !noSuchName.success)
+        #expect(unknownKey.state.account == nil && wrongName.state.account == nil && noSuchName.state.account == nil)
+        // Each refusal names the key and the address; none says whether the name exists.
+        let reason = "no account holds this key under this name"
+        let other = HostKey.fingerprint(fixture.other.publicKey), own = HostKey.fingerprint(fixture.key.publicKey)
+        #expect(try Self.entries(fixture.service, action: "user.ssh_refused").map(\.details) == ["key \(other) from 203.0.113.5 port 50000: \(reason)"])
+        #expect(try Self.entries(fixture.service, action: "user.ssh_refused", about: "kim").map(\.details) == ["key \(own) from 203.0.113.5 port 50000: \(reason)"])
+        #expect(try Self.entries(fixture.service, action: "user.ssh_refused", about: "nobody").map(\.details) == ["key \(own) from 203.0.113.5 port 50000: \(reason)"])
+    }
+
+    @Test func aPasswordIsRefusedAndAudited() throws {
+        let fixture = try Fixture()
+        #expect(try !fixture.ask("sam", .password(.init(password: "a long password"))).success)
+        #expect(try !fixture.ask("sam", .none).success)
+        let refusal = try #require(try Self.entries(fixture.service, action: "user.ssh_refused").first)
+        #expect(refusal.details == "from 203.0.113.5 port 50000: password sign-in is not accepted: keys only")
+        #expect(refusal.outcome == "denied" && refusal.source == .ssh)
+    }
+
+    @Test func anAddressOverItsAttemptsIsRefusedEvenWithTheRightKey() throws {
+        let fixture = try Fixture()
+        let limiter = AttemptLimiter(perMinute: 3)
+        for _ in 0..<3 { #expect(try !fixture.ask("sam", .publicKey(.init(publicKey: fixture.other.publicKey)), limiter: limiter).success) }
+        #expect(try !fixture.ask("sam", .publicKey(.init(publicKey: fixture.key.publicKey)), limiter: limiter).success)
+        // Another address is not held back.
+        #expect(try fixture.ask("sam", .publicKey(.init(publicKey: fixture.key.publicKey)), limiter: limiter, address: "198.51.100.7 port 1").success)
+        let refusal = try #require(try Self.entries(fixture.service, action: "user.ssh_refused").first)
+        #expect(refusal.details.hasSuffix("too many sign-in attempts from this address"))
+        // A minute later the address may try again.
+        #expect(limiter.allow("203.0.113.5", now: Date().addingTimeInterval(61)))
+    }
+
+    @Test("Exec command lines are split as a shell splits words", arguments: [
+        ("apps list --json", ["apps", "list", "--json"]),
+        ("orgdeck apps list", ["apps", "list"]),
+        ("apps create x --name 'Two words'", ["apps", "create", "x", "--name", "Two words"]),
+        ("apps create x --name \"say \\\"hi\\\"\"", ["apps", "create", "x", "--name", "say \"hi\""]),
+        ("a\\ b  c", ["a b", "c"]),
+        ("apps create x --description ''", ["apps", "create", "x", "--description", ""]),
+    ])
+    func execSplit(line: String, words: [String]) throws {
+        #expect(ExecCommand.split(line) == (line.hasPrefix("orgdeck ") ? ["orgdeck"] + words : words))
+        #expect(try ExecCommand.arguments(line).get() == words)
+    }
+
+    @Test func execRefusesWhatIsNotRunOverSSH() {
+        for line in ["console", "orgdeck demo", "serve --listen 0.0.0.0:22", "signup --username x", "", "orgdeck", "apps 'open"] {
+            #expect(throws: ExecRefusal.self, "\(line)") { try ExecCommand.arguments(line).get() }
+        }
+    }
+
+    @Test func theHostKeyIsMadeOnceAt0600AndRefusedWhenOthersCanReadIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-hostkey-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("sub/ssh_host_ed25519_key").path
+        let made = try HostKey.loadOrCreate(at: path)
+        #expect(made.created)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        let again = try HostKey.loadOrCreate(at: path)
+        #expect(!again.created && again.fingerprint == made.fingerprint && made.fingerprint.hasPrefix("SHA256:"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        #expect(throws: CoreError.self) { try HostKey.loadOrCreate(at: path) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try Data("not a key\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        #expect(throws: CoreError.self) { try HostKey.loadOrCreate(at: path) }
+    }
+}
