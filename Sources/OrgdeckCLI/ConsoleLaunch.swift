@@ -74,15 +74,20 @@ struct ConsoleLaunch: Equatable {
 
     /// Opens the database and runs the console until the user quits.
     func run() throws {
+        if Remote.isActive && database != nil { throw CLIError.usage("over SSH, the server's database is the one: --db is not taken") }
         let paths = self.paths
         let readOnly = isReadOnly(paths: paths)
+            || (Remote.isActive && ProcessInfo.processInfo.environment[Remote.readOnlyVariable] == "1")
         let service: OrgService
         var session: Session?
         switch kind {
+        case .signIn where Remote.isActive:
+            // The server's database exists; a session never makes one.
+            service = try OrgService.open(path: paths.database, options: .init(readOnly: readOnly, createIfMissing: false,
+                                                                               busyTimeout: Self.consoleBusyTimeout, auditKey: paths.auditKey))
+            session = try service.redeemSSHTicket(try Remote.ticket(), purpose: .console)
         case .signIn:
             service = try Self.open(paths.database, paths: paths, readOnly: readOnly)
-            // An SSH session's console is signed in by the server's ticket, never by a password.
-            if Remote.isActive { session = try service.redeemSSHTicket(try Remote.ticket(), purpose: .console) }
         case .demo:
             guard !Remote.isActive else { throw CLIError.usage("over SSH, the server's database is the one: no demo") }
             (service, session) = try openDemo(paths: paths, readOnly: readOnly)

@@ -63,9 +63,11 @@ extension InputsCommand {
         }
 
         func run() throws {
+            for path in paths { try Remote.serverFile(path, "the inputs to read") }
+            // Signed in first: over SSH the ticket must not wait for a long standard input.
+            let (service, session) = try global.authenticated(.contentWrite)
             let sources = try paths.map { try Remote.readable($0, suffix: format, "the inputs to read") }
             defer { sources.forEach { $0.cleanup() } }
-            let (service, session) = try global.authenticated(.contentWrite)
             let given = concepts.split(separator: ",").map(String.init)
             let report = try service.uploadInputs(session, in: global.context, appID: app, paths: sources.map(\.path), concepts: given)
             Output.emit(json: global.json, .object([

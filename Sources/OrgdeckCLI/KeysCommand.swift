@@ -37,7 +37,7 @@ extension KeysCommand {
             abstract: "Register a public key: a .pub file, or --key \"ssh-ed25519 AAAA… you@host\" (Ed25519 or ECDSA).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "A public key file (one line).") var file: String?
+        @Argument(help: "A public key file (one line), or - for standard input.") var file: String?
         @Option(name: .long, help: "The public key line itself.") var key: String?
 
         func validate() throws {
@@ -48,7 +48,8 @@ extension KeysCommand {
             var line = key ?? ""
             if let file {
                 try Remote.serverFile(file, "the key to read")
-                guard let data = FileManager.default.contents(atPath: file), data.count <= 16_384 else {
+                let read = file == "-" ? try FileHandle.standardInput.read(upToCount: 16_385) : FileManager.default.contents(atPath: file)
+                guard let data = read, data.count <= 16_384 else {
                     throw CoreError.invalid("key", "cannot read \(Format.sanitize(file)) (a public key file is one short line)")
                 }
                 line = String(decoding: data, as: UTF8.self)

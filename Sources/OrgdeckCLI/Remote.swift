@@ -33,6 +33,9 @@ enum Remote {
         return String(decoding: bytes[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The most standard input a command keeps for reading (a file of inputs or texts).
+    static let maxStandardInput = 1 << 30
+
     /// A file to read: the path itself, or for `-` the standard input copied into a temporary
     /// file named `stdin.<suffix>` (readers tell formats by the name), removed by `cleanup`.
     static func readable(_ path: String, suffix: String, _ what: String) throws -> (path: String, cleanup: () -> Void) {
@@ -41,8 +44,21 @@ enum Remote {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-stdin-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let file = folder.appendingPathComponent("stdin." + suffix)
-        try (FileHandle.standardInput.readToEnd() ?? Data()).write(to: file)
-        return (file.path, { try? FileManager.default.removeItem(at: folder) })
+        let cleanup: () -> Void = { try? FileManager.default.removeItem(at: folder) }
+        // Copied a chunk at a time, never whole in memory, up to a limit.
+        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let out = FileHandle(forWritingAtPath: file.path) else { cleanup(); throw CoreError(.failure, "cannot keep standard input") }
+        defer { try? out.close() }
+        var total = 0
+        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+            total += chunk.count
+            guard total <= maxStandardInput else {
+                cleanup()
+                throw CoreError.invalid("file", "standard input is over \(maxStandardInput >> 20) MiB: split it")
+            }
+            try out.write(contentsOf: chunk)
+        }
+        return (file.path, cleanup)
     }
 
     /// Refuses a path on the server in an SSH session's command; `-` (standard input or output) is fine.

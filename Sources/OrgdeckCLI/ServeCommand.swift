@@ -92,10 +92,10 @@ struct ServeCommand: ParsableCommand {
         sources.forEach { $0.cancel() }
     }
 
-    /// This binary, which every session runs.
+    /// This binary, which every session runs: /proc/self/exe, which stays this very file even
+    /// when an upgrade replaces the one at its path while the server runs.
     static func executable() throws -> String {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
-        return absolute(CommandLine.arguments[0])
+        FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : absolute(CommandLine.arguments[0])
     }
 
     static func absolute(_ path: String) -> String {

@@ -36,23 +36,41 @@ final class ConnectionState: @unchecked Sendable {
 }
 
 /// Counts authentication attempts per source address over the last minute: past the limit an
-/// address is refused at once, without asking the database, until its minute has passed.
+/// address is refused at once, without asking the database, until its minute has passed. Only
+/// the first refusal of a minute is worth a line in the audit log; a flood writes nothing more.
 final class AttemptLimiter: @unchecked Sendable {
+    enum Verdict: Equatable { case allowed, refused(firstThisMinute: Bool) }
+
     private let lock = NIOLock()
     private var attempts: [String: [Date]] = [:]
+    private var refusalsNoted: [String: Date] = [:]
     let perMinute: Int
 
     init(perMinute: Int) { self.perMinute = perMinute }
 
-    /// Records an attempt from `host`; false when it is over the limit.
-    func allow(_ host: String, now: Date = Date()) -> Bool {
+    /// Records an attempt from `host`.
+    func attempt(_ host: String, now: Date = Date()) -> Verdict {
         lock.withLock {
+            if attempts.count > 10_000 { prune(now) }
             let recent = (attempts[host] ?? []).filter { now.timeIntervalSince($0) < 60 }
-            guard recent.count < perMinute else { attempts[host] = recent; return false }
+            guard recent.count < perMinute else {
+                attempts[host] = recent
+                let first = refusalsNoted[host].map { now.timeIntervalSince($0) >= 60 } ?? true
+                if first { refusalsNoted[host] = now }
+                return .refused(firstThisMinute: first)
+            }
             attempts[host] = recent + [now]
-            if attempts.count > 10_000 { attempts = attempts.filter { !$0.value.isEmpty } }
-            return true
+            return .allowed
         }
+    }
+
+    /// Whether `host` may try now (recording the attempt).
+    func allow(_ host: String, now: Date = Date()) -> Bool { attempt(host, now: now) == .allowed }
+
+    /// Forgets addresses with nothing in the last minute.
+    private func prune(_ now: Date) {
+        attempts = attempts.filter { $0.value.last.map { now.timeIntervalSince($0) < 60 } ?? false }
+        refusalsNoted = refusalsNoted.filter { now.timeIntervalSince($0.value) < 60 }
     }
 }
 
@@ -80,8 +98,8 @@ final class ConnectionAuthenticator: NIOSSHServerUserAuthenticationDelegate, @un
         switch request.request {
         case .publicKey(let key):
             let peer = SSHPeer(username: username, fingerprint: HostKey.fingerprint(key.publicKey), address: state.address)
-            guard limiter.allow(host) else {
-                queue.async { [service] in service.recordSSHRefusal(peer, reason: "too many sign-in attempts from this address") }
+            if case .refused(let first) = limiter.attempt(host) {
+                if first { queue.async { [service] in service.recordSSHRefusal(peer, reason: "too many sign-in attempts from this address") } }
                 return responsePromise.succeed(.failure)
             }
             queue.async { [service, state] in
@@ -94,8 +112,11 @@ final class ConnectionAuthenticator: NIOSSHServerUserAuthenticationDelegate, @un
             }
         case .password:
             let peer = SSHPeer(username: username, fingerprint: "", address: state.address)
-            _ = limiter.allow(host)
-            queue.async { [service] in service.recordSSHRefusal(peer, reason: "password sign-in is not accepted: keys only") }
+            let verdict = limiter.attempt(host)
+            if verdict != .refused(firstThisMinute: false) {
+                let reason = verdict == .allowed ? "password sign-in is not accepted: keys only" : "too many sign-in attempts from this address"
+                queue.async { [service] in service.recordSSHRefusal(peer, reason: reason) }
+            }
             responsePromise.succeed(.failure)
         default:
             // `none`, which clients send first to learn the methods; host-based.

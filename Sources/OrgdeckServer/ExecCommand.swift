@@ -2,9 +2,9 @@ import Foundation
 
 /// What an SSH exec request asks for, as the arguments of one orgdeck command: the command line
 /// split as a POSIX shell would split plain words (single and double quotes, backslashes), with
-/// a leading `orgdeck` dropped. The console, the demo, the server itself, signing up and
-/// password sign-ins are not run this way: an SSH user is signed in by their key, and works on
-/// the server's database only.
+/// a leading `orgdeck` dropped. The console, the demo, the server itself, signing up, the
+/// database-wide checks and a line that begins with an option are not run this way: an SSH user
+/// is signed in by their key, and works on the server's database only.
 enum ExecCommand {
     static let refused: Set<String> = ["console", "demo", "serve", "signup", "info"]
 
@@ -17,6 +17,12 @@ enum ExecCommand {
             return .failure(ExecRefusal("give a command, like: ssh HOST apps list --json (ssh HOST alone opens the console)"))
         }
         if refused.contains(first) { return .failure(ExecRefusal("'\(first)' is not run over SSH")) }
+        // An option first would reach the console launcher, which reads no ticket-bound options.
+        if first.hasPrefix("-") { return .failure(ExecRefusal("begin with a command, like: apps list --json")) }
+        // Checks of the whole file are the server administrator's, on the server.
+        if arguments.count > 1, ["audit", "billing"].contains(first), arguments[1] == "verify" {
+            return .failure(ExecRefusal("'\(first) verify' checks the whole database: it is run on the server"))
+        }
         return .success(arguments)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSH
@@ -45,6 +46,10 @@ public final class SSHServer: @unchecked Sendable {
     /// Where the core is asked, off the event loops (SQLite may wait for another writer).
     let queue = DispatchQueue(label: "orgdeck.serve.core", attributes: .concurrent)
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+    private let stopping = NIOLockedValueBox(false)
+
+    /// Set by `stop()`: no session starts any more.
+    var isStopping: Bool { stopping.withLockedValue { $0 } }
     private var channel: Channel?
 
     public init(configuration: Configuration, service: OrgService, hostKey: HostKey) {
@@ -62,7 +67,7 @@ public final class SSHServer: @unchecked Sendable {
 
     /// The console's arguments for a shell session.
     var consoleArguments: [String] {
-        ["console", "--db", configuration.databasePath] + (configuration.readOnly ? ["--readonly"] : [])
+        ["console"] + (configuration.readOnly ? ["--readonly"] : [])
     }
 
     /// A session process's environment: the server's paths, the client's look, the ticket's
@@ -136,13 +141,15 @@ public final class SSHServer: @unchecked Sendable {
     /// Stops accepting, ends every session's process with SIGTERM (a console restores its
     /// client's terminal on it), waits up to `grace` seconds for them, then closes everything.
     public func stop(grace: TimeInterval = 5) {
+        stopping.withLockedValue { $0 = true }
         try? channel?.close().wait()
         let live = sessions.live
         for process in live { process.terminate(with: SIGTERM, grace: grace) }
         let deadline = Date().addingTimeInterval(grace + 1)
         while sessions.active > 0 && Date() < deadline { usleep(50_000) }
-        // Let the last exit statuses and closes reach the clients.
+        // Let the last exit statuses and closes reach the clients, and the last audit entries be written.
         usleep(200_000)
+        queue.sync(flags: .barrier) {}
         try? group.syncShutdownGracefully()
     }
 }

@@ -58,7 +58,12 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
         let message = unwrapInboundIn(data)
         guard case .byteBuffer(let buffer) = message.data, message.type == .channel else { return }
         guard let process else {
-            if early.count < Self.inputBacklog { early += buffer.readableBytesView }
+            early += buffer.readableBytesView
+            // Nothing is dropped: past the backlog the client waits for the process to start.
+            if early.count > Self.inputBacklog && reading {
+                reading = false
+                context.channel.setOption(ChannelOptions.autoRead, value: false).whenFailure { _ in }
+            }
             return
         }
         process.send(Array(buffer.readableBytesView))
@@ -68,17 +73,16 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
-            terminal = (request.term, request.terminalRowHeight, request.terminalCharacterWidth)
+            terminal = (Self.safeTerm(request.term), Self.clamp(request.terminalRowHeight), Self.clamp(request.terminalCharacterWidth))
             reply(request.wantReply, true)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
-            // Only what changes how things look; never anything that would change what runs.
-            let accepted = ["LANG", "NO_COLOR", "COLORTERM", "ORGDECK_THEME"].contains(request.name) || request.name.hasPrefix("LC_")
-            if accepted, request.value.count <= 256 { clientEnvironment[request.name] = request.value }
+            let accepted = Self.acceptsEnvironment(request.name, request.value) && clientEnvironment.count < 16
+            if accepted { clientEnvironment[request.name] = request.value }
             reply(request.wantReply, accepted)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
-            terminal?.rows = request.terminalRowHeight
-            terminal?.columns = request.terminalCharacterWidth
-            process?.resize(rows: request.terminalRowHeight, columns: request.terminalCharacterWidth)
+            terminal?.rows = Self.clamp(request.terminalRowHeight)
+            terminal?.columns = Self.clamp(request.terminalCharacterWidth)
+            if let terminal { process?.resize(rows: terminal.rows, columns: terminal.columns) }
         case let request as SSHChannelRequestEvent.ShellRequest:
             start(purpose: .console, arguments: server.consoleArguments, wantReply: request.wantReply)
         case let request as SSHChannelRequestEvent.ExecRequest:
@@ -100,13 +104,42 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
         }
     }
 
+    /// Only what changes how things look, never anything that would change what runs or what is
+    /// read: a theme by name (a path would name a file on the server), short plain values.
+    static func acceptsEnvironment(_ name: String, _ value: String) -> Bool {
+        guard value.utf8.count <= 256, !value.contains("\0") else { return false }
+        if name == "ORGDECK_THEME" {
+            return !value.isEmpty && value.count <= 40 && value.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_")
+            }
+        }
+        let plainName = name.count <= 32 && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.uppercaseLetters.contains($0) || $0 == "_") }
+        return plainName && (["LANG", "NO_COLOR", "COLORTERM"].contains(name) || name.hasPrefix("LC_"))
+    }
+
+    /// A terminal's rows or columns, at most 1,000: no client makes a process draw a grid of a
+    /// billion cells (0, unknown, is left to the console's own default).
+    static func clamp(_ cells: Int) -> Int { min(max(cells, 0), 1_000) }
+
+    /// The client's TERM when it is a plain terminfo name, else xterm-256color: the name
+    /// becomes a path in the terminfo database.
+    static func safeTerm(_ term: String) -> String {
+        let plain = !term.isEmpty && term.count <= 64
+            && term.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._+-".unicodeScalars.contains($0)) }
+        return plain && !term.hasPrefix(".") ? term : "xterm-256color"
+    }
+
     /// Stops reading from the client while the process has a backlog of its input: the SSH
     /// window then stays shut and the client waits, instead of the server buffering for it.
     private func holdBack(_ process: SessionProcess, context: ChannelHandlerContext) {
         guard reading, process.unread > Self.inputBacklog else { return }
         reading = false
-        let channel = context.channel
-        channel.setOption(ChannelOptions.autoRead, value: false).whenFailure { _ in }
+        context.channel.setOption(ChannelOptions.autoRead, value: false).whenFailure { _ in }
+        resumeReading(when: process, channel: context.channel)
+    }
+
+    /// Reads from the client again once `process` has taken all it was sent.
+    private func resumeReading(when process: SessionProcess, channel: Channel) {
         process.whenInputDrained { [self] in
             channel.eventLoop.execute {
                 self.reading = true
@@ -128,6 +161,10 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
         if purpose == .console && terminal == nil {
             reply(wantReply, true)
             return fail("orgdeck: the console needs a terminal: connect with ssh -t, or give a command (ssh HOST apps list)\n", status: 2)
+        }
+        if server.isStopping {
+            reply(wantReply, true)
+            return fail("orgdeck: the server is stopping\n", status: 1)
         }
         guard server.sessions.reserve() else {
             reply(wantReply, true)
@@ -172,6 +209,7 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
                     if !exited { server.sessions.track(started) }
                     if !early.isEmpty { started.send(early); early = [] }
                     if earlyEnd { started.closeInput() }
+                    if !reading { resumeReading(when: started, channel: channel) }
                     if !channel.isActive { started.terminate(with: SIGHUP) }
                 }
             } catch {

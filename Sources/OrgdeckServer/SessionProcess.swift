@@ -21,12 +21,16 @@ final class SessionProcess: @unchecked Sendable {
     private let writes = DispatchQueue(label: "orgdeck.session.input")
     private let lock = NSLock()
     private var inputClosed = false
-    /// Guards the three below; never held across a write, which may block.
+    /// Guards the five below; never held across a write, which may block (only across a signal or an ioctl).
     private let counts = NSLock()
     private var pendingInput = 0
     private var drained: (@Sendable () -> Void)?
     /// The process's output has ended: writes still waiting give up.
     private var ended = false
+    /// The process has exited (it is about to be reaped): its pid is no longer ours to signal.
+    private var reaped = false
+    /// The terminal's master is closed: its number may be another file's.
+    private var masterClosed = false
     let startedAt = Date()
 
     /// Starts `executable` with `arguments` and `environment`. With `terminal` (rows, columns)
@@ -57,7 +61,9 @@ final class SessionProcess: @unchecked Sendable {
         } else {
             var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
             guard orgdeck_pipe(&inPipe) == 0, orgdeck_pipe(&outPipe) == 0, orgdeck_pipe(&errPipe) == 0 else {
-                throw SessionProcess.failure("pipes")
+                let failure = SessionProcess.failure("pipes")
+                (inPipe + outPipe + errPipe).filter { $0 >= 0 }.forEach { close($0) }
+                throw failure
             }
             (spawnIn, spawnOut, spawnErr) = (inPipe[0], outPipe[1], errPipe[1])
             childEnds = [inPipe[0], outPipe[1], errPipe[1]]
@@ -86,9 +92,16 @@ final class SessionProcess: @unchecked Sendable {
             // The input descriptor is closed under the lock writes hold, so no write can reach
             // a number the system has since given to another file.
             lock.withLock {
+                // A resize holds `counts` across its ioctl: the flag first, then the close.
+                counts.withLock { masterClosed = true }
                 if !inputClosed { close(input) }
                 inputClosed = true
             }
+            // Wait for the exit without reaping, mark the process gone, then reap: no signal is
+            // ever sent to a pid the system may have given to another process.
+            var info = siginfo_t()
+            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+            counts.withLock { reaped = true }
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             finished(Self.exitCode(status))
@@ -185,19 +198,25 @@ final class SessionProcess: @unchecked Sendable {
     /// The client's window changed size: the terminal learns it and signals the process.
     func resize(rows: Int, columns: Int) {
         guard let master else { return }
-        _ = orgdeck_pty_resize(master, UInt16(clamping: rows), UInt16(clamping: columns))
+        counts.withLock {
+            guard !masterClosed else { return }
+            _ = orgdeck_pty_resize(master, UInt16(clamping: rows), UInt16(clamping: columns))
+        }
     }
 
-    /// Signals the process and everything in its session.
-    func signal(_ signal: Int32) { kill(-pid, signal) }
+    /// Signals the process and everything in its session, while it is there.
+    func signal(_ signal: Int32) {
+        counts.withLock {
+            guard !reaped else { return }
+            kill(-pid, signal)
+            kill(pid, signal)
+        }
+    }
 
     /// Ends the process: `first` (SIGHUP when the client went away, SIGTERM when the server
     /// stops), then SIGKILL if it is still there after `grace` seconds.
     func terminate(with first: Int32 = SIGHUP, grace: TimeInterval = 3) {
-        kill(-pid, first)
-        kill(pid, first)
-        DispatchQueue.global().asyncAfter(deadline: .now() + grace) { [pid] in
-            if kill(pid, 0) == 0 { kill(-pid, SIGKILL); kill(pid, SIGKILL) }
-        }
+        signal(first)
+        DispatchQueue.global().asyncAfter(deadline: .now() + grace) { [self] in signal(SIGKILL) }
     }
 }

@@ -65,6 +65,8 @@ if !FileManager.default.fileExists(atPath: path) {
         + "\(auditCount) audit entries in \(String(format: "%.1f", build)) s")
 } else {
     say("reusing \(path) (--rebuild to build it again)")
+    // A database from an older schema is brought up to date here, not inside a timed first frame.
+    _ = try OrgService.open(path: path)
 }
 
 // 2. First frame through a pseudo-terminal, as a user sees it: the bare curses program, then the

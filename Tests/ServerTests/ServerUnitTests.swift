@@ -118,9 +118,46 @@ struct ServerUnitTests {
     }
 
     @Test func execRefusesWhatIsNotRunOverSSH() {
-        for line in ["console", "orgdeck demo", "serve --listen 0.0.0.0:22", "signup --username x", "", "orgdeck", "apps 'open"] {
+        for line in ["console", "orgdeck demo", "serve --listen 0.0.0.0:22", "signup --username x", "", "orgdeck", "apps 'open",
+                     "-- --db /tmp/elsewhere.sqlite", "--db /tmp/x.sqlite", "--theme /etc/passwd", "audit verify", "billing verify --json"] {
             #expect(throws: ExecRefusal.self, "\(line)") { try ExecCommand.arguments(line).get() }
         }
+    }
+
+    @Test func aClientsEnvironmentIsTakenOnlyForHowThingsLook() {
+        #expect(SessionChannelHandler.acceptsEnvironment("LANG", "de_DE.UTF-8"))
+        #expect(SessionChannelHandler.acceptsEnvironment("LC_ALL", "C.UTF-8"))
+        #expect(SessionChannelHandler.acceptsEnvironment("ORGDECK_THEME", "solarized-dark"))
+        #expect(!SessionChannelHandler.acceptsEnvironment("ORGDECK_THEME", "/dev/zero"))
+        #expect(!SessionChannelHandler.acceptsEnvironment("ORGDECK_THEME", "../themes/x.toml"))
+        #expect(!SessionChannelHandler.acceptsEnvironment("ORGDECK_DB", "/tmp/other.sqlite"))
+        #expect(!SessionChannelHandler.acceptsEnvironment("LD_PRELOAD", "/tmp/x.so"))
+        #expect(!SessionChannelHandler.acceptsEnvironment("LC_" + String(repeating: "X", count: 100), "C"))
+        #expect(!SessionChannelHandler.acceptsEnvironment("LANG", String(repeating: "x", count: 300)))
+        #expect(SessionChannelHandler.safeTerm("xterm-256color") == "xterm-256color")
+        #expect(SessionChannelHandler.safeTerm("../../tmp/evil") == "xterm-256color")
+        #expect(SessionChannelHandler.safeTerm(String(repeating: "x", count: 200)) == "xterm-256color")
+        #expect(SessionChannelHandler.clamp(65_535) == 1_000 && SessionChannelHandler.clamp(-3) == 0)
+    }
+
+    @Test func onlyTheFirstRefusalOfAMinuteIsWorthAnAuditLine() {
+        let limiter = AttemptLimiter(perMinute: 2)
+        let start = Date()
+        #expect(limiter.attempt("a", now: start) == .allowed && limiter.attempt("a", now: start) == .allowed)
+        #expect(limiter.attempt("a", now: start) == .refused(firstThisMinute: true))
+        #expect(limiter.attempt("a", now: start.addingTimeInterval(1)) == .refused(firstThisMinute: false))
+        #expect(limiter.attempt("a", now: start.addingTimeInterval(61)) == .allowed)
+    }
+
+    @Test func aKeyRemovedAfterSignInOpensNoNewSession() throws {
+        let fixture = try Fixture()
+        let (success, state) = try fixture.ask("sam", .publicKey(.init(publicKey: fixture.key.publicKey)))
+        let (user, peer) = try #require(state.account)
+        #expect(success)
+        #expect(!(try fixture.service.issueSSHTicket(for: user, purpose: .console, peer: peer)).isEmpty)
+        let session = try fixture.service.signIn(login: "sam", password: "a long password", source: .cli)
+        try fixture.service.removeSSHKey(session, id: try fixture.service.sshKeys(session)[0].id)
+        #expect(throws: CoreError.self) { try fixture.service.issueSSHTicket(for: user, purpose: .console, peer: peer) }
     }
 
     @Test func theHostKeyIsMadeOnceAt0600AndRefusedWhenOthersCanReadIt() throws {

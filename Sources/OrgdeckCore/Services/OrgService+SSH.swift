@@ -86,6 +86,10 @@ extension OrgService {
     public func issueSSHTicket(for user: User, purpose: SSHTicketPurpose, peer: SSHPeer) throws -> String {
         let ticket = "odt_" + Hex.random(bytes: 32)
         try store.write(bookkeeping: true) { tx in
+            // A key removed since the connection signed in opens no new session on it.
+            guard try tx.sshKeyOwner(username: user.username, fingerprint: peer.fingerprint) != nil else {
+                throw CoreError.notAuthenticated("the key \(peer.fingerprint) is no longer registered on \(user.username)")
+            }
             try tx.deleteExpiredSSHTickets(now: now)
             try tx.insertSSHTicket(sha256: Hex.encode(SHA256.hash(data: Data(ticket.utf8))), userID: user.id, purpose: purpose,
                                    peer: peer, expiresAt: now.addingTimeInterval(Self.sshTicketLifetime))
