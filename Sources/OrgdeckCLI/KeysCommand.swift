@@ -39,9 +39,14 @@ extension KeysCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A public key file (one line), or - for standard input.") var file: String?
         @Option(name: .long, help: "The public key line itself.") var key: String?
+        @Option(name: .customLong("for"), help: ArgumentHelp(
+            "Register a user's first key for them, as the server's operator (no token: whoever can open the database file).",
+            valueName: "username"))
+        var forUser: String?
 
         func validate() throws {
             guard (file == nil) != (key == nil) else { throw ValidationError("give a public key file or --key LINE (one of them)") }
+            if forUser != nil && Remote.isActive { throw ValidationError("--for is the server operator's, on the server") }
         }
 
         func run() throws {
@@ -54,8 +59,13 @@ extension KeysCommand {
                 }
                 line = String(decoding: data, as: UTF8.self)
             }
-            let (service, session) = try global.authenticated(.securityWrite)
-            let added = try service.addSSHKey(session, line: line)
+            let added: SSHKeyInfo
+            if let forUser {
+                added = try global.openService(create: false).addSSHKeyAsOperator(username: forUser, line: line)
+            } else {
+                let (service, session) = try global.authenticated(.securityWrite)
+                added = try service.addSSHKey(session, line: line)
+            }
             Output.emit(json: global.json, KeysCommand.json(added)) { "added \(added.type) \(added.fingerprint) as \(added.id)\n" }
         }
     }

@@ -2,7 +2,7 @@ import OrgdeckCore
 
 extension AuditEntry: ListItem { public var listID: String { String(id) } }
 
-/// The Security pane's Sign-ins section (personal context): the account's recent sign-ins,
+/// The Security pane's Sign-ins section (personal context): the account's recent sign-ins (console, scripts, SSH), SSH keys added,
 /// failures and locks, from the audit log, newest first.
 public final class SignInHistorySection: ListSection<AuditEntry, SignInHistorySection.Purpose> {
     public enum Purpose: Equatable, Sendable { case details }
@@ -20,6 +20,7 @@ public final class SignInHistorySection: ListSection<AuditEntry, SignInHistorySe
         case "user.locked": return "locked: \(entry.details)"
         case "user.ssh_signin": return "signed in over SSH"
         case "user.ssh_refused": return "SSH refused"
+        case "user.ssh_key_add": return entry.actor == nil ? "SSH key added by the operator" : "SSH key added"
         default: return "failed: wrong password"
         }
     }

@@ -89,6 +89,23 @@ struct KeysCommandTests {
         #expect(try run(["keys", "list"], token: readOnly).status == 4)
     }
 
+    @Test func theOperatorRegistersAUsersFirstKeyWithoutAToken() throws {
+        let ed = try keygen("first")
+        _ = try service.signUp(username: "kim", displayName: "Kim", email: "kim@example.com", password: SharedDatabase.password, source: .cli)
+        let added = try CLI.run(["keys", "add", ed.pub, "--for", "kim", "--db", path])
+        #expect(added.status == 0 && added.stdout.hasPrefix("added ssh-ed25519 \(ed.fingerprint)"), "\(added)")
+        let kim = try service.signIn(login: "kim", password: SharedDatabase.password, source: .cli)
+        #expect(try service.sshKeys(kim).map(\.fingerprint) == [ed.fingerprint])
+        // The account's own Sign-ins history shows who added it.
+        let entry = try #require(try service.signInHistory(kim).first { $0.action == "user.ssh_key_add" })
+        #expect(entry.actor == nil && entry.details.hasSuffix("(by the server's operator)"))
+        let nobody = try CLI.run(["keys", "add", "--key", try String(contentsOfFile: ed.pub, encoding: .utf8), "--for", "nobody", "--db", path])
+        #expect(nobody.status == 5, "\(nobody)")
+        // Over SSH a user cannot act as the operator.
+        let remote = try CLI.run(["keys", "add", "-", "--for", "kim"], environment: ["ORGDECK_SSH_TICKET_FD": "9", "ORGDECK_DB": path])
+        #expect(remote.status == 2 && remote.stderr.contains("--for is the server operator's"), "\(remote)")
+    }
+
     @Test func serveRefusesABadListenAddressAndLimits() throws {
         let bad = try run(["serve", "--listen", "localhost"])
         #expect(bad.status == 2 && bad.stderr.contains("--listen takes HOST:PORT"), "\(bad)")

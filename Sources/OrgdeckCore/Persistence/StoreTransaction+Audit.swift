@@ -21,7 +21,7 @@ enum AuditFilter: Sendable {
     case actorInOrganization(actor: String, organizationID: String)
     /// One actor's entries anywhere (the personal context).
     case actor(String)
-    /// The sign-ins, failed sign-ins and locks of one account.
+    /// The sign-ins, failed sign-ins and locks of one account, and the SSH keys added to it.
     case signIns(username: String)
 }
 
@@ -74,7 +74,7 @@ extension StoreTransaction {
         case .actorInOrganization(let actor, let id): return ("organization_id = ? AND actor = ?", [id, actor])
         case .actor(let actor): return ("actor = ?", [actor])
         case .signIns(let username):
-            return ("target = ? AND action IN ('user.signin', 'user.signin_failed', 'user.locked', 'user.ssh_signin', 'user.ssh_refused')", [username])
+            return ("target = ? AND action IN ('user.signin', 'user.signin_failed', 'user.locked', 'user.ssh_signin', 'user.ssh_refused', 'user.ssh_key_add')", [username])
         }
     }
 

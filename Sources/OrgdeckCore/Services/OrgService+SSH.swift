@@ -14,15 +14,29 @@ extension OrgService {
     /// Registers a public key (one `authorized_keys` line) on the session user's account.
     @discardableResult
     public func addSSHKey(_ session: Session, line: String) throws -> SSHKeyInfo {
+        try addSSHKey(line, to: session.user, by: session)
+    }
+
+    /// Registers a user's first key for them, as the server's operator: whoever holds the
+    /// database file, which a token cannot stand in for (the CLI refuses it over SSH). A user
+    /// with no shell on the server has no other way to their first key. Audited as the operator's.
+    @discardableResult
+    public func addSSHKeyAsOperator(username: String, line: String) throws -> SSHKeyInfo {
+        let user = try store.read { tx in try tx.user(username: username.lowercased())?.user }
+        guard let user else { throw CoreError.notFound("no account \(Validation.visible(username))") }
+        return try addSSHKey(line, to: user, by: nil)
+    }
+
+    private func addSSHKey(_ line: String, to user: User, by session: Session?) throws -> SSHKeyInfo {
         if isReadOnly { throw CoreError.readOnly }
         let key = try SSHPublicKey.parse(line)
         return try change { tx in
             guard try !tx.sshKeyExists(fingerprint: key.fingerprint) else {
                 throw CoreError.conflict("this key (\(key.fingerprint)) is registered already; a key belongs to one account", field: "key")
             }
-            let info = try tx.insertSSHKey(userID: session.user.id, key: key, at: now)
-            try tx.appendAudit(record(session, organizationID: nil, action: "user.ssh_key_add", target: session.user.username,
-                                      details: "\(key.type.rawValue) \(key.fingerprint)"))
+            let info = try tx.insertSSHKey(userID: user.id, key: key, at: now)
+            try tx.appendAudit(record(session, organizationID: nil, action: "user.ssh_key_add", target: user.username,
+                                      details: "\(key.type.rawValue) \(key.fingerprint)" + (session == nil ? " (by the server's operator)" : "")))
             return info
         }
     }
