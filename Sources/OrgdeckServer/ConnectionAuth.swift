@@ -35,9 +35,10 @@ final class ConnectionState: @unchecked Sendable {
     func record(_ user: User, _ peer: SSHPeer) { lock.withLock { signedIn = (user, peer) } }
 }
 
-/// Counts authentication attempts per source address over the last minute: past the limit an
-/// address is refused at once, without asking the database, until its minute has passed. Only
-/// the first refusal of a minute is worth a line in the audit log; a flood writes nothing more.
+/// Counts failed sign-ins per source address over the last minute: past the limit an address is
+/// refused at once, without asking the database, until its minute has passed. Successes are not
+/// counted, so a script that connects often is never held back. Only the first refusal of a
+/// minute is worth a line in the audit log; a flood writes nothing more.
 final class AttemptLimiter: @unchecked Sendable {
     enum Verdict: Equatable { case allowed, refused(firstThisMinute: Bool) }
 
@@ -48,23 +49,29 @@ final class AttemptLimiter: @unchecked Sendable {
 
     init(perMinute: Int) { self.perMinute = perMinute }
 
-    /// Records an attempt from `host`.
+    /// Whether `host` may try now.
     func attempt(_ host: String, now: Date = Date()) -> Verdict {
         lock.withLock {
-            if attempts.count > 10_000 { prune(now) }
             let recent = (attempts[host] ?? []).filter { now.timeIntervalSince($0) < 60 }
+            attempts[host] = recent.isEmpty ? nil : recent
             guard recent.count < perMinute else {
-                attempts[host] = recent
                 let first = refusalsNoted[host].map { now.timeIntervalSince($0) >= 60 } ?? true
                 if first { refusalsNoted[host] = now }
                 return .refused(firstThisMinute: first)
             }
-            attempts[host] = recent + [now]
             return .allowed
         }
     }
 
-    /// Whether `host` may try now (recording the attempt).
+    /// Records a failed sign-in from `host`.
+    func failed(_ host: String, now: Date = Date()) {
+        lock.withLock {
+            if attempts.count > 10_000 { prune(now) }
+            attempts[host, default: []].append(now)
+        }
+    }
+
+    /// Whether `host` may try now.
     func allow(_ host: String, now: Date = Date()) -> Bool { attempt(host, now: now) == .allowed }
 
     /// Forgets addresses with nothing in the last minute.
@@ -102,17 +109,19 @@ final class ConnectionAuthenticator: NIOSSHServerUserAuthenticationDelegate, @un
                 if first { queue.async { [service] in service.recordSSHRefusal(peer, reason: "too many sign-in attempts from this address") } }
                 return responsePromise.succeed(.failure)
             }
-            queue.async { [service, state] in
+            queue.async { [service, state, limiter, host] in
                 if let user = service.authenticateSSH(peer) {
                     state.record(user, SSHPeer(username: user.username, fingerprint: peer.fingerprint, address: peer.address))
                     responsePromise.succeed(.success)
                 } else {
+                    limiter.failed(host)
                     responsePromise.succeed(.failure)
                 }
             }
         case .password:
             let peer = SSHPeer(username: username, fingerprint: "", address: state.address)
             let verdict = limiter.attempt(host)
+            if verdict == .allowed { limiter.failed(host) }
             if verdict != .refused(firstThisMinute: false) {
                 let reason = verdict == .allowed ? "password sign-in is not accepted: keys only" : "too many sign-in attempts from this address"
                 queue.async { [service] in service.recordSSHRefusal(peer, reason: reason) }

@@ -15,7 +15,7 @@ public final class SSHServer: @unchecked Sendable {
         public var host: String
         public var port: Int
         public var maxSessions: Int
-        /// Sign-in attempts one address may make in a minute.
+        /// Failed sign-ins one address may make in a minute before it is refused outright.
         public var attemptsPerMinute: Int
         /// Seconds a connection may take to sign in.
         public var loginGrace: TimeInterval

@@ -143,7 +143,10 @@ struct ServerUnitTests {
     @Test func onlyTheFirstRefusalOfAMinuteIsWorthAnAuditLine() {
         let limiter = AttemptLimiter(perMinute: 2)
         let start = Date()
-        #expect(limiter.attempt("a", now: start) == .allowed && limiter.attempt("a", now: start) == .allowed)
+        // Successes are not counted: only failures hold an address back.
+        for _ in 0..<5 { #expect(limiter.attempt("a", now: start) == .allowed) }
+        limiter.failed("a", now: start)
+        limiter.failed("a", now: start)
         #expect(limiter.attempt("a", now: start) == .refused(firstThisMinute: true))
         #expect(limiter.attempt("a", now: start.addingTimeInterval(1)) == .refused(firstThisMinute: false))
         #expect(limiter.attempt("a", now: start.addingTimeInterval(61)) == .allowed)
