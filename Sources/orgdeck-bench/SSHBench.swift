@@ -14,6 +14,8 @@ enum SSHBench {
     final class Held {
         let master: Int32
         let pid: pid_t
+        /// The next key moves down (j) or back up (k): every key changes the frame.
+        private var down = true
 
         init(_ arguments: [String], environment: [String: String]) throws {
             let (master, pid, start) = try PtyRun.spawn(arguments, environment: environment)
@@ -25,8 +27,10 @@ enum SSHBench {
             }
         }
 
-        /// Seconds from a key written to the first byte of the frame it causes.
-        func keystroke(_ key: String) -> Double? {
+        /// Seconds from a cursor key written to the first byte of the frame it causes.
+        func keystroke() -> Double? {
+            let key = down ? "j" : "k"
+            down.toggle()
             var buffer = [UInt8](repeating: 0, count: 65_536)
             // What an earlier frame still had to say is not this key's answer.
             while true {
@@ -90,7 +94,7 @@ enum SSHBench {
                 say("  \(held.count + 1) sessions could not be opened: \(error)")
                 break
             }
-            let samples = (0..<40).compactMap { index in held[index * 7 % held.count].keystroke(index % 2 == 0 ? "j" : "k") }
+            let samples = (0..<40).compactMap { index in held[index * 7 % held.count].keystroke() }
             let p99 = percentile(samples, 0.99)
             say("  \(String(format: "%3d", level)) sessions open: keystroke to frame p50 \(ms(percentile(samples, 0.5)))   p99 \(ms(p99))"
                 + (samples.count < 40 ? "   (\(40 - samples.count) keys unanswered)" : ""))
