@@ -40,5 +40,9 @@ struct WALFoldTests {
         options.busyTimeout = 0.2
         let reader = try OrgService.open(path: path, options: options)
         #expect(try reader.user(username: "ada").email == "ada@example.com")
+        // So does a console's start-up, which reads on the writer's connection.
+        options.startupReadsOnWriter = true
+        let console = try OrgService.open(path: path, options: options)
+        #expect(try console.user(username: "ada").email == "ada@example.com")
     }
 }

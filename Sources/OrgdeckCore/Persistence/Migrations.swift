@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v10-workflows", migrate: v10Workflows)
         migrator.registerMigration("v11-audit-filter-indexes", migrate: v11AuditFilterIndexes)
         migrator.registerMigration("v12-ssh", migrate: v12SSH)
+        migrator.registerMigration("v13-demo-mark-in-header", migrate: v13DemoMarkInHeader)
         return migrator
     }
 

@@ -24,6 +24,9 @@ final class SQLiteStore: @unchecked Sendable {
     private let busyMilliseconds: Int
     /// What opening the file changed on disk (permissions tightened), to tell the user once.
     let notices: [String]
+    /// While true, reads run on the writer's connection (see `OrgService.Options.startupReadsOnWriter`).
+    /// Guarded by `versionLock`.
+    private var readsOnWriter = false
 
     private init(writer: any DatabaseWriter, versionConfiguration: Configuration?, readOnly: Bool, path: String?,
                  seal: AuditSeal, busyTimeout: TimeInterval, notices: [String]) {
@@ -56,7 +59,7 @@ final class SQLiteStore: @unchecked Sendable {
     /// Opens the file: folder 0700, file 0600 (existing ones tightened), WAL, migrations.
     /// With `create` false a missing file is `.notFound` and nothing is created.
     static func open(path: String, readOnly: Bool, create: Bool, busyTimeout: TimeInterval,
-                     auditKey: AuditKeyLocation?) throws -> SQLiteStore {
+                     auditKey: AuditKeyLocation?, startupReadsOnWriter: Bool = false) throws -> SQLiteStore {
         try StoreErrors.mapping {
             let url = URL(fileURLWithPath: path)
             if !create && !FileManager.default.fileExists(atPath: url.path) {
@@ -66,14 +69,21 @@ final class SQLiteStore: @unchecked Sendable {
             let pool = try DatabasePool(path: url.path, configuration: configuration(busyTimeout: busyTimeout))
             // Only a database that needs it is migrated: opening an up-to-date file writes nothing,
             // so a read works while another process holds the write lock or the disk is full.
-            if try !pool.read({ db in try Migrations.migrator.hasCompletedMigrations(db) }) {
+            // A start-up asks on the writer's connection: a reader would be a second connection to
+            // set up and a second parse of the schema before anything is shown.
+            let migrated = startupReadsOnWriter
+                ? try pool.writeWithoutTransaction { db in try Migrations.migrator.hasCompletedMigrations(db) }
+                : try pool.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
+            if !migrated {
                 try Migrations.migrator.migrate(pool)
             }
             var versionConfig = configuration(busyTimeout: busyTimeout)
             versionConfig.readonly = true
             versionConfig.label = "orgdeck.data_version"
-            return SQLiteStore(writer: pool, versionConfiguration: versionConfig, readOnly: readOnly, path: url.path,
-                               seal: AuditSeal(location: auditKey), busyTimeout: busyTimeout, notices: notices)
+            let store = SQLiteStore(writer: pool, versionConfiguration: versionConfig, readOnly: readOnly, path: url.path,
+                                    seal: AuditSeal(location: auditKey), busyTimeout: busyTimeout, notices: notices)
+            store.readsOnWriter = startupReadsOnWriter
+            return store
         }
     }
 
@@ -152,8 +162,11 @@ final class SQLiteStore: @unchecked Sendable {
     }
 
     /// The size of the file at `path` in bytes, nil when it cannot be read.
+    /// (`stat` itself: FileManager's attributes also look up the owner's name and box every value.)
     static func fileSize(_ path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int(info.st_size)
     }
 
     /// A number that changes whenever anyone commits.
@@ -178,9 +191,27 @@ final class SQLiteStore: @unchecked Sendable {
 
     /// Runs `body` in a read transaction (a consistent snapshot).
     func read<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
-        try StoreErrors.mapping {
-            try writer.read { db in try body(StoreTransaction(db: db, seal: seal, notes: TransactionNotes())) }
+        versionLock.lock()
+        let onWriter = readsOnWriter
+        versionLock.unlock()
+        return try StoreErrors.mapping {
+            guard onWriter else {
+                return try writer.read { db in try body(StoreTransaction(db: db, seal: seal, notes: TransactionNotes())) }
+            }
+            // The same isolation as a reader's: one deferred transaction, writes refused.
+            return try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN DEFERRED")
+                defer { try? db.execute(sql: "ROLLBACK") }
+                return try db.readOnly { try body(StoreTransaction(db: db, seal: seal, notes: TransactionNotes())) }
+            }
         }
+    }
+
+    /// Reads move to their own connections from now on.
+    func startupFinished() {
+        versionLock.lock()
+        readsOnWriter = false
+        versionLock.unlock()
     }
 
     /// Runs `body` in one IMMEDIATE write transaction: all or nothing, serialized with every

@@ -21,11 +21,18 @@ extension StoreTransaction {
     /// Whether `orgdeck demo` created this database (only then may it open signed in without a password).
     func isDemoDatabase() throws -> Bool { try setting(Setting.demo) == "true" }
 
-    func markAsDemo() throws { try setSetting(Setting.demo, "true") }
+    /// Marks the database as a demo: in its settings, and in the file's header, where
+    /// `DatabaseProbe` reads it without parsing the schema (the demo asks before every start).
+    func markAsDemo() throws {
+        try setSetting(Setting.demo, "true")
+        try db.execute(sql: "PRAGMA application_id = \(Setting.demoApplicationID)")
+    }
 }
 
 /// The keys of the `settings` table.
 enum Setting {
     static let databaseID = "database_id"
     static let demo = "demo"
+    /// The SQLite header's application ID of a demo database: "odem".
+    static let demoApplicationID: Int32 = 0x6F64_656D
 }

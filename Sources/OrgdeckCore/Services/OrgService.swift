@@ -27,6 +27,10 @@ public final class OrgService: Sendable {
         public var busyTimeout: TimeInterval
         /// The audit seal key and anchors, kept outside the file; nil keeps a key in memory.
         public var auditKey: AuditKeyLocation?
+        /// Reads share the writer's connection until `startupFinished()`, so a start-up opens one
+        /// connection rather than two (each parses the whole schema). For one thread's start-up
+        /// only: call `startupFinished()` before other threads read.
+        public var startupReadsOnWriter = false
 
         /// Options with the production defaults unless given.
         public init(readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() },
@@ -64,7 +68,8 @@ public final class OrgService: Sendable {
     /// 0600 (an existing file open to others is tightened, see `notices`), WAL, migrations run.
     public static func open(path: String, options: Options = Options()) throws -> OrgService {
         let store = try SQLiteStore.open(path: path, readOnly: options.readOnly, create: options.createIfMissing,
-                                         busyTimeout: options.busyTimeout, auditKey: options.auditKey)
+                                         busyTimeout: options.busyTimeout, auditKey: options.auditKey,
+                                         startupReadsOnWriter: options.startupReadsOnWriter)
         let service = OrgService(store: store, options: options)
         Log.info("opened database \(path)\(options.readOnly ? " read-only" : "")")
         for notice in store.notices { Log.warning(notice) }
@@ -78,8 +83,13 @@ public final class OrgService: Sendable {
         guard let path = store.path else { return self }
         var options = self.options
         options.createIfMissing = false
+        options.startupReadsOnWriter = false
         return try OrgService.open(path: path, options: options)
     }
+
+    /// Ends `Options.startupReadsOnWriter`: from now on reads run on their own connections,
+    /// concurrently with writes (the first one opens a reader).
+    public func startupFinished() { store.startupFinished() }
 
     /// What opening the file changed (permissions tightened): front ends tell the user once.
     public var notices: [String] { store.notices }
