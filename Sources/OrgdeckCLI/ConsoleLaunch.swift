@@ -76,6 +76,10 @@ struct ConsoleLaunch: Equatable {
     func run() throws {
         if Remote.isActive && database != nil { throw CLIError.usage("over SSH, the server's database is the one: --db is not taken") }
         let paths = self.paths
+        let envTheme = ProcessInfo.processInfo.environment["ORGDECK_THEME"].flatMap { $0.isEmpty ? nil : $0 }
+        // Read while the database opens, on another thread.
+        let preparation = ConsolePreparation.start(configPath: paths.configFile, theme: theme ?? envTheme,
+                                                   themeDirectories: paths.themeDirectories, stateDirectory: paths.stateDirectory)
         let readOnly = isReadOnly(paths: paths)
             || (Remote.isActive && ProcessInfo.processInfo.environment[Remote.readOnlyVariable] == "1")
         let service: OrgService
@@ -83,8 +87,10 @@ struct ConsoleLaunch: Equatable {
         switch kind {
         case .signIn where Remote.isActive:
             // The server's database exists; a session never makes one.
-            service = try OrgService.open(path: paths.database, options: .init(readOnly: readOnly, createIfMissing: false,
-                                                                               busyTimeout: Self.consoleBusyTimeout, auditKey: paths.auditKey))
+            var options = OrgService.Options(readOnly: readOnly, createIfMissing: false, busyTimeout: Self.consoleBusyTimeout,
+                                             auditKey: paths.auditKey)
+            options.startupReadsOnWriter = true
+            service = try OrgService.open(path: paths.database, options: options)
             session = try service.redeemSSHTicket(try Remote.ticket(), purpose: .console)
         case .signIn:
             service = try Self.open(paths.database, paths: paths, readOnly: readOnly)
@@ -92,12 +98,12 @@ struct ConsoleLaunch: Equatable {
             guard !Remote.isActive else { throw CLIError.usage("over SSH, the server's database is the one: no demo") }
             (service, session) = try openDemo(paths: paths, readOnly: readOnly)
         }
-        let envTheme = ProcessInfo.processInfo.environment["ORGDECK_THEME"].flatMap { $0.isEmpty ? nil : $0 }
         let options = ConsoleOptions(theme: theme ?? envTheme, readOnly: readOnly, mouse: mouse, session: session,
                                      configPath: paths.configFile, themeDirectories: paths.themeDirectories,
                                      stateDirectory: paths.stateDirectory)
         var console = options
         console.remote = Remote.isActive
+        console.preparation = preparation
         let status = Console.run(service: service, options: console)
         if status != 0 { throw ExitCode(status) }
     }
@@ -135,8 +141,10 @@ struct ConsoleLaunch: Equatable {
 
     /// Opens a database for the console; what opening changed is said before the screen takes over.
     static func open(_ path: String, paths: Paths, readOnly: Bool) throws -> OrgService {
-        let service = try OrgService.open(path: path, options: .init(readOnly: readOnly, busyTimeout: consoleBusyTimeout,
-                                                                     auditKey: paths.auditKey))
+        var options = OrgService.Options(readOnly: readOnly, busyTimeout: consoleBusyTimeout, auditKey: paths.auditKey)
+        // The console reads on one connection until its first frame is painted (ConsoleRuntime).
+        options.startupReadsOnWriter = true
+        let service = try OrgService.open(path: path, options: options)
         for notice in service.notices { Output.error("orgdeck: \(Format.sanitize(notice))\n") }
         return service
     }

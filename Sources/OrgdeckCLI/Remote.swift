@@ -14,7 +14,8 @@ enum Remote {
 
     /// The inherited descriptor holding the ticket, when this is an SSH session's process.
     static var ticketDescriptor: Int32? {
-        ProcessInfo.processInfo.environment[ticketVariable].flatMap { Int32($0) }.flatMap { $0 > 2 ? $0 : nil }
+        // getenv, not ProcessInfo's dictionary of the whole environment: this is asked at every start.
+        getenv(ticketVariable).flatMap { Int32(String(cString: $0)) }.flatMap { $0 > 2 ? $0 : nil }
     }
 
     static var isActive: Bool { ticketDescriptor != nil }

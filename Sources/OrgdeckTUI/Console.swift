@@ -21,6 +21,8 @@ public struct ConsoleOptions: Sendable {
     public var stateDirectory: String
     /// An SSH session's console: signing out ends it; no file of the server is read or written.
     public var remote = false
+    /// The config, keys and theme already being read (`ConsolePreparation.start`); nil reads them here.
+    public var preparation: ConsolePreparation?
 
     public init(theme: String? = nil, readOnly: Bool = false, mouse: Bool? = nil, session: Session? = nil,
                 configPath: String, themeDirectories: [String], stateDirectory: String) {
@@ -35,16 +37,11 @@ public enum Console {
     /// 1 when the terminal could not be set up.
     public static func run(service: OrgService, options: ConsoleOptions) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
-        var problems: [String] = []
-        var config = ConsoleConfig()
-        do { config = try ConsoleConfig.load(path: options.configPath) } catch { problems.append("\(error)") }
-        var keyMap = KeyMap()
-        do { keyMap = try KeyMap(overrides: config.keys) } catch { problems.append("\(options.configPath): \(error)") }
-        var theme = Theme.builtin
-        let themeName = options.theme ?? config.theme
-        if let themeName {
-            do { theme = try Theme.load(named: themeName, searchPaths: options.themeDirectories) } catch { problems.append("\(error)") }
-        }
+        let prepared = options.preparation?.wait()
+            ?? ConsolePreparation.prepare(configPath: options.configPath, theme: options.theme,
+                                          themeDirectories: options.themeDirectories)
+        var problems = prepared.problems
+        let config = prepared.config, keyMap = prepared.keyMap, theme = prepared.theme
 
         TerminalSignals.install()
         let terminal: CursesTerminal

@@ -74,6 +74,8 @@ public final class ConsoleRuntime {
     public func finishFirstFrame() {
         guard !firstFrameDone else { return }
         firstFrameDone = true
+        // Background work starts after this: reads get their own connections again.
+        service.startupFinished()
         model.themeNames = ThemeCatalog(searchPaths: themeDirectories).names()
         lastChangeToken = try? service.changeToken()
         lastPoll = Date()

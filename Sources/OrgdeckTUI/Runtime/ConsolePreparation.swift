@@ -1,0 +1,70 @@
+import Foundation
+import OrgdeckTerminal
+
+/// What the console reads before its first frame that needs no database — the config file, the
+/// key map and the theme — read on a thread of its own while the database opens.
+///
+/// Both are mostly fixed costs of a Swift program's first steps: the runtime's first use of each
+/// generic type scans the binary's ~10,000 protocol conformances, and a parse of the schema per
+/// SQLite connection. On two cores the two halves overlap; the drawing types are put to a first
+/// use here too, so the first frame does not pay for them.
+public final class ConsolePreparation: @unchecked Sendable {
+    /// The settings, keys and theme, and what went wrong reading them (shown once on screen).
+    public struct Prepared: Sendable {
+        public var config: ConsoleConfig
+        public var keyMap: KeyMap
+        public var theme: Theme
+        public var problems: [String]
+    }
+
+    private let finished = DispatchSemaphore(value: 0)
+    /// Written once by the thread before it signals `finished`; read after waiting for it.
+    private var prepared: Prepared?
+
+    /// Starts reading on a new thread; `wait()` returns the result.
+    /// `stateDirectory`'s remembered places are read once too, for the types their decoding uses.
+    public static func start(configPath: String, theme: String?, themeDirectories: [String],
+                             stateDirectory: String) -> ConsolePreparation {
+        let preparation = ConsolePreparation()
+        let thread = Thread {
+            preparation.prepared = prepare(configPath: configPath, theme: theme, themeDirectories: themeDirectories)
+            _ = PlaceFile(stateDirectory: stateDirectory).load()
+            warmDrawing()
+            preparation.finished.signal()
+        }
+        thread.start()
+        return preparation
+    }
+
+    /// The result, once the thread has it.
+    public func wait() -> Prepared {
+        finished.wait()
+        finished.signal()  // a second wait returns at once
+        return prepared ?? Self.prepare(configPath: "", theme: nil, themeDirectories: [])
+    }
+
+    /// Reads the config file, its key overrides and the theme named by `theme` (else the config's).
+    /// A problem leaves that part at its default and is reported.
+    public static func prepare(configPath: String, theme: String?, themeDirectories: [String]) -> Prepared {
+        var problems: [String] = []
+        var config = ConsoleConfig()
+        do { config = try ConsoleConfig.load(path: configPath) } catch { problems.append("\(error)") }
+        var keyMap = KeyMap()
+        do { keyMap = try KeyMap(overrides: config.keys) } catch { problems.append("\(configPath): \(error)") }
+        var chosen = Theme.builtin
+        if let name = theme ?? config.theme {
+            do { chosen = try Theme.load(named: name, searchPaths: themeDirectories) } catch { problems.append("\(error)") }
+        }
+        return Prepared(config: config, keyMap: keyMap, theme: chosen, problems: problems)
+    }
+
+    /// Draws into a grid nobody sees, so the types a frame uses have had their first use.
+    private static func warmDrawing() {
+        var grid = CellGrid(width: 80, height: 4)
+        let style = Theme.builtin.style(.base)
+        grid.fill(Rect(x: 0, y: 0, width: 80, height: 4), style: style)
+        grid.box(Rect(x: 0, y: 0, width: 80, height: 4), style: style, title: "orgdeck")
+        _ = grid.put("Name │ ID │ Ünïcode 名前 …", x: 1, y: 1, maxWidth: 78, style: style)
+        _ = grid.changes(since: CellGrid(width: 80, height: 4))
+    }
+}

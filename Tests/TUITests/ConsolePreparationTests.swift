@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import OrgdeckTUI
+
+@Suite struct ConsolePreparationTests {
+    @Test("read on its own thread, the config, keys and theme equal what is read in place, problems included")
+    func threadMatchesInPlace() throws {
+        let folder = NSTemporaryDirectory() + "orgdeck-preparation-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let good = folder + "/good.toml"
+        try "theme = \"nord\"\nmouse = true\n[keys]\nnew = \"ctrl-n\"\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let bad = folder + "/bad.toml"
+        try "[keys]\nnew = \"ctrl-nn\"\n".write(toFile: bad, atomically: true, encoding: .utf8)
+
+        let fromGood = ConsolePreparation.start(configPath: good, theme: nil, themeDirectories: [], stateDirectory: folder).wait()
+        #expect(fromGood.config.mouse && fromGood.config.theme == "nord")
+        #expect(fromGood.theme == (try Theme.load(named: "nord", searchPaths: [])))
+        #expect(fromGood.problems.isEmpty)
+        #expect(fromGood.keyMap.keys(for: .new) == ["ctrl-n"])
+
+        // --theme wins over the file; an unknown theme and a bad key are reported, defaults kept.
+        let overridden = ConsolePreparation.start(configPath: good, theme: "no-such-theme", themeDirectories: [], stateDirectory: folder)
+        let result = overridden.wait()
+        #expect(result.theme == Theme.builtin)
+        #expect(result.problems.count == 1 && result.problems[0].contains("no-such-theme"))
+        #expect(overridden.wait().problems == result.problems)  // a second wait returns at once
+        let fromBad = ConsolePreparation.start(configPath: bad, theme: nil, themeDirectories: [], stateDirectory: folder).wait()
+        #expect(fromBad.problems == ConsolePreparation.prepare(configPath: bad, theme: nil, themeDirectories: []).problems)
+        #expect(fromBad.problems.first?.contains("ctrl-nn") == true)
+    }
+}
