@@ -107,6 +107,8 @@ say("  Swift printing one line          \(ms(hello))   (any Swift process with F
 say("  console, demo database           \(ms(demoFirst))   (\(String(format: "%.1f", demoFirst / max(bare, 1e-9)))× bare)")
 say("  console, large database          \(ms(largeFirst))   (\(String(format: "%.1f", largeFirst / max(bare, 1e-9)))× bare)")
 say("  orgdeck --help alone             \(ms(helpAlone))")
+// `--first-frame`: only the figures above, to check a change to start-up in a minute.
+if arguments.contains("--first-frame") { exit(0) }
 
 // 3. The console's models on the large database, in process, for the keystroke figures.
 let service = try OrgService.open(path: path)
