@@ -2,12 +2,13 @@ import Foundation
 import OrgdeckTerminal
 
 /// What the console reads before its first frame that needs no database — the config file, the
-/// key map and the theme — read on a thread of its own while the database opens.
+/// key map, the theme and the remembered places — read on a thread of its own while the
+/// database opens.
 ///
-/// Both are mostly fixed costs of a Swift program's first steps: the runtime's first use of each
-/// generic type scans the binary's ~10,000 protocol conformances, and a parse of the schema per
-/// SQLite connection. On two cores the two halves overlap; the drawing types are put to a first
-/// use here too, so the first frame does not pay for them.
+/// A start-up is mostly fixed costs: the runtime's first use of each generic type scans the
+/// binary's ~10,000 protocol conformances, and SQLite parses the schema per connection. On two
+/// cores this thread's half overlaps the database's; the drawing types are put to a first use
+/// here too, so the first frame does not pay for them.
 public final class ConsolePreparation: @unchecked Sendable {
     /// The settings, keys and theme, and what went wrong reading them (shown once on screen).
     public struct Prepared: Sendable {
@@ -20,12 +21,17 @@ public final class ConsolePreparation: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Written once by the thread before it signals `finished`; read after waiting for it.
     private var prepared: Prepared?
+    private let configPath: String, theme: String?, themeDirectories: [String]
+
+    private init(configPath: String, theme: String?, themeDirectories: [String]) {
+        self.configPath = configPath; self.theme = theme; self.themeDirectories = themeDirectories
+    }
 
     /// Starts reading on a new thread; `wait()` returns the result.
     /// `stateDirectory`'s remembered places are read once too, for the types their decoding uses.
     public static func start(configPath: String, theme: String?, themeDirectories: [String],
                              stateDirectory: String) -> ConsolePreparation {
-        let preparation = ConsolePreparation()
+        let preparation = ConsolePreparation(configPath: configPath, theme: theme, themeDirectories: themeDirectories)
         let thread = Thread {
             preparation.prepared = prepare(configPath: configPath, theme: theme, themeDirectories: themeDirectories)
             _ = PlaceFile(stateDirectory: stateDirectory).load()
@@ -40,7 +46,8 @@ public final class ConsolePreparation: @unchecked Sendable {
     public func wait() -> Prepared {
         finished.wait()
         finished.signal()  // a second wait returns at once
-        return prepared ?? Self.prepare(configPath: "", theme: nil, themeDirectories: [])
+        // The thread always sets it before signalling; reading in place is only the type's fallback.
+        return prepared ?? Self.prepare(configPath: configPath, theme: theme, themeDirectories: themeDirectories)
     }
 
     /// Reads the config file, its key overrides and the theme named by `theme` (else the config's).
