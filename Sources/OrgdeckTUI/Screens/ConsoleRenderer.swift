@@ -69,8 +69,6 @@ enum PaneViews {
         case let workflow as WorkflowPageViewModel: WorkflowView.draw(&painter, area, page: workflow)
         case let collaborations as CollaborationsPane:
             CollaborationsView.draw(&painter, area, pane: collaborations, context: model.state.contextTitle)
-        case let placeholder as PlaceholderPane:
-            EmptyPaneView.draw(&painter, area, pane: placeholder.pane, context: model.state.contextTitle)
         default:
             // A model registered in PaneRegistry without a view here: say so instead of a blank.
             painter.text("no view for \(model.state.screen)", x: area.x + 2, y: area.y + 1, width: area.width - 4, .error)
