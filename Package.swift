@@ -85,7 +85,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["OrgdeckCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["OrgdeckCore", "OrgdeckTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import OrgdeckCore
+import OrgdeckTestSupport
 import Testing
 
 /// `orgdeck keys …` (PRODUCT.md §12), `orgdeck serve`'s options, and what an SSH session's
@@ -25,24 +26,7 @@ struct KeysCommandTests {
     /// A key made by ssh-keygen: its .pub path and the fingerprint ssh-keygen prints for it.
     func keygen(_ name: String, _ arguments: [String] = ["-t", "ed25519"]) throws -> (pub: String, fingerprint: String) {
         let key = folder.appendingPathComponent(name).path
-        try Self.run(["ssh-keygen", "-q", "-N", "", "-C", "\(name)@laptop", "-f", key] + arguments)
-        let printed = try Self.run(["ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub"])
-        return (key + ".pub", String(printed.split(separator: " ")[1]))
-    }
-
-    @discardableResult
-    static func run(_ argv: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = argv
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CoreError(.failure, "\(argv[0]) failed") }
-        return String(decoding: data, as: UTF8.self)
+        return (key + ".pub", try TestSSHKeys.keygen(at: key, arguments, comment: "\(name)@laptop").fingerprint)
     }
 
     @Test func addListAndRemoveAKeyByFileAndByLine() throws {

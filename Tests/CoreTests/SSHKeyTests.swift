@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import OrgdeckCore
+import OrgdeckTestSupport
 
 /// SSH keys on accounts (PRODUCT.md §12): the key types read, their fingerprints as
 /// `ssh-keygen -lf` prints them, refusals by name, one account per key, sign-in and tickets.
@@ -11,25 +12,8 @@ struct SSHKeyTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-ssh-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("key").path
-        try run(["ssh-keygen", "-q", "-N", "", "-C", comment, "-f", path] + arguments)
-        let line = try String(contentsOfFile: path + ".pub", encoding: .utf8)
-        let printed = try run(["ssh-keygen", "-l", "-E", "sha256", "-f", path + ".pub"])
-        return (line, String(printed.split(separator: " ")[1]), path)
-    }
-
-    @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CoreError(.failure, "\(arguments[0]) failed") }
-        return String(decoding: data, as: UTF8.self)
+        let made = try TestSSHKeys.keygen(at: path, arguments, comment: comment)
+        return (made.line, made.fingerprint, path)
     }
 
     @Test("Ed25519 and ECDSA keys are read with the fingerprints ssh-keygen prints", arguments: [

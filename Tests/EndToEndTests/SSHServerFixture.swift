@@ -1,5 +1,6 @@
 import Foundation
 import OrgdeckCore
+import OrgdeckTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,10 +41,9 @@ final class SSHServerFixture {
         let service = try OrgService.open(path: database.path, options: .init(passwordRounds: 1_000, auditKey: paths.auditKey))
         for name in users + ["stranger"] {
             let path = home.appendingPathComponent("keys/\(name)").path
-            try Self.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "\(name)@laptop", "-f", path])
+            let (line, fingerprint) = try TestSSHKeys.keygen(at: path, comment: "\(name)@laptop")
             keys[name] = path
-            let line = try String(contentsOfFile: path + ".pub", encoding: .utf8)
-            fingerprints[name] = try SSHPublicKey.parse(line).fingerprint
+            fingerprints[name] = fingerprint
             guard name != "stranger" else { continue }
             _ = try service.signUp(username: name, displayName: name.capitalized, email: "\(name)@example.com",
                                    password: "a long password", source: .cli)
@@ -88,22 +88,8 @@ final class SSHServerFixture {
     /// Runs `ssh` to completion; its status, output and errors.
     func run(_ user: String, key: String? = nil, options: [String] = [], _ command: [String], stdin: String? = nil) throws
         -> (status: Int32, stdout: String, stderr: String) {
-        let argv = ssh(user, key: key, options: options, command)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = argv
-        process.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ssh(user, key: key, options: options, command),
+                             environment: environment, stdin: stdin)
     }
 
     /// The server's child processes (one per open session), from /proc.
@@ -155,20 +141,5 @@ final class SSHServerFixture {
             waitpid(pid, &status, 0)
         }
         try? FileManager.default.removeItem(at: home)
-    }
-
-    @discardableResult
-    static func run(_ argv: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = argv
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw E2EError("\(argv.joined(separator: " ")) failed") }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -140,23 +140,9 @@ final class TmuxSession {
 
     /// Runs the CLI to completion with this session's environment.
     func cli(_ arguments: [String], stdin: String? = nil, token: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = environment
         if let token { env["ORGDECK_TOKEN"] = token }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return try ChildProcess.run(binary, arguments, environment: env, stdin: stdin)
     }
 
     func close() {
