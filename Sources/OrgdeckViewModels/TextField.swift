@@ -22,8 +22,12 @@ public struct TextField: Equatable, Sendable {
         guard room > 0 else { return }
         let piece = String(cleaned.prefix(room))
         let index = text.index(text.startIndex, offsetBy: cursor)
-        text.insert(contentsOf: piece, at: index)
-        cursor += piece.count
+        // A terminal delivers one code point at a time: a skin-tone modifier, a joiner or a
+        // combining mark joins the character before it (and a joiner the one after), so the
+        // text can gain fewer characters than were typed. The cursor is counted again.
+        let head = String(text[..<index]) + piece
+        text = head + text[index...]
+        cursor = min(head.count, text.count)
     }
 
     public mutating func backspace() {
