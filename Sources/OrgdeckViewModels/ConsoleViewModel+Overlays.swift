@@ -73,6 +73,7 @@ extension ConsoleViewModel {
 
     func beginNewOrganization() -> [Reaction] {
         if let reason = environment?.refusalToChange { return refused(reason) }
+        if let reason = service.refusalToCreateOrganization(memberships: state.memberships.count) { return refused(reason) }
         return present(.form(FormState(title: "Add an Organization", fields: [
             FormField(key: "name", label: "Organization name", hint: "unique, e.g. Acme Robotics", maxLength: 100),
             FormField(key: "id", label: "Organization ID", hint: "appears in commands: letters, digits, - or _", maxLength: 32),

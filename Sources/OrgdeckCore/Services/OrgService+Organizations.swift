@@ -11,8 +11,8 @@ extension OrgService {
         let billingEmail = try Validation.email(billingEmail, field: "billing_email")
         return try change { tx in
             guard try tx.user(id: session.user.id) != nil else { throw CoreError.notAuthenticated("account no longer exists") }
-            if try tx.membershipCount(userID: session.user.id) >= options.organizationsPerUser {
-                throw CoreError.conflict("leave your current organization first")
+            if let reason = refusalToCreateOrganization(memberships: try tx.membershipCount(userID: session.user.id)) {
+                throw CoreError.conflict(reason)
             }
             if let existing = try tx.organization(id: id) {
                 throw CoreError.conflict("an organization with ID \(existing.id) already exists", field: "id")
@@ -26,6 +26,12 @@ extension OrgService {
                                       details: "name \(name); creator is Admin"))
             return organization
         }
+    }
+
+    /// Why a user who belongs to `memberships` organizations may not create another (nil: they
+    /// may): the limit `createOrganization` enforces, asked before its form opens.
+    public func refusalToCreateOrganization(memberships: Int) -> String? {
+        memberships >= options.organizationsPerUser ? "leave your current organization first" : nil
     }
 
     /// The organization, if the session is a member; otherwise `.notFound`, as if it did not exist.
