@@ -38,14 +38,14 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
                 InfoRow("Expires", invitation.expiresAt.utcDay), InfoRow("State", invitation.state.rawValue),
             ])), for: .details)
         case .edit:
-            if let manage { return refused(manage) }
+            if let reason = manage ?? invitation.refusalToResend { return refused(reason) }
             do {
                 let renewed = try env.service.resendInvitation(env.session, id: invitation.id)
                 _ = reload()
                 return [.flash(.info("resent \(invitation.id) to \(renewed.email); it expires \(renewed.expiresAt.utcDay)"))]
             } catch { return [.flash(.error(error.userMessage))] }
         case .delete:
-            if let manage { return refused(manage) }
+            if let reason = manage ?? invitation.refusalToRescind { return refused(reason) }
             return present(.confirm(ConfirmState(title: "Rescind invitation",
                 message: "Rescind the invitation of \(invitation.email) (\(invitation.role.title))? The link stops working.",
                 requiredText: nil, verb: "rescind")), for: .rescind(id: invitation.id))
@@ -102,8 +102,10 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
     override var listCommands: [PaneCommand] {
         let manage = env.refusal(.manageInvitations)
         let none = needsItem("invitation")
+        let invitation = state.list.selected
         return [PaneCommand(.new, "invite", refusal: manage), PaneCommand(.open, "details", refusal: none),
-                PaneCommand(.edit, "resend", refusal: none ?? manage), PaneCommand(.delete, "rescind", refusal: none ?? manage),
+                PaneCommand(.edit, "resend", refusal: none ?? manage ?? invitation?.refusalToResend),
+                PaneCommand(.delete, "rescind", refusal: none ?? manage ?? invitation?.refusalToRescind),
                 PaneCommand(.copyID, "copy ID", refusal: none)]
     }
 }

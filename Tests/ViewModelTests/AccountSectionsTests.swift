@@ -101,6 +101,23 @@ import Testing
         #expect(try f.service.invitations(f.ada, organizationID: "acme").first { $0.id == zed.id }?.state == .pending)
     }
 
+    @Test func aRescindedInvitationIsRefusedRescindAndResendOnTheKey() throws {
+        let f = try AdminConsoleFixture()
+        let erin = try f.service.invite(f.ada, organizationID: "acme", email: "erin@example.com", role: .orgUser, teams: [])
+        try f.service.rescindInvitation(f.ada, id: erin.id)
+        let console = f.account(section: .invitations)
+        #expect(console.invitations?.list.selected?.id == erin.id)
+        let rescind = "only a pending invitation can be rescinded; \(erin.id) is rescinded"
+        let resend = "only a pending or expired invitation can be resent; \(erin.id) is rescinded"
+        #expect(console.refusals["rescind"] == rescind, "the hint is greyed with the reason")
+        #expect(console.refusals["resend"] == resend)
+        console.send(.delete)
+        #expect(console.state.overlay == .none, "no confirm to answer in vain")
+        #expect(console.state.flash == .warn(rescind))
+        console.send(.edit)
+        #expect(console.state.flash == .warn(resend))
+    }
+
     @Test func enterOnAnInvitationShowsItsDetailsAndSendsNothing() throws {
         let f = try AdminConsoleFixture()
         let invitation = try f.service.invite(f.ada, organizationID: "acme", email: "erin@example.com", role: .orgUser, teams: [])

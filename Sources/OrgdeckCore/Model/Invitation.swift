@@ -48,3 +48,16 @@ public struct Invitation: Equatable, Sendable, Identifiable {
         self.sentAt = sentAt; self.expiresAt = expiresAt; self.state = state; self.respondedAt = respondedAt
     }
 }
+
+extension Invitation {
+    /// Why it cannot be rescinded in its state (nil: it can); the service enforces the same.
+    public var refusalToRescind: String? {
+        state == .pending ? nil : "only a pending invitation can be rescinded; \(id) is \(state.rawValue)"
+    }
+
+    /// Why it cannot be resent in its state (nil: it can); the service enforces the same.
+    public var refusalToResend: String? {
+        state == .pending || state == .expired ? nil
+            : "only a pending or expired invitation can be resent; \(id) is \(state.rawValue)"
+    }
+}

@@ -168,9 +168,7 @@ extension OrgService {
         if isReadOnly { throw CoreError.readOnly }
         try change { tx in
             let (stored, access) = try managedInvitation(tx, session, id: id, action: "invitation.rescind")
-            guard stored.invitation.state == .pending else {
-                throw CoreError.conflict("only a pending invitation can be rescinded; \(stored.invitation.id) is \(stored.invitation.state.rawValue)")
-            }
+            if let reason = stored.invitation.refusalToRescind { throw CoreError.conflict(reason) }
             try tx.setInvitationState(key: stored.key, .rescinded, at: now)
             try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: stored.invitation.organizationID, action: "invitation.rescind",
@@ -186,9 +184,7 @@ extension OrgService {
         return try change { tx in
             let (stored, access) = try managedInvitation(tx, session, id: id, action: "invitation.resend")
             let invitation = stored.invitation
-            guard invitation.state == .pending || invitation.state == .expired else {
-                throw CoreError.conflict("only a pending or expired invitation can be resent; \(invitation.id) is \(invitation.state.rawValue)")
-            }
+            if let reason = invitation.refusalToResend { throw CoreError.conflict(reason) }
             let orgID = invitation.organizationID
             if try tx.member(organizationID: orgID, email: invitation.email) != nil {
                 throw CoreError.conflict("\(invitation.email) is already a member")
