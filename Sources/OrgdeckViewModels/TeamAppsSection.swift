@@ -49,16 +49,19 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
         }
     }
 
-    /// The organization's apps matching `filter`, read from the core a window at a time.
+    /// The organization's apps matching `filter`, read from the core a window at a time; an app
+    /// the team's label policy refuses is shown greyed with the reason and cannot be chosen.
     override func options(for purpose: Purpose, filter: String) -> [PickerOption]? {
         guard purpose == .pickApp else { return nil }
         let roles = Dictionary(state.all.map { ($0.app.id, $0.role) }, uniquingKeysWith: { first, _ in first })
+        let team = try? env.service.team(env.session, organizationID: organizationID, id: teamID)
         let page = try? env.service.apps(env.session, in: env.context,
                                          query: AppQuery(filter: filter, sort: .name, ascending: true, limit: Self.pickerLimit,
                                                          countTotal: false))
         return (page?.items ?? []).map { app in
             PickerOption(value: app.id, label: app.id,
-                         detail: app.name + (roles[app.id].map { " · in the team as \($0.rawValue)" } ?? ""))
+                         detail: app.name + (roles[app.id].map { " · in the team as \($0.rawValue)" } ?? ""),
+                         refusal: team.flatMap { env.service.refusalToAdd(app, to: $0) })
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import OrgdeckCore
+import Testing
 @testable import OrgdeckViewModels
 
 /// A mutable clock the core reads through a closure.
@@ -118,7 +119,10 @@ extension ConsoleViewModel {
 
     /// Picks the picker option whose value is `value` (moving to it, then Enter).
     func pick(_ value: String) {
-        guard let index = pickerState?.visible.firstIndex(where: { $0.value == value }) else { return }
+        guard let index = pickerState?.visible.firstIndex(where: { $0.value == value }) else {
+            Issue.record("the open picker offers no \(value)")
+            return
+        }
         send(.selectIndex(index))
     }
 
