@@ -63,6 +63,7 @@ public enum Console {
                                      themeDirectories: options.themeDirectories,
                                      memory: ThemeMemory(stateDirectory: options.stateDirectory), environment: environment,
                                      clipboard: clipboard, isTerminal: true)
+        runtime.themeIsFixed = options.theme != nil
         if !problems.isEmpty { model.flash(.error(problems.joined(separator: "; ") + " — using defaults")) }
         if let session = options.session { Log.shared.write(.info, "console opened for \(session.user.username)") }
         runtime.run()

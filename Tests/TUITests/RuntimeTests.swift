@@ -101,10 +101,31 @@ import OrgdeckViewModels
         runtime.handle(.mouse(MouseEvent(kind: .press, x: 4, y: 10)))
         #expect(runtime.model.appDetail?.appSection == .settings, "a click on the sidebar")
     }
+
+    @Test func theFirstFrameIsInTheThemeLastChosenInTheContextItOpensIn() throws {
+        let fixture = try ScreenFixture()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-theme-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let memory = ThemeMemory(stateDirectory: folder)
+        let model = fixture.console()
+        try memory.remember("nord", for: ThemeMemory.key(user: "ada", context: model.state.context.description))
+        func start(fixed: Bool) -> ConsoleRuntime {
+            let runtime = ConsoleRuntime(model: fixture.console(), backend: InMemoryTerminal(width: 80, height: 24),
+                                         service: fixture.service, keyMap: KeyMap(), theme: .builtin, themeDirectories: [],
+                                         memory: memory, environment: [:], clock: { ScreenFixture.now })
+            runtime.themeIsFixed = fixed
+            runtime.paintFirstFrame()
+            return runtime
+        }
+        #expect(start(fixed: false).theme.name == "nord", "restored before the first key")
+        #expect(start(fixed: true).theme.name == Theme.builtin.name, "a theme named for the run holds")
+    }
 }
 
 /// A value a test's closures fill in.
 final class Box<Value>: @unchecked Sendable {
     var value: Value
     init(_ value: Value) { self.value = value }
+
 }

@@ -28,6 +28,8 @@ public final class ConsoleRuntime {
     var flashShownAt: Date?
     var lastFlash: Flash?
     var lastContextKey: String?
+    /// A theme named for this run (`--theme`, `ORGDECK_THEME`) holds over the remembered ones.
+    public var themeIsFixed = false
     var dirty = true
     public private(set) var isFinished = false
     /// Uploads and training, off this loop.
@@ -57,8 +59,7 @@ public final class ConsoleRuntime {
 
     /// Runs until the user quits or a termination signal arrives.
     public func run() {
-        render()
-        finishFirstFrame()
+        paintFirstFrame()
         // The worker that trains queued versions, here and from the CLI, while the console is open.
         jobs.startTrainer()
         jobs.startMetering()
@@ -67,6 +68,14 @@ public final class ConsoleRuntime {
             step(timeoutMilliseconds: 100)
         }
         jobs.stop()
+    }
+
+    /// The first frame, in the theme last chosen in the context the console opens in (a
+    /// restored place or a demo's), then what the frame did not wait for.
+    public func paintFirstFrame() {
+        rememberContextTheme()
+        render()
+        finishFirstFrame()
     }
 
     /// Once the first frame is on screen: what it did not wait for — the theme names for `:theme`,
@@ -177,7 +186,7 @@ public final class ConsoleRuntime {
         let key = contextKey
         guard key != lastContextKey else { return }
         lastContextKey = key
-        if let key, let name = memory?.theme(for: key), name != theme.name {
+        if !themeIsFixed, let key, let name = memory?.theme(for: key), name != theme.name {
             let flash = model.state.flash
             applyTheme(name, remember: false)
             if model.state.flash?.level != .error { model.flash(flash) }
