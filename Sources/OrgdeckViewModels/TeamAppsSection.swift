@@ -61,8 +61,13 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
         return (page?.items ?? []).map { app in
             PickerOption(value: app.id, label: app.id,
                          detail: app.name + (roles[app.id].map { " · in the team as \($0.rawValue)" } ?? ""),
-                         refusal: team.flatMap { env.service.refusalToAdd(app, to: $0) })
+                         refusal: team.flatMap { Self.refusal(missing: env.service.labelsMissing(app, for: $0)) })
         }
+    }
+
+    /// Short enough for the picker's detail column: the picker is this team's.
+    static func refusal(missing: [String]) -> String? {
+        missing.isEmpty ? nil : "not labelled \(missing.joined(separator: ", ")), which this team requires"
     }
 
     override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {

@@ -104,7 +104,7 @@ import Testing
         #expect(console.state.flash == .info("team field now only takes apps labelled hipaa"))
         console.send(.nextFocus)
         console.send(.new)
-        let refusal = "app alpha is not labelled hipaa, which team field requires"
+        let refusal = "not labelled hipaa, which this team requires"
         #expect(console.pickerState?.visible.first { $0.value == "alpha" }?.refusal == refusal, "greyed with the reason")
         #expect(console.pickerState?.visible.first { $0.value == "beta" }?.refusal == nil)
         console.pick("alpha")

@@ -150,15 +150,14 @@ extension OrgService {
     }
 
     /// The refusal when an app lacks labels a team requires.
-    static func notLabelled(app: String, missing: [String], team: String) -> String {
+    private static func notLabelled(app: String, missing: [String], team: String) -> String {
         "app \(app) is not labelled \(missing.joined(separator: ", ")), which team \(team) requires"
     }
 
-    /// Why `app` may not be added to `team` (nil: it may): the labels the team's policy requires
-    /// and the app lacks, as `addTeamApp` refuses them; asked before a picker offers the app.
-    public func refusalToAdd(_ app: App, to team: Team) -> String? {
-        let missing = team.requiredLabels.filter { !app.labels.contains($0) }.sorted()
-        return missing.isEmpty ? nil : Self.notLabelled(app: app.id, missing: missing, team: team.id)
+    /// The labels `team`'s policy requires and `app` lacks, sorted (empty: it may be added), by
+    /// the rule `addTeamApp` enforces; asked before a picker offers the app.
+    public func labelsMissing(_ app: App, for team: Team) -> [String] {
+        team.requiredLabels.filter { !app.labels.contains($0) }.sorted()
     }
 
     /// Adds one of the organization's apps to the team with a team–app role, or changes the

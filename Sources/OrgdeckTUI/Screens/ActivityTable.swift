@@ -8,8 +8,8 @@ enum ActivityTable {
     static let columns = [
         TableColumn("When", min: 16, max: 16, priority: 10),
         TableColumn("Who", min: 6, max: 16, priority: 9),
-        TableColumn("Action", min: 10, max: 22, priority: 10),
-        TableColumn("Target", min: 8, priority: 7),
+        TableColumn("Action", min: 16, max: 22, priority: 10),
+        TableColumn("Target", min: 8, priority: 7, identifier: true),
         TableColumn("Source", min: 6, max: 6, priority: 3),
         TableColumn("Outcome", min: 7, max: 7, priority: 8),
     ]

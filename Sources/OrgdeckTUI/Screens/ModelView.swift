@@ -75,7 +75,7 @@ enum ModelView {
 enum VersionsView {
     static let columns = [
         TableColumn("Version", min: 7, max: 7, priority: 10),
-        TableColumn("ID", min: 14, max: 14, priority: 10, identifier: true),
+        TableColumn("ID", min: 14, priority: 10, identifier: true),
         TableColumn("Status", min: 14, max: 40, priority: 9),
         TableColumn("Inputs", min: 6, max: 9, priority: 6, alignRight: true),
         TableColumn("By", min: 6, max: 16, priority: 3),
