@@ -17,7 +17,9 @@ enum FooterView {
         }
     }
 
-    static func draw(_ painter: inout Painter, _ area: Rect, flash: Flash?, hints: [Hint], keyMap: KeyMap) {
+    /// `helpReachable` is false while typing (a form, a filter, a typed confirm): its key is text then.
+    static func draw(_ painter: inout Painter, _ area: Rect, flash: Flash?, hints: [Hint], keyMap: KeyMap,
+                     helpReachable: Bool = true) {
         guard area.height >= 2 else { return }
         let flashY = area.y
         let hintY = area.y + 1
@@ -28,11 +30,13 @@ enum FooterView {
             painter.text(mark + flash.text, x: area.x + 1, y: flashY, width: area.width - 2, element)
         }
         painter.fill(Rect(x: area.x, y: hintY, width: area.width, height: 1), .footer)
-        // Help is always reachable: its hint is pinned to the right edge.
-        let help = "\(keyMap.hint(.help)) help"
-        let helpX = area.maxX - TextWidth.columns(help) - 1
-        painter.text(keyMap.hint(.help), x: helpX, y: hintY, .footerKey)
-        painter.text(" help", x: helpX + TextWidth.columns(keyMap.hint(.help)), y: hintY, .footer)
+        // Help, wherever its key works, is pinned to the right edge.
+        var helpX = area.maxX
+        if helpReachable {
+            helpX = area.maxX - TextWidth.columns("\(keyMap.hint(.help)) help") - 1
+            painter.text(keyMap.hint(.help), x: helpX, y: hintY, .footerKey)
+            painter.text(" help", x: helpX + TextWidth.columns(keyMap.hint(.help)), y: hintY, .footer)
+        }
         var x = area.x + 1
         for hint in hints where hint.label != "help" {
             let width = TextWidth.columns(hint.key) + 1 + TextWidth.columns(hint.label)
