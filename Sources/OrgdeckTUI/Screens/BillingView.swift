@@ -29,7 +29,7 @@ enum BreakdownTable {
          TableColumn("Quantity", min: 8, max: 14, priority: 7, alignRight: true),
          TableColumn("Amount", min: 10, max: 18, priority: 9, alignRight: true),
          TableColumn("Share", min: 6, max: 6, priority: 8, alignRight: true),
-         TableColumn("", min: 10, max: 20, priority: 3)]
+         TableColumn("", min: 10, max: 20, priority: 3, bar: true)]
     }
 
     static func draw(_ painter: inout Painter, _ area: Rect, section: BreakdownSection) {
@@ -46,7 +46,7 @@ enum BreakdownTable {
         let rows = state.list.rows[first..<min(state.list.rows.count, first + max(0, table.height - 1))].map { line -> [String] in
             let share = Money.permille(line.amountMicros, of: total)
             return [line.key, String(line.quantity), BillingView.money(line.amountMicros), Money.percent(permille: share),
-                    Bars.bar(Double(share) / 1000, width: 20)]
+                    String(Double(share) / 1000)]
         }
         TableView.draw(&painter, table, columns: columns(section.dimension), rows: rows, cursor: state.list.cursor,
                        scrollTop: state.list.scrollTop,

@@ -18,11 +18,14 @@ struct TableColumn {
     var alignRight: Bool
     /// Drawn in a quieter style (descriptions).
     var muted: Bool
+    /// A fraction from 0 to 1 drawn as a bar as wide as the column gets (up to `max`), so a
+    /// narrow table draws a shorter bar instead of cutting a long one.
+    var bar: Bool
 
     init(_ title: String, min: Int = 4, max: Int? = nil, priority: Int = 5, identifier: Bool = false,
-         alignRight: Bool = false, muted: Bool = false) {
+         alignRight: Bool = false, muted: Bool = false, bar: Bool = false) {
         self.title = title; self.min = min; self.max = max; self.priority = priority; self.identifier = identifier
-        self.alignRight = alignRight; self.muted = muted
+        self.alignRight = alignRight; self.muted = muted; self.bar = bar
     }
 
     /// Columns at or below this priority are optional: they give way (are hidden) while an
@@ -97,7 +100,10 @@ enum TableView {
         let inner = area.width - 2 - markWidth
         var columns = columns
         if let sortColumn, columns.indices.contains(sortColumn) { columns[sortColumn].title += ascending ? " ↑" : " ↓" }
-        let content = columns.indices.map { i in rows.reduce(0) { Swift.max($0, i < $1.count ? TextWidth.columns($1[i]) : 0) } }
+        let content = columns.indices.map { i in
+            columns[i].bar ? (columns[i].max ?? columns[i].min)
+                : rows.reduce(0) { Swift.max($0, i < $1.count ? TextWidth.columns($1[i]) : 0) }
+        }
         let widths = TableLayout.widths(columns, content: content, available: inner)
         let header = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         painter.fill(header, .tableHeader)
@@ -128,7 +134,8 @@ enum TableView {
             var x = area.x + 1 + markWidth
             for (i, column) in columns.enumerated() {
                 guard let width = widths[i] else { continue }
-                let value = i < row.count ? row[i] : ""
+                var value = i < row.count ? row[i] : ""
+                if column.bar { value = Bars.bar(Double(value) ?? 0, width: width) }
                 let cellElement: UIElement = selected ? .tableCursor : column.muted ? .muted : .tableRow
                 let shown = TextWidth.columns(value) > width ? TextWidth.truncate(value, to: width) : value
                 let pad = column.alignRight ? Swift.max(0, width - TextWidth.columns(shown)) : 0
