@@ -48,7 +48,7 @@ public final class ModelsSection: ListSection<AppModel, ModelsSection.Purpose> {
         case .delete:
             if let editRefusal { return refused(editRefusal) }
             return present(.confirm(ConfirmState(title: "Delete model",
-                message: "Delete model \(model.name) (\(model.id)) with its \(model.versionCount) versions? Type the model ID to confirm.",
+                message: "Delete model \(model.name) (\(model.id)) with its \(counted(model.versionCount, "version"))? Type the model ID to confirm.",
                 requiredText: model.id, verb: "delete")), for: .delete(id: model.id))
         case .visibility:
             if let reason = actions.refusal(.setModelVisibility) { return refused(reason) }

@@ -67,7 +67,7 @@ enum StarredView {
                 return [star.model.id, star.model.appID, star.ownerLabel, star.model.type.rawValue, star.model.visibility.rawValue,
                         star.model.latestTrained?.finishedAt.map(TextLayout.day) ?? "never"]
             case .workflow(let star):
-                return [star.workflow.id, star.workflow.appID, star.ownerLabel, "workflow · \(star.workflow.graph.nodes.count) nodes",
+                return [star.workflow.id, star.workflow.appID, star.ownerLabel, "workflow · \(counted(star.workflow.graph.nodes.count, "node"))",
                         star.workflow.visibility.rawValue, ""]
             }
         }
