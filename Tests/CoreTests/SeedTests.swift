@@ -30,6 +30,18 @@ struct SeedTests {
         #expect(try f.auditActions().count == auditCount)
     }
 
+    @Test("the demo's log is in time order: the chain's order is the order the entries happened")
+    func demoLogInTimeOrder() throws {
+        let f = try Fixture()
+        _ = try f.service.seedDemo()
+        let ada = try f.service.signIn(login: DemoAccounts.admin, password: DemoAccounts.password, source: .tui)
+        let entries = try f.service.auditEntries(ada, in: .organization(DemoAccounts.organizationID), offset: 0, limit: 10_000).items
+        #expect(entries.count > 50)
+        #expect(entries.contains { $0.action == "billing.budget" })
+        let outOfOrder = zip(entries, entries.dropFirst()).filter { newer, older in newer.at < older.at }
+        #expect(outOfOrder.isEmpty, "newest first: \(outOfOrder.map { "\($0.1.action) after \($0.0.action)" })")
+    }
+
     @Test("the demo's bill: ninety days of usage, closed invoices, a budget past 80%, consistent roll-ups")
     func demoBilling() throws {
         let f = try Fixture()

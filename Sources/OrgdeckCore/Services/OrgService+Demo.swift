@@ -58,10 +58,12 @@ extension OrgService {
             events += try seedDemoAdministration(tx, ids: ids, keys: keys, origin: origin)
             events += try seedDemoContent(tx, ids: ids, keys: keys, origin: origin)
             events += try seedDemoSecurity(tx, ids: ids, origin: origin)
+            events += try seedDemoBilling(tx, ids: ids, keys: keys, origin: origin)
+            // Logged in time order: the log is a chain in the order entries are appended.
             for (_, record) in events.sorted(by: { $0.0 < $1.0 }) {
                 try tx.appendAudit(record)
             }
-            try seedDemoBilling(tx, ids: ids, keys: keys, origin: origin)
+            try fireDemoBudgetAlerts(tx)
         }
         Log.info("seeded the demo database")
         return DemoAccounts.admin

@@ -8,10 +8,12 @@ extension OrgService {
     /// sandbox on her personal account and an outsider's predictions with the public model on
     /// hers. Then the months that ended are closed into invoices, Acme gets its own price for
     /// predictions (from day 30 on) and a budget the month to date is just past 80% of, so two
-    /// alerts have fired and the third is near.
-    func seedDemoBilling(_ tx: StoreTransaction, ids: [String: Int64], keys: [String: Int64], origin: Date) throws {
+    /// alerts have fired and the third is near. Returns the budget's audit entry, to be logged in
+    /// time order with the rest; `fireDemoBudgetAlerts` then logs the alerts.
+    func seedDemoBilling(_ tx: StoreTransaction, ids: [String: Int64], keys: [String: Int64],
+                         origin: Date) throws -> [(Date, AuditRecord)] {
         let day: TimeInterval = 86_400
-        guard let organization = try tx.organization(id: DemoAccounts.organizationID) else { return }
+        guard let organization = try tx.organization(id: DemoAccounts.organizationID) else { return [] }
         let acme = BillingAccount.organization(organization)
         try tx.setRate(acme.key, .predict, priceMicros: 1_000, at: origin.addingTimeInterval(-30 * day), by: ids[DemoAccounts.admin] ?? 0)
         var random = SplitMix64(seed: 2026)
@@ -68,9 +70,16 @@ extension OrgService {
         // Whole currency units, so the budget reads as a round figure.
         let units = max(1, (spent * 100 / 82 + Money.microsPerUnit - 1) / Money.microsPerUnit)
         try tx.setBudget(acme.key, Budget(amountMicros: units * Money.microsPerUnit), at: origin.addingTimeInterval(-3 * day))
-        try tx.appendAudit(AuditRecord(at: origin.addingTimeInterval(-3 * day), actor: DemoAccounts.admin,
-                                       organizationID: organization.id, action: "billing.budget", target: organization.id,
-                                       details: "\(units).00 \(Money.currency) a month, alerts at 50%, 80%, 100%", source: .tui, outcome: "ok"))
-        try checkBudget(tx, acme, source: .tui)
+        let budgetSet = origin.addingTimeInterval(-3 * day)
+        return [(budgetSet, AuditRecord(at: budgetSet, actor: DemoAccounts.admin, organizationID: organization.id,
+                                        action: "billing.budget", target: organization.id,
+                                        details: "\(units).00 \(Money.currency) a month, alerts at 50%, 80%, 100%",
+                                        source: .tui, outcome: "ok"))]
+    }
+
+    /// The demo budget's alerts, as the month to date stands, after every seeded entry is logged.
+    func fireDemoBudgetAlerts(_ tx: StoreTransaction) throws {
+        guard let organization = try tx.organization(id: DemoAccounts.organizationID) else { return }
+        try checkBudget(tx, BillingAccount.organization(organization), source: .tui)
     }
 }
