@@ -7,6 +7,7 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
     public enum Purpose: Equatable, Sendable {
         case details
         case create
+        case scopes(description: String, days: Int)
         case revoke(id: String)
     }
 
@@ -21,10 +22,8 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
             if let reason = env.refusalToChange { return refused(reason) }
             return present(.form(FormState(title: "New personal access token", fields: [
                 FormField(key: "description", label: "Description", hint: "what the token is for", maxLength: 100),
-                FormField(key: "scopes", label: "Scopes", value: "all",
-                          hint: "all, or some of: " + TokenScope.allCases.map(\.rawValue).joined(separator: " "), maxLength: 300),
                 FormField(key: "days", label: "Expires in days", value: "90", hint: "1 to 365, or your organization's limit", maxLength: 3),
-            ], submitLabel: "Create")), for: .create)
+            ], submitLabel: "Next: scopes")), for: .create)
         }
         guard let token = selected else { return [.open, .delete, .copyID].contains(event) ? [] : nil }
         switch event {
@@ -52,16 +51,23 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
             guard let days = Int(form.value("days")) else {
                 throw CoreError.invalid("days", "expiry must be a whole number of days from 1 to 365")
             }
-            let listed = form.value("scopes").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-            let token = try env.service.createToken(env.session, description: form.value("description"),
-                                                    scopes: listed == ["all"] ? [] : listed, expiresInDays: days)
+            if let reason = try env.service.refusalToTokenExpiry(env.session, days: days) { throw CoreError.invalid("days", reason) }
+            let description = try Validation.description(form.value("description"))
+            return present(.picker(PickerState(title: "Scopes of the token (Space marks; none marked: all)",
+                                               options: TokenScope.allCases.map {
+                                                   PickerOption(value: $0.rawValue, label: $0.rawValue, detail: $0.meaning)
+                                               }, multiple: true)),
+                           for: .scopes(description: description, days: days))
+        case (.scopes(let description, let days), .picker(let picker)):
+            let token = try env.service.createToken(env.session, description: description, scopes: picker.marked,
+                                                    expiresInDays: days)
             reload(selecting: token.info.id)
             return [.secret(title: "New token — shown once, copy it now", value: token.secret)]
         case (.revoke(let id), .confirm):
             try env.service.revokeToken(env.session, id: id)
             _ = reload()
             return [.flash(.info("revoked \(id)"))]
-        case (.details, _), (.create, _), (.revoke, _):
+        case (.details, _), (.create, _), (.scopes, _), (.revoke, _):
             return []
         }
     }

@@ -48,6 +48,10 @@ import OrgdeckViewModels
         console.send(.new)
         console.send(.text("ci"))
         console.send(.submit)
+        let picker = ScreenFixture.render(console)
+        Golden.check("security-token-scopes-80x24", picker)
+        #expect(picker.contains { $0.contains("apps:read") && $0.contains("list and read apps") })
+        console.send(.submit)
         guard case .secret(_, let secret) = console.state.overlay else { Issue.record("no secret shown"); return }
         // The token is random: the golden shows it, and its last four in the table, as #.
         let rows = ScreenFixture.render(console).map {

@@ -17,15 +17,23 @@ import Testing
         #expect(try #require(console.security).sections.map(\.title) == ["Password policy", "Identity providers"])
     }
 
-    @Test func aTokenIsCreatedWithTheScopesTypedAndShownOnce() throws {
+    @Test func aTokenIsCreatedWithTheScopesPickedAndShownOnce() throws {
         let fixture = try Fixture()
         let console = fixture.console()
         console.send(.selectPane(.security))
         console.send(.new)
         console.type("deploys")
-        console.send(.nextFocus)
-        for _ in 0..<3 { console.send(.backspace) }
-        console.type("apps:read, predict")
+        console.send(.submit)
+        guard case .picker(var picker) = console.front?.dialog else { Issue.record("no scope picker"); return }
+        #expect(picker.options.map(\.value) == TokenScope.allCases.map(\.rawValue))
+        #expect(picker.options.first?.detail == "list and read apps", "each scope with what it allows")
+        for scope in ["apps:read", "predict"] {
+            console.send(.selectIndex(try #require(picker.visible.firstIndex { $0.value == scope })))
+            console.send(.text(" "))
+            guard case .picker(let marked) = console.front?.dialog else { Issue.record("the picker closed"); return }
+            picker = marked
+        }
+        #expect(picker.marked == ["apps:read", "predict"])
         console.send(.submit)
         guard case .secret(let title, let secret) = console.state.overlay else {
             Issue.record("the token is not shown: \(String(describing: console.state.overlay))")
@@ -36,13 +44,27 @@ import Testing
         let tokens = try #require(console.security?.section as? TokensSection)
         #expect(tokens.state.list.rows.map(\.scopes) == [["apps:read", "predict"]])
         #expect(try fixture.service.authenticate(token: secret, source: .cli).scopes == [.appsRead, .predict])
+    }
+
+    @Test func noScopeMarkedGivesEveryScopeAndABadExpiryStaysInTheForm() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.selectPane(.security))
         console.send(.new)
+        console.type("ci")
         console.send(.nextFocus)
-        for _ in 0..<3 { console.send(.backspace) }
-        console.type("root")
+        for _ in 0..<2 { console.send(.backspace) }
+        console.type("400")
         console.send(.submit)
         guard case .form(let form) = console.front?.dialog else { Issue.record("the form closed"); return }
-        #expect(form.error?.hasPrefix("scope \"root\" is not one of apps:read") == true)
+        #expect(form.error == "a token expires after 1 to 365 days")
+        console.send(.backspace)
+        console.send(.backspace)
+        console.send(.submit)
+        guard case .picker = console.front?.dialog else { Issue.record("no scope picker"); return }
+        console.send(.submit)
+        let tokens = try #require(console.security?.section as? TokensSection)
+        #expect(tokens.state.list.rows.first?.scopes == TokenScope.allCases.map(\.rawValue))
     }
 
     @Test func signInsListSuccessesAndFailuresNewestFirst() throws {

@@ -20,6 +20,24 @@ public enum TokenScope: String, CaseIterable, Sendable, Comparable {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 
+    /// What a token with this scope may do, in a few words (the commands that declare it).
+    public var meaning: String {
+        switch self {
+        case .appsRead: return "list and read apps"
+        case .appsWrite: return "create, edit, move and delete apps"
+        case .membersRead: return "list members, teams and invitations"
+        case .membersWrite: return "invite, change roles, remove members"
+        case .teamsWrite: return "create teams, change their members and apps"
+        case .contentRead: return "read inputs, concepts, models, workflows"
+        case .contentWrite: return "change inputs, concepts, models, workflows"
+        case .modelsTrain: return "train model versions"
+        case .predict: return "run predictions and workflows"
+        case .billingRead: return "read usage, invoices and budgets"
+        case .auditRead: return "read and export the audit log"
+        case .securityWrite: return "tokens, SSH keys, security policy, IdPs"
+        }
+    }
+
     /// The scope named `text`, or `.invalid` listing the valid ones.
     public static func parse(_ text: String) throws -> TokenScope {
         let name = text.trimmingCharacters(in: .whitespaces).lowercased()

@@ -16,10 +16,8 @@ extension OrgService {
         let granted = (parsed.isEmpty ? Set(TokenScope.allCases) : parsed).sorted()
         let secret = TokenCodec.generate()
         let info = try change { tx in
-            let limit = min(Self.maxTokenExpiryDays, try effectivePolicy(tx, userID: session.user.id).maxTokenDays)
-            guard (1...limit).contains(expiresInDays) else {
-                throw CoreError.invalid("expires_in_days", "a token expires after 1 to \(limit) days"
-                                        + (limit < Self.maxTokenExpiryDays ? " (your organization's max_token_days)" : ""))
+            if let reason = try Self.refusal(expiresInDays: expiresInDays, effectivePolicy(tx, userID: session.user.id)) {
+                throw CoreError.invalid("expires_in_days", reason)
             }
             let at = now
             let info = try tx.insertToken(userID: session.user.id, description: description, scopes: granted.map(\.rawValue),
@@ -31,6 +29,18 @@ extension OrgService {
         }
         Log.info("created token \(info.id) for \(session.user.username)")
         return NewToken(secret: secret, info: info)
+    }
+
+    /// Why a token of the session user may not expire after `days` (nil: it may), by the limit
+    /// `createToken` enforces; asked before the scopes are picked.
+    public func refusalToTokenExpiry(_ session: Session, days: Int) throws -> String? {
+        try store.read { tx in try Self.refusal(expiresInDays: days, effectivePolicy(tx, userID: session.user.id)) }
+    }
+
+    private static func refusal(expiresInDays days: Int, _ policy: PasswordPolicy) -> String? {
+        let limit = min(maxTokenExpiryDays, policy.maxTokenDays)
+        guard !(1...limit).contains(days) else { return nil }
+        return "a token expires after 1 to \(limit) days" + (limit < maxTokenExpiryDays ? " (your organization's max_token_days)" : "")
     }
 
     /// The session user's tokens, newest first (never the secrets).
