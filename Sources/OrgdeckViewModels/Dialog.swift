@@ -98,8 +98,8 @@ public enum Dialog: Equatable, Sendable {
     public var commands: [PaneCommand] {
         switch self {
         case .form(let form):
-            return [PaneCommand(.submit, form.submitLabel.lowercased()), PaneCommand(.nextFocus, "next field"),
-                    PaneCommand(.cancel, "cancel")]
+            return [PaneCommand(.submit, form.submitLabel.lowercased())]
+                + (form.fields.count > 1 ? [PaneCommand(.nextFocus, "next field")] : []) + [PaneCommand(.cancel, "cancel")]
         case .confirm(let confirm):
             let refusal = confirm.isSatisfied ? nil : "type \(confirm.requiredText ?? "") exactly to confirm"
             return [PaneCommand(.submit, confirm.verb, refusal: refusal), PaneCommand(.cancel, "cancel")]
@@ -139,10 +139,14 @@ protocol DialogOwner: AnyObject {
     /// For a picker over a list too long to load (an organization's apps): the options
     /// matching `filter`, read again as the user types. Nil keeps filtering what is loaded.
     func options(for purpose: Purpose, filter: String) -> [PickerOption]?
+    /// For a later step of a sequence (the role after the email): what cancelling it leaves
+    /// undone, said in the flash, since the earlier steps were answered. Nil says nothing.
+    func abandoned(_ purpose: Purpose) -> String?
 }
 
 extension DialogOwner {
     func options(for purpose: Purpose, filter: String) -> [PickerOption]? { nil }
+    func abandoned(_ purpose: Purpose) -> String? { nil }
 
     /// Opens a dialog for `purpose`.
     func present(_ dialog: Dialog, for purpose: Purpose) -> [Reaction] {
@@ -166,6 +170,7 @@ extension DialogOwner {
             return []
         case .closed(let cancelled):
             open = nil
+            if let undone = abandoned(slot.purpose) { return [.flash(.info(undone))] }
             return cancelled ? [.flash(.info("cancelled"))] : []
         case .done(let dialog):
             open = nil

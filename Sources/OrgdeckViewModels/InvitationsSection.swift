@@ -64,6 +64,9 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
         switch (purpose, dialog) {
         case (.email, .form(let form)):
             let email = try Validation.email(form.value("email"))
+            if let reason = try env.service.refusalToInvite(env.session, organizationID: organizationID, email: email) {
+                throw CoreError(.conflict, reason, field: "email")
+            }
             return present(.picker(PickerState(title: "Role for \(email)", options: Role.options, selected: Role.orgUser.rawValue)),
                            for: .role(email: email))
         case (.role(let email), .picker(let picker)):
@@ -81,6 +84,13 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
             return [.flash(.info("rescinded \(id)"))]
         case (.details, _), (.email, _), (.role, _), (.teams, _), (.rescind, _):
             return []
+        }
+    }
+
+    override func abandoned(_ purpose: Purpose) -> String? {
+        switch purpose {
+        case .role(let email), .teams(let email, _): return "invitation to \(email) not sent"
+        case .details, .email, .rescind: return nil
         }
     }
 

@@ -38,6 +38,7 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
     func handle(_ event: ConsoleEvent, selected: Item?) -> [Reaction]? { nil }
     func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] { [] }
     func options(for purpose: Purpose, filter: String) -> [PickerOption]? { nil }
+    func abandoned(_ purpose: Purpose) -> String? { nil }
     /// The section's commands when the list has focus.
     var listCommands: [PaneCommand] { [] }
 

@@ -91,6 +91,11 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
         }
     }
 
+    override func abandoned(_ purpose: Purpose) -> String? {
+        if case .pickRole(let appID) = purpose { return "\(appID) not added to \(teamID)" }
+        return nil
+    }
+
     override var listCommands: [PaneCommand] {
         let manage = env.refusal(.manageTeams)
         let none = needsItem("app")

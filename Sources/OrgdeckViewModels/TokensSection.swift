@@ -72,6 +72,11 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
         }
     }
 
+    override func abandoned(_ purpose: Purpose) -> String? {
+        if case .scopes(let description, _) = purpose { return "token \"\(description)\" not created" }
+        return nil
+    }
+
     override var listCommands: [PaneCommand] {
         let none = state.list.selected == nil ? "no token yet" : nil
         let revoked = state.list.selected?.revokedAt != nil ? "already revoked" : nil

@@ -48,16 +48,30 @@ import Testing
         #expect(console.invitations?.list.selected?.teams == ["lab"])
     }
 
-    @Test func invitingAnExistingMemberReopensTheEmailWithTheConflict() throws {
+    @Test func invitingAnExistingMemberIsRefusedAtTheEmailBeforeTheRoleIsAsked() throws {
         let f = try AdminConsoleFixture()
         let console = f.account(section: .invitations)
         console.send(.new)
+        #expect(console.focusCommands.map(\.label) == ["next", "cancel"], "one field: no next field")
         console.type("bob@example.com")
         console.send(.submit)
-        console.pick("org-user")
+        #expect(console.pickerState == nil, "no role to pick in vain")
         let form = try #require(console.formState)
         #expect(form.error == "bob@example.com is already a member")
         #expect(form.value("email") == "bob@example.com", "what was typed is kept")
+    }
+
+    @Test func escapeOnTheRolePickerSaysTheInvitationWasNotSent() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(section: .invitations)
+        console.send(.new)
+        console.type("erin@example.com")
+        console.send(.submit)
+        #expect(console.pickerState != nil)
+        console.send(.cancel)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.flash == .info("invitation to erin@example.com not sent"))
+        #expect(try f.service.invitations(f.ada, organizationID: "acme").isEmpty)
     }
 
     @Test func aMalformedEmailStaysInItsForm() throws {

@@ -260,6 +260,7 @@ import Testing
         console.send(.new)
         console.type("ci")
         console.send(.submit)
+        console.send(.submit)  // the scopes: none marked, all
         guard case .secret(_, let secret) = console.state.overlay else { Issue.record("secret not shown"); return }
         #expect(secret.hasPrefix("odk_"))
         #expect(console.send(.copyID) == [.copy(secret)])

@@ -25,12 +25,9 @@ extension OrgService {
                 }
                 if !teamIDs.contains(team.team.id) { teamIDs.append(team.team.id) }
             }
-            if try tx.member(organizationID: orgID, email: email) != nil {
-                throw CoreError.conflict("\(email) is already a member", field: "email")
-            }
             let at = now
-            if try tx.hasPendingInvitation(organizationID: orgID, email: email, now: at) {
-                throw CoreError.conflict("an invitation to \(email) is already pending", field: "email")
+            if let reason = try refusalToInvite(tx, organizationID: orgID, email: email, at: at) {
+                throw CoreError.conflict(reason, field: "email")
             }
             let key = try tx.insertInvitation(organizationID: orgID, email: email, role: role, teams: teamIDs,
                                               invitedBy: session.user.username, sentAt: at,
@@ -43,6 +40,26 @@ extension OrgService {
             guard let stored = try tx.invitation(key: key, now: at) else { throw CoreError(.failure, "invitation vanished") }
             return stored.invitation
         }
+    }
+
+    /// Why `email` cannot be invited to the organization now (nil: it can): already a member, or
+    /// an invitation to it is pending. Asked when the address is typed, before the role is
+    /// picked; `invite` enforces the same.
+    public func refusalToInvite(_ session: Session, organizationID: String, email: String) throws -> String? {
+        let email = try Validation.email(email)
+        return try store.read { tx in
+            let access = try access(tx, session, .organization(organizationID))
+            try require(.manageInvitations, access, tx, auditAction: "invitation.send", target: email)
+            return try refusalToInvite(tx, organizationID: access.organizationID ?? organizationID, email: email, at: now)
+        }
+    }
+
+    private func refusalToInvite(_ tx: StoreTransaction, organizationID: String, email: String, at: Date) throws -> String? {
+        if try tx.member(organizationID: organizationID, email: email) != nil { return "\(email) is already a member" }
+        if try tx.hasPendingInvitation(organizationID: organizationID, email: email, now: at) {
+            return "an invitation to \(email) is already pending"
+        }
+        return nil
     }
 
     /// The organization's invitations in every state (Admins only): pending first, then newest.
