@@ -7,6 +7,8 @@ public struct ActivityState: Equatable, Sendable {
     public var search = AuditSearch()
     /// Entries matching the search (an Admin's: the organization's; anyone else's: their own).
     public var total = 0
+    /// Only the user's own entries are readable here (they are not an Admin of the organization).
+    public var ownOnly = false
     public var error: String?
 }
 
@@ -40,6 +42,7 @@ public final class ActivitySection: SectionModel, DialogOwner {
             let page = try env.service.auditEntries(env.session, in: env.context, search: state.search, offset: 0, limit: count)
             state.list.show(page.items)
             state.total = page.total
+            state.ownOnly = try env.service.auditIsOwnOnly(env.session, in: env.context)
             state.error = nil
         } catch {
             state.list.show([])

@@ -28,7 +28,9 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
             if let manage { return refused(manage) }
             return present(emailForm(), for: .email)
         }
-        guard let invitation = selected else { return [.open, .edit, .delete, .copyID].contains(event) ? [] : nil }
+        guard let invitation = selected else {
+            return [.open, .edit, .delete, .copyID].contains(event) ? refused(manage ?? "no invitation selected") : nil
+        }
         switch event {
         case .open:
             return present(.info(InfoState(title: "Invitation \(invitation.id)", rows: [

@@ -30,6 +30,20 @@ import OrgdeckViewModels
         #expect(painter.grid[20, 5].style != cursor)
     }
 
+    @Test func aMemberIsToldTheActivityIsTheirOwnAndSeesNoInvitationCount() throws {
+        let f = try AdminScreenFixture()
+        let console = f.base.console(session: f.bob)
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.account))
+        let sections = try #require(console.account).sections.map(\.title)
+        console.send(.selectSection(try #require(sections.firstIndex(of: "Activity"))))
+        #expect(ScreenFixture.render(console).contains { $0.contains("your entries · / filter") })
+        console.send(.selectSection(try #require(sections.firstIndex(of: "Invitations"))))
+        let rows = ScreenFixture.render(console)
+        #expect(rows.contains { $0.contains("Invitations") && !$0.contains("pending") })
+        #expect(!rows.contains { $0.contains("(0 pending)") })
+    }
+
     @Test func refusedKeysAreGreyedInTheFooter() throws {
         let f = try AdminScreenFixture()
         let console = f.base.console(session: f.bob)

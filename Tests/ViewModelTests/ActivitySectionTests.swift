@@ -19,10 +19,12 @@ import Testing
         ada.switchContext(.organization("acme"))
         let adminView = try activity(ada)
         #expect(adminView.state.list.rows.map(\.action).contains("member.add") && adminView.state.total >= 4)
+        #expect(!adminView.state.ownOnly)
         let bob = fixture.console(fixture.bob)
         bob.switchContext(.organization("acme"))
         let bobView = try activity(bob)
         #expect(bobView.state.list.rows.allSatisfy { $0.actor == "bob" })
+        #expect(bobView.state.ownOnly, "so the screen says whose entries these are")
     }
 
     @Test func filterExportAndCheck() throws {

@@ -22,6 +22,15 @@ extension OrgService {
         }
     }
 
+    /// Whether the session reads only its own entries here (anyone but an Admin of the
+    /// organization), so a front end can say whose log it shows.
+    public func auditIsOwnOnly(_ session: Session, in context: Context) throws -> Bool {
+        try store.read { tx in
+            if case .organization = try auditScope(tx, session, context) { return false }
+            return true
+        }
+    }
+
     /// What the session may read of the log here: an Admin everything of the organization,
     /// anyone else their own entries.
     private func auditScope(_ tx: StoreTransaction, _ session: Session, _ context: Context) throws -> AuditFilter {

@@ -116,7 +116,7 @@ enum InvitationsTable {
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Invitation>, visible: Bool) {
         let list = state.list
         let pending = list.rows.filter { $0.state == .pending }.count
-        let y = AccountView.title(&painter, area, "Invitations (\(pending) pending)")
+        let y = AccountView.title(&painter, area, visible ? "Invitations (\(pending) pending)" : "Invitations")
         guard visible else {
             painter.text("Only Admins see and send the organization's invitations.", x: area.x + 2, y: y + 1, width: area.width - 3, .empty)
             return

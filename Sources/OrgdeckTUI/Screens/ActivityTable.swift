@@ -17,7 +17,7 @@ enum ActivityTable {
     static func draw(_ painter: inout Painter, _ area: Rect, state: ActivityState, now: Date) {
         let shown = state.list.rows.count < state.total ? "\(state.list.rows.count) of \(state.total)" : "\(state.total)"
         var y = AccountView.title(&painter, area, "Activity (\(shown))")
-        painter.text(filterLine(state.search), x: area.x + 1, y: y, width: area.width - 2, .muted)
+        painter.text(filterLine(state.search, ownOnly: state.ownOnly), x: area.x + 1, y: y, width: area.width - 2, .muted)
         y += 1
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = state.list.rows.map { entry -> [String] in
@@ -26,12 +26,13 @@ enum ActivityTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: state.list.cursor, scrollTop: state.list.scrollTop,
-                       empty: state.search.isEmpty ? "Nothing recorded yet." : "No entry matches the filter (/ changes it).")
+                       empty: !state.search.isEmpty ? "No entry matches the filter (/ changes it)."
+                           : state.ownOnly ? "Nothing of yours recorded here yet; only Admins see everyone's." : "Nothing recorded yet.")
     }
 
-    /// "all entries · / filter" or the filter in words.
-    static func filterLine(_ search: AuditSearch) -> String {
-        var parts: [String] = []
+    /// "all entries · / filter" (or "your entries", for a reader of their own only) or the filter in words.
+    static func filterLine(_ search: AuditSearch, ownOnly: Bool = false) -> String {
+        var parts: [String] = ownOnly ? ["your entries"] : []
         if let member = search.member { parts.append("member \(member)") }
         if let action = search.action { parts.append("action \(action)") }
         if let target = search.target { parts.append("target \(target)") }

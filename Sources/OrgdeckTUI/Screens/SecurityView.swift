@@ -123,7 +123,8 @@ enum IdentityProvidersTable {
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<IdentityProvider>, visible: Bool) {
         let list = state.list
-        let y = AccountView.title(&painter, area, "Identity providers (\(list.rows.count))", search: list.search, searching: list.searching)
+        let y = AccountView.title(&painter, area, visible ? "Identity providers (\(list.rows.count))" : "Identity providers",
+                                  search: list.search, searching: list.searching)
         guard visible else {
             painter.text("Only Admins see and register the organization's identity providers.", x: area.x + 2, y: y + 1,
                          width: area.width - 3, .empty)
