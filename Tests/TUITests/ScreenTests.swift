@@ -18,6 +18,14 @@ import OrgdeckViewModels
         #expect(painter.grid[10, 4].style != cursor)
     }
 
+    @Test func onANarrowTerminalTheTabsShrinkToNumbersAndThePaneInFrontKeepsItsTitle() throws {
+        let console = try ScreenFixture().console()
+        console.send(.selectPane(.security))
+        let tabs = ScreenFixture.render(console, width: 60, height: 16)[1]
+        #expect(tabs.hasPrefix("  1   2   3   4   5   6 Security "), "was: \(tabs)")
+        #expect(ScreenFixture.render(console, width: 80)[1].hasPrefix("  1 My Apps   2 Collaborations"))
+    }
+
     @Test func myAppsGridShowsCards() throws {
         let console = try ScreenFixture().console()
         console.switchContext(.organization("acme"))

@@ -36,8 +36,12 @@ enum HeaderView {
         let ty = y + 1
         painter.fill(Rect(x: area.x, y: ty, width: area.width, height: 1), .tab)
         var tx = area.x + 1
-        for pane in Pane.allCases {
-            let label = " \(pane.rawValue) \(pane.title) "
+        // When the six titles do not fit, the others shrink to their numbers and the pane in
+        // front keeps its title: it is never the one that falls off.
+        let full = Pane.allCases.map { " \($0.rawValue) \($0.title) " }
+        let fits = full.reduce(0) { $0 + TextWidth.columns($1) + 1 } <= area.width
+        for (pane, fullLabel) in zip(Pane.allCases, full) {
+            let label = fits || pane == state.pane ? fullLabel : " \(pane.rawValue) "
             let width = TextWidth.columns(label)
             guard tx + width <= area.maxX else { break }
             painter.text(label, x: tx, y: ty, pane == state.pane ? .tabActive : .tab)
