@@ -45,6 +45,8 @@ public enum ConsoleEvent: Equatable, Sendable {
     // Text entry (forms, filter, palette, confirm dialogs)
     case text(String)
     case backspace, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd, deleteWord
+    /// Ctrl-U, as in a shell: everything before the cursor goes.
+    case deleteToStart
     case submit, cancel
     // The outside world
     /// Another session changed the database.

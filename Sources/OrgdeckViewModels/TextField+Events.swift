@@ -8,6 +8,7 @@ extension TextField {
         case .backspace: backspace()
         case .deleteForward: deleteForward()
         case .deleteWord: deleteWord()
+        case .deleteToStart: deleteToStart()
         case .cursorLeft: moveLeft()
         case .cursorRight: moveRight()
         case .cursorHome: moveHome()

@@ -53,6 +53,12 @@ public struct TextField: Equatable, Sendable {
         while cursor > 0, text[text.index(text.startIndex, offsetBy: cursor - 1)] != " " { backspace() }
     }
 
+    /// Deletes everything before the cursor (ctrl-u).
+    public mutating func deleteToStart() {
+        text = String(text[text.index(text.startIndex, offsetBy: cursor)...])
+        cursor = 0
+    }
+
     public mutating func clear() { text = ""; cursor = 0 }
 
     public mutating func set(_ value: String) {

@@ -102,6 +102,21 @@ import OrgdeckViewModels
         #expect(runtime.model.appDetail?.appSection == .settings, "a click on the sidebar")
     }
 
+    @Test func aThemeAddedWhileRunningIsOfferedWhenThePaletteOpens() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-themes-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let fixture = try ScreenFixture()
+        let runtime = ConsoleRuntime(model: fixture.console(), backend: InMemoryTerminal(width: 80, height: 24),
+                                     service: fixture.service, keyMap: KeyMap(), theme: .builtin, themeDirectories: [folder],
+                                     memory: nil, environment: [:], clock: { ScreenFixture.now })
+        runtime.paintFirstFrame()
+        #expect(!runtime.model.themeNames.contains("mine"))
+        try Data("name = \"mine\"\n".utf8).write(to: URL(fileURLWithPath: folder + "/mine.toml"))
+        runtime.handle(.char(":"))
+        #expect(runtime.model.themeNames.contains("mine"))
+    }
+
     @Test func theFirstFrameIsInTheThemeLastChosenInTheContextItOpensIn() throws {
         let fixture = try ScreenFixture()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-theme-\(UUID().uuidString)").path

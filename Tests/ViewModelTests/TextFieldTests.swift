@@ -46,6 +46,14 @@ import Testing
         #expect(field.cursor == field.text.count)
     }
 
+    @Test func ctrlUDeletesEverythingBeforeTheCursor() {
+        var field = TextField("orgdeck demo")
+        for _ in 0..<5 { field.moveLeft() }
+        field.apply(.deleteToStart)
+        #expect(field.text == " demo")
+        #expect(field.cursor == 0)
+    }
+
     @Test func aPasteLongerThanTheFieldIsCutAtItsLimit() {
         var field = TextField(maxLength: 3)
         field.insert("abcdef")

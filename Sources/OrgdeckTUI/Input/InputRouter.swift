@@ -27,7 +27,8 @@ public struct InputRouter: Sendable {
         case .right, .ctrl("f"): return .cursorRight
         case .home, .ctrl("a"): return .cursorHome
         case .end, .ctrl("e"): return .cursorEnd
-        case .ctrl("w"), .ctrl("u"): return .deleteWord
+        case .ctrl("w"): return .deleteWord
+        case .ctrl("u"): return .deleteToStart
         case .enter: return .submit
         case .escape, .ctrl("c"): return .cancel
         case .tab: return .nextFocus

@@ -125,6 +125,8 @@ public final class ConsoleRuntime {
         default: break
         }
         guard let event = router.event(for: key, acceptsText: model.acceptsText) else { return }
+        // A theme dropped into a themes folder while the console runs is offered by `:theme`.
+        if event == .palette && firstFrameDone { model.themeNames = ThemeCatalog(searchPaths: themeDirectories).names() }
         perform(model.send(event))
         rememberContextTheme()
     }
