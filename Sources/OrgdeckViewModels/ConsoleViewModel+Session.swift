@@ -74,14 +74,23 @@ extension ConsoleViewModel {
         loadMemberships()
         var context = Context.personal
         var pane = Pane.myApps
+        var gone: String?
         if let place = memory?.place(for: session.user.username) {
-            if place.context != "personal", state.memberships.contains(where: { $0.organization.id == place.context }) {
-                context = .organization(place.context)
+            if place.context != "personal" {
+                if state.memberships.contains(where: { $0.organization.id == place.context }) {
+                    context = .organization(place.context)
+                } else {
+                    gone = place.context
+                }
             }
             pane = Pane(rawValue: place.pane) ?? .myApps
         }
         state.stack = [.pane(pane)]
         switchContext(context)
+        if let gone {
+            // Where the user left is no longer theirs: say so rather than land elsewhere silently.
+            state.flash = .info("you are no longer in \(gone); this is your personal account")
+        }
         if settled { settleAfterSignIn() }
     }
 

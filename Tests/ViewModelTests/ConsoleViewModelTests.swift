@@ -74,6 +74,24 @@ import Testing
         #expect(console.state.memberships.map(\.organization.id) == ["cylabs"])
     }
 
+    @Test func theConsoleOpensWhereTheUserLeftAndSaysSoWhenThatOrganizationIsGone() throws {
+        let fixture = try Fixture()
+        let places = MemoryPlaces()
+        let first = fixture.console(memory: places)
+        first.switchContext(.organization("acme"))
+        first.send(.selectPane(.billing))
+        #expect(places.places["ada"] == Place(context: "acme", pane: Pane.billing.rawValue))
+        let again = fixture.console(memory: places)
+        #expect(again.state.context == .organization("acme"))
+        #expect(again.state.pane == .billing)
+
+        places.places["bob"] = Place(context: "gone-org", pane: Pane.account.rawValue)
+        let bob = fixture.console(fixture.bob, memory: places)
+        #expect(bob.state.context == .personal)
+        #expect(bob.state.pane == .account)
+        #expect(bob.state.flash == .info("you are no longer in gone-org; this is your personal account"))
+    }
+
     @Test func signInWithWrongPasswordKeepsTheLoginAndClearsThePassword() throws {
         let fixture = try Fixture()
         let console = ConsoleViewModel(service: fixture.service)
