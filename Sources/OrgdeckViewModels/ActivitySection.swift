@@ -81,8 +81,9 @@ public final class ActivitySection: SectionModel, DialogOwner {
         case .verify:
             let result: String
             switch try? env.service.verifyAudit() {
-            case .intact(let entries, let notes)?:
-                result = "intact: \(entries) entries" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
+            case .intact(_, let notes)?:
+                // The count is the whole file's, every organization's: not this reader's to know.
+                result = "intact" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
             case .broken(let entryID, let reason)?: result = "BROKEN at entry \(entryID): \(reason)"
             case nil: result = "could not be checked"
             }
@@ -119,7 +120,7 @@ public final class ActivitySection: SectionModel, DialogOwner {
         case .export:
             let path = PathCompletion.expand(form.value("path"))
             let count = try env.service.exportAudit(env.session, in: env.context, search: state.search, to: path)
-            return [.flash(.info("wrote \(count) entries to \(path)"))]
+            return [.flash(.info("wrote \(counted(count, "entry", plural: "entries")) to \(path)"))]
         case .details, .verified: return []
         }
     }

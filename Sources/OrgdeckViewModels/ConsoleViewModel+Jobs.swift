@@ -27,7 +27,7 @@ extension ConsoleViewModel {
                 upload.added = report.added; upload.duplicates = report.duplicates; upload.refused = report.refused.count
                 let first = report.refused.first.map { "; first refused: \($0.place): \($0.reason)" } ?? ""
                 state.flash = .info("upload to \(appID)\(report.cancelled ? " cancelled" : ""): \(report.added) added, "
-                                    + "\(report.duplicates) duplicates, \(report.refused.count) refused" + first)
+                                    + "\(counted(report.duplicates, "duplicate")), \(report.refused.count) refused" + first)
             } else {
                 state.flash = .error("upload to \(appID) failed: \(error ?? "unknown error")")
             }

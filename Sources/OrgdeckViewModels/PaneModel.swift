@@ -92,5 +92,7 @@ public struct PaneEnvironment: Sendable {
 /// A refused key's answer: the reason as a warning, no form.
 func refused(_ reason: String) -> [Reaction] { [.flash(.warn(reason))] }
 
-/// "1 app", "3 apps": a count with its noun, plural when it is not one.
-public func counted(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
+/// "1 app", "3 apps": a count with its noun, plural (`plural`, else an s) when it is not one.
+public func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+    count == 1 ? "1 \(noun)" : "\(count) \(plural ?? noun + "s")"
+}

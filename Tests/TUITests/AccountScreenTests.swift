@@ -21,6 +21,15 @@ import OrgdeckViewModels
         #expect(rows[23].hasPrefix(" Enter keep search  Esc clear  ↑↓ move"))
     }
 
+    @Test func theSearchBarShowsTheCursorWhereItIs() throws {
+        let console = try AdminScreenFixture().account(.members)
+        console.send(.filter)
+        console.send(.text("xcle"))
+        for _ in 0..<3 { console.send(.cursorLeft) }
+        console.send(.deleteToStart)
+        #expect(ScreenFixture.render(console)[3].hasPrefix("                 Members (1)  /▏cle"))
+    }
+
     @Test func theCursorRowOfTheMembersTableIsStyledAsTheCursor() throws {
         let console = try AdminScreenFixture().account(.members)
         console.send(.move(.down))

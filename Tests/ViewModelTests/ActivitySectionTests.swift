@@ -54,7 +54,7 @@ import Testing
 
         console.send(.verify)
         guard case .info(let check) = console.front?.dialog else { Issue.record("no check result"); return }
-        #expect(check.rows.first?.value.hasPrefix("intact: ") == true)
+        #expect(check.rows.first?.value.hasPrefix("intact") == true)
         console.send(.cancel)
         console.send(.filter)
         for _ in 0..<4 { console.send(.nextFocus) }

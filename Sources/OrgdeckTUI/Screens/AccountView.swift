@@ -110,7 +110,7 @@ enum InvitationsTable {
         TableColumn("By", min: 6, max: 14, priority: 3),
         TableColumn("Sent", min: 10, max: 10, priority: 4),
         TableColumn("Expires", min: 10, max: 10, priority: 6),
-        TableColumn("State", min: 8, max: 9, priority: 9),
+        TableColumn("State", min: 9, max: 9, priority: 9),
     ]
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Invitation>, visible: Bool) {

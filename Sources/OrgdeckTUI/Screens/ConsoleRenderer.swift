@@ -40,7 +40,7 @@ public struct ConsoleRenderer {
         let (footer, body) = rest.splitBottom(2)
         HeaderView.draw(&painter, top, state: state)
         if let front = model.front { PaneViews.draw(&painter, body, front, model: model, now: now) }
-        FooterView.draw(&painter, footer, flash: state.flash, hints: hints(model), keyMap: keyMap, helpReachable: !model.acceptsText)
+        FooterView.draw(&painter, footer, flash: state.flash, hints: hints(model), keyMap: keyMap, helpReachable: model.screenHasFocus)
         OverlayView.draw(&painter, model, keyMap: keyMap)
         return painter
     }

@@ -17,7 +17,8 @@ enum FooterView {
         }
     }
 
-    /// `helpReachable` is false while typing (a form, a filter, a typed confirm): its key is text then.
+    /// `helpReachable` is false while a form, picker, dialog, menu or filter has focus: its key
+    /// does not open help there.
     static func draw(_ painter: inout Painter, _ area: Rect, flash: Flash?, hints: [Hint], keyMap: KeyMap,
                      helpReachable: Bool = true) {
         guard area.height >= 2 else { return }

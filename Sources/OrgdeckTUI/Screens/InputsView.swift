@@ -49,7 +49,7 @@ enum InputsView {
 
     /// `Uploading [████▌·····] 4,500 of 10,000 · 7,900/s · 1s left · x cancels`.
     static func statusLine(_ upload: UploadStatus, width: Int) -> String {
-        let counts = "\(upload.added) added, \(upload.duplicates) duplicates, \(upload.refused) refused"
+        let counts = "\(upload.added) added, \(counted(upload.duplicates, "duplicate")), \(upload.refused) refused"
         guard upload.isRunning else {
             if let error = upload.error { return "Upload failed: \(error)" }
             return "Last upload\(upload.report?.cancelled == true ? " (cancelled)" : ""): \(counts)"

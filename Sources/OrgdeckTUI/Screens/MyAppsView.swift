@@ -40,7 +40,7 @@ enum MyAppsView {
         if state.filtering || !state.filter.isEmpty {
             x += painter.text("  /", x: x, y: row.y, .footerKey)
             let room = row.maxX - x - 1
-            let shown = state.filter.text + (state.filtering ? "▏" : "")
+            let shown = state.filtering ? state.filter.markedAtCursor : state.filter.text
             painter.text(shown, x: x, y: row.y, width: room, state.filtering ? .inputFocus : .input)
         }
     }

@@ -42,6 +42,6 @@ enum SidebarView {
     static func search(_ painter: inout Painter, x: Int, y: Int, maxX: Int, search: TextField, searching: Bool) {
         guard searching || !search.isEmpty else { return }
         let used = painter.text("  /", x: x, y: y, .footerKey)
-        painter.text(search.text + (searching ? "▏" : ""), x: x + used, y: y, width: maxX - x - used, searching ? .inputFocus : .input)
+        painter.text(searching ? search.markedAtCursor : search.text, x: x + used, y: y, width: maxX - x - used, searching ? .inputFocus : .input)
     }
 }

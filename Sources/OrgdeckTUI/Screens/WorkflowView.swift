@@ -97,7 +97,7 @@ enum WorkflowView {
         painter.text("Text", x: area.x, y: y, .muted)
         let box = Rect(x: area.x + 6, y: y, width: area.width - 6, height: 1)
         painter.fill(box, state.editing ? .inputFocus : .input)
-        painter.text(state.text.text + (state.editing ? "▏" : ""), x: box.x, y: y, width: box.width, state.editing ? .inputFocus : .input)
+        painter.text(state.editing ? state.text.markedAtCursor : state.text.text, x: box.x, y: y, width: box.width, state.editing ? .inputFocus : .input)
         y += 1
         painter.text(dirty ? "runs the saved graph (your edits are not saved yet)" : "Enter types; Enter runs it, one prediction per node",
                      x: area.x + 6, y: y, width: area.width - 6, .muted)

@@ -1,6 +1,7 @@
 import Foundation
 import OrgdeckCore
 import OrgdeckTerminal
+import OrgdeckViewModels
 
 /// Word wrapping and time formatting for the screens.
 public enum TextLayout {
@@ -52,4 +53,13 @@ public enum TextLayout {
 
     /// `2026-11-29` in UTC.
     public static func day(_ date: Date) -> String { date.utcDay }
+}
+
+extension TextField {
+    /// The text with a thin bar where the cursor is, for a one-line field drawn inline (a
+    /// filter, a search): the bar moves with ←, →, Home and Ctrl-U as the text does.
+    var markedAtCursor: String {
+        let index = text.index(text.startIndex, offsetBy: min(cursor, text.count))
+        return String(text[..<index]) + "▏" + text[index...]
+    }
 }

@@ -84,7 +84,7 @@ public final class BreakdownSection: ListSection<BreakdownLine, BreakdownSection
         guard case .form(let form) = dialog, purpose == .export else { return [] }
         let path = PathCompletion.expand(form.value("path"))
         let rows = try env.service.exportBilling(env.session, in: env.context, month: month(), by: dimension, to: path)
-        return [.flash(.info("wrote \(rows) rows to \(path)"))]
+        return [.flash(.info("wrote \(counted(rows, "row")) to \(path)"))]
     }
 
     override var listCommands: [PaneCommand] {

@@ -40,7 +40,7 @@ public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose
         guard case .export(let month) = purpose, case .form(let form) = dialog else { return [] }
         let path = PathCompletion.expand(form.value("path"))
         let rows = try env.service.exportBilling(env.session, in: env.context, month: month, to: path)
-        return [.flash(.info("wrote \(rows) rows to \(path)"))]
+        return [.flash(.info("wrote \(counted(rows, "row")) to \(path)"))]
     }
 
     override var listCommands: [PaneCommand] {
