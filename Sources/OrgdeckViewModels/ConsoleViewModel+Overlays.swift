@@ -77,7 +77,7 @@ extension ConsoleViewModel {
         return present(.form(FormState(title: "Add an Organization", fields: [
             FormField(key: "name", label: "Organization name", hint: "unique, e.g. Acme Robotics", maxLength: 100),
             FormField(key: "id", label: "Organization ID", hint: "appears in commands: letters, digits, - or _", maxLength: 32),
-            FormField(key: "billing", label: "Billing email", maxLength: 254),
+            FormField(key: "billing_email", label: "Billing email", maxLength: 254),
         ], submitLabel: "Confirm")), for: .createOrganization)
     }
 
@@ -97,7 +97,7 @@ extension ConsoleViewModel {
         switch (purpose, dialog) {
         case (.createOrganization, .form(let form)):
             let org = try service.createOrganization(session, id: form.value("id"), name: form.value("name"),
-                                                     billingEmail: form.value("billing"))
+                                                     billingEmail: form.value("billing_email"))
             return [.membershipsChanged(switchTo: .organization(org.id)), .flash(.info("created \(org.name); you are its Admin"))]
         case (.leave(let id), .confirm):
             try service.leaveOrganization(session, organizationID: id)

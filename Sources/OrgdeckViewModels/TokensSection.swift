@@ -20,9 +20,11 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
     override func handle(_ event: ConsoleEvent, selected: TokenInfo?) -> [Reaction]? {
         if event == .new {
             if let reason = env.refusalToChange { return refused(reason) }
+            let limit = (try? env.service.maxTokenDays(env.session)) ?? 365
             return present(.form(FormState(title: "New personal access token", fields: [
                 FormField(key: "description", label: "Description", hint: "what the token is for", maxLength: 100),
-                FormField(key: "days", label: "Expires in days", value: "90", hint: "1 to 365, or your organization's limit", maxLength: 3),
+                FormField(key: "days", label: "Expires in days", value: String(min(90, limit)),
+                          hint: "1 to \(limit)" + (limit < 365 ? " (your organization's limit)" : ""), maxLength: 3),
             ], submitLabel: "Next: scopes")), for: .create)
         }
         guard let token = selected else { return [.open, .delete, .copyID].contains(event) ? [] : nil }

@@ -36,8 +36,7 @@ public final class VersionsSection: ListSection<ModelVersion, VersionsSection.Pu
                 message: "Delete version \(version.number) (\(version.id)) of \(ref.modelID)? Type the version number to confirm.",
                 requiredText: String(version.number), verb: "delete")), for: .delete(id: version.id))
         case .cancelJob:
-            if let trainRefusal { return refused(trainRefusal) }
-            guard !version.status.isFinished else { return refused("version \(version.number) is already \(version.status.rawValue)") }
+            if let reason = trainRefusal ?? Self.refusalToStop(version) { return refused(reason) }
             do {
                 let stopped = try env.service.cancelTraining(env.session, in: ref.context, appID: ref.appID, modelID: ref.modelID,
                                                              versionID: version.id)
@@ -74,10 +73,15 @@ public final class VersionsSection: ListSection<ModelVersion, VersionsSection.Pu
         return rows
     }
 
+    /// Why `version`'s training cannot be stopped: it has finished.
+    static func refusalToStop(_ version: ModelVersion) -> String? {
+        version.status.isFinished ? "version \(version.number) is already \(version.status.rawValue)" : nil
+    }
+
     override var listCommands: [PaneCommand] {
         let none = needsItem("version")
         return [PaneCommand(.open, "metrics", refusal: none), PaneCommand(.copyID, "copy version ID", refusal: none),
-                PaneCommand(.cancelJob, "stop training", refusal: none ?? trainRefusal),
+                PaneCommand(.cancelJob, "stop training", refusal: none ?? trainRefusal ?? state.list.selected.flatMap(Self.refusalToStop)),
                 PaneCommand(.delete, "delete version", refusal: none ?? trainRefusal)]
     }
 }

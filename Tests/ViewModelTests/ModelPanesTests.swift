@@ -124,6 +124,10 @@ import Testing
         console.send(.nextFocus)
         let versions = try #require(page.section as? VersionsSection)
         #expect(versions.state.list.rows.map(\.number) == [1])
+        let finished = "version 1 is already \(versions.state.list.rows[0].status.rawValue)"
+        #expect(console.focusCommands.first { $0.label == "stop training" }?.refusal == finished, "greyed with the reason")
+        console.send(.cancelJob)
+        #expect(console.state.flash == .warn(finished))
         console.send(.nextFocus)
         let concepts = try #require(page.section as? ModelConceptsSection)
         #expect(concepts.state.list.rows.map(\.concept) == ["billing", "shipping"])

@@ -37,6 +37,12 @@ extension OrgService {
         try store.read { tx in try Self.refusal(expiresInDays: days, effectivePolicy(tx, userID: session.user.id)) }
     }
 
+    /// The most days a token of the session user may live: 365, or less by their
+    /// organization's `max_token_days`.
+    public func maxTokenDays(_ session: Session) throws -> Int {
+        try store.read { tx in min(Self.maxTokenExpiryDays, try effectivePolicy(tx, userID: session.user.id).maxTokenDays) }
+    }
+
     private static func refusal(expiresInDays days: Int, _ policy: PasswordPolicy) -> String? {
         let limit = min(maxTokenExpiryDays, policy.maxTokenDays)
         guard !(1...limit).contains(days) else { return nil }
