@@ -40,6 +40,23 @@ struct SeedTests {
         #expect(entries.contains { $0.action == "billing.budget" })
         let outOfOrder = zip(entries, entries.dropFirst()).filter { newer, older in newer.at < older.at }
         #expect(outOfOrder.isEmpty, "newest first: \(outOfOrder.map { "\($0.1.action) after \($0.0.action)" })")
+        // Causes before effects: an app exists before it is labelled or joins a team, an
+        // invitation is sent before it is accepted.
+        let created = Dictionary(entries.filter { $0.action == "app.create" }.map { ($0.target, $0.at) }, uniquingKeysWith: min)
+        for entry in entries {
+            let app: String?
+            switch entry.action {
+            case "app.label": app = entry.target
+            case "team.app_add": app = entry.details.split(separator: " ").dropFirst().first.map(String.init)
+            default: app = nil
+            }
+            if let app, let made = created[app] { #expect(made < entry.at, "\(entry.action) of \(app) before it was created") }
+        }
+        let sent = Dictionary(entries.filter { $0.action == "invitation.send" }.map { ($0.target, $0.at) }, uniquingKeysWith: min)
+        for accepted in entries where accepted.action == "invitation.accept" {
+            let at = try #require(sent[accepted.target], "\(accepted.target) accepted but never sent")
+            #expect(at < accepted.at)
+        }
     }
 
     @Test("the demo's bill: ninety days of usage, closed invoices, a budget past 80%, consistent roll-ups")

@@ -42,6 +42,7 @@ extension OrgService {
             try tx.appendAudit(AuditRecord(at: createdAt, actor: admin, organizationID: orgID, action: "org.create",
                                            target: orgID, details: "name \(DemoData.organizationName); creator is Admin",
                                            source: .tui, outcome: "ok"))
+            var joins: [(Date, AuditRecord)] = []
             for (i, person) in DemoData.people.enumerated() {
                 guard let role = person.role, let userID = ids[person.username] else { continue }
                 let joined = person.username == admin ? createdAt : createdAt.addingTimeInterval(Double(i) * 0.4 * day)
@@ -49,13 +50,16 @@ extension OrgService {
                 try tx.setLastActive(organizationID: orgID, userID: userID,
                                      at: origin.addingTimeInterval(-Double(i % 5) * day - Double(i) * 1_800))
                 if person.username != admin && person.username != DemoData.invitedMember {
-                    try tx.appendAudit(AuditRecord(at: joined, actor: admin, organizationID: orgID, action: "member.add",
-                                                   target: person.username, details: "role \(role.rawValue)",
-                                                   source: .tui, outcome: "ok"))
+                    joins.append((joined, AuditRecord(at: joined, actor: admin, organizationID: orgID, action: "member.add",
+                                                      target: person.username, details: "role \(role.rawValue)",
+                                                      source: .tui, outcome: "ok")))
                 }
             }
             var (keys, events) = try seedDemoApps(tx, ids: ids, origin: origin)
-            events += try seedDemoAdministration(tx, ids: ids, keys: keys, origin: origin)
+            events += joins
+            let created = Dictionary(events.filter { $0.1.action == "app.create" }.map { ($0.1.target, $0.0) },
+                                     uniquingKeysWith: min)
+            events += try seedDemoAdministration(tx, ids: ids, keys: keys, created: created, origin: origin)
             events += try seedDemoContent(tx, ids: ids, keys: keys, origin: origin)
             events += try seedDemoSecurity(tx, ids: ids, origin: origin)
             events += try seedDemoBilling(tx, ids: ids, keys: keys, origin: origin)
@@ -126,9 +130,11 @@ extension OrgService {
         return (keys, events)
     }
 
-    /// Labels, teams (members, apps, a policy) and invitations, with their audit records.
+    /// Labels, teams (members, apps, a policy) and invitations, with their audit records; an app
+    /// is labelled or added to a team only after `created` says it was made, and an accepted
+    /// invitation was sent before its invitee joined, so the history reads in causal order.
     private func seedDemoAdministration(_ tx: StoreTransaction, ids: [String: Int64], keys: [String: Int64],
-                                        origin: Date) throws -> [(Date, AuditRecord)] {
+                                        created: [String: Date], origin: Date) throws -> [(Date, AuditRecord)] {
         let day: TimeInterval = 86_400
         let orgID = DemoAccounts.organizationID
         let admin = DemoAccounts.admin
@@ -142,23 +148,25 @@ extension OrgService {
         for (appID, labels) in DemoData.labels {
             guard let key = keys[appID] else { continue }
             try tx.addAppLabels(key: key, labels: labels)
-            audit(labelled, admin, "app.label", appID, labels.joined(separator: ", "))
+            audit(max(labelled, (created[appID] ?? labelled).addingTimeInterval(60)), admin, "app.label", appID,
+                  labels.joined(separator: ", "))
         }
         var teamKeys: [String: Int64] = [:]
         for (i, team) in DemoData.teams.enumerated() {
-            let created = origin.addingTimeInterval(-58.8 * day + Double(i) * 600)
-            _ = try tx.insertTeam(organizationID: orgID, id: team.id, name: team.name, at: created)
+            let teamCreated = origin.addingTimeInterval(-58.8 * day + Double(i) * 600)
+            _ = try tx.insertTeam(organizationID: orgID, id: team.id, name: team.name, at: teamCreated)
             guard let stored = try tx.team(organizationID: orgID, id: team.id) else { continue }
             teamKeys[team.id] = stored.key
-            audit(created, admin, "team.create", team.id, "name \(team.name)")
+            audit(teamCreated, admin, "team.create", team.id, "name \(team.name)")
             if !team.requiredLabels.isEmpty {
                 try tx.setTeamRequiredLabels(key: stored.key, labels: team.requiredLabels)
-                audit(created.addingTimeInterval(60), admin, "team.policy", team.id,
+                audit(teamCreated.addingTimeInterval(60), admin, "team.policy", team.id,
                       "requires \(team.requiredLabels.joined(separator: ", "))")
             }
             for (j, (appID, role)) in team.apps.enumerated() {
                 guard let key = keys[appID] else { continue }
-                let at = created.addingTimeInterval(120 + Double(j) * 30)
+                let at = max(teamCreated.addingTimeInterval(120 + Double(j) * 30),
+                             (created[appID] ?? teamCreated).addingTimeInterval(120))
                 try tx.setTeamApp(teamKey: stored.key, appKey: key, role: role, at: at)
                 audit(at, admin, "team.app_add", team.id, "app \(appID) as \(role.rawValue)")
             }
@@ -172,7 +180,11 @@ extension OrgService {
         }
         let expiry = invitationLifetime
         for invitation in DemoData.invitations {
-            let sent = origin.addingTimeInterval(-invitation.sentDaysAgo * day)
+            var sent = origin.addingTimeInterval(-invitation.sentDaysAgo * day)
+            if invitation.accepted, let userID = ids[DemoData.invitedMember],
+               let joined = try tx.member(organizationID: orgID, userID: userID)?.joinedAt {
+                sent = min(sent, joined.addingTimeInterval(-3_600))
+            }
             let key = try tx.insertInvitation(organizationID: orgID, email: invitation.email, role: invitation.role,
                                               teams: invitation.teams, invitedBy: admin, sentAt: sent,
                                               expiresAt: sent.addingTimeInterval(expiry))
