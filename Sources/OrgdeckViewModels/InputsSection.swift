@@ -153,7 +153,9 @@ public final class InputsSection: SectionModel, DialogOwner {
 
     private func chooseFilter() -> [Reaction] {
         var options = [PickerOption(value: "", label: "All inputs"), PickerOption(value: "-", label: "Unlabelled only")]
-        options += state.concepts.map { PickerOption(value: "c:" + $0.id, label: $0.id, detail: "\($0.name), \(counted($0.inputCount, "input"))") }
+        options += state.concepts.map {
+            PickerOption(value: "c:" + $0.id, label: $0.id, detail: "\($0.name), \(counted($0.inputCount, "input"))")
+        }
         let current: String
         switch state.filter {
         case .all: current = ""
@@ -181,7 +183,8 @@ public final class InputsSection: SectionModel, DialogOwner {
             guard !options.isEmpty else { return refused("\(what) carries no concept") }
             return present(.picker(PickerState(title: "Remove from \(what)", options: options, multiple: true)), for: .unlabel)
         default:
-            return present(.confirm(ConfirmState(title: "Delete inputs", message: "Delete \(what)? " + (targets.count == 1 ? "Its" : "Their") + " content and labels go. "
+            let whose = targets.count == 1 ? "Its" : "Their"
+            return present(.confirm(ConfirmState(title: "Delete inputs", message: "Delete \(what)? \(whose) content and labels go. "
                 + "Type delete to confirm.", requiredText: "delete", verb: "delete")), for: .delete)
         }
     }

@@ -76,7 +76,8 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
             let teams = role == .teamContributor ? try env.service.teams(env.session, organizationID: organizationID, filter: "") : []
             guard !teams.isEmpty else { return invite(email, role, teams: []) }
             return present(.picker(PickerState(title: "Teams of \(email) (Space marks)", options: teams.map {
-                PickerOption(value: $0.id, label: $0.name, detail: "\($0.id) · \(counted($0.memberCount, "member")), \(counted($0.appCount, "app"))")
+                PickerOption(value: $0.id, label: $0.name,
+                             detail: "\($0.id) · \(counted($0.memberCount, "member")), \(counted($0.appCount, "app"))")
             }, multiple: true)), for: .teams(email: email, role: role))
         case (.teams(let email, let role), .picker(let picker)):
             return invite(email, role, teams: picker.marked)

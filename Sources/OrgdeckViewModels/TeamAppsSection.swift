@@ -93,8 +93,8 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
 
     override func abandoned(_ purpose: Purpose) -> String? {
         guard case .pickRole(let appID) = purpose else { return nil }
-        return state.all.contains { $0.app.id == appID } ? "role of \(appID) in \(teamID) unchanged" : "\(appID) not added to \(teamID)"
-        return nil
+        return state.all.contains { $0.app.id == appID } ? "role of \(appID) in \(teamID) unchanged"
+            : "\(appID) not added to \(teamID)"
     }
 
     override var listCommands: [PaneCommand] {

@@ -51,7 +51,7 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
         switch (purpose, dialog) {
         case (.create, .form(let form)):
             guard let days = Int(form.value("days")) else {
-                throw CoreError.invalid("days", "expiry must be a whole number of days from 1 to 365")
+                throw CoreError.invalid("days", "expiry must be a whole number of days")
             }
             if let reason = try env.service.refusalToTokenExpiry(env.session, days: days) { throw CoreError.invalid("days", reason) }
             let description = try Validation.description(form.value("description"))
