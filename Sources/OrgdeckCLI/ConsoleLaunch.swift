@@ -65,11 +65,12 @@ struct ConsoleLaunch: Equatable {
               currentDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    /// `--readonly`, or `read_only = true` in the config file. The service itself must be opened
-    /// read-only so the core refuses writes; the console only shows the lock mark. A config file
-    /// that cannot be read counts as absent here: the console reports its error on screen.
-    func isReadOnly(paths: Paths) -> Bool {
-        readonly || ((try? ConsoleConfig.load(path: paths.configFile))?.readOnly ?? false)
+    /// `--readonly`, or `read_only = true` in the config file (as `preparation` read it). The
+    /// service itself must be opened read-only so the core refuses writes; the console only shows
+    /// the lock mark. A config file that cannot be read counts as absent here: the console
+    /// reports its error on screen.
+    func isReadOnly(_ preparation: ConsolePreparation) -> Bool {
+        readonly || preparation.config().readOnly
     }
 
     /// Opens the database and runs the console until the user quits.
@@ -80,7 +81,7 @@ struct ConsoleLaunch: Equatable {
         // Read while the database opens, on another thread.
         let preparation = ConsolePreparation.start(configPath: paths.configFile, theme: theme ?? envTheme,
                                                    themeDirectories: paths.themeDirectories, stateDirectory: paths.stateDirectory)
-        let readOnly = isReadOnly(paths: paths)
+        let readOnly = isReadOnly(preparation)
             || (Remote.isActive && ProcessInfo.processInfo.environment[Remote.readOnlyVariable] == "1")
         let service: OrgService
         var session: Session?

@@ -13,6 +13,11 @@ import Testing
         let bad = folder + "/bad.toml"
         try "[keys]\nnew = \"ctrl-nn\"\n".write(toFile: bad, atomically: true, encoding: .utf8)
 
+        let locked = folder + "/locked.toml"
+        try "read_only = true\n".write(toFile: locked, atomically: true, encoding: .utf8)
+        // The config alone, before the keys and theme: what opening the database needs.
+        #expect(ConsolePreparation.start(configPath: locked, theme: nil, themeDirectories: [], stateDirectory: folder).config().readOnly)
+
         let fromGood = ConsolePreparation.start(configPath: good, theme: nil, themeDirectories: [], stateDirectory: folder).wait()
         #expect(fromGood.config.mouse && fromGood.config.theme == "nord")
         #expect(fromGood.theme == (try Theme.load(named: "nord", searchPaths: [])))

@@ -19,8 +19,11 @@ public final class ConsolePreparation: @unchecked Sendable {
     }
 
     private let finished = DispatchSemaphore(value: 0)
+    private let configRead = DispatchSemaphore(value: 0)
     /// Written once by the thread before it signals `finished`; read after waiting for it.
     private var prepared: Prepared?
+    /// The config file and what went wrong reading it: written before `configRead` is signalled.
+    private var configResult: (config: ConsoleConfig, problems: [String])?
     private let configPath: String, theme: String?, themeDirectories: [String]
 
     private init(configPath: String, theme: String?, themeDirectories: [String]) {
@@ -33,13 +36,25 @@ public final class ConsolePreparation: @unchecked Sendable {
                              stateDirectory: String) -> ConsolePreparation {
         let preparation = ConsolePreparation(configPath: configPath, theme: theme, themeDirectories: themeDirectories)
         let thread = Thread {
-            preparation.prepared = prepare(configPath: configPath, theme: theme, themeDirectories: themeDirectories)
+            let config = loadConfig(path: configPath)
+            preparation.configResult = config
+            preparation.configRead.signal()
+            preparation.prepared = prepare(config: config.config, problems: config.problems, configPath: configPath,
+                                           theme: theme, themeDirectories: themeDirectories)
             _ = PlaceFile(stateDirectory: stateDirectory).load()
             warmDrawing()
             preparation.finished.signal()
         }
         thread.start()
         return preparation
+    }
+
+    /// The config file as the thread read it, once it has (before the keys and theme): what the
+    /// database's opening needs (`read_only`), without a second read of the file.
+    public func config() -> ConsoleConfig {
+        configRead.wait()
+        configRead.signal()  // a second call returns at once
+        return (configResult ?? Self.loadConfig(path: configPath)).config
     }
 
     /// The result, once the thread has it.
@@ -53,9 +68,19 @@ public final class ConsolePreparation: @unchecked Sendable {
     /// Reads the config file, its key overrides and the theme named by `theme` (else the config's).
     /// A problem leaves that part at its default and is reported.
     public static func prepare(configPath: String, theme: String?, themeDirectories: [String]) -> Prepared {
-        var problems: [String] = []
-        var config = ConsoleConfig()
-        do { config = try ConsoleConfig.load(path: configPath) } catch { problems.append("\(error)") }
+        let config = loadConfig(path: configPath)
+        return prepare(config: config.config, problems: config.problems, configPath: configPath, theme: theme,
+                       themeDirectories: themeDirectories)
+    }
+
+    /// The config file, or the defaults and why it could not be read.
+    static func loadConfig(path: String) -> (config: ConsoleConfig, problems: [String]) {
+        do { return (try ConsoleConfig.load(path: path), []) } catch { return (ConsoleConfig(), ["\(error)"]) }
+    }
+
+    private static func prepare(config: ConsoleConfig, problems: [String], configPath: String, theme: String?,
+                                themeDirectories: [String]) -> Prepared {
+        var problems = problems
         var keyMap = KeyMap()
         do { keyMap = try KeyMap(overrides: config.keys) } catch { problems.append("\(configPath): \(error)") }
         var chosen = Theme.builtin
