@@ -14,7 +14,7 @@ struct AdminDatabase: Sendable {
 
     static let shared: Result<AdminDatabase, any Error> = Result {
         let path = Workspace.newDatabasePath("admin")
-        let service = try OrgService.open(path: path, options: OrgService.Options(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        let service = try Workspace.service(at: path)
         return AdminDatabase(path: path, service: service)
     }
 

@@ -12,8 +12,7 @@ import Testing
     /// metered before anything is stored, so the figures are the operations' alone.
     init() throws {
         let path = Workspace.newDatabasePath("billing")
-        database = AdminDatabase(path: path, service: try OrgService.open(
-            path: path, options: OrgService.Options(passwordRounds: 1_000, auditKey: Workspace.auditKey)))
+        database = AdminDatabase(path: path, service: try Workspace.service(at: path))
         try database.service.meterStorageIfDue()
     }
 

@@ -110,6 +110,12 @@ enum Workspace {
     static let auditKey = AuditKeyLocation(keyFile: home.appendingPathComponent("data/orgdeck/audit.key").path,
                                            anchorDirectory: home.appendingPathComponent("data/orgdeck/audit-anchors").path)
 
+    /// The database at `path` opened in the test's own process, sealing with the CLI's audit key
+    /// and hashing passwords with few rounds, as every command under test would find it.
+    static func service(at path: String) throws -> OrgService {
+        try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: auditKey))
+    }
+
     /// A fresh path for a database file nobody else uses.
     static func newDatabasePath(_ name: String = "db") -> String {
         home.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8)).sqlite").path

@@ -12,7 +12,7 @@ struct IdpCommandTests {
 
     init() throws {
         (path, token) = try TrustCommandTests.privateDatabase("idp")
-        let service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        let service = try Workspace.service(at: path)
         let ada = try service.signIn(login: "ada", password: SharedDatabase.password, source: .cli)
         _ = try service.createOrganization(ada, id: "sso", name: "SSO", billingEmail: "billing@sso.example")
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-idp-\(UUID().uuidString)")

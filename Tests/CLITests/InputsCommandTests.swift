@@ -8,7 +8,7 @@ struct InputsCommandTests {
     @Test func uploadListLabelDeleteAndConcepts() throws {
         let (path, token) = try TrustCommandTests.privateDatabase("inputs")
         do {
-            let service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+            let service = try Workspace.service(at: path)
             let ada = try service.signIn(login: "ada", password: SharedDatabase.password, source: .cli)
             _ = try service.createApp(ada, in: .personal, id: "support", name: "Support", description: "")
         }

@@ -14,7 +14,7 @@ struct KeysCommandTests {
 
     init() throws {
         (path, token) = try TrustCommandTests.privateDatabase("keys")
-        service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        service = try Workspace.service(at: path)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-keys-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }

@@ -13,7 +13,7 @@ struct SecurityCommandTests {
 
     init() throws {
         (path, token) = try TrustCommandTests.privateDatabase("security")
-        service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        service = try Workspace.service(at: path)
         ada = try service.signIn(login: "ada", password: SharedDatabase.password, source: .cli)
         _ = try service.createOrganization(ada, id: "sec", name: "Sec", billingEmail: "billing@sec.example")
         _ = try service.createApp(ada, in: .organization("sec"), id: "support", name: "Support", description: "")

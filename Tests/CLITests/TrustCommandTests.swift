@@ -38,7 +38,7 @@ import Glibc
     /// A database of its own with one user and a token, made by the core at low cost.
     static func privateDatabase(_ name: String) throws -> (path: String, token: String) {
         let path = Workspace.newDatabasePath(name)
-        let service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        let service = try Workspace.service(at: path)
         let user = try service.signUp(username: "ada", displayName: "Real Ada", email: "ada@real.example",
                                       password: SharedDatabase.password, source: .cli)
         let token = try service.createToken(Session(user: user, source: .cli), description: "t", scopes: [], expiresInDays: 9)
@@ -115,7 +115,7 @@ import Glibc
         #expect(missing.stderr == "error: no database at \(elsewhere): check --db or ORGDECK_DB\n")
         #expect(!FileManager.default.fileExists(atPath: elsewhere), "a failed sign-in creates no database")
         let other = Workspace.newDatabasePath("other")
-        _ = try OrgService.open(path: other, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        _ = try Workspace.service(at: other)
         let unknown = try CLI.run(["apps", "list", "--db", other], token: org.admin.token)
         #expect(unknown.status == 3)
         #expect(unknown.stderr == "error: unknown token: \(other) holds no such token (check --db or ORGDECK_DB)\n")
@@ -151,7 +151,7 @@ import Glibc
                 + "open it with 'orgdeck --db \(path)' and sign in\n")
         #expect(try CLI.run(["demo", "--reset", "--db", path]).status == 2)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-        let service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        let service = try Workspace.service(at: path)
         #expect(try service.user(username: "ada").displayName == "Real Ada")
         #expect(throws: CoreError.self) { try service.user(username: "hedy") }
     }
@@ -160,7 +160,7 @@ import Glibc
         let home = Workspace.home.appendingPathComponent("log-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let path = home.appendingPathComponent("db.sqlite").path
-        let service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        let service = try Workspace.service(at: path)
         let user = try service.signUp(username: "ada", displayName: "Ada", email: "ada@example.com",
                                       password: SharedDatabase.password, source: .cli)
         let token = try service.createToken(Session(user: user, source: .cli), description: "t", scopes: [], expiresInDays: 9)

@@ -8,7 +8,7 @@ struct WorkflowsCommandTests {
     /// A database with Ada's personal app `support`: a trained tagger `tags` and a thresholder `keep`.
     func database() throws -> (path: String, token: String, folder: URL) {
         let (path, token) = try TrustCommandTests.privateDatabase("workflows")
-        let service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        let service = try Workspace.service(at: path)
         let ada = try service.signIn(login: "ada", password: SharedDatabase.password, source: .cli)
         _ = try service.createApp(ada, in: .personal, id: "support", name: "Support", description: "")
         _ = try service.createModel(ada, in: .personal, appID: "support", id: "tags", name: "", type: .keywordTagger,
@@ -68,7 +68,7 @@ struct WorkflowsCommandTests {
 
     @Test func collaboratorsAddListLeaveWithScopes() throws {
         let (path, token, _) = try database()
-        let service = try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: Workspace.auditKey))
+        let service = try Workspace.service(at: path)
         let zed = try service.signUp(username: "zed", displayName: "Zed", email: "zed@example.com", password: SharedDatabase.password,
                                      source: .cli)
         let zedToken = try service.createToken(Session(user: zed, source: .cli), description: "t", scopes: [], expiresInDays: 9).secret
