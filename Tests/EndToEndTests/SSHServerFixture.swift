@@ -18,17 +18,7 @@ final class SSHServerFixture {
     private(set) var keys: [String: String] = [:]
     private(set) var fingerprints: [String: String] = [:]
 
-    var environment: [String: String] {
-        [
-            "HOME": home.path,
-            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-            "ORGDECK_DB": database.path,
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-            "LANG": "C.UTF-8",
-        ]
-    }
+    var environment: [String: String] { TmuxSession.privateEnvironment(home: home, database: database) }
 
     /// Makes the accounts and their keys, then starts the server with `arguments` added.
     init(users: [String], arguments: [String] = []) throws {

@@ -44,6 +44,12 @@ final class TmuxSession {
 
     /// The environment every process of the test gets: a private HOME and XDG folders.
     var environment: [String: String] {
+        Self.privateEnvironment(home: home, database: database).merging(["TERM": "xterm-256color"]) { $1 }
+    }
+
+    /// A private HOME with its XDG folders under it, `database` as the default database, and
+    /// the caller's PATH: what an orgdeck process of a test sees of the machine.
+    static func privateEnvironment(home: URL, database: URL) -> [String: String] {
         [
             "HOME": home.path,
             "XDG_DATA_HOME": home.appendingPathComponent("data").path,
@@ -52,7 +58,6 @@ final class TmuxSession {
             "ORGDECK_DB": database.path,
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "LANG": "C.UTF-8",
-            "TERM": "xterm-256color",
         ]
     }
 
