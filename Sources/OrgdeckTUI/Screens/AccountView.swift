@@ -41,9 +41,15 @@ enum AccountView {
         }
     }
 
-    /// A section's title line, with its search when there is one; returns the row below it.
-    static func title(_ painter: inout Painter, _ area: Rect, _ text: String, search: TextField? = nil, searching: Bool = false) -> Int {
+    /// A section's title line, with a quieter note beside it or its search when there is one;
+    /// returns the row below it.
+    @discardableResult
+    static func title(_ painter: inout Painter, _ area: Rect, _ text: String, note: String? = nil, search: TextField? = nil,
+                      searching: Bool = false) -> Int {
         let used = painter.text(text, x: area.x + 1, y: area.y, .title)
+        if let note {
+            painter.text("  " + note, x: area.x + 1 + used, y: area.y, width: area.width - used - 2, .muted)
+        }
         if let search {
             SidebarView.search(&painter, x: area.x + 1 + used, y: area.y, maxX: area.maxX, search: search, searching: searching)
         }

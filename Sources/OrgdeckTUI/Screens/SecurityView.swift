@@ -48,9 +48,7 @@ enum TokensTable {
     ]
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<TokenInfo>, now: Date) {
-        let used = painter.text("Personal access tokens", x: area.x + 1, y: area.y, .title)
-        painter.text("  for ORGDECK_TOKEN; n creates one (shown once)", x: area.x + 1 + used, y: area.y,
-                     width: area.width - used - 2, .muted)
+        AccountView.title(&painter, area, "Personal access tokens", note: "for ORGDECK_TOKEN; n creates one (shown once)")
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
         let rows = state.list.rows.map { token -> [String] in
             return [token.id, token.description, "odk_…" + token.lastFour, token.scopeSummary, TextLayout.day(token.createdAt),
@@ -76,9 +74,7 @@ enum SSHKeysTable {
     ]
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<SSHKeyInfo>, now: Date) {
-        let used = painter.text("SSH keys", x: area.x + 1, y: area.y, .title)
-        painter.text("  sign you in to orgdeck serve; n adds one", x: area.x + 1 + used, y: area.y,
-                     width: area.width - used - 2, .muted)
+        AccountView.title(&painter, area, "SSH keys", note: "sign you in to orgdeck serve; n adds one")
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
         let rows = state.list.rows.map { key -> [String] in
             [key.id, key.type, key.fingerprint, key.comment, TextLayout.day(key.addedAt),
