@@ -41,9 +41,11 @@ let package = Package(
         .target(name: "OrgdeckViewModels", dependencies: ["OrgdeckCore"]),
         // Screens, widgets, key map, themes and the console runtime.
         .target(name: "OrgdeckTUI", dependencies: [
-            "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore",
+            "OrgdeckTerminal", "OrgdeckViewModels", "OrgdeckCore", "COrgdeckThread",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
+        // Starting a thread on another core: the affinity calls Swift cannot import.
+        .target(name: "COrgdeckThread"),
         // Pseudo-terminals and spawning a session's process: what Swift cannot call directly.
         .target(name: "COrgdeckPTY"),
         // `orgdeck serve`: the console and the scripting interface over SSH, a process per session.

@@ -46,7 +46,8 @@ public enum Console {
         TerminalSignals.install()
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(mouse: options.mouse ?? config.mouse, colorDepthOverride: nil)
+            terminal = try CursesTerminal(mouse: options.mouse ?? config.mouse, colorDepthOverride: nil,
+                                          prepared: prepared.screen)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             return 1

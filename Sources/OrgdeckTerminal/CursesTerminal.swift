@@ -21,7 +21,8 @@ public enum TerminalError: Error, CustomStringConvertible {
 }
 
 /// The real terminal, through ncursesw. The only code in the product that calls curses; every
-/// call must come from the one thread that created it.
+/// call must come from the one thread that created it (a `PreparedScreen` may be started on
+/// another thread before that).
 ///
 /// Input is read with keypad translation off and decoded by `KeyDecoder`, so bracketed paste
 /// and SGR mouse reports arrive intact; a lone Esc answers after `escapeDelayMilliseconds`.
@@ -41,15 +42,49 @@ public final class CursesTerminal: TerminalBackend {
     private var queued: [KeyEvent] = []
     private var isShutDown = false
 
+    /// A curses screen started ahead of the rest (locale set, terminfo read), to which nothing
+    /// has been written yet: starting it costs about a millisecond, which can overlap the opening
+    /// of the database on another thread. The thread that creates `CursesTerminal` from it
+    /// must be the only one to use curses from then on.
+    public struct PreparedScreen: @unchecked Sendable {
+        fileprivate let screen: OpaquePointer
+    }
+
+    /// Sets the locale and reads the terminal's description, writing nothing to the terminal and
+    /// leaving its modes as they were, so whatever happens before the console takes the screen
+    /// (an error printed, a failed start, an exit) finds the terminal untouched. Nil when
+    /// standard input or output is not a terminal or terminfo does not know it (`init` then
+    /// says why).
+    public static func prepare() -> PreparedScreen? {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { return nil }
+        prepareLocale()
+        var modes = termios()
+        let saved = tcgetattr(STDOUT_FILENO, &modes) == 0
+        let screen = newterm(nil, orgdeck_stdout(), orgdeck_stdin())
+        // Starting a screen turns off echo and output newline translation at once. curses keeps
+        // its own copy of those modes and applies it with `raw()` when the console starts;
+        // until then the terminal goes back to how the user had it.
+        if saved { _ = tcsetattr(STDOUT_FILENO, TCSANOW, &modes) }
+        return screen.map(PreparedScreen.init)
+    }
+
     /// Starts curses on standard input/output: alternate screen, raw input, no echo, hidden
     /// cursor, bracketed paste, optional mouse. `colorDepthOverride` replaces what terminfo
     /// and `NO_COLOR` say, but never goes above what terminfo allows.
-    public init(mouse: Bool, colorDepthOverride: ColorDepth?) throws {
+    /// `prepared` is a screen `prepare()` started, on this thread or another, that nothing has
+    /// used since; without one (or if starting it failed) the screen is started here.
+    public init(mouse: Bool, colorDepthOverride: ColorDepth?, prepared: PreparedScreen? = nil) throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { throw TerminalError.notATerminal }
-        CursesTerminal.prepareLocale()
         TerminalSignals.install()
-        guard let scr = newterm(nil, orgdeck_stdout(), orgdeck_stdin()) else {
-            throw TerminalError.unsupportedTerminal(CursesTerminal.termName())
+        let scr: OpaquePointer
+        if let prepared {
+            scr = prepared.screen
+        } else {
+            CursesTerminal.prepareLocale()
+            guard let started = newterm(nil, orgdeck_stdout(), orgdeck_stdin()) else {
+                throw TerminalError.unsupportedTerminal(CursesTerminal.termName())
+            }
+            scr = started
         }
         set_term(scr)
         guard let win = orgdeck_stdscr() else {

@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckCore
 import Testing
 
 /// The real binary in a real terminal (tmux): the demo, context switching, app lifecycle,
@@ -103,6 +104,30 @@ import Testing
         kill(try session.consolePID(), SIGTERM)
         #expect(try session.exitStatus() == 128 + SIGTERM)
         try session.waitForPane("pane_dead", toBe: "1")
+        #expect(try session.pane("alternate_on") == "0")
+    }
+
+    /// The screen is started on another thread while the database opens; a start refused after
+    /// that must still leave the terminal as the user had it: echo on, lines read normally,
+    /// the error at the start of its line.
+    @Test func aRefusedStartLeavesTheTerminalAsItWas() throws {
+        let session = try TmuxSession(name: "refused")
+        defer { session.close() }
+        // Not a demo database: `orgdeck demo` refuses it after it has looked inside.
+        _ = try OrgService.open(path: session.database.path)
+        // The shell stays (sleep) so the window outlives the refusal and can be read.
+        let script = "\(session.shellQuote(session.binary.path)) demo --db \(session.shellQuote(session.database.path)); "
+            + "stty -a; exec sleep 60"
+        try session.run(["/bin/sh", "-c", script], width: 240, height: 30)
+        let screen = try session.waitFor(text: "min = ")
+        let lines = screen.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("error: \(session.database.path) was not created by orgdeck demo") == true,
+                "the error starts the screen, at column 0:\n\(screen)")
+        #expect(lines.contains { $0.hasPrefix("speed ") }, "what follows starts its own line at column 0:\n\(screen)")
+        let modes = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        for mode in ["icanon", "echo", "isig", "icrnl", "onlcr"] {
+            #expect(modes.contains(mode) && !modes.contains("-" + mode), "\(mode) is back on:\n\(screen)")
+        }
         #expect(try session.pane("alternate_on") == "0")
     }
 

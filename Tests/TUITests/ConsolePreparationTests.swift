@@ -1,4 +1,6 @@
 import Foundation
+import Synchronization
+import OrgdeckTerminal
 import Testing
 @testable import OrgdeckTUI
 
@@ -33,5 +35,33 @@ import Testing
         let fromBad = ConsolePreparation.start(configPath: bad, theme: nil, themeDirectories: [], stateDirectory: folder).wait()
         #expect(fromBad.problems == ConsolePreparation.prepare(configPath: bad, theme: nil, themeDirectories: []).problems)
         #expect(fromBad.problems.first?.contains("ctrl-nn") == true)
+    }
+
+    @Test("without a terminal no screen is started ahead, so the console's own start says why")
+    func noScreenWithoutATerminal() throws {
+        let folder = NSTemporaryDirectory() + "orgdeck-preparation-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try #require(isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0, "tests run without a terminal")
+        let prepared = ConsolePreparation.start(configPath: folder + "/none.toml", theme: nil, themeDirectories: [],
+                                                stateDirectory: folder).wait()
+        #expect(prepared.screen == nil)
+        #expect(throws: TerminalError.self) { try CursesTerminal(mouse: false, colorDepthOverride: nil, prepared: prepared.screen) }
+    }
+
+    @Test("work started on the other core runs once, on a thread of its own")
+    func otherCoreRunsOnce() throws {
+        let ran = Mutex(0)
+        let done = DispatchSemaphore(value: 0)
+        let caller = pthread_self()
+        let onOtherThread = Mutex(false)
+        OtherCore.run {
+            onOtherThread.withLock { $0 = pthread_equal(pthread_self(), caller) == 0 }
+            ran.withLock { $0 += 1 }
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(done.wait(timeout: .now() + 0.2) == .timedOut, "it runs once")
+        #expect(ran.withLock { $0 } == 1)
+        #expect(onOtherThread.withLock { $0 })
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import OrgdeckTerminal
+import OrgdeckCore
 
-/// What the console reads before its first frame that needs no database — the config file, the
-/// key map, the theme and the remembered places — read on a thread of its own while the
-/// database opens.
+/// What the console prepares before its first frame that needs no database — the config file,
+/// the curses screen, the key map, the theme and the remembered places — on a thread of its own
+/// (on the other core, see `OtherCore`) while the database opens.
 ///
 /// A start-up is mostly fixed costs: the runtime's first use of each generic type scans the
 /// binary's ~10,000 protocol conformances, and SQLite parses the schema per connection. On two
@@ -16,6 +17,8 @@ public final class ConsolePreparation: @unchecked Sendable {
         public var keyMap: KeyMap
         public var theme: Theme
         public var problems: [String]
+        /// The curses screen, started on the preparation thread; nil when prepared in place.
+        public var screen: CursesTerminal.PreparedScreen?
     }
 
     private let finished = DispatchSemaphore(value: 0)
@@ -35,17 +38,19 @@ public final class ConsolePreparation: @unchecked Sendable {
     public static func start(configPath: String, theme: String?, themeDirectories: [String],
                              stateDirectory: String) -> ConsolePreparation {
         let preparation = ConsolePreparation(configPath: configPath, theme: theme, themeDirectories: themeDirectories)
-        let thread = Thread {
+        OtherCore.run {
             let config = loadConfig(path: configPath)
             preparation.configResult = config
             preparation.configRead.signal()
+            // Before anything else here: it is the one part the first frame cannot go without.
+            let screen = CursesTerminal.prepare()
             preparation.prepared = prepare(config: config.config, problems: config.problems, configPath: configPath,
                                            theme: theme, themeDirectories: themeDirectories)
+            preparation.prepared?.screen = screen
             _ = PlaceFile(stateDirectory: stateDirectory).load()
             warmDrawing()
             preparation.finished.signal()
         }
-        thread.start()
         return preparation
     }
 
@@ -90,8 +95,11 @@ public final class ConsolePreparation: @unchecked Sendable {
         return Prepared(config: config, keyMap: keyMap, theme: chosen, problems: problems)
     }
 
-    /// Draws into a grid nobody sees, so the types a frame uses have had their first use.
+    /// Draws into a grid nobody sees, so the types a frame uses have had their first use, and
+    /// builds the permission matrix the first pane asks before its first row (each costs a
+    /// scan of the conformances and would otherwise fall on the main thread).
     private static func warmDrawing() {
+        _ = Permissions.reach(.seeApps, for: .admin)
         var grid = CellGrid(width: 80, height: 4)
         let style = Theme.builtin.style(.base)
         grid.fill(Rect(x: 0, y: 0, width: 80, height: 4), style: style)
