@@ -58,7 +58,8 @@ public enum Console {
                 problems.append("ORGDECK_CLIPBOARD: expected auto, osc52, tmux or none, not \"\(name)\"")
             }
         }
-        let model = ConsoleViewModel(service: service, session: options.session, memory: PlaceFile(stateDirectory: options.stateDirectory))
+        let model = ConsoleViewModel(service: service, session: options.session, memory: PlaceFile(stateDirectory: options.stateDirectory),
+                                     viewport: ConsoleRenderer.body(width: terminal.width, height: terminal.height))
         model.remote = options.remote
         let runtime = ConsoleRuntime(model: model, backend: terminal, service: service, keyMap: keyMap, theme: theme,
                                      themeDirectories: options.themeDirectories,

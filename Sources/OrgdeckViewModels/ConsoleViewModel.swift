@@ -43,9 +43,13 @@ public final class ConsoleViewModel: DialogOwner {
     /// reads or writes files on the server.
     public var remote = false
 
-    public init(service: OrgService, session: Session? = nil, memory: PlaceMemory? = nil) {
+    /// `viewport` is the body's size when the terminal's is known before the first frame, so
+    /// the first pane reads for the screen it will be drawn on.
+    public init(service: OrgService, session: Session? = nil, memory: PlaceMemory? = nil,
+                viewport: (rows: Int, columns: Int)? = nil) {
         self.service = service
         self.memory = memory
+        if let viewport { self.viewport = viewport }
         self.state = ConsoleState(readOnly: service.isReadOnly)
         if let session { enter(session) }
         syncState()

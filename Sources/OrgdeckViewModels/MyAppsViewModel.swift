@@ -63,9 +63,14 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
                  countTotal: count)
     }
 
+    /// Reads the window around `index`. Without `count` (before the first frame is painted, and
+    /// while the filter is being typed) only the screens on either side of `index` are read —
+    /// every view that shows it — so what a first frame or a keystroke reads is bounded by the
+    /// terminal, not the data; `settle()` then reads the whole window.
     func load(around index: Int, count: Bool = true) {
         // Big terminals show more than a fixed window: read three screens' worth at least.
-        let size = max(Self.windowSize, 3 * state.viewportRows * perRow)
+        let screenful = state.viewportRows * perRow
+        let size = count ? max(Self.windowSize, 3 * screenful) : 2 * screenful
         let offset = max(0, index - size / 2)
         do {
             let page = try env.service.apps(env.session, in: env.context, query: query(offset: offset, limit: size, count: count))

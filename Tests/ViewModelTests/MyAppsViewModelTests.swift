@@ -47,12 +47,15 @@ import Testing
         console.send(.filter)
         console.type("app")
         var apps = try #require(console.myApps).state
-        #expect(apps.window.count == MyAppsViewModel.windowSize)
-        #expect(!apps.totalIsExact && apps.total == MyAppsViewModel.windowSize + 1, "a lower bound: \(apps.total)")
+        // A keystroke reads the screens around the cursor (cards here), not the whole window.
+        #expect(apps.layout == .grid)
+        #expect(apps.window.count == 2 * apps.viewportRows * apps.gridColumns)
+        #expect(!apps.totalIsExact && apps.total == apps.window.count + 1, "a lower bound: \(apps.total)")
         #expect(!console.isSettled)
         console.send(.idle)
         apps = try #require(console.myApps).state
         #expect(apps.totalIsExact && apps.total == 400)
+        #expect(apps.window.count == MyAppsViewModel.windowSize)
         #expect(console.isSettled)
         #expect(apps.filtering && apps.filter.text == "app", "the count changes nothing else")
     }
@@ -276,15 +279,20 @@ import Testing
         #expect(model.state.cursor == 3)
     }
 
-    @Test func theFirstFrameDoesNotWaitForTheCount() throws {
+    @Test func theFirstFrameReadsTheScreenItIsDrawnOnAndNoCount() throws {
         let fixture = try Fixture(orgApps: (1...200).map { String(format: "app%03d", $0) })
-        let console = ConsoleViewModel(service: fixture.service, session: fixture.ada)
+        // The terminal's body is known before the first frame: 40 rows under the tabs.
+        let console = ConsoleViewModel(service: fixture.service, session: fixture.ada, viewport: (rows: 40, columns: 120))
         console.switchContext(.organization("acme"))
         let model = try #require(console.myApps)
+        // Cards: 7 rows of 4 on a 40×120 body.
+        #expect(model.state.layout == .grid && model.state.viewportRows == 7 && model.state.gridColumns == 4)
         #expect(model.state.totalIsExact == false, "more apps than the window: not counted before the first frame")
-        #expect(model.state.window.count == MyAppsViewModel.windowSize)
+        #expect(model.state.window.count == 2 * 7 * 4, "two screens, whatever the data holds")
+        #expect(model.state.window.first?.id == "app200" && model.state.selected?.id == "app200")
         console.send(.firstFramePainted)
         #expect(model.state.totalIsExact)
         #expect(model.state.total == 200)
+        #expect(model.state.window.count == MyAppsViewModel.windowSize, "then the whole window")
     }
 }
