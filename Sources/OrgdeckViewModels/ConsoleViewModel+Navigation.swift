@@ -16,7 +16,7 @@ extension ConsoleViewModel {
     /// Opens a page (an app, a team) on top of the current screen.
     func pushPage(_ screen: Screen) {
         guard let env = environment else { return }
-        let page = PaneRegistry.make(screen, env, previousApps: nil, firstFrame: false)
+        let page = PaneRegistry.make(screen, env, previousApps: nil, firstFrame: false, viewport: viewport)
         page.setViewport(rows: viewport.rows, columns: viewport.columns)
         pages.append(page)
     }

@@ -149,7 +149,8 @@ extension ConsoleViewModel {
     @discardableResult
     func buildPane(_ pane: Pane) -> Bool {
         guard panes[pane] == nil, let env = environment else { return false }
-        let model = PaneRegistry.make(.pane(pane), env, previousApps: appsLayout, firstFrame: !settled)
+        let model = PaneRegistry.make(.pane(pane), env, previousApps: appsLayout, firstFrame: !settled,
+                                       viewport: viewport)
         model.setViewport(rows: viewport.rows, columns: viewport.columns)
         panes[pane] = model
         return true

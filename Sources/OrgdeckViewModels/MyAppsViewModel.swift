@@ -12,8 +12,10 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
     static let windowSize = 150
 
     /// `like` carries the layout and order over from the previous context, so switching context
-    /// does not undo the user's choice of grid or list.
-    public init(env: PaneEnvironment, like previous: MyAppsState? = nil, countNow: Bool = true) {
+    /// does not undo the user's choice of grid or list; `viewport`, the body it will be drawn in,
+    /// sizes the first read (without it, the previous one's or a default, then `setViewport`).
+    public init(env: PaneEnvironment, like previous: MyAppsState? = nil, countNow: Bool = true,
+                viewport: (rows: Int, columns: Int)? = nil) {
         self.env = env
         self.state = MyAppsState(context: env.context)
         if let previous {
@@ -23,6 +25,7 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
             state.bodyRows = previous.bodyRows
             state.bodyColumns = previous.bodyColumns
         }
+        if let viewport { size(rows: viewport.rows, columns: viewport.columns) }
         load(around: 0, count: countNow)
         clampCursor()
     }
@@ -126,10 +129,14 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
 
     /// The body's size, from which the list rows, or the card rows and cards per row, follow.
     public func setViewport(rows: Int, columns: Int) {
-        state.bodyRows = max(1, rows)
-        state.bodyColumns = max(1, columns)
+        size(rows: rows, columns: columns)
         scrollToCursor()
         ensureLoaded()
+    }
+
+    private func size(rows: Int, columns: Int) {
+        state.bodyRows = max(1, rows)
+        state.bodyColumns = max(1, columns)
     }
 
     public func move(_ direction: Direction) {

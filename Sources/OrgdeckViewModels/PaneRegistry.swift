@@ -2,9 +2,11 @@ import OrgdeckCore
 
 /// Builds the model of each screen: the one place a new pane or page is registered.
 enum PaneRegistry {
-    static func make(_ screen: Screen, _ env: PaneEnvironment, previousApps: MyAppsState?, firstFrame: Bool) -> any PaneModel {
+    /// `viewport` is the body the model will be drawn in, so its first read fits the screen.
+    static func make(_ screen: Screen, _ env: PaneEnvironment, previousApps: MyAppsState?, firstFrame: Bool,
+                     viewport: (rows: Int, columns: Int)) -> any PaneModel {
         switch screen {
-        case .pane(.myApps): return MyAppsViewModel(env: env, like: previousApps, countNow: !firstFrame)
+        case .pane(.myApps): return MyAppsViewModel(env: env, like: previousApps, countNow: !firstFrame, viewport: viewport)
         case .pane(.account): return AccountViewModel(env: env)
         case .pane(.security): return SecurityPage(env: env)
         case .pane(.collaborations): return CollaborationsPane(env: env)
