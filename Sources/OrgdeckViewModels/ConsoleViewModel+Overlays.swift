@@ -71,9 +71,14 @@ extension ConsoleViewModel {
 
     // MARK: The console's own dialogs
 
+    /// Why adding an organization is refused now (read-only, or the per-user limit), or nil:
+    /// asked before the form opens and shown greyed in the profile menu.
+    var refusalToAddOrganization: String? {
+        environment?.refusalToChange ?? service.refusalToCreateOrganization(memberships: state.memberships.count)
+    }
+
     func beginNewOrganization() -> [Reaction] {
-        if let reason = environment?.refusalToChange { return refused(reason) }
-        if let reason = service.refusalToCreateOrganization(memberships: state.memberships.count) { return refused(reason) }
+        if let reason = refusalToAddOrganization { return refused(reason) }
         return present(.form(FormState(title: "Add an Organization", fields: [
             FormField(key: "name", label: "Organization name", hint: "unique, e.g. Acme Robotics", maxLength: 100),
             FormField(key: "id", label: "Organization ID", hint: "appears in commands: letters, digits, - or _", maxLength: 32),

@@ -124,7 +124,8 @@ public final class ConsoleViewModel: DialogOwner {
         case .selectPane(let pane): selectPane(pane)
         case .profileMenu:
             if let session = state.session {
-                rootOverlay = .profileMenu(ProfileMenuState(user: session.user, memberships: state.memberships, current: state.context))
+                rootOverlay = .profileMenu(ProfileMenuState(user: session.user, memberships: state.memberships, current: state.context,
+                                                            addRefusal: refusalToAddOrganization))
             }
         case .help: rootOverlay = .help(scroll: 0)
         case .palette: rootOverlay = .palette(PaletteState(commands: paletteCommands()))

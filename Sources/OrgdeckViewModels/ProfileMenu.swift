@@ -18,8 +18,11 @@ public struct ProfileMenuState: Equatable, Sendable {
     /// The key of each item, in `items` order.
     public var keys: [String]
     public var cursor: Int
+    /// Why `+ Add an Organization` would be refused now (the line is greyed with it), or nil.
+    public var addRefusal: String?
 
-    public init(user: User, memberships: [OrganizationMembership], current: Context) {
+    public init(user: User, memberships: [OrganizationMembership], current: Context, addRefusal: String? = nil) {
+        self.addRefusal = addRefusal
         var items: [MenuItem] = [.context(.personal, title: user.username, detail: "personal")]
         for membership in memberships {
             items.append(.context(.organization(membership.organization.id),

@@ -49,6 +49,33 @@ import OrgdeckViewModels
         Golden.check("profile-menu-80x24", ScreenFixture.render(console))
     }
 
+    @Test func theProfileMenuGreysAddAnOrganizationWithWhyWhenItIsRefused() throws {
+        let fixture = try ScreenFixture()
+        /// The menu's "Add an Organization" line: its text from the label on, and the label's style.
+        func addLine(_ session: Session) throws -> (text: String, style: Style) {
+            let console = fixture.console(session: session)
+            console.send(.profileMenu)
+            console.send(.move(.down))   // the cursor off the line, so its own colours show
+            console.send(.move(.down))
+            console.send(.move(.down))
+            let painter = ConsoleRenderer(keyMap: KeyMap(), now: ScreenFixture.now).render(console, theme: .builtin, width: 80, height: 24)
+            let y = try #require(painter.grid.rows.firstIndex { $0.contains("Add an Organization") })
+            let row = painter.grid.rows[y]
+            let label = try #require(row.range(of: "Add an Organization"))
+            let x = row.distance(from: row.startIndex, to: label.lowerBound)
+            return (String(row[label.lowerBound...]), painter.grid[x, y].style)
+        }
+        // Ada is in one organization, the most a user may belong to here: greyed, with the core's reason, uncut.
+        let refused = try addLine(fixture.ada)
+        #expect(refused.text.hasPrefix("Add an Organization leave your current organization first │"), "\(refused.text)")
+        #expect(refused.style == Theme.builtin.style(.muted))
+        _ = try fixture.service.signUp(username: "bea", displayName: "Bea", email: "bea@example.com", password: "correct-horse-2", source: .tui)
+        let bea = try fixture.service.signIn(login: "bea", password: "correct-horse-2", source: .tui)
+        let allowed = try addLine(bea)
+        #expect(allowed.text.hasPrefix("Add an Organization  "), "\(allowed.text)")
+        #expect(allowed.style == Theme.builtin.style(.menu))
+    }
+
     @Test(arguments: ["apps", "members", "team"])
     func helpListsTheFocusedPanesKeysFirst(pane: String) throws {
         let console: ConsoleViewModel

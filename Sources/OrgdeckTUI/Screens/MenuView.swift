@@ -5,7 +5,9 @@ import OrgdeckViewModels
 /// The profile drop-down at the top right, each line with its key.
 enum MenuView {
     static func draw(_ painter: inout Painter, _ menu: ProfileMenuState, current: Context) {
-        let width = min(46, painter.grid.width - 2)
+        // As wide as its longest line (a long organization name, a refusal), from 46 columns up
+        // to the screen's width: names are cut only when the screen itself is too narrow.
+        let width = min(max(46, menu.items.map(textWidth).max().map { $0 + 6 } ?? 0), painter.grid.width - 2)
         let height = min(menu.items.count + 5, painter.grid.height - 2)
         let box = Rect(x: painter.grid.width - width - 1, y: 1, width: width, height: height)
         painter.fill(box, .menu)
@@ -35,12 +37,28 @@ enum MenuView {
                 let mark = context == current ? "● " : "  "
                 let used = painter.text(mark + title, x: textX, y: y, width: room, element)
                 painter.text(detail, x: textX + used + 1, y: y, width: max(0, room - used - 1), selected ? .menuCursor : .muted)
-            case .addOrganization: painter.text("  Add an Organization", x: textX, y: y, width: room, element)
+            case .addOrganization:
+                // Refused now: greyed, with why, as a refused hint or picker option is.
+                let used = painter.text("  Add an Organization", x: textX, y: y, width: room,
+                                        selected || menu.addRefusal == nil ? element : .muted)
+                if let reason = menu.addRefusal {
+                    painter.text(reason, x: textX + used + 1, y: y, width: max(0, room - used - 1), selected ? .menuCursor : .muted)
+                }
             case .pane(let pane): painter.text("  " + pane.title, x: textX, y: y, width: room, element)
             case .signOut: painter.text("  Sign Out", x: textX, y: y, width: room, element)
             }
             painter.hit(line, .selectIndex(index))
             y += 1
+        }
+
+        /// The columns an item's text takes after its key, the way the loop draws it.
+        func textWidth(_ item: MenuItem) -> Int {
+            switch item {
+            case .context(_, let title, let detail): return 2 + TextWidth.columns(title) + 1 + TextWidth.columns(detail)
+            case .addOrganization: return 21 + (menu.addRefusal.map { 1 + TextWidth.columns($0) } ?? 0)
+            case .pane(let pane): return 2 + TextWidth.columns(pane.title)
+            case .signOut: return 10
+            }
         }
     }
 }
