@@ -6,8 +6,14 @@ import OrgdeckViewModels
 enum PickerView {
     static func draw(_ painter: inout Painter, _ picker: PickerState) {
         let visible = picker.visible
-        let rows = min(max(visible.count, 1), max(3, painter.grid.height - 10))
-        let box = OverlayView.dialog(&painter, title: picker.title, width: 68, height: rows + 6)
+        // Sized by every option, not the ones the filter leaves: typing does not move the box,
+        // its columns or its height. As wide as the longest meaning needs, within the screen.
+        let rows = min(max(picker.options.count, 1), max(3, painter.grid.height - 10))
+        let markWidth = 2 + (picker.multiple ? 2 : 0)
+        let labelWidth = min(30, max(8, picker.options.map { TextWidth.columns($0.label) }.max() ?? 8))
+        let detailWidth = picker.options.map { TextWidth.columns($0.refusal ?? $0.detail) }.max() ?? 0
+        let box = OverlayView.dialog(&painter, title: picker.title, width: max(68, markWidth + labelWidth + 2 + detailWidth + 4),
+                                     height: rows + 6)
         let inner = box.inset(2)
         painter.text("/", x: inner.x, y: inner.y, .helpKey)
         FormView.drawInput(&painter, Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1), field: picker.filter,
@@ -18,7 +24,6 @@ enum PickerView {
                          width: inner.width, .empty)
         }
         let top = max(0, picker.cursor - rows + 1)
-        let labelWidth = min(30, max(8, visible.map { TextWidth.columns($0.label) }.max() ?? 8))
         for (index, option) in visible.enumerated().dropFirst(top).prefix(rows) {
             let y = listY + index - top
             let selected = index == picker.cursor
@@ -26,9 +31,9 @@ enum PickerView {
             painter.fill(line, selected ? .menuCursor : .dialog)
             let mark = picker.multiple ? (picker.marked.contains(option.value) ? "[x] " : "[ ] ") : (selected ? "▸ " : "  ")
             let element: UIElement = selected ? .menuCursor : option.refusal == nil ? .base : .muted
-            let used = painter.text(mark + option.label, x: inner.x, y: y, width: labelWidth + TextWidth.columns(mark), element)
+            let used = painter.text(mark + option.label, x: inner.x, y: y, width: labelWidth + markWidth, element)
             let detail = option.refusal ?? option.detail
-            let detailX = inner.x + max(used, labelWidth + TextWidth.columns(mark)) + 2
+            let detailX = inner.x + max(used, labelWidth + markWidth) + 2
             painter.text(detail, x: detailX, y: y, width: inner.maxX - detailX, selected ? .menuCursor : .muted)
             painter.hit(line, .selectIndex(index))
         }
