@@ -25,6 +25,10 @@ public struct CellGrid: Equatable, Sendable {
     /// Writes `text` at (x, y), clipped to `maxWidth` columns and to the grid. Control and escape
     /// characters are shown visibly (`␛`, `^A`…), wide characters take two cells (never split at the
     /// clip edge), combining characters join their base. Returns the columns used.
+    ///
+    /// A style with the terminal's default background writes over whatever background is already
+    /// there (as a style patch does in ratatui): grey text in a dialog or on a status bar keeps
+    /// the dialog's or the bar's colour instead of cutting a stripe of the terminal's own through it.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, maxWidth: Int? = nil, style: Style) -> Int {
         guard y >= 0, y < height else { return 0 }
@@ -40,16 +44,26 @@ public struct CellGrid: Equatable, Sendable {
             }
             if col + w > limit { break }
             if col >= 0 {
+                let style = over(col, y, style)
                 write(Cell(text: String(ch), width: UInt8(w), style: style), col, y)
                 if w == 2 { write(Cell(text: "", width: 0, style: style), col + 1, y) }
                 lastX = col
             } else if col + w > 0 {
                 // A wide character cut by the left edge: show its visible half as a blank.
-                write(Cell(text: " ", width: 1, style: style), col + 1, y)
+                write(Cell(text: " ", width: 1, style: over(col + 1, y, style)), col + 1, y)
             }
             col += w
         }
         return max(0, col - max(x, 0))
+    }
+
+    /// `style` as written at (x, y): with the terminal's default background it takes the
+    /// background already there.
+    private func over(_ x: Int, _ y: Int, _ style: Style) -> Style {
+        guard style.bg == .default, inside(x, y) else { return style }
+        var patched = style
+        patched.bg = cells[y * width + x].style.bg
+        return patched
     }
 
     /// Fills a rectangle with spaces in `style`.

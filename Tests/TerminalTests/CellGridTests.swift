@@ -12,6 +12,19 @@ import Testing
         #expect(g.rowText(1).hasPrefix("xy "))
     }
 
+    @Test func textWithTheDefaultBackgroundKeepsTheOneUnderIt() {
+        var grid = CellGrid(width: 10, height: 1)
+        let panel = Style(fg: .ansi(7), bg: .ansi(4))
+        grid.fill(Rect(x: 2, y: 0, width: 6, height: 1), style: panel)
+        grid.put("grey text", x: 0, y: 0, style: Style(fg: .ansi(8), bg: .default))
+        // Over the panel the panel's colour stays; outside it, the terminal's.
+        #expect(grid[3, 0].style == Style(fg: .ansi(8), bg: .ansi(4)))
+        #expect(grid[0, 0].style == Style(fg: .ansi(8), bg: .default))
+        // An explicit background is written as given.
+        grid.put("x", x: 4, y: 0, style: Style(fg: .ansi(1), bg: .ansi(2)))
+        #expect(grid[4, 0].style.bg == .ansi(2))
+    }
+
     @Test func offGridWritesAreIgnored() {
         var g = CellGrid(width: 4, height: 2)
         #expect(g.put("abc", x: 0, y: 5, style: .plain) == 0)
