@@ -45,11 +45,11 @@ public enum Dialog: Equatable, Sendable {
             case .move(.up), .previousFocus: picker.move(-1)
             case .pageDown: picker.move(10)
             case .pageUp: picker.move(-10)
-            case .top: picker.cursor = 0
+            case .top: picker.point(at: 0)
             case .bottom: picker.move(picker.visible.count)
             case .text(" ") where picker.multiple: picker.toggle()
             case .selectIndex(let index) where picker.visible.indices.contains(index):
-                picker.cursor = index
+                picker.point(at: index)
                 return picker.multiple ? .open(.picker(picker)) : Dialog.picker(picker).choose()
             case .submit, .open: return Dialog.picker(picker).choose()
             default: picker.edit(event)
@@ -162,7 +162,7 @@ extension DialogOwner {
             if case .picker(let before) = slot.dialog, case .picker(var picker) = dialog, picker.filter.text != before.filter.text,
                let options = options(for: slot.purpose, filter: picker.filter.text) {
                 picker.options = options
-                picker.cursor = 0
+                picker.followAnchor()
                 dialog = .picker(picker)
             }
             slot.dialog = dialog

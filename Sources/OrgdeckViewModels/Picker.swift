@@ -39,7 +39,12 @@ public struct PickerState: Equatable, Sendable {
         self.filter = TextField("", maxLength: 100); self.error = nil; self.empty = empty
         self.filteredByOwner = false
         self.cursor = options.firstIndex { $0.value == selected } ?? 0
+        self.anchor = selected
     }
+
+    /// The option the user last put the cursor on (or the preselected one): the cursor stays on
+    /// it while the filter shows it, and comes back to it when the filter is cleared.
+    public private(set) var anchor: String?
 
     /// The options whose value or label contains the filter, case-insensitively.
     public var visible: [PickerOption] {
@@ -53,11 +58,26 @@ public struct PickerState: Equatable, Sendable {
         return visible.indices.contains(cursor) ? visible[cursor] : nil
     }
 
-    public mutating func move(_ delta: Int) { cursor = min(max(0, cursor + delta), max(0, visible.count - 1)) }
+    public mutating func move(_ delta: Int) { point(at: cursor + delta) }
 
-    /// Marks or unmarks the highlighted option (multiple pickers).
+    /// Puts the cursor on the visible option at `index` (clamped) and anchors it there.
+    public mutating func point(at index: Int) {
+        cursor = min(max(0, index), max(0, visible.count - 1))
+        if let value = highlighted?.value { anchor = value }
+    }
+
+    /// After the filter or the options changed: back on the anchored option when it is shown,
+    /// else on the first.
+    public mutating func followAnchor() {
+        let visible = self.visible
+        cursor = anchor.flatMap { anchor in visible.firstIndex { $0.value == anchor } } ?? 0
+    }
+
+    /// Marks or unmarks the highlighted option (multiple pickers); a refused one says why.
     public mutating func toggle() {
-        guard let option = highlighted, option.refusal == nil else { return }
+        guard let option = highlighted else { return }
+        if let refusal = option.refusal { error = refusal; return }
+        error = nil
         if let index = marked.firstIndex(of: option.value) { marked.remove(at: index) } else { marked.append(option.value) }
     }
 
@@ -65,7 +85,7 @@ public struct PickerState: Equatable, Sendable {
     public mutating func edit(_ event: ConsoleEvent) {
         let before = filter.text
         filter.apply(event)
-        if filter.text != before { cursor = 0; error = nil }
+        if filter.text != before { followAnchor(); error = nil }
     }
 }
 

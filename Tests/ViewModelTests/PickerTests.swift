@@ -1,0 +1,55 @@
+import OrgdeckCore
+import Testing
+@testable import OrgdeckViewModels
+
+@Suite struct PickerTests {
+    /// The role picker as it opens for an Organization User.
+    func rolePicker() -> PickerState {
+        PickerState(title: "Role", options: Role.options, selected: Role.orgUser.rawValue)
+    }
+
+    func type(_ text: String, into picker: inout PickerState) {
+        for character in text { picker.edit(.text(String(character))) }
+    }
+
+    @Test func theCursorComesBackToItsOptionWhenTheFilterIsCleared() {
+        var picker = rolePicker()
+        #expect(picker.highlighted?.value == Role.orgUser.rawValue)
+        type("j", into: &picker)
+        #expect(picker.visible.isEmpty)
+        picker.edit(.backspace)
+        #expect(picker.highlighted?.value == Role.orgUser.rawValue, "not back on the first role")
+        // A filter hiding it puts the cursor on the first match; clearing it comes back.
+        type("con", into: &picker)
+        #expect(picker.highlighted?.value == Role.orgContributor.rawValue)
+        for _ in 0..<3 { picker.edit(.backspace) }
+        #expect(picker.highlighted?.value == Role.orgUser.rawValue)
+    }
+
+    @Test func theCursorStaysOnItsOptionWhileTheFilterShowsIt() {
+        var picker = rolePicker()
+        picker.move(1)
+        #expect(picker.highlighted?.value == Role.teamContributor.rawValue)
+        type("con", into: &picker)
+        #expect(picker.visible.map(\.value) == [Role.orgContributor.rawValue, Role.teamContributor.rawValue])
+        #expect(picker.highlighted?.value == Role.teamContributor.rawValue, "still on the one the user chose")
+        // Moving re-anchors: the cursor then follows the new choice.
+        picker.move(-1)
+        for _ in 0..<3 { picker.edit(.backspace) }
+        #expect(picker.highlighted?.value == Role.orgContributor.rawValue)
+    }
+
+    @Test func markingARefusedOptionSaysWhy() {
+        var picker = PickerState(title: "Apps", options: [
+            PickerOption(value: "a", label: "a", detail: ""),
+            PickerOption(value: "b", label: "b", detail: "", refusal: "not labelled hipaa, which this team requires"),
+        ], multiple: true)
+        picker.move(1)
+        picker.toggle()
+        #expect(picker.marked.isEmpty)
+        #expect(picker.error == "not labelled hipaa, which this team requires")
+        picker.move(-1)
+        picker.toggle()
+        #expect(picker.marked == ["a"] && picker.error == nil)
+    }
+}
