@@ -87,6 +87,15 @@ struct ValidationTests {
         #expect(coreError { _ = try Validation.email(email) }?.kind == .invalid)
     }
 
+    @Test("a refused value is echoed after the reason, its middle elided when long")
+    func longRefusedValuesKeepTheReason() {
+        let long = String(repeating: "x", count: 150) + "@"
+        let message = coreError { _ = try Validation.email(long) }?.message ?? ""
+        #expect(message.hasPrefix("not a valid email address: \"xxxx"), "\(message)")
+        #expect(message.count < 100 && message.contains("…"), "\(message)")
+        #expect(coreError { _ = try Validation.email("ada@example") }?.message == "not a valid email address: \"ada@example\"")
+    }
+
     @Test("passwords need at least 8 characters")
     func passwords() throws {
         try Validation.password("12345678")

@@ -80,7 +80,7 @@ import Testing
         console.send(.new)
         console.type("not an email")
         console.send(.submit)
-        #expect(console.formState?.error == "\"not an email\" is not a valid email address")
+        #expect(console.formState?.error == "not a valid email address: \"not an email\"")
         #expect(console.pickerState == nil)
     }
 

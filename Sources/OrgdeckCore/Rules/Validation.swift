@@ -75,7 +75,8 @@ public enum Validation {
     /// (case-insensitive) is checked by the service.
     public static func email(_ text: String, field: String = "email") throws -> String {
         let email = text.trimmingCharacters(in: .whitespaces)
-        let invalid = CoreError.invalid(field, "\"\(visible(email))\" is not a valid email address")
+        // The reason first: a long value must not push it out of a form's error line.
+        let invalid = CoreError.invalid(field, "not a valid email address: \(quoted(email))")
         guard !email.isEmpty else { throw CoreError.invalid(field, "email is required") }
         if let problem = invisibleProblem(in: email) {
             throw CoreError.invalid(field, "an email may not contain \(problem)")
@@ -114,7 +115,7 @@ public enum Validation {
         let scalars = Array(label.unicodeScalars)
         guard scalars.count <= maxLabelLength,
               scalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })
-        else { throw CoreError.invalid(field, "\"\(visible(text))\": \(labelRuleMessage)") }
+        else { throw CoreError.invalid(field, "not a valid label, \(labelRuleMessage): \(quoted(text))") }
         return label
     }
 
@@ -256,6 +257,13 @@ public enum Validation {
 
     /// Text safe to quote in a message: control, bidi and separator characters replaced by
     /// their code, so a quoted value cannot reorder or break the message around it.
+    /// `text` made visible and quoted for a message, its middle elided past 64 characters.
+    static func quoted(_ text: String) -> String {
+        let shown = visible(text)
+        guard shown.count > 64 else { return "\"\(shown)\"" }
+        return "\"\(shown.prefix(40))…\(shown.suffix(20))\""
+    }
+
     static func visible(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
