@@ -7,6 +7,8 @@ enum AppPurpose: Equatable, Sendable {
     case duplicate(id: String)
     /// Picking the organization a personal app moves to.
     case transferTarget(id: String)
+    /// Confirming the move, which cannot be undone (only personal apps move).
+    case transferConfirm(id: String, organization: String)
     /// The new ID and name in the chosen organization.
     case transfer(id: String, organization: String)
     case delete(id: String)
@@ -119,6 +121,12 @@ struct AppActions {
             return .done(.info("duplicated \(id) as \(app.id)"), appID: app.id, left: false)
         case (.transferTarget(let id), .picker(let picker)):
             guard let organization = picker.highlighted?.value else { return .done(.info("cancelled"), appID: nil, left: false) }
+            // One way: an organization's app never moves again, so the move is confirmed like a delete.
+            return .next(.confirm(ConfirmState(title: "Transfer app",
+                message: "Move \(id) out of your personal account into \(organization)? Only personal apps can be transferred: "
+                    + "it will not come back. Next, its ID and name there.", requiredText: nil, verb: "continue")),
+                .transferConfirm(id: id, organization: organization))
+        case (.transferConfirm(let id, let organization), .confirm):
             let app = try service.app(session, in: context, id: id)
             return .next(.form(FormState(title: "Transfer \(id) to \(organization)", fields: [
                 FormField(key: "id", label: "App ID there", value: app.id, hint: "keep, or pick a free ID there", maxLength: 32),
@@ -133,7 +141,7 @@ struct AppActions {
         case (.delete(let id), .confirm):
             try service.deleteApp(session, in: context, id: id)
             return .done(.info("deleted app \(id)"), appID: nil, left: true)
-        case (.create, _), (.edit, _), (.duplicate, _), (.transferTarget, _), (.transfer, _), (.delete, _):
+        case (.create, _), (.edit, _), (.duplicate, _), (.transferTarget, _), (.transferConfirm, _), (.transfer, _), (.delete, _):
             return .done(.error("unexpected dialog for \(purpose)"), appID: nil, left: false)
         }
     }

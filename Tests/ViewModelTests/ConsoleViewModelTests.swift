@@ -261,6 +261,16 @@ import Testing
         guard case .picker(let picker) = console.state.overlay else { Issue.record("no organization picker"); return }
         #expect(picker.options.map(\.value) == ["acme"])
         console.send(.submit)
+        // One way: confirmed first, like a delete; cancelling moves nothing.
+        guard case .confirm(let confirm) = console.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(confirm.title == "Transfer app" && confirm.message.contains("it will not come back"))
+        #expect(confirm.requiredText == nil)
+        console.send(.cancel)
+        #expect(console.state.overlay == .none)
+        #expect(try #require(console.myApps).state.ids == ["notes"])
+        console.send(.transfer)
+        console.send(.submit)
+        console.send(.submit)
         guard case .form(let form) = console.state.overlay else { Issue.record("no transfer form"); return }
         #expect(form.value("id") == "notes")
         console.send(.submit)
