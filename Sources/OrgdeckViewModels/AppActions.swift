@@ -120,7 +120,7 @@ struct AppActions {
                                                copyContent: answer.hasPrefix("y"))
             return .done(.info("duplicated \(id) as \(app.id)"), appID: app.id, left: false)
         case (.transferTarget(let id), .picker(let picker)):
-            guard let organization = picker.highlighted?.value else { return .done(.info("cancelled"), appID: nil, left: false) }
+            guard let organization = picker.highlighted?.value else { return .done(.note("cancelled"), appID: nil, left: false) }
             // One way: an organization's app never moves again, so the move is confirmed like a delete.
             return .next(.confirm(ConfirmState(title: "Transfer app",
                 message: "Move \(id) out of your personal account into \(organization)? Only personal apps can be transferred: "

@@ -170,8 +170,8 @@ extension DialogOwner {
             return []
         case .closed(let cancelled):
             open = nil
-            if let undone = abandoned(slot.purpose) { return [.flash(.info(undone))] }
-            return cancelled ? [.flash(.info("cancelled"))] : []
+            if let undone = abandoned(slot.purpose) { return [.flash(.note(undone))] }
+            return cancelled ? [.flash(.note("cancelled"))] : []
         case .done(let dialog):
             open = nil
             do {

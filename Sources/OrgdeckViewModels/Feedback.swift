@@ -3,12 +3,14 @@ import OrgdeckCore
 
 /// A one-line result shown in the footer's flash line; it fades after a few seconds.
 public struct Flash: Equatable, Sendable {
-    public enum Level: String, Equatable, Sendable { case info, warn, error }
+    /// `note` says what did not happen (cancelled, not sent): neither a success nor a fault.
+    public enum Level: String, Equatable, Sendable { case info, note, warn, error }
     public var level: Level
     public var text: String
 
     public init(_ level: Level, _ text: String) { self.level = level; self.text = text }
     public static func info(_ text: String) -> Flash { Flash(.info, text) }
+    public static func note(_ text: String) -> Flash { Flash(.note, text) }
     public static func warn(_ text: String) -> Flash { Flash(.warn, text) }
     public static func error(_ text: String) -> Flash { Flash(.error, text) }
 }

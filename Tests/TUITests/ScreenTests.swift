@@ -43,6 +43,16 @@ import OrgdeckViewModels
         #expect(rows[23].hasPrefix(" Enter keep filter  Esc clear  ↑↓ move"))
     }
 
+    @Test("a flash is marked by what it says: done, not done, a warning, a fault",
+          arguments: [(Flash.info("saved"), "✓ saved"), (.note("cancelled"), "· cancelled"),
+                      (.warn("read-only"), "! read-only"), (.error("no such app"), "✗ no such app")])
+    func flashMarks(flash: Flash, shown: String) throws {
+        let console = try ScreenFixture().console()
+        console.flash(flash)
+        let rows = ScreenFixture.render(console)
+        #expect(rows.contains { $0.hasPrefix(" " + shown) }, "\(rows.suffix(2))")
+    }
+
     @Test func theProfileMenuShowsAKeyOnEveryLine() throws {
         let console = try ScreenFixture().console()
         console.send(.profileMenu)

@@ -70,7 +70,7 @@ import Testing
         #expect(console.pickerState != nil)
         console.send(.cancel)
         #expect(console.state.overlay == .none)
-        #expect(console.state.flash == .info("invitation to erin@example.com not sent"))
+        #expect(console.state.flash == .note("invitation to erin@example.com not sent"))
         #expect(try f.service.invitations(f.ada, organizationID: "acme").isEmpty)
     }
 

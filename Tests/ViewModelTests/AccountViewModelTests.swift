@@ -167,7 +167,7 @@ import Testing
         console.type("cleo")
         console.send(.cancel)
         #expect(console.state.overlay == .none)
-        #expect(console.state.flash == .info("cancelled"))
+        #expect(console.state.flash == .note("cancelled"), "said as a note, not a success")
         #expect(try f.role(of: "cleo") == .orgContributor)
     }
 

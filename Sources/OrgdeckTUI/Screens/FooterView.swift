@@ -27,7 +27,13 @@ enum FooterView {
         painter.fill(Rect(x: area.x, y: flashY, width: area.width, height: 1), .base)
         if let flash {
             let element: UIElement = flash.level == .error ? .flashError : flash.level == .warn ? .flashWarn : .flashInfo
-            let mark = flash.level == .error ? "✗ " : flash.level == .warn ? "! " : "✓ "
+            let mark: String
+            switch flash.level {
+            case .error: mark = "✗ "
+            case .warn: mark = "! "
+            case .note: mark = "· "
+            case .info: mark = "✓ "
+            }
             painter.text(mark + flash.text, x: area.x + 1, y: flashY, width: area.width - 2, element)
         }
         painter.fill(Rect(x: area.x, y: hintY, width: area.width, height: 1), .footer)
