@@ -53,6 +53,17 @@ import OrgdeckViewModels
         #expect(rows.contains { $0.hasPrefix(" " + shown) }, "\(rows.suffix(2))")
     }
 
+    @Test func aLongOrganizationNameIsCutBeforeTheRole() throws {
+        let fixture = try ScreenFixture()
+        _ = try fixture.service.updateOrganization(fixture.ada, id: "acme", name: "🚀 Rocket Labs 日本語 " + String(repeating: "W", count: 70),
+                                                   billingEmail: nil, expectedVersion: nil)
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        let header = ScreenFixture.render(console)[0]
+        #expect(header.contains("… · Admin"), "\(header)")
+        #expect(header.contains("ada ▾"))
+    }
+
     @Test func theProfileMenuShowsAKeyOnEveryLine() throws {
         let console = try ScreenFixture().console()
         console.send(.profileMenu)

@@ -12,7 +12,9 @@ enum HeaderView {
         x += painter.text("▸", x: x, y: y, .header) + 1
         let role = state.role.map { " · \($0.title)" } ?? " · personal"
         let contextStart = x
-        x += painter.text(state.contextTitle, x: x, y: y, width: max(0, area.maxX - x - 30), .headerContext)
+        // A long name is cut before the role is: the role says what every key here may do.
+        let roleWidth = TextWidth.columns(role)
+        x += painter.text(state.contextTitle, x: x, y: y, width: max(0, area.maxX - x - 26 - roleWidth), .headerContext)
         x += painter.text(role, x: x, y: y, width: max(0, area.maxX - x - 26), .header)
         painter.hit(Rect(x: contextStart, y: y, width: x - contextStart, height: 1), .profileMenu)
         // Right side: badges, the lock, the user.
