@@ -62,6 +62,9 @@ import OrgdeckViewModels
         let header = ScreenFixture.render(console)[0]
         #expect(header.contains("… · Admin"), "\(header)")
         #expect(header.contains("ada ▾"))
+        console.send(.profileMenu)
+        let menu = ScreenFixture.render(console)
+        #expect(menu.contains { $0.contains("… Admin") }, "the menu keeps the role too:\n\(menu.joined(separator: "\n"))")
     }
 
     @Test func theProfileMenuShowsAKeyOnEveryLine() throws {

@@ -35,7 +35,8 @@ enum MenuView {
             switch item {
             case .context(let context, let title, let detail):
                 let mark = context == current ? "● " : "  "
-                let used = painter.text(mark + title, x: textX, y: y, width: room, element)
+                // A long name is cut before the role beside it.
+                let used = painter.text(mark + title, x: textX, y: y, width: max(2, room - TextWidth.columns(detail) - 1), element)
                 painter.text(detail, x: textX + used + 1, y: y, width: max(0, room - used - 1), selected ? .menuCursor : .muted)
             case .addOrganization:
                 // Refused now: greyed, with why, as a refused hint or picker option is.
