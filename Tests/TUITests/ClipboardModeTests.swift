@@ -49,4 +49,18 @@ import Testing
         #expect(plain.copy("acme", write: { written.append($0) }) == (true, "sent acme to the terminal's clipboard"))
         #expect(written == ["\u{1B}]52;c;" + Data("acme".utf8).base64EncodedString() + "\u{07}"])
     }
+
+    @Test func eachCopyAsksTmuxAgain() {
+        final class Options: @unchecked Sendable { var setClipboard = "on" }
+        let options = Options()
+        var buffered: [String] = []
+        let copier = Copier(mode: .auto, environment: tmux, isTerminal: true,
+                            tmuxOption: { $0 == "set-clipboard" ? options.setClipboard : "off" },
+                            loadBuffer: { buffered.append($0); return true })
+        #expect(copier.copy("acme", write: { _ in }).message == "sent acme to the terminal's clipboard")
+        // set-clipboard turned off while the console runs: the next copy goes to the buffer, and says so.
+        options.setClipboard = "off"
+        #expect(copier.copy("beta", write: { _ in }).message == "copied beta to the tmux buffer")
+        #expect(buffered == ["beta"])
+    }
 }

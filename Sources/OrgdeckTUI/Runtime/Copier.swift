@@ -51,8 +51,6 @@ public final class Copier {
     /// tmux's answer for an option, and loading its buffer (tests replace both).
     let tmuxOption: (String) -> String?
     let loadBuffer: (String) -> Bool
-    /// Asked of tmux once, at the first copy.
-    private var method: CopyMethod?
 
     public init(mode: ClipboardMode, environment: [String: String], isTerminal: Bool,
                 tmuxOption: @escaping (String) -> String? = Copier.tmuxOption,
@@ -64,9 +62,9 @@ public final class Copier {
     /// Copies `text`; `write` sends a control sequence to the terminal. Returns the flash.
     func copy(_ text: String, write: (String) -> Void) -> (ok: Bool, message: String) {
         let shown = text.count > 40 ? String(text.prefix(39)) + "…" : text
-        let method = self.method ?? CopyMethod.choose(mode: mode, environment: environment, isTerminal: isTerminal,
-                                                      tmuxOption: tmuxOption)
-        self.method = method
+        // Asked at every copy: tmux's options can change while the console runs, and a flash
+        // saying where the text went must be about this copy.
+        let method = CopyMethod.choose(mode: mode, environment: environment, isTerminal: isTerminal, tmuxOption: tmuxOption)
         switch method {
         case .unavailable(let reason): return (false, "could not copy \(shown): \(reason)")
         case .osc52, .osc52Wrapped:
