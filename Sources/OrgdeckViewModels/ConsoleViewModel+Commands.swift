@@ -49,6 +49,7 @@ extension ConsoleViewModel {
                         inFooter: false),
             PaneCommand(.refresh, "refresh", inFooter: false),
             PaneCommand(.redraw, "repaint the screen", inFooter: false),
+            PaneCommand(.help, "these keys", inFooter: false),
             PaneCommand(.quit, "quit"),
         ]
         if !pages.isEmpty { commands.insert(PaneCommand(.back, "back", inFooter: false), at: 0) }
