@@ -29,6 +29,9 @@ import OrgdeckViewModels
                                     type: .textClassifier)
         _ = try service.createModel(f.ada, in: acme, appID: "support-triage", id: "keywords", name: "Keyword spotter",
                                     type: .keywordTagger, keywords: ["billing": ["refund"], "shipping": ["parcel"]])
+        // The longest type name: the Type column shows it whole.
+        _ = try service.createModel(f.ada, in: acme, appID: "support-triage", id: "watchful", name: "Watchful answers",
+                                    type: .conceptThresholder)
         for model in ["ticket-router", "ticket-router", "keywords"] {
             _ = try service.trainModel(f.ada, in: acme, appID: "support-triage", modelID: model)
             try service.runNextTrainingJob(worker: "golden:1:00")

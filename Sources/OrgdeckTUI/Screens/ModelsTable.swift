@@ -8,7 +8,7 @@ enum ModelsTable {
     static let columns = [
         TableColumn("Model", min: 8, priority: 10, identifier: true),
         TableColumn("Name", min: 10, priority: 7),
-        TableColumn("Type", min: 15, max: 15, priority: 8),
+        TableColumn("Type", min: 15, max: 19, priority: 8),   // up to "concept-thresholder"
         TableColumn("Visibility", min: 10, max: 10, priority: 6),
         TableColumn("Latest version", min: 14, max: 28, priority: 9),
         TableColumn("Updated", min: 8, max: 14, priority: 3),
