@@ -64,7 +64,8 @@ enum PaneViews {
         case let starred as StarredPane: StarredView.draw(&painter, area, state: starred.state)
         case let account as AccountViewModel: AccountView.draw(&painter, area, account: account, now: now)
         case let team as TeamPageViewModel: TeamView.draw(&painter, area, page: team)
-        case let security as SecurityPage: SecurityView.draw(&painter, area, page: security, now: now)
+        case let security as SecurityPage:
+            SecurityView.draw(&painter, area, page: security, context: model.state.contextTitle, now: now)
         case let billing as BillingPage: BillingView.draw(&painter, area, page: billing, context: model.state.contextTitle, now: now)
         case let workflow as WorkflowPageViewModel: WorkflowView.draw(&painter, area, page: workflow)
         case let collaborations as CollaborationsPane:

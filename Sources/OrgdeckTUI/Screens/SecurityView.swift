@@ -6,8 +6,9 @@ import OrgdeckViewModels
 /// The Security pane: a sidebar of its sections (Tokens, SSH keys and Sign-ins in the personal context,
 /// Password policy in an organization) and the section in front.
 enum SecurityView {
-    static func draw(_ painter: inout Painter, _ area: Rect, page: SecurityPage, now: Date) {
-        let body = SidebarView.page(&painter, area, title: "Security · \(page.context.description)", page: page)
+    /// `context` is the context's title (the organization's name), as the other panes show it.
+    static func draw(_ painter: inout Painter, _ area: Rect, page: SecurityPage, context: String, now: Date) {
+        let body = SidebarView.page(&painter, area, title: "Security · \(context)", page: page)
         switch page.section {
         case let tokens as TokensSection: TokensTable.draw(&painter, body, state: tokens.state, now: now)
         case let keys as SSHKeysSection: SSHKeysTable.draw(&painter, body, state: keys.state, now: now)
