@@ -86,7 +86,7 @@ enum ConceptsTable {
     static let columns = [
         TableColumn("Concept", min: 8, priority: 10, identifier: true),
         TableColumn("Name", min: 10, priority: 8),
-        TableColumn("Inputs", min: 6, max: 10, priority: 9),
+        TableColumn("Inputs", min: 6, max: 10, priority: 9, alignRight: true),
         TableColumn("Created", min: 10, max: 10, priority: 4),
     ]
 
