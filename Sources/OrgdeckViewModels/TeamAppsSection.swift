@@ -58,11 +58,13 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
         let page = try? env.service.apps(env.session, in: env.context,
                                          query: AppQuery(filter: filter, sort: .name, ascending: true, limit: Self.pickerLimit,
                                                          countTotal: false))
-        return (page?.items ?? []).map { app in
+        let options = (page?.items ?? []).map { app in
             PickerOption(value: app.id, label: app.id,
                          detail: app.name + (roles[app.id].map { " · in the team as \($0.rawValue)" } ?? ""),
                          refusal: team.flatMap { Self.refusal(missing: env.service.labelsMissing(app, for: $0)) })
         }
+        // The apps that can be added first, each group by name.
+        return options.filter { $0.refusal == nil } + options.filter { $0.refusal != nil }
     }
 
     /// Short enough for the picker's detail column: the picker is this team's.

@@ -107,6 +107,7 @@ import Testing
         let refusal = "not labelled hipaa, which this team requires"
         #expect(console.pickerState?.visible.first { $0.value == "alpha" }?.refusal == refusal, "greyed with the reason")
         #expect(console.pickerState?.visible.first { $0.value == "beta" }?.refusal == nil)
+        #expect(console.pickerState?.visible.first?.value == "beta", "the apps that can be added come first")
         console.pick("alpha")
         #expect(console.pickerState?.error == refusal, "refused before the role is asked")
         #expect(console.pickerState?.title.hasPrefix("Add an app") == true)
