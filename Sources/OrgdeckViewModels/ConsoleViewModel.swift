@@ -92,6 +92,12 @@ public final class ConsoleViewModel: DialogOwner {
         case .idle: front?.settle()
         case .job(let report): handleJob(report)
         default:
+            let flashBefore = state.flash, dialogBefore = openDialog ?? front?.dialog
+            defer {
+                // A form or dialog that opened is about this key: an older message (a refusal of
+                // the key before) no longer speaks for what is on screen.
+                if dialogBefore == nil, (openDialog ?? front?.dialog) != nil, state.flash == flashBefore { state.flash = nil }
+            }
             if state.signIn != nil {
                 handleSignIn(event, &effects)
             } else if let overlay = rootOverlay {

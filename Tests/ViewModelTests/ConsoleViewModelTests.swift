@@ -254,6 +254,16 @@ import Testing
         #expect(console.state.flash == .warn("app notes was deleted elsewhere"))
     }
 
+    @Test func aDialogThatOpensClearsAnOlderMessage() throws {
+        let console = try Fixture().console()
+        console.flash(.warn("creating apps requires role Admin"))
+        console.send(.move(.down))
+        #expect(console.state.flash == .warn("creating apps requires role Admin"), "a key that opens nothing keeps it")
+        console.send(.new)
+        #expect(console.formState?.title == "New app")
+        #expect(console.state.flash == nil, "the form is what the screen is about now")
+    }
+
     @Test func transferMovesAPersonalAppIntoTheOrganization() throws {
         let fixture = try Fixture()
         let console = fixture.console()
