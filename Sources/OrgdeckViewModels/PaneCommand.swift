@@ -14,3 +14,8 @@ public struct PaneCommand: Equatable, Sendable {
 
     public var isEnabled: Bool { refusal == nil }
 }
+
+extension Array where Element == PaneCommand {
+    /// Whether `event` is offered here and not refused: what an empty list may suggest pressing.
+    public func allows(_ event: ConsoleEvent) -> Bool { contains { $0.event == event && $0.isEnabled } }
+}

@@ -67,6 +67,22 @@ import OrgdeckViewModels
         #expect(menu.contains { $0.contains("… Admin") }, "the menu keeps the role too:\n\(menu.joined(separator: "\n"))")
     }
 
+    @Test func anEmptyListSuggestsItsKeyOnlyToWhomItWorks() throws {
+        let fixture = try AdminScreenFixture()
+        let service = fixture.base.service
+        _ = try service.signUp(username: "ken", displayName: "Ken", email: "ken@example.com", password: "correct-horse-1", source: .tui)
+        try service.addMember(fixture.base.ada, organizationID: "acme", userID: try service.user(username: "ken").id, role: .teamContributor)
+        let ken = try service.signIn(login: "ken", password: "correct-horse-1", source: .tui)
+        let console = fixture.base.console(session: ken)
+        // His own account: he may create apps there.
+        #expect(ScreenFixture.render(console).contains { $0.contains("No apps here yet. Press n to create one.") })
+        // A Team Contributor in no team sees no app of the organization and may not create one.
+        console.switchContext(.organization("acme"))
+        let rows = ScreenFixture.render(console)
+        #expect(rows.contains { $0.contains("No apps here yet.") })
+        #expect(!rows.contains { $0.contains("Press n") }, "\(rows.joined(separator: "\n"))")
+    }
+
     @Test func theProfileMenuShowsAKeyOnEveryLine() throws {
         let console = try ScreenFixture().console()
         console.send(.profileMenu)

@@ -58,7 +58,9 @@ public struct ConsoleRenderer {
 enum PaneViews {
     static func draw(_ painter: inout Painter, _ area: Rect, _ pane: any PaneModel, model: ConsoleViewModel, now: Date) {
         switch pane {
-        case let apps as MyAppsViewModel: MyAppsView.draw(&painter, area, state: apps.state, title: model.state.contextTitle, now: now)
+        case let apps as MyAppsViewModel:
+            MyAppsView.draw(&painter, area, state: apps.state, title: model.state.contextTitle, canCreate: apps.commands.allows(.new),
+                            now: now)
         case let page as AppPageViewModel: AppDetailView.draw(&painter, area, page: page, upload: model.state.upload, now: now)
         case let page as ModelPageViewModel: ModelView.draw(&painter, area, page: page, training: model.state.training, now: now)
         case let starred as StarredPane: StarredView.draw(&painter, area, state: starred.state)
