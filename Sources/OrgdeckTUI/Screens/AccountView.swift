@@ -21,7 +21,7 @@ enum AccountView {
         case let activity as ActivitySection: ActivityTable.draw(&painter, body, state: activity.state, now: now)
         case let profile as OrganizationProfileSection: drawProfile(&painter, body, state: profile.state, role: account.role)
         case let members as MembersSection: MembersTable.draw(&painter, body, state: members.state, now: now)
-        case let teams as TeamsSection: TeamsTable.draw(&painter, body, state: teams.state)
+        case let teams as TeamsSection: TeamsTable.draw(&painter, body, state: teams.state, canCreate: teams.commands.allows(.new))
         case let invitations as InvitationsSection:
             InvitationsTable.draw(&painter, body, state: invitations.state, visible: invitations.visible)
         default: painter.text("no view for \(account.section.title)", x: body.x + 1, y: body.y + 1, width: body.width - 2, .error)
@@ -93,7 +93,8 @@ enum TeamsTable {
         TableColumn("Policy", min: 10, priority: 4),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Team>) {
+    /// `canCreate`: whether `n` works here, so the empty list suggests it only then.
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Team>, canCreate: Bool = true) {
         let list = state.list
         let y = AccountView.title(&painter, area, "Teams (\(list.rows.count))", search: list.search, searching: list.searching)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
@@ -103,7 +104,7 @@ enum TeamsTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: list.cursor, scrollTop: list.scrollTop,
-                       empty: list.search.isEmpty ? "No teams yet. Press n to create one." : "No team matches.")
+                       empty: list.search.isEmpty ? "No teams yet." + (canCreate ? " Press n to create one." : "") : "No team matches.")
     }
 }
 

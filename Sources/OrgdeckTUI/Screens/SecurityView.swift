@@ -10,8 +10,8 @@ enum SecurityView {
     static func draw(_ painter: inout Painter, _ area: Rect, page: SecurityPage, context: String, now: Date) {
         let body = SidebarView.page(&painter, area, title: "Security · \(context)", page: page)
         switch page.section {
-        case let tokens as TokensSection: TokensTable.draw(&painter, body, state: tokens.state, now: now)
-        case let keys as SSHKeysSection: SSHKeysTable.draw(&painter, body, state: keys.state, now: now)
+        case let tokens as TokensSection: TokensTable.draw(&painter, body, state: tokens.state, canCreate: tokens.commands.allows(.new), now: now)
+        case let keys as SSHKeysSection: SSHKeysTable.draw(&painter, body, state: keys.state, canCreate: keys.commands.allows(.new), now: now)
         case let history as SignInHistorySection: SignInsTable.draw(&painter, body, state: history.state, now: now)
         case let policy as PasswordPolicySection: drawPolicy(&painter, body, state: policy.state)
         case let providers as IdentityProvidersSection:
@@ -48,7 +48,8 @@ enum TokensTable {
         TableColumn("Status", min: 7, max: 7, priority: 9),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<TokenInfo>, now: Date) {
+    /// `canCreate`: whether `n` works here (not read-only), so the empty list suggests it only then.
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<TokenInfo>, canCreate: Bool = true, now: Date) {
         AccountView.title(&painter, area, "Personal access tokens", note: "for ORGDECK_TOKEN; n creates one (shown once)")
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
         let rows = state.list.rows.map { token -> [String] in
@@ -58,7 +59,7 @@ enum TokensTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), columns: columns,
                        rows: rows, cursor: state.list.cursor, scrollTop: state.list.scrollTop,
-                       empty: "No tokens yet. Press n to create one.")
+                       empty: "No tokens yet." + (canCreate ? " Press n to create one." : ""))
     }
 }
 
@@ -74,7 +75,8 @@ enum SSHKeysTable {
         TableColumn("Last used", min: 8, max: 10, priority: 5),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<SSHKeyInfo>, now: Date) {
+    /// `canCreate`: whether `n` works here (not read-only), so the empty list suggests it only then.
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<SSHKeyInfo>, canCreate: Bool = true, now: Date) {
         AccountView.title(&painter, area, "SSH keys", note: "sign you in to orgdeck serve; n adds one")
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
         let rows = state.list.rows.map { key -> [String] in
@@ -83,7 +85,8 @@ enum SSHKeysTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), columns: columns,
                        rows: rows, cursor: state.list.cursor, scrollTop: state.list.scrollTop,
-                       empty: "No SSH keys. Press n and paste your .pub line, or: orgdeck keys add ~/.ssh/id_ed25519.pub")
+                       empty: canCreate ? "No SSH keys. Press n and paste your .pub line, or: orgdeck keys add ~/.ssh/id_ed25519.pub"
+                           : "No SSH keys.")
     }
 }
 
