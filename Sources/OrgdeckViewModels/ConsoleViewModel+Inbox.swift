@@ -18,7 +18,7 @@ extension ConsoleViewModel {
         switch event {
         case .cancel, .back, .quit, .inbox: rootOverlay = nil; return
         case .accept:
-            guard let invitation = inbox.selected else { break }
+            guard let invitation = inbox.selected else { inbox.error = "no invitation to act on"; break }
             if let reason = environment?.refusalToChange { inbox.error = reason; break }
             do {
                 let membership = try service.acceptInvitation(session, id: invitation.id)
@@ -28,7 +28,7 @@ extension ConsoleViewModel {
                 return
             } catch { inbox.error = error.userMessage }
         case .delete:
-            guard let invitation = inbox.selected else { break }
+            guard let invitation = inbox.selected else { inbox.error = "no invitation to act on"; break }
             if let reason = environment?.refusalToChange { inbox.error = reason; break }
             rootOverlay = nil
             inboxUnderneath = inbox
@@ -38,7 +38,7 @@ extension ConsoleViewModel {
                           for: .decline(invitationID: invitation.id)), &effects)
             return
         case .open, .submit:
-            guard let invitation = inbox.selected else { break }
+            guard let invitation = inbox.selected else { inbox.error = "no invitation to act on"; break }
             rootOverlay = nil
             inboxUnderneath = inbox
             apply(present(.info(InfoState(title: "Invitation to \(invitation.organizationName)", rows: [

@@ -24,6 +24,16 @@ import Testing
         #expect(try #require(console.myApps).state.ids.sorted() == ["alpha", "beta", "gamma"])
     }
 
+    @Test func anEmptyInboxSaysWhyItsKeysDoNothing() throws {
+        let console = try Fixture().console()
+        console.send(.inbox)
+        #expect(console.inboxState?.invitations.isEmpty == true)
+        for key in [ConsoleEvent.accept, .delete, .submit] {
+            console.send(key)
+            #expect(console.inboxState?.error == "no invitation to act on", "\(key)")
+        }
+    }
+
     @Test func enterShowsTheDetailsAndReturnsToTheInbox() throws {
         let f = try AdminConsoleFixture()
         _ = try f.service.invite(f.ada, organizationID: "acme", email: "dan@example.com", role: .orgUser, teams: [])
