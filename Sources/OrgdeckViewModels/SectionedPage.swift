@@ -9,7 +9,8 @@ public protocol SectionModel: PaneModel {
 /// A page whose sections sit in a sidebar (an app, an organization's settings) or in tabs (a
 /// team): Tab, Shift-Tab and ←→ switch sections; every other event goes to the section in
 /// front, and what the section leaves unhandled to the page itself (`pageSend`), whose own
-/// commands follow the section's. A section is read when it comes to the front.
+/// commands follow the section's; ↑↓ that neither takes (a section without a list) move through
+/// the sections too. A section is read when it comes to the front.
 public class SectionedPage: PaneModel {
     public let screen: Screen
     public internal(set) var sections: [any SectionModel]
@@ -50,7 +51,13 @@ public class SectionedPage: PaneModel {
         case .selectSection(let index): return show(index)
         default: break
         }
-        return section.send(event) ?? pageSend(event)
+        if let reactions = section.send(event) ?? pageSend(event) { return reactions }
+        // A section with no list of its own (an overview, a profile) leaves ↑↓ to the sidebar.
+        switch event {
+        case .move(.down): return show(selected + 1)
+        case .move(.up): return show(selected - 1)
+        default: return nil
+        }
     }
 
     /// Brings section `index` to the front and reads it: sections out of sight are not kept fresh.

@@ -7,6 +7,18 @@ import Testing
 @Suite struct AccountViewModelTests {
     // MARK: Sections
 
+    @Test func aSectionWithoutAListLeavesUpAndDownToTheSidebar() throws {
+        let console = try AdminConsoleFixture().account()
+        #expect(console.account?.accountSection == .profile)
+        console.send(.move(.down))
+        #expect(console.account?.accountSection == .members, "the profile has no list: ↓ moves down the sidebar")
+        console.send(.move(.down))
+        #expect(console.account?.accountSection == .members, "a list keeps ↓ for its rows")
+        console.send(.move(.left))
+        console.send(.move(.up))
+        #expect(console.account?.accountSection == .profile, "↑ on the first section stays")
+    }
+
     @Test func thePersonalContextHasProfileAndActivityAndAnOrganizationFiveSections() throws {
         let f = try AdminConsoleFixture()
         let console = ConsoleViewModel(service: f.service, session: f.ada)
