@@ -102,7 +102,9 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
         do {
             let invitation = try env.service.invite(env.session, organizationID: organizationID, email: email, role: role, teams: teams)
             reload(selecting: invitation.id)
-            return [.flash(.info("invited \(invitation.email) as \(role.title)"))]
+            // Allowed, but worth saying: a Team Contributor in no team sees no app at all.
+            let noTeam = role == .teamContributor && teams.isEmpty ? " in no team: no app is theirs until a team adds them" : ""
+            return [.flash(.info("invited \(invitation.email) as \(role.title)" + noTeam))]
         } catch let error as CoreError where error.field == "email" {
             var form = emailForm(email)
             if case .form(var shown) = form { shown.error = error.message; form = .form(shown) }

@@ -59,7 +59,8 @@ public final class MembersSection: ListSection<Member, MembersSection.Purpose> {
             guard let role = picker.highlighted.flatMap({ Role(rawValue: $0.value) }) else { return [] }
             _ = try env.service.changeRole(env.session, organizationID: organizationID, username: username, to: role)
             _ = reload()
-            return [.flash(.info("\(username) is now \(role.title)"))]
+            let inNoTeam = role == .teamContributor && state.list.rows.first { $0.user.username == username }?.teams.isEmpty == true
+            return [.flash(.info("\(username) is now \(role.title)" + (inNoTeam ? " in no team: no app is theirs until a team adds them" : "")))]
         case (.remove(let username), .confirm):
             try env.service.removeMember(env.session, organizationID: organizationID, username: username)
             _ = reload()

@@ -108,7 +108,7 @@ import Testing
         #expect(console.pickerState?.highlighted?.label == "Team Contributor")
         console.send(.submit)
         #expect(console.state.overlay == .none)
-        #expect(console.state.flash == .info("bob is now Team Contributor"))
+        #expect(console.state.flash == .info("bob is now Team Contributor in no team: no app is theirs until a team adds them"))
         #expect(try f.role(of: "bob") == .teamContributor)
         #expect(console.members?.list.rows.first { $0.user.username == "bob" }?.role == .teamContributor, "the table is re-read")
         #expect(console.members?.list.selected?.user.username == "bob", "the cursor stays on bob")
