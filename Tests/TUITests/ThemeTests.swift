@@ -10,6 +10,14 @@ private let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponen
 @Suite struct ThemeTests {
     static let shipped = ["default", "light", "high-contrast", "solarized-dark", "nord", "mono"]
 
+    @Test func theSectionInFrontIsMarkedDifferentlyFromTheListCursor() {
+        // ↑↓ move the list, not the sidebar: the two highlights must not look the same.
+        let theme = Theme.builtin
+        #expect(theme.style(.sidebarActive).bg != theme.style(.tableCursor).bg)
+        #expect(theme.style(.sidebarActive).bg == theme.style(.sidebar).bg)
+        #expect(theme.style(.sidebarActive).attributes.contains(.bold))
+    }
+
     @Test(arguments: shipped)
     func everyShippedThemeParses(name: String) throws {
         let theme = try Theme.load(named: name, searchPaths: [themesDir])

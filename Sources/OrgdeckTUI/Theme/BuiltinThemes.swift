@@ -108,8 +108,9 @@ fg = "warn"
 fg = "fg"
 bg = "panel"
 [ui."sidebar.active"]
-fg = "select-fg"
-bg = "select"
+# The section in front, not the focus (↑↓ move the list beside it): marked, not a cursor bar.
+fg = "accent"
+bg = "panel"
 bold = true
 
 [ui.dialog]
