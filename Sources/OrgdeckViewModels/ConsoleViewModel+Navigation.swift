@@ -3,6 +3,8 @@ import OrgdeckCore
 extension ConsoleViewModel {
     /// Shows a pane: built the first time in this context, read again when it comes back.
     func selectPane(_ pane: Pane) {
+        // A refusal or a "cancelled" was about the pane being left.
+        if let level = state.flash?.level, level == .warn || level == .note { state.flash = nil }
         pages = []
         state.stack = [.pane(pane)]
         if !buildPane(pane) {

@@ -264,6 +264,16 @@ import Testing
         #expect(console.state.flash == nil, "the form is what the screen is about now")
     }
 
+    @Test func aRefusalStaysWithThePaneItWasAbout() throws {
+        let console = try Fixture().console()
+        console.flash(.warn("creating apps requires role Admin"))
+        console.send(.selectPane(.account))
+        #expect(console.state.flash == nil)
+        console.flash(.info("saved notes"))
+        console.send(.selectPane(.myApps))
+        #expect(console.state.flash == .info("saved notes"), "what was done is still worth reading")
+    }
+
     @Test func transferMovesAPersonalAppIntoTheOrganization() throws {
         let fixture = try Fixture()
         let console = fixture.console()
