@@ -83,6 +83,18 @@ import OrgdeckViewModels
         #expect(!rows.contains { $0.contains("Press n") }, "\(rows.joined(separator: "\n"))")
     }
 
+    @Test func aFlashLongerThanTheLineShowsWholeOnTwo() throws {
+        let console = try ScreenFixture().console()
+        let reason = "editing app content requires role Admin or Organization Contributor (or a team's contributor role on the app)"
+        console.flash(.warn(reason))
+        let rows = ScreenFixture.render(console)
+        #expect(rows[21].hasPrefix(" ! editing app content requires role Admin or Organization Contributor (or a"), "\(rows[21])")
+        #expect(rows[22].hasPrefix(" team's contributor role on the app)"), "\(rows[22])")
+        #expect(rows[23].contains("help"), "the keys keep their row")
+        #expect(FooterView.wrap("a b", 10) == ("a b", ""))
+        #expect(FooterView.wrap("abcdefghijkl", 5) == ("abcde", "fghijkl"), "no space: cut at the width")
+    }
+
     @Test func theProfileMenuShowsAKeyOnEveryLine() throws {
         let console = try ScreenFixture().console()
         console.send(.profileMenu)

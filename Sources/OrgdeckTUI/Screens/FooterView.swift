@@ -34,7 +34,17 @@ enum FooterView {
             case .note: mark = "· "
             case .info: mark = "✓ "
             }
-            painter.text(mark + flash.text, x: area.x + 1, y: flashY, width: area.width - 2, element)
+            let text = mark + flash.text, room = area.width - 2
+            if TextWidth.columns(text) > room, flashY > 0 {
+                // Longer than the line: it starts on the row above, over the body's last row, for
+                // as long as it shows; a refusal's reason is never cut off at its end.
+                let (first, rest) = wrap(text, room)
+                painter.fill(Rect(x: area.x, y: flashY - 1, width: area.width, height: 1), .base)
+                painter.text(first, x: area.x + 1, y: flashY - 1, width: room, element)
+                painter.text(rest, x: area.x + 1, y: flashY, width: room, element)
+            } else {
+                painter.text(text, x: area.x + 1, y: flashY, width: room, element)
+            }
         }
         painter.fill(Rect(x: area.x, y: hintY, width: area.width, height: 1), .footer)
         // Help, wherever its key works, is pinned to the right edge.
@@ -52,5 +62,20 @@ enum FooterView {
             x += painter.text(" " + hint.label, x: x, y: hintY, hint.enabled ? .footer : .muted)
             x += 2
         }
+    }
+
+    /// `text` as a first line of at most `columns` columns, broken after a space when there is
+    /// one, and the rest (cut with `…` by the caller if even two lines are not enough).
+    static func wrap(_ text: String, _ columns: Int) -> (String, String) {
+        var used = 0, breakAt: String.Index?, end = text.endIndex
+        for index in text.indices {
+            let width = TextWidth.width(of: text[index])
+            if used + width > columns { end = index; break }
+            used += width
+            if text[index] == " " { breakAt = text.index(after: index) }
+        }
+        guard end < text.endIndex else { return (text, "") }
+        let cut = breakAt ?? end
+        return (String(text[..<cut]).trimmingCharacters(in: .whitespaces), String(text[cut...]))
     }
 }
