@@ -26,13 +26,12 @@ enum FooterView {
         let hintY = area.y + 1
         painter.fill(Rect(x: area.x, y: flashY, width: area.width, height: 1), .base)
         if let flash {
-            let element: UIElement = flash.level == .error ? .flashError : flash.level == .warn ? .flashWarn : .flashInfo
-            let mark: String
+            let (element, mark): (UIElement, String)
             switch flash.level {
-            case .error: mark = "✗ "
-            case .warn: mark = "! "
-            case .note: mark = "· "
-            case .info: mark = "✓ "
+            case .error: (element, mark) = (.flashError, "✗ ")
+            case .warn: (element, mark) = (.flashWarn, "! ")
+            case .note: (element, mark) = (.flashInfo, "· ")
+            case .info: (element, mark) = (.flashInfo, "✓ ")
             }
             let text = mark + flash.text, room = area.width - 2
             if TextWidth.columns(text) > room, flashY > 0 {
