@@ -20,6 +20,7 @@ public struct MyAppsState: Equatable, Sendable {
     /// False until the apps are counted (after the first frame): `total` is then a lower bound.
     public var totalIsExact: Bool
     /// The ID of the app under the cursor: the cursor follows it across re-sorts and reloads.
+    /// A filter that matches nothing keeps it, so erasing the filter finds the app again.
     public var selectedID: String?
     /// Absolute index of the cursor in the filtered list.
     public var cursor: Int

@@ -102,7 +102,7 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
         state.cursor = state.total == 0 ? 0 : min(max(0, state.cursor), state.total - 1)
         scrollToCursor()
         ensureLoaded()
-        state.selectedID = state.selected?.id
+        if let id = state.selected?.id { state.selectedID = id } else if state.total > 0 { state.selectedID = nil }
     }
 
     /// Keeps the cursor's row inside the visible rows, moving the view as little as possible.
@@ -167,13 +167,20 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
 
     /// Applies an edit to the filter text and re-queries from the top. The exact count waits
     /// until typing rests (`.idle`): counting every match of a short filter among 100k apps
-    /// takes longer than a keystroke may.
+    /// takes longer than a keystroke may. The cursor stays on its app when the screens read
+    /// show it (finding it further down would be that count again), and when the filter is
+    /// erased it returns to its app wherever it stands, as Esc does.
     func editFilter(_ event: ConsoleEvent) {
         let before = state.filter.text
         state.filter.apply(event)
         guard state.filter.text != before else { return }
+        let keep = state.selectedID
+        if state.filter.isEmpty { reload(keeping: keep); return }
         state.cursor = 0
         load(around: 0, count: false)
+        if let keep, let index = state.window.firstIndex(where: { $0.id == keep }) {
+            state.cursor = state.windowOffset + index
+        }
         clampCursor()
     }
 

@@ -60,6 +60,25 @@ import Testing
         #expect(apps.filtering && apps.filter.text == "app", "the count changes nothing else")
     }
 
+    @Test func theCursorStaysOnItsAppWhileTheFilterChangesAndWhenItIsErased() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        let model = try #require(console.myApps)
+        model.select(index: 1)
+        let chosen = try #require(model.state.selected?.id)
+        console.send(.filter)
+        console.type("a")
+        #expect(model.state.selected?.id == chosen, "still a match: the cursor stays on it")
+        console.type("zzz")
+        #expect(model.state.selected == nil)
+        for _ in 0..<4 { console.send(.backspace) }
+        #expect(model.state.filter.text == "")
+        #expect(model.state.total == 3)
+        #expect(model.state.selected?.id == chosen, "an erased filter returns to the app, as Esc does")
+        #expect(model.state.filtering, "still typing in the filter")
+    }
+
     @Test func filterWithNoMatchShowsAnEmptyList() throws {
         let fixture = try Fixture()
         let console = fixture.console()
