@@ -59,8 +59,8 @@ public enum Console {
             }
         }
         let model = ConsoleViewModel(service: service, session: options.session, memory: PlaceFile(stateDirectory: options.stateDirectory),
-                                     viewport: ConsoleRenderer.body(width: terminal.width, height: terminal.height))
-        model.remote = options.remote
+                                     viewport: ConsoleRenderer.body(width: terminal.width, height: terminal.height),
+                                     remote: options.remote)
         let runtime = ConsoleRuntime(model: model, backend: terminal, service: service, keyMap: keyMap, theme: theme,
                                      themeDirectories: options.themeDirectories,
                                      memory: ThemeMemory(stateDirectory: options.stateDirectory), environment: environment,

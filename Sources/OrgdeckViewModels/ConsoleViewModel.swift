@@ -40,15 +40,17 @@ public final class ConsoleViewModel: DialogOwner {
     /// Whether the first frame has been painted (counts and badges wait for it).
     var settled = false
     /// An SSH session's console (`orgdeck serve`): signing out ends the session, and nothing
-    /// reads or writes files on the server.
-    public var remote = false
+    /// reads or writes files on the server. Fixed at creation: the first pane, built then, must
+    /// already know it.
+    public let remote: Bool
 
     /// `viewport` is the body's size when the terminal's is known before the first frame, so
     /// the first pane reads for the screen it will be drawn on.
     public init(service: OrgService, session: Session? = nil, memory: PlaceMemory? = nil,
-                viewport: (rows: Int, columns: Int)? = nil) {
+                viewport: (rows: Int, columns: Int)? = nil, remote: Bool = false) {
         self.service = service
         self.memory = memory
+        self.remote = remote
         if let viewport { self.viewport = viewport }
         self.state = ConsoleState(readOnly: service.isReadOnly)
         if let session { enter(session) }

@@ -13,6 +13,24 @@ import Testing
         return try #require(page.section as? ActivitySection)
     }
 
+    @Test func overSSHTheFirstPaneRefusesToWriteTheServersFiles() throws {
+        // The pane the console opens on is built with the console: it must already know that
+        // this is an SSH session, or its export would write wherever the server may.
+        let fixture = try Fixture()
+        let places = MemoryPlaces()
+        places.places["ada"] = Place(context: "acme", pane: Pane.account.rawValue)
+        let console = ConsoleViewModel(service: fixture.service, session: fixture.ada, memory: places, remote: true)
+        console.send(.firstFramePainted)
+        #expect(console.state.pane == .account)
+        let page = try #require(console.account)
+        let index = try #require(page.sections.firstIndex { $0.title == "Activity" })
+        console.send(.selectSection(index))
+        console.send(.export)
+        #expect(console.formState == nil, "no form for a path on the server")
+        #expect(console.state.flash?.text.hasPrefix("over SSH, files would be read and written on the server") == true,
+                "\(String(describing: console.state.flash))")
+    }
+
     @Test func anAdminSeesTheOrganizationsEntriesAndAMemberOnlyTheirOwn() throws {
         let fixture = try Fixture()
         let ada = fixture.console()
