@@ -69,7 +69,8 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
 
     override func handle(_ event: ConsoleEvent, selected: IdentityProvider?) -> [Reaction]? {
         if event == .new {
-            if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
+            // Each of its three actions reads or writes a file: over SSH, refused on the key.
+            if let reason = manageRefusal ?? env.refusalToChange ?? env.refusalOfFiles { return refused(reason) }
             return present(.picker(PickerState(title: "Identity providers", options: [
                 PickerOption(value: "import", label: "Import a metadata file", detail: "the XML your IdP exports (recommended)"),
                 PickerOption(value: "create", label: "Enter the fields", detail: "entity ID, sign-on URL, a PEM certificate file"),
@@ -80,14 +81,20 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
         switch event {
         case .open: return present(.info(InfoState(title: provider.name, rows: Self.details(provider))), for: .details)
         case .edit:
-            if let reason = manageRefusal ?? env.refusalToChange ?? env.refusalOfFiles { return refused(reason) }
-            return present(.form(FormState(title: "Edit \(provider.name)", fields: [
+            if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
+            var fields = [
                 FormField(key: "name", label: "Name", value: provider.name, maxLength: 100),
                 FormField(key: "sso_url", label: "Sign-on URL", value: provider.ssoURL, hint: "https only", maxLength: 2_000),
                 FormField(key: "binding", label: "Binding", value: provider.ssoBinding, hint: "HTTP-Redirect or HTTP-POST", maxLength: 13),
-                FormField(key: "certificate", label: "New signing certificates", hint: "optional: a PEM file; Tab completes",
-                          maxLength: 4_000, completesPaths: true),
-            ], submitLabel: "Save")), for: .edit(id: provider.id))
+            ]
+            // New certificates come from a file: over SSH it would be the server's, so the
+            // field is left out and the rest stays editable.
+            if env.refusalOfFiles == nil {
+                fields.append(FormField(key: "certificate", label: "New signing certificates", hint: "optional: a PEM file; Tab completes",
+                                        maxLength: 4_000, completesPaths: true))
+            }
+            return present(.form(FormState(title: "Edit \(provider.name)", fields: fields, submitLabel: "Save")),
+                           for: .edit(id: provider.id))
         case .delete:
             if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
             return present(.confirm(ConfirmState(title: "Delete identity provider",
@@ -199,7 +206,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
     override var listCommands: [PaneCommand] {
         let none = needsItem("identity provider")
         let manage = manageRefusal ?? env.refusalToChange
-        return [PaneCommand(.new, "import, create, export", refusal: manage), PaneCommand(.open, "details", refusal: none),
+        return [PaneCommand(.new, "import, create, export", refusal: manage ?? env.refusalOfFiles), PaneCommand(.open, "details", refusal: none),
                 PaneCommand(.edit, "edit", refusal: none ?? manage),
                 PaneCommand(.delete, "delete", refusal: none ?? manage), PaneCommand(.filter, "search"),
                 PaneCommand(.copyID, "copy entity ID", refusal: none)]

@@ -251,4 +251,29 @@ import Testing
         }
         #expect(try service.sshKeys(Session(user: ada, source: .tui)).count == 1)
     }
+
+    @Test func overSSHProvidersAreEditedWithoutAFileAndNotAddedFromOne() throws {
+        let fixture = try Fixture()
+        let cert = TestCertificates.base64(try TestCertificates.make("idp.plain.example"))
+        _ = try fixture.service.importIdentityProvider(fixture.ada, organizationID: "acme",
+                                                       metadata: Data(VendorMetadata.plain(certificates: [cert]).utf8), name: "Plain")
+        let console = ConsoleViewModel(service: fixture.service, session: fixture.ada, remote: true)
+        console.send(.firstFramePainted)
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.security))
+        console.send(.selectSection(1))
+        let section = try #require(console.security?.section as? IdentityProvidersSection)
+        #expect(section.commands.first { $0.event == .new }?.refusal?.hasPrefix("over SSH") == true, "n is greyed with the reason")
+        console.send(.new)
+        #expect(console.front?.dialog == nil, "import, create and export all need a file: refused on the key")
+        #expect(console.state.flash?.text.hasPrefix("over SSH, files would be read and written on the server") == true)
+        console.send(.edit)
+        let form = try #require(console.formState)
+        #expect(form.fields.map(\.key) == ["name", "sso_url", "binding"], "no certificate file over SSH")
+        console.send(.cursorEnd)
+        console.type(" IdP")
+        console.send(.submit)
+        #expect(console.front?.dialog == nil)
+        #expect(section.state.list.rows.map(\.name) == ["Plain IdP"])
+    }
 }
