@@ -51,7 +51,7 @@ extension ConsoleViewModel {
         switch request {
         case .upload:
             if state.upload?.isRunning == true {
-                state.flash = .warn("an upload is running: wait for it, or press x to cancel it")
+                state.flash = .warn("an upload is running: wait for it" + keys.suggest(.cancelJob, ", or press %k to cancel it"))
                 return false
             }
             return true

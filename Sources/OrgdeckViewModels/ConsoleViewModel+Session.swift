@@ -125,7 +125,8 @@ extension ConsoleViewModel {
 
     /// The environment panes are built with in the current context.
     var environment: PaneEnvironment? {
-        state.session.map { PaneEnvironment(service: service, session: $0, context: state.context, role: state.role, remote: remote) }
+        state.session.map { PaneEnvironment(service: service, session: $0, context: state.context, role: state.role, remote: remote,
+                                               keys: keys) }
     }
 
     /// Switches context (one keystroke from the profile menu): the pane stays, its model is

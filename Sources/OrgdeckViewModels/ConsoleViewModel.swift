@@ -43,14 +43,17 @@ public final class ConsoleViewModel: DialogOwner {
     /// reads or writes files on the server. Fixed at creation: the first pane, built then, must
     /// already know it.
     public let remote: Bool
+    /// The user's names for the keys messages suggest.
+    let keys: KeyNames
 
     /// `viewport` is the body's size when the terminal's is known before the first frame, so
     /// the first pane reads for the screen it will be drawn on.
     public init(service: OrgService, session: Session? = nil, memory: PlaceMemory? = nil,
-                viewport: (rows: Int, columns: Int)? = nil, remote: Bool = false) {
+                viewport: (rows: Int, columns: Int)? = nil, remote: Bool = false, keys: KeyNames = .defaults) {
         self.service = service
         self.memory = memory
         self.remote = remote
+        self.keys = keys
         if let viewport { self.viewport = viewport }
         self.state = ConsoleState(readOnly: service.isReadOnly)
         if let session { enter(session) }

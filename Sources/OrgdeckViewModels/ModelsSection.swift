@@ -76,7 +76,7 @@ public final class ModelsSection: ListSection<AppModel, ModelsSection.Purpose> {
                                                     name: form.value("name"), type: type,
                                                     keywords: try ModelActions.keywords(form) ?? [:])
             reload(selecting: model.id)
-            return [.flash(.info("created \(type.rawValue) \(model.id)" + (type == .textClassifier ? "; T trains it" : "")))]
+            return [.flash(.info("created \(type.rawValue) \(model.id)" + (type == .textClassifier ? env.keys.suggest(.train, "; %k trains it") : "")))]
         case (.edit(let id), .form(let form)):
             return reloading(id, try actions.saveEdit(id, form))
         case (.delete(let id), .confirm):

@@ -42,7 +42,7 @@ extension MyAppsViewModel {
     }
 
     func withSelected(_ body: (App) -> [Reaction]) -> [Reaction] {
-        guard let app = state.selected else { return refused(state.total == 0 ? "no app here yet: n creates one" : "no app selected") }
+        guard let app = state.selected else { return refused(state.total == 0 ? "no app here yet" + env.keys.suggest(.new, ": %k creates one") : "no app selected") }
         return body(app)
     }
 

@@ -43,10 +43,13 @@ public struct PaneEnvironment: Sendable {
     public let outsider: Bool
     /// An SSH session's console: the server's files are not the user's to read or write.
     public let remote: Bool
+    /// The user's names for the keys a message may suggest.
+    public let keys: KeyNames
 
-    public init(service: OrgService, session: Session, context: Context, role: Role?, outsider: Bool = false, remote: Bool = false) {
+    public init(service: OrgService, session: Session, context: Context, role: Role?, outsider: Bool = false, remote: Bool = false,
+                keys: KeyNames = .defaults) {
         self.service = service; self.session = session; self.context = context; self.role = role; self.outsider = outsider
-        self.remote = remote
+        self.remote = remote; self.keys = keys
     }
 
     /// Why files cannot be read or written here (uploads, imports, exports): over SSH they would
@@ -60,15 +63,15 @@ public struct PaneEnvironment: Sendable {
     public func reaching(_ other: Context) -> PaneEnvironment {
         guard other != context else { return self }
         switch other {
-        case .personal: return PaneEnvironment(service: service, session: session, context: other, role: nil, remote: remote)
+        case .personal: return PaneEnvironment(service: service, session: session, context: other, role: nil, remote: remote, keys: keys)
         case .user(let username):
             let own = username.lowercased() == session.user.username
             return PaneEnvironment(service: service, session: session, context: own ? .personal : other, role: nil, outsider: !own,
-                                   remote: remote)
+                                   remote: remote, keys: keys)
         case .organization(let id):
             let role = (try? service.role(session, in: id)) ?? nil
             return PaneEnvironment(service: service, session: session, context: other, role: role, outsider: role == nil,
-                                   remote: remote)
+                                   remote: remote, keys: keys)
         }
     }
 

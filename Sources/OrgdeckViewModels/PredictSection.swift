@@ -87,7 +87,7 @@ public final class PredictSection: SectionModel, DialogOwner {
             state.editing = true
             return []
         case .toggleView:
-            guard !state.trained.isEmpty else { return refused("no trained version yet: T trains one") }
+            guard !state.trained.isEmpty else { return refused("no trained version yet" + env.keys.suggest(.train, ": %k trains one")) }
             var options = [PickerOption(value: "", label: "latest trained", detail: "v\(state.trained[0].number)")]
             options += state.trained.map { version in
                 PickerOption(value: version.id, label: "v\(version.number)  \(version.id)",

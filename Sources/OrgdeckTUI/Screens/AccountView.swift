@@ -21,9 +21,9 @@ enum AccountView {
         case let activity as ActivitySection: ActivityTable.draw(&painter, body, state: activity.state, now: now)
         case let profile as OrganizationProfileSection: drawProfile(&painter, body, state: profile.state, role: account.role)
         case let members as MembersSection: MembersTable.draw(&painter, body, state: members.state, now: now)
-        case let teams as TeamsSection: TeamsTable.draw(&painter, body, state: teams.state, canCreate: teams.commands.allows(.new))
+        case let teams as TeamsSection: TeamsTable.draw(&painter, body, state: teams.state, commands: teams.commands)
         case let invitations as InvitationsSection:
-            InvitationsTable.draw(&painter, body, state: invitations.state, visible: invitations.visible)
+            InvitationsTable.draw(&painter, body, state: invitations.state, visible: invitations.visible, commands: invitations.commands)
         default: painter.text("no view for \(account.section.title)", x: body.x + 1, y: body.y + 1, width: body.width - 2, .error)
         }
     }
@@ -93,8 +93,8 @@ enum TeamsTable {
         TableColumn("Policy", min: 10, priority: 4),
     ]
 
-    /// `canCreate`: whether `n` works here, so the empty list suggests it only then.
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Team>, canCreate: Bool = true) {
+    /// `commands`: what works here, so the empty list suggests `n` only where it works.
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Team>, commands: [PaneCommand] = []) {
         let list = state.list
         let y = AccountView.title(&painter, area, "Teams (\(list.rows.count))", search: list.search, searching: list.searching)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
@@ -104,7 +104,8 @@ enum TeamsTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: list.cursor, scrollTop: list.scrollTop,
-                       empty: list.search.isEmpty ? "No teams yet." + (canCreate ? " Press n to create one." : "") : "No team matches.")
+                       empty: list.search.isEmpty ? "No teams yet." + painter.suggest(.new, " Press %k to create one.", in: commands)
+                           : "No team matches.")
     }
 }
 
@@ -120,7 +121,8 @@ enum InvitationsTable {
         TableColumn("State", min: 9, max: 9, priority: 9),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Invitation>, visible: Bool) {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Invitation>, visible: Bool,
+                     commands: [PaneCommand] = []) {
         let list = state.list
         let pending = list.rows.filter { $0.state == .pending }.count
         let y = AccountView.title(&painter, area, visible ? "Invitations (\(pending) pending)" : "Invitations")
@@ -134,6 +136,7 @@ enum InvitationsTable {
              TextLayout.day(invitation.sentAt), TextLayout.day(invitation.expiresAt), invitation.state.rawValue]
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
-                       cursor: list.cursor, scrollTop: list.scrollTop, empty: "No invitations. Press n to invite someone.")
+                       cursor: list.cursor, scrollTop: list.scrollTop,
+                       empty: "No invitations." + painter.suggest(.new, " Press %k to invite someone.", in: commands))
     }
 }

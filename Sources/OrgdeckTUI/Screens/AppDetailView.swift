@@ -24,32 +24,35 @@ enum AppDetailView {
         SidebarView.draw(&painter, sidebar, titles: page.sections.map(\.title), selected: page.selected)
         let body = Rect(x: content.x + 2, y: content.y + 1, width: content.width - 3, height: content.height - 1)
         switch page.appSection {
-        case .overview: drawOverview(&painter, body, app: app, canEdit: page.commands.allows(.edit), now: now)
+        case .overview: drawOverview(&painter, body, app: app, commands: page.commands, now: now)
         case .settings: drawSettings(&painter, body, app: app, now: now)
         case nil:
             let table = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
             switch page.section {
-            case let concepts as ConceptsSection: ConceptsTable.draw(&painter, table, state: concepts.state)
+            case let concepts as ConceptsSection: ConceptsTable.draw(&painter, table, state: concepts.state, commands: concepts.commands)
             case let inputs as InputsSection: InputsView.draw(&painter, table, section: inputs, upload: upload, now: now)
-            case let models as ModelsSection: ModelsTable.draw(&painter, table, state: models.state, now: now)
-            case let workflows as WorkflowsSection: WorkflowsTable.draw(&painter, table, state: workflows.state, now: now)
+            case let models as ModelsSection: ModelsTable.draw(&painter, table, state: models.state, commands: models.commands, now: now)
+            case let workflows as WorkflowsSection:
+                WorkflowsTable.draw(&painter, table, state: workflows.state, commands: workflows.commands, now: now)
             case let collaborators as CollaboratorsSection: CollaboratorsTable.draw(&painter, table, state: collaborators.state, now: now)
             default: break
             }
         }
     }
 
-    /// `canEdit`: whether `e` works here, so an app without labels suggests it only then.
-    static func drawOverview(_ painter: inout Painter, _ area: Rect, app: App, canEdit: Bool, now: Date) {
+    /// `commands`: what works here, so an app without labels or description suggests `e` only
+    /// where it works.
+    static func drawOverview(_ painter: inout Painter, _ area: Rect, app: App, commands: [PaneCommand] = [], now: Date) {
         var y = area.y
         painter.text("Overview", x: area.x, y: y, .title); y += 2
         field(&painter, "Name", app.name, x: area.x, y: &y, width: area.width)
         field(&painter, "App ID", app.id, x: area.x, y: &y, width: area.width)
         field(&painter, "Updated", TextLayout.relative(app.updatedAt, now: now) + "  (\(TextLayout.day(app.updatedAt)))", x: area.x, y: &y, width: area.width)
-        field(&painter, "Labels", app.labels.isEmpty ? (canEdit ? "none (e adds compliance labels)" : "none") : app.labels.joined(separator: ", "), x: area.x, y: &y, width: area.width)
+        field(&painter, "Labels", app.labels.isEmpty ? "none" + painter.suggest(.edit, " (%k adds compliance labels)", in: commands) : app.labels.joined(separator: ", "), x: area.x, y: &y, width: area.width)
         y += 1
         painter.text("Description", x: area.x, y: y, .tableHeader); y += 1
-        let text = app.description.isEmpty ? "No description. Press e to add one." : app.description
+        let text = app.description.isEmpty ? "No description." + painter.suggest(.edit, " Press %k to add one.", in: commands)
+            : app.description
         for line in TextLayout.wrap(text, width: area.width) where y < area.maxY - 1 {
             painter.text(line, x: area.x, y: y, width: area.width, app.description.isEmpty ? .empty : .base); y += 1
         }
@@ -91,13 +94,15 @@ enum ConceptsTable {
         TableColumn("Created", min: 10, max: 10, priority: 4),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Concept>) {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Concept>, commands: [PaneCommand] = []) {
         let list = state.list
         let y = AccountView.title(&painter, area, "Concepts (\(list.rows.count))", search: list.search, searching: list.searching)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = list.rows.map { [$0.id, $0.name, String($0.inputCount), TextLayout.day($0.createdAt)] }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: list.cursor, scrollTop: list.scrollTop,
-                       empty: list.search.isEmpty ? "No concepts. n adds one; uploads add the ones they name." : "No concept matches.")
+                       empty: list.search.isEmpty
+                           ? "No concepts." + painter.suggest(.new, " %k adds one;", in: commands) + " uploads add the ones they name."
+                           : "No concept matches.")
     }
 }

@@ -24,7 +24,7 @@ public struct ConsoleRenderer {
     }
 
     public func render(_ model: ConsoleViewModel, theme: Theme, width: Int, height: Int) -> Painter {
-        var painter = Painter(grid: CellGrid(width: max(0, width), height: max(0, height)), theme: theme)
+        var painter = Painter(grid: CellGrid(width: max(0, width), height: max(0, height)), theme: theme, keys: keyMap)
         guard width > 0, height > 0 else { return painter }
         painter.fill(painter.grid.bounds, .base)
         if width < Self.minimumWidth || height < Self.minimumHeight {
@@ -59,7 +59,7 @@ enum PaneViews {
     static func draw(_ painter: inout Painter, _ area: Rect, _ pane: any PaneModel, model: ConsoleViewModel, now: Date) {
         switch pane {
         case let apps as MyAppsViewModel:
-            MyAppsView.draw(&painter, area, state: apps.state, title: model.state.contextTitle, canCreate: apps.commands.allows(.new),
+            MyAppsView.draw(&painter, area, state: apps.state, title: model.state.contextTitle, commands: apps.commands,
                             now: now)
         case let page as AppPageViewModel: AppDetailView.draw(&painter, area, page: page, upload: model.state.upload, now: now)
         case let page as ModelPageViewModel: ModelView.draw(&painter, area, page: page, training: model.state.training, now: now)

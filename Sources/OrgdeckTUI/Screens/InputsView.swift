@@ -31,7 +31,7 @@ enum InputsView {
         let marked = Set(state.marked)
         let marks = state.window.map { marked.contains($0.id) ? "●" : "" }
         let empty = !state.search.isEmpty || state.filter != .all ? "No input matches."
-            : section.commands.allows(.upload) ? "No inputs. u uploads files, folders, CSV or JSON Lines." : "No inputs."
+            : "No inputs." + painter.suggest(.upload, " %k uploads files, folders, CSV or JSON Lines.", in: section.commands)
         TableView.draw(&painter, Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1), columns: columns,
                        rows: rows, cursor: state.total > 0 ? state.cursor : nil, scrollTop: state.scrollTop, empty: empty,
                        marks: marks, firstIndex: state.windowOffset)

@@ -24,23 +24,25 @@ enum ModelView {
         switch page.section {
         case let predict as PredictSection:
             drawOverview(&painter, Rect(x: body.x + 2, y: body.y + 1, width: body.width - 3, height: body.height - 1),
-                         model: model, state: predict.state, now: now)
+                         model: model, state: predict.state, commands: page.commands, now: now)
         case let versions as VersionsSection:
-            VersionsView.draw(&painter, body, state: versions.state, training: training, now: now)
+            VersionsView.draw(&painter, body, state: versions.state, training: training, commands: page.commands, now: now)
         case let concepts as ModelConceptsSection:
             let list = concepts.state.list
             SidebarView.search(&painter, x: end, y: area.y + 1, maxX: area.maxX, search: list.search, searching: list.searching)
-            ConceptFiguresTable.draw(&painter, body, state: concepts.state, version: concepts.version)
+            ConceptFiguresTable.draw(&painter, body, state: concepts.state, version: concepts.version, commands: page.commands)
         default: break
         }
     }
 
-    static func drawOverview(_ painter: inout Painter, _ area: Rect, model: AppModel, state: PredictState, now: Date) {
+    /// `commands`: the page's, so "not trained yet" suggests `T` only to whom it works.
+    static func drawOverview(_ painter: inout Painter, _ area: Rect, model: AppModel, state: PredictState, commands: [PaneCommand] = [],
+                             now: Date) {
         var y = area.y
         let latest = model.latestTrained.map { version in
             "v\(version.number) \(version.id)" + (version.metrics.map { " · accuracy \(Percent.text($0.accuracy))" } ?? "")
                 + (version.finishedAt.map { " · " + TextLayout.relative($0, now: now) } ?? "")
-        } ?? "none yet: T trains a version"
+        } ?? "none yet" + painter.suggest(.train, ": %k trains a version", in: commands)
         AppDetailView.field(&painter, "Versions", String(model.versionCount), x: area.x, y: &y, width: area.width)
         AppDetailView.field(&painter, "Trained", latest, x: area.x, y: &y, width: area.width)
         if model.type == .keywordTagger {
@@ -82,7 +84,8 @@ enum VersionsView {
         TableColumn("Created", min: 8, max: 14, priority: 4),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<ModelVersion>, training: [String: Double], now: Date) {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<ModelVersion>, training: [String: Double],
+                     commands: [PaneCommand] = [], now: Date) {
         let list = state.list
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 1, width: area.width - 3, .error); return }
         let chartRows = min(max(0, area.height / 2), (list.selected?.concepts.count ?? 0) + 3)
@@ -96,7 +99,7 @@ enum VersionsView {
                     TextLayout.relative(version.createdAt, now: now)]
         }
         TableView.draw(&painter, Rect(x: area.x, y: area.y, width: area.width, height: tableHeight), columns: columns, rows: rows,
-                       cursor: list.cursor, scrollTop: list.scrollTop, empty: "No versions. T trains the model.")
+                       cursor: list.cursor, scrollTop: list.scrollTop, empty: "No versions." + painter.suggest(.train, " %k trains the model.", in: commands))
         guard let version = list.selected, let metrics = version.metrics, chartRows > 2 else { return }
         var y = area.y + tableHeight
         painter.text("v\(version.number): accuracy \(Percent.text(metrics.accuracy)) on \(metrics.evaluated) held-out inputs · F1 per concept",
@@ -126,13 +129,15 @@ enum ConceptFiguresTable {
         TableColumn("Support", min: 7, max: 9, priority: 7, alignRight: true),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<ConceptFigures>, version: ModelVersion?) {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<ConceptFigures>, version: ModelVersion?,
+                     commands: [PaneCommand] = []) {
         let list = state.list
         let rows = list.rows.map { item in
             [item.concept, String(format: "%.3f", item.precision), String(format: "%.3f", item.recall),
              String(format: "%.3f ", item.f1) + Bars.bar(item.f1, width: 10), String(item.support)]
         }
-        let empty = version == nil ? "No trained version yet: T trains one." : list.search.isEmpty ? "No concepts." : "No concept matches."
+        let empty = version == nil ? "No trained version yet" + painter.suggest(.train, ": %k trains one", in: commands) + "."
+            : list.search.isEmpty ? "No concepts." : "No concept matches."
         TableView.draw(&painter, area, columns: columns, rows: rows, cursor: list.cursor, scrollTop: list.scrollTop, empty: empty)
     }
 }

@@ -14,7 +14,7 @@ enum ModelsTable {
         TableColumn("Updated", min: 8, max: 14, priority: 3),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<AppModel>, now: Date) {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<AppModel>, commands: [PaneCommand] = [], now: Date) {
         let list = state.list
         let y = AccountView.title(&painter, area, "Models (\(list.rows.count))", search: list.search, searching: list.searching)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
@@ -24,7 +24,8 @@ enum ModelsTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: list.cursor, scrollTop: list.scrollTop,
-                       empty: list.search.isEmpty ? "No models. n creates one; T trains it." : "No model matches.",
+                       empty: list.search.isEmpty ? "No models." + painter.suggest(.new, " Press %k to create one.", in: commands)
+                           : "No model matches.",
                        marks: list.rows.map { $0.starred ? "★" : "" })
     }
 

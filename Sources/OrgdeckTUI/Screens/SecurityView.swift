@@ -10,12 +10,13 @@ enum SecurityView {
     static func draw(_ painter: inout Painter, _ area: Rect, page: SecurityPage, context: String, now: Date) {
         let body = SidebarView.page(&painter, area, title: "Security · \(context)", page: page)
         switch page.section {
-        case let tokens as TokensSection: TokensTable.draw(&painter, body, state: tokens.state, canCreate: tokens.commands.allows(.new), now: now)
-        case let keys as SSHKeysSection: SSHKeysTable.draw(&painter, body, state: keys.state, canCreate: keys.commands.allows(.new), now: now)
+        case let tokens as TokensSection: TokensTable.draw(&painter, body, state: tokens.state, commands: tokens.commands, now: now)
+        case let keys as SSHKeysSection: SSHKeysTable.draw(&painter, body, state: keys.state, commands: keys.commands, now: now)
         case let history as SignInHistorySection: SignInsTable.draw(&painter, body, state: history.state, now: now)
         case let policy as PasswordPolicySection: drawPolicy(&painter, body, state: policy.state)
         case let providers as IdentityProvidersSection:
-            IdentityProvidersTable.draw(&painter, body, state: providers.state, visible: providers.manageRefusal == nil)
+            IdentityProvidersTable.draw(&painter, body, state: providers.state, visible: providers.manageRefusal == nil,
+                                        commands: providers.commands)
         default: painter.text("no view for \(page.section.title)", x: body.x + 1, y: body.y + 1, width: body.width - 2, .error)
         }
     }
@@ -48,9 +49,11 @@ enum TokensTable {
         TableColumn("Status", min: 7, max: 7, priority: 9),
     ]
 
-    /// `canCreate`: whether `n` works here (not read-only), so the empty list suggests it only then.
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<TokenInfo>, canCreate: Bool = true, now: Date) {
-        AccountView.title(&painter, area, "Personal access tokens", note: "for ORGDECK_TOKEN; n creates one (shown once)")
+    /// `commands`: what works here (not in read-only), so the title and the empty list suggest
+    /// `n` only where it works.
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<TokenInfo>, commands: [PaneCommand] = [], now: Date) {
+        AccountView.title(&painter, area, "Personal access tokens",
+                          note: "for ORGDECK_TOKEN" + painter.suggest(.new, "; %k creates one (shown once)", in: commands))
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
         let rows = state.list.rows.map { token -> [String] in
             return [token.id, token.description, "odk_…" + token.lastFour, token.scopeSummary, TextLayout.day(token.createdAt),
@@ -59,7 +62,7 @@ enum TokensTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), columns: columns,
                        rows: rows, cursor: state.list.cursor, scrollTop: state.list.scrollTop,
-                       empty: "No tokens yet." + (canCreate ? " Press n to create one." : ""))
+                       empty: "No tokens yet." + painter.suggest(.new, " Press %k to create one.", in: commands))
     }
 }
 
@@ -75,9 +78,11 @@ enum SSHKeysTable {
         TableColumn("Last used", min: 8, max: 10, priority: 5),
     ]
 
-    /// `canCreate`: whether `n` works here (not read-only), so the empty list suggests it only then.
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<SSHKeyInfo>, canCreate: Bool = true, now: Date) {
-        AccountView.title(&painter, area, "SSH keys", note: "sign you in to orgdeck serve; n adds one")
+    /// `commands`: what works here (not in read-only), so the title and the empty list suggest
+    /// `n` only where it works.
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<SSHKeyInfo>, commands: [PaneCommand] = [], now: Date) {
+        AccountView.title(&painter, area, "SSH keys",
+                          note: "sign you in to orgdeck serve" + painter.suggest(.new, "; %k adds one", in: commands))
         if let error = state.error { painter.text(error, x: area.x + 2, y: area.y + 2, width: area.width - 4, .error); return }
         let rows = state.list.rows.map { key -> [String] in
             [key.id, key.type, key.fingerprint, key.comment, TextLayout.day(key.addedAt),
@@ -85,8 +90,8 @@ enum SSHKeysTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), columns: columns,
                        rows: rows, cursor: state.list.cursor, scrollTop: state.list.scrollTop,
-                       empty: canCreate ? "No SSH keys. Press n and paste your .pub line, or: orgdeck keys add ~/.ssh/id_ed25519.pub"
-                           : "No SSH keys.")
+                       empty: "No SSH keys." + painter.suggest(.new, " Press %k and paste your .pub line, or: orgdeck keys add ~/.ssh/id_ed25519.pub",
+                                                               in: commands))
     }
 }
 
@@ -121,7 +126,8 @@ enum IdentityProvidersTable {
         TableColumn("Warnings", min: 8, max: 8, priority: 8, alignRight: true),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<IdentityProvider>, visible: Bool) {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<IdentityProvider>, visible: Bool,
+                     commands: [PaneCommand] = []) {
         let list = state.list
         let y = AccountView.title(&painter, area, visible ? "Identity providers (\(list.rows.count))" : "Identity providers",
                                   search: list.search, searching: list.searching)
@@ -138,6 +144,8 @@ enum IdentityProvidersTable {
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: list.cursor, scrollTop: list.scrollTop,
-                       empty: list.search.isEmpty ? "No identity providers. Press n to import your IdP's metadata file." : "None matches.")
+                       empty: list.search.isEmpty
+                           ? "No identity providers." + painter.suggest(.new, " Press %k to import your IdP's metadata file.", in: commands)
+                           : "None matches.")
     }
 }

@@ -35,7 +35,7 @@ enum TeamView {
             SidebarView.search(&painter, x: end, y: area.y + 2, maxX: area.maxX, search: list.search, searching: list.searching)
             let rows = list.rows.map { [$0.user.username, $0.user.displayName, $0.role.title] }
             TableView.draw(&painter, table, columns: memberColumns, rows: rows, cursor: list.cursor, scrollTop: list.scrollTop,
-                           empty: "No members." + (members.commands.allows(.new) ? " Press n to add one." : ""))
+                           empty: "No members." + painter.suggest(.new, " Press %k to add one.", in: members.commands))
         case let apps as TeamAppsSection:
             let list = apps.state.list
             let end = SidebarView.tabs(&painter, x: area.x + 1, y: area.y + 2,
@@ -43,7 +43,7 @@ enum TeamView {
             SidebarView.search(&painter, x: end, y: area.y + 2, maxX: area.maxX, search: list.search, searching: list.searching)
             let rows = list.rows.map { [$0.app.id, $0.app.name, $0.role.rawValue, $0.app.labels.joined(separator: ", ")] }
             TableView.draw(&painter, table, columns: appColumns, rows: rows, cursor: list.cursor, scrollTop: list.scrollTop,
-                           empty: "No apps." + (apps.commands.allows(.new) ? " Press n to add one." : ""))
+                           empty: "No apps." + painter.suggest(.new, " Press %k to add one.", in: apps.commands))
         default:
             painter.text("no view for \(page.section.title)", x: area.x + 2, y: area.y + 4, width: area.width - 4, .error)
         }

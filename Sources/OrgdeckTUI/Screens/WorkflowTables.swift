@@ -13,14 +13,15 @@ enum WorkflowsTable {
         TableColumn("Updated", min: 8, max: 14, priority: 3),
     ]
 
-    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Workflow>, now: Date) {
+    static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Workflow>, commands: [PaneCommand] = [], now: Date) {
         let list = state.list
         let y = AccountView.title(&painter, area, "Workflows (\(list.rows.count))", search: list.search, searching: list.searching)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = list.rows.map { [$0.id, $0.name, String($0.graph.nodes.count), $0.visibility.rawValue, TextLayout.relative($0.updatedAt, now: now)] }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: list.cursor, scrollTop: list.scrollTop,
-                       empty: list.search.isEmpty ? "No workflows. n creates one and opens its graph." : "No workflow matches.",
+                       empty: list.search.isEmpty ? "No workflows." + painter.suggest(.new, " %k creates one and opens its graph.", in: commands)
+                           : "No workflow matches.",
                        marks: list.rows.map { $0.starred ? "★" : "" })
     }
 }

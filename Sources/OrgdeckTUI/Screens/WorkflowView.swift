@@ -26,7 +26,7 @@ enum WorkflowView {
         switch page.section {
         case let run as WorkflowRunSection: drawRun(&painter, Rect(x: body.x + 2, y: body.y + 1, width: body.width - 3, height: body.height - 1),
                                                     state: run.state, dirty: state.isDirty)
-        default: drawGraph(&painter, body, state: state)
+        default: drawGraph(&painter, body, state: state, commands: editor.commands)
         }
     }
 
@@ -41,16 +41,18 @@ enum WorkflowView {
         return (layout, GraphPicture(layout))
     }
 
-    static func drawGraph(_ painter: inout Painter, _ area: Rect, state: WorkflowEditorState) {
+    /// `commands`: the editor's, so the status line names the keys that work, as mapped.
+    static func drawGraph(_ painter: inout Painter, _ area: Rect, state: WorkflowEditorState, commands: [PaneCommand] = []) {
         let status = state.changedElsewhere ? "changed elsewhere since you began: saving is refused; Esc discards your edits"
-            : state.isDirty ? "unsaved changes · w saves · Esc leaves (asks first)"
-            : "saved · version \(state.workflow?.version ?? 0) · n adds a node"
+            : state.isDirty ? "unsaved changes" + painter.suggest(.save, " · %k saves", in: commands) + " · Esc leaves (asks first)"
+            : "saved · version \(state.workflow?.version ?? 0)" + painter.suggest(.new, " · %k adds a node", in: commands)
         painter.text(status, x: area.x + 1, y: area.y, width: area.width - 2, state.isDirty ? .flashWarn : .muted)
         let detailRows = 2
         let canvas = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: max(0, area.height - 1 - detailRows))
         let (layout, picture) = Self.picture(state)
         guard !state.draft.nodes.isEmpty else {
-            painter.text("No nodes yet. n adds one: a model, its version, and what feeds it.", x: canvas.x + 1, y: canvas.y + 1,
+            painter.text("No nodes yet." + painter.suggest(.new, " %k adds one: a model, its version, and what feeds it.", in: commands),
+                         x: canvas.x + 1, y: canvas.y + 1,
                          width: canvas.width - 2, .empty)
             return
         }

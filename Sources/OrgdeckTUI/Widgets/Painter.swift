@@ -1,3 +1,4 @@
+import Foundation
 import OrgdeckTerminal
 import OrgdeckViewModels
 
@@ -6,15 +7,26 @@ import OrgdeckViewModels
 public struct Painter {
     public var grid: CellGrid
     public let theme: Theme
+    /// The user's keys, for text that suggests one ("Press n to create one").
+    public let keys: KeyMap
     /// Regions that turn a click into an event, last drawn wins.
     public var hits: [(rect: Rect, event: ConsoleEvent)] = []
 
-    public init(grid: CellGrid, theme: Theme) {
+    public init(grid: CellGrid, theme: Theme, keys: KeyMap = KeyMap()) {
         self.grid = grid
         self.theme = theme
+        self.keys = keys
     }
 
     public func style(_ element: UIElement) -> Style { theme.style(element) }
+
+    /// `phrase` with the key that sends `event` in place of `%k`, when `commands` offer the
+    /// event unrefused and a key is bound to it; "" otherwise. What an empty list or a title
+    /// suggests is then what works, named as the user's key map names it.
+    public func suggest(_ event: ConsoleEvent, _ phrase: String, in commands: [PaneCommand]) -> String {
+        guard commands.allows(event), let key = keys.hint(for: event) else { return "" }
+        return phrase.replacingOccurrences(of: "%k", with: key)
+    }
 
     /// Writes text (sanitized by the grid) and returns the columns used.
     @discardableResult

@@ -26,7 +26,7 @@ struct WorkflowEdits {
             })), for: .model)
         default: break
         }
-        guard let node = selected else { return refused("no node selected: n adds one") }
+        guard let node = selected else { return refused("no node selected" + section.env.keys.suggest(.new, ": %k adds one")) }
         switch event {
         case .label:
             guard type(of: node) == .conceptThresholder else {

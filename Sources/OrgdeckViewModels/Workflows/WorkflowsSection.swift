@@ -85,7 +85,7 @@ public final class WorkflowsSection: ListSection<Workflow, WorkflowsSection.Purp
             let created = try env.service.createWorkflow(env.session, in: env.context, appID: appID, id: form.value("id"),
                                                          name: form.value("name"))
             reload(selecting: created.id)
-            return [.push(.workflow(ref(created.id))), .flash(.info("created workflow \(created.id): n adds its first node"))]
+            return [.push(.workflow(ref(created.id))), .flash(.info("created workflow \(created.id)" + env.keys.suggest(.new, ": %k adds its first node")))]
         case (.duplicate(let id), .form(let form)):
             let copy = try env.service.duplicateWorkflow(env.session, in: env.context, appID: appID, id: id, newID: form.value("id"),
                                                          newName: form.value("name"))
