@@ -239,7 +239,7 @@ public final class InputsSection: SectionModel, DialogOwner {
             return [PaneCommand(.submit, "keep search"), PaneCommand(.cancel, "clear search")]
         }
         let none = state.targets.isEmpty ? "no input selected" : nil
-        return [PaneCommand(.upload, "upload", refusal: editRefusal),
+        return [PaneCommand(.upload, "upload", refusal: editRefusal ?? env.refusalOfFiles),
                 PaneCommand(.filter, "search"), PaneCommand(.toggleView, "filter"),
                 PaneCommand(.mark, "mark", refusal: state.selected == nil ? "no input selected" : nil),
                 PaneCommand(.label, "label", refusal: none ?? editRefusal),

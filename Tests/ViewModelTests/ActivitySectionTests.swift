@@ -25,6 +25,8 @@ import Testing
         let page = try #require(console.account)
         let index = try #require(page.sections.firstIndex { $0.title == "Activity" })
         console.send(.selectSection(index))
+        let section = try #require(page.section as? ActivitySection)
+        #expect(section.commands.first { $0.event == .export }?.refusal?.hasPrefix("over SSH") == true, "the hint is greyed")
         console.send(.export)
         #expect(console.formState == nil, "no form for a path on the server")
         #expect(console.state.flash?.text.hasPrefix("over SSH, files would be read and written on the server") == true,

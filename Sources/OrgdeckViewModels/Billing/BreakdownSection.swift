@@ -90,6 +90,6 @@ public final class BreakdownSection: ListSection<BreakdownLine, BreakdownSection
     override var listCommands: [PaneCommand] {
         let none = needsItem("line")
         return [PaneCommand(.open, "details", refusal: none), PaneCommand(.filter, "search"),
-                PaneCommand(.cycleSort, "order"), PaneCommand(.export, "export CSV")]
+                PaneCommand(.cycleSort, "order"), PaneCommand(.export, "export CSV", refusal: env.refusalOfFiles)]
     }
 }

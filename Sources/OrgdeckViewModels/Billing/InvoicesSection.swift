@@ -45,6 +45,6 @@ public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose
 
     override var listCommands: [PaneCommand] {
         let none = needsItem("invoice")
-        return [PaneCommand(.open, "lines", refusal: none), PaneCommand(.export, "export CSV", refusal: none)]
+        return [PaneCommand(.open, "lines", refusal: none), PaneCommand(.export, "export CSV", refusal: none ?? env.refusalOfFiles)]
     }
 }
