@@ -154,6 +154,18 @@ import OrgdeckViewModels
         #expect(rows.contains { $0.contains("│ Here: My Apps") })
     }
 
+    @Test func aWarningOnTheSignInScreenLooksAsInTheFooter() throws {
+        let console = try ScreenFixture().console(signedIn: false)
+        console.flash(.warn("the database is read-only"))
+        let body = ConsoleRenderer.body(width: 80, height: 24)
+        console.send(.viewport(rows: body.rows, columns: body.columns))
+        let grid = ConsoleRenderer(keyMap: KeyMap(), now: ScreenFixture.now).render(console, theme: .builtin, width: 80, height: 24).grid
+        let y = try #require(grid.rows.firstIndex { $0.contains("! the database is read-only") }, "marked as a warning")
+        let x = try #require(grid.rows[y].range(of: "!")).lowerBound.utf16Offset(in: grid.rows[y])
+        #expect(grid[x, y].style.fg == Theme.builtin.style(.flashWarn).fg)
+        #expect(Theme.builtin.style(.flashWarn).fg != Theme.builtin.style(.flashInfo).fg)
+    }
+
     @Test func signInScreenIsACentredForm() throws {
         let console = try ScreenFixture().console(signedIn: false)
         Golden.check("sign-in-80x24", ScreenFixture.render(console))

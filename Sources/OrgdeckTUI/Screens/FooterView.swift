@@ -17,6 +17,16 @@ enum FooterView {
         }
     }
 
+    /// A flash's colour and its text behind the mark of its level, wherever one is shown.
+    static func look(_ flash: Flash) -> (element: UIElement, text: String) {
+        switch flash.level {
+        case .error: return (.flashError, "✗ " + flash.text)
+        case .warn: return (.flashWarn, "! " + flash.text)
+        case .note: return (.flashInfo, "· " + flash.text)
+        case .info: return (.flashInfo, "✓ " + flash.text)
+        }
+    }
+
     /// `helpReachable` is false while a form, picker, dialog, menu or filter has focus: its key
     /// does not open help there.
     static func draw(_ painter: inout Painter, _ area: Rect, flash: Flash?, hints: [Hint], keyMap: KeyMap,
@@ -26,14 +36,7 @@ enum FooterView {
         let hintY = area.y + 1
         painter.fill(Rect(x: area.x, y: flashY, width: area.width, height: 1), .base)
         if let flash {
-            let (element, mark): (UIElement, String)
-            switch flash.level {
-            case .error: (element, mark) = (.flashError, "✗ ")
-            case .warn: (element, mark) = (.flashWarn, "! ")
-            case .note: (element, mark) = (.flashInfo, "· ")
-            case .info: (element, mark) = (.flashInfo, "✓ ")
-            }
-            let text = mark + flash.text, room = area.width - 2
+            let (element, text) = look(flash), room = area.width - 2
             if TextWidth.columns(text) > room, flashY > 0 {
                 // Longer than the line: it starts on the row above, over the body's last row, for
                 // as long as it shows; a refusal's reason is never cut off at its end.

@@ -16,7 +16,9 @@ enum SignInView {
         FormView.draw(&painter, Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height + 1), form: signIn.form, keys: keys)
         if readOnly { painter.text("[read-only]", x: box.maxX - 13, y: box.maxY - 1, .lock) }
         if let flash, box.maxY < bounds.maxY {
-            painter.text(flash.text, x: box.x, y: box.maxY, width: box.width, flash.level == .error ? .flashError : .flashInfo)
+            // The footer's colours and marks: a warning reads as one here too.
+            let (element, text) = FooterView.look(flash)
+            painter.text(text, x: box.x, y: box.maxY, width: box.width, element)
         }
     }
 }
