@@ -65,6 +65,27 @@ public enum TextWidth {
         return out + "…"
     }
 
+    /// Cuts the middle out to fit `columns` columns, marked by `…`: for identifiers, whose
+    /// ends tell them apart (`support-triage-…-eu-v2`), where cutting the end would not.
+    public static func elideMiddle(_ text: String, to columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        let clean = sanitize(text)
+        if TextWidth.columns(clean) <= columns { return clean }
+        let characters = Array(clean)
+        var head = "", tail: [Character] = [], used = 1
+        var front = 0, back = characters.count - 1
+        // Take from both ends in turn, the front first, while both fit.
+        while front <= back {
+            let takeFront = head.count <= tail.count
+            let ch = takeFront ? characters[front] : characters[back]
+            let w = width(of: ch)
+            if used + w > columns { break }
+            used += w
+            if takeFront { head.append(ch); front += 1 } else { tail.append(ch); back -= 1 }
+        }
+        return head + "…" + String(tail.reversed())
+    }
+
     /// Pads with spaces (or truncates) to exactly `columns` columns.
     public static func pad(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }

@@ -32,6 +32,16 @@ import OrgdeckViewModels
         Golden.check("apps-grid-80x24", ScreenFixture.render(console))
     }
 
+    @Test func wideGridsShareTheSpareWidthAndKeepBothEndsOfALongID() throws {
+        let fixture = try ScreenFixture(orgApps: [("support-triage-for-eu-west-v2-b", "Support Triage EU"), ("ocr", "OCR")])
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        let rows = ScreenFixture.render(console, width: 120, height: 40)
+        Golden.check("apps-grid-120x40", rows)
+        // 119 columns make four cards of 29 (a gap and a border each), not four of 26 and a blank strip.
+        #expect(rows.contains { $0.contains("│support-triag…eu-west-v2-b│") }, "the ID's end stays in sight")
+    }
+
     @Test func anEmptyFilterResultSaysSoAndTheFooterShowsTheFiltersKeys() throws {
         let console = try ScreenFixture().console()
         console.switchContext(.organization("acme"))

@@ -43,4 +43,14 @@ import Testing
         #expect(TextWidth.columns(TextWidth.pad("🚀🚀🚀", to: 5)) == 5)
         #expect(TextWidth.pad("x", to: -1) == "")
     }
+
+    @Test func elidingTheMiddleKeepsBothEndsOfAnIdentifier() {
+        #expect(TextWidth.elideMiddle("support-triage-eu-west-v2", to: 30) == "support-triage-eu-west-v2")
+        let cut = TextWidth.elideMiddle("support-triage-for-the-eu-west-v2", to: 23)
+        #expect(cut == "support-tri…-eu-west-v2")
+        #expect(TextWidth.columns(cut) == 23)
+        #expect(TextWidth.columns(TextWidth.elideMiddle("漢字漢字漢字漢字漢字", to: 9)) <= 9, "wide characters count twice")
+        #expect(TextWidth.elideMiddle("abc", to: 1) == "…")
+        #expect(TextWidth.elideMiddle("abc", to: 0) == "")
+    }
 }

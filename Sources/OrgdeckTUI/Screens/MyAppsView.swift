@@ -76,6 +76,9 @@ enum AppGridView {
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: MyAppsState, now: Date) {
         let columns = max(1, (area.width - 1) / cardWidth)
+        // The cards share the width the grid leaves over, so a wide terminal shows more of
+        // each name and ID instead of a blank strip at the right.
+        let cardWidth = max(Self.cardWidth, (area.width - 1) / columns)
         let visibleRows = max(1, area.height / cardHeight)
         for row in 0..<visibleRows {
             for column in 0..<columns {
@@ -97,7 +100,8 @@ enum AppGridView {
         let pin = app.pinned ? "● " : ""
         if app.pinned { painter.text("●", x: inner.x, y: inner.y, .pinned) }
         painter.text(app.name, x: inner.x + TextWidth.columns(pin), y: inner.y, width: inner.width - TextWidth.columns(pin), selected ? .cardCursor : .cardTitle)
-        painter.text(app.id, x: inner.x, y: inner.y + 1, width: inner.width, selected ? .cardCursor : .muted)
+        painter.text(TextWidth.elideMiddle(app.id, to: inner.width), x: inner.x, y: inner.y + 1, width: inner.width,
+                     selected ? .cardCursor : .muted)
         painter.text("updated " + TextLayout.relative(app.updatedAt, now: now), x: inner.x, y: inner.y + 2, width: inner.width, selected ? .cardCursor : .muted)
     }
 }
