@@ -60,9 +60,9 @@ extension ConsoleViewModel {
         }
     }
 
-    /// Signs in: loads memberships and lands where the user left (their last context and pane,
-    /// when still theirs), else on My Apps in the personal context. Before the first frame only
-    /// what that frame shows is read; the invitations wait for `settle`.
+    /// Signs in: loads memberships and lands where the user left (their last context, pane and
+    /// section, when still theirs), else on My Apps in the personal context. Before the first
+    /// frame only what that frame shows is read; the invitations wait for `settle`.
     func enter(_ session: Session) {
         if let reason = session.passwordChangeReason {
             state.signIn = .changePassword(session, reason: reason)
@@ -75,7 +75,9 @@ extension ConsoleViewModel {
         var context = Context.personal
         var pane = Pane.myApps
         var gone: String?
-        if let place = memory?.place(for: session.user.username) {
+        let place = memory?.place(for: session.user.username)
+        remembered = place
+        if let place {
             if place.context != "personal" {
                 if state.memberships.contains(where: { $0.organization.id == place.context }) {
                     context = .organization(place.context)
@@ -86,7 +88,13 @@ extension ConsoleViewModel {
             pane = Pane(rawValue: place.pane) ?? .myApps
         }
         state.stack = [.pane(pane)]
-        switchContext(context)
+        switchContext(context, remember: false)
+        if gone == nil, let title = place?.section, let page = front as? SectionedPage,
+           let index = page.sections.firstIndex(where: { $0.title == title }) {
+            var effects: [Effect] = []
+            apply(page.show(index), &effects)
+        }
+        rememberPlace()
         if let gone {
             // Where the user left is no longer theirs: say so rather than land elsewhere silently.
             state.flash = .info("you are no longer in \(gone); this is your personal account")
@@ -130,8 +138,9 @@ extension ConsoleViewModel {
     }
 
     /// Switches context (one keystroke from the profile menu): the pane stays, its model is
-    /// built anew for the context; the other panes are built when next shown.
-    public func switchContext(_ context: Context) {
+    /// built anew for the context; the other panes are built when next shown. `remember`:
+    /// false while sign-in restores a place, which is remembered once whole.
+    public func switchContext(_ context: Context, remember: Bool = true) {
         guard let session = state.session else { return }
         // The grid/list choice and the order are the user's, not the context's.
         if let apps = myApps?.state { appsLayout = apps }
@@ -142,7 +151,7 @@ extension ConsoleViewModel {
         open = nil
         buildPane(state.pane)
         state.budgetAlert = settled ? service.budgetAlert(session, in: context) : nil
-        rememberPlace()
+        if remember { rememberPlace() }
         syncState()
     }
 
@@ -163,10 +172,15 @@ extension ConsoleViewModel {
         state.flash = .info("signed out")
     }
 
-    /// Records the current context and pane for the next sign-in.
+    /// Records the current context, pane and section for the next sign-in (only when one of
+    /// them changed: the memory is a file).
     func rememberPlace() {
-        guard let user = state.session?.user.username else { return }
-        memory?.remember(Place(context: state.context.organizationID ?? "personal", pane: state.pane.rawValue), for: user)
+        guard let memory, let user = state.session?.user.username else { return }
+        let place = Place(context: state.context.organizationID ?? "personal", pane: state.pane.rawValue,
+                          section: (panes[state.pane] as? SectionedPage)?.section.title)
+        guard place != remembered else { return }
+        remembered = place
+        memory.remember(place, for: user)
     }
 
     /// Another process changed the database: read again what is on screen, keeping cursors on

@@ -39,6 +39,8 @@ public final class ConsoleViewModel: DialogOwner {
     var appsLayout: MyAppsState?
     /// Whether the first frame has been painted (counts and badges wait for it).
     var settled = false
+    /// The place last given to `memory`, so a key that moves nowhere writes nothing.
+    var remembered: Place?
     /// An SSH session's console (`orgdeck serve`): signing out ends the session, and nothing
     /// reads or writes files on the server. Fixed at creation: the first pane, built then, must
     /// already know it.
@@ -117,6 +119,8 @@ public final class ConsoleViewModel: DialogOwner {
             } else {
                 handleScreen(event, &effects)
             }
+            // A section chosen in a pane is part of where the user is.
+            rememberPlace()
         }
         syncState()
         return effects

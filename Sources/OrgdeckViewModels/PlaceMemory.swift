@@ -1,12 +1,17 @@
-/// Where a user was when they left: the context and the pane, restored at the next sign-in
-/// (k9s restores the last context and view).
+/// Where a user was when they left: the context, the pane and its section, restored at the
+/// next sign-in (k9s restores the last context and view).
 public struct Place: Codable, Equatable, Sendable {
     /// `personal`, or an organization's ID.
     public var context: String
     /// The pane's number (1–6).
     public var pane: Int
+    /// The title of the pane's section in front (Account's Members, Billing's Invoices), when
+    /// the pane has sections: a title, as roles see different sections at the same index.
+    public var section: String?
 
-    public init(context: String, pane: Int) { self.context = context; self.pane = pane }
+    public init(context: String, pane: Int, section: String? = nil) {
+        self.context = context; self.pane = pane; self.section = section
+    }
 }
 
 /// Remembers each user's last place; the console runtime keeps it in a state file.
