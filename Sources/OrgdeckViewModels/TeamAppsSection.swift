@@ -102,7 +102,7 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
     override var listCommands: [PaneCommand] {
         let manage = env.refusal(.manageTeams)
         let none = needsItem("app")
-        return [PaneCommand(.new, "add app or change role", refusal: manage), PaneCommand(.delete, "remove app", refusal: none ?? manage),
+        return [PaneCommand(.new, "add app, set role", refusal: manage), PaneCommand(.delete, "remove app", refusal: none ?? manage),
                 PaneCommand(.filter, "search"), PaneCommand(.copyID, "copy ID", refusal: none)]
     }
 }
