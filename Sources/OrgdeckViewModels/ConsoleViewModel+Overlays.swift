@@ -44,16 +44,10 @@ extension ConsoleViewModel {
     func choose(_ item: MenuItem, _ effects: inout [Effect]) {
         rootOverlay = nil
         switch item {
-        case .context(let context, let title, _):
-            if context != state.context {
-                switchContext(context)
-                state.flash = .info("switched to \(title)")
-            }
+        case .context(let context, let title, _): depart(.context(context, title: title), &effects)
         case .addOrganization: apply(beginNewOrganization(), &effects)
-        case .pane(let pane): selectPane(pane)
-        case .signOut:
-            // Over SSH, the session was signed in by its key: signing out ends it.
-            if remote { effects.append(.quit) } else { signOut() }
+        case .pane(let pane): depart(.pane(pane), &effects)
+        case .signOut: depart(.signOut, &effects)
         }
     }
 
@@ -116,7 +110,9 @@ extension ConsoleViewModel {
                 inboxUnderneath = inbox
             }
             return [.flash(.info("declined the invitation to \(invitation?.organizationName ?? id)"))]
-        case (.createOrganization, _), (.leave, _), (.decline, _), (.invitationDetails, _):
+        case (.depart(let departure), .confirm):
+            return make(departure)
+        case (.createOrganization, _), (.leave, _), (.decline, _), (.invitationDetails, _), (.depart, _):
             return []
         }
     }

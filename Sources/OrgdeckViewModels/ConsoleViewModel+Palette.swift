@@ -39,24 +39,22 @@ extension ConsoleViewModel {
         guard let head = words.first?.lowercased() else { return nil }
         let argument = words.dropFirst().joined(separator: " ")
         if let pane = Pane.allCases.first(where: { $0.command == head || ($0 == .myApps && head == "myapps") }) {
-            selectPane(pane); return nil
+            depart(.pane(pane), &effects); return nil
         }
         switch head {
         case "members", "teams":
             guard state.context.organizationID != nil else { return "\(head) belong to an organization: switch to one first" }
-            selectPane(.account)
-            account?.select(head == "members" ? .members : .teams)
+            depart(.pane(.account, section: head == "members" ? .members : .teams), &effects)
             return nil
-        case "tokens": selectPane(.security); return nil
+        case "tokens": depart(.pane(.security), &effects); return nil
         case "invitations", "inbox": openInbox(); return nil
         case "leave": apply(beginLeave(), &effects); return nil
-        case "personal": switchContext(.personal); state.flash = .info("switched to your personal account"); return nil
+        case "personal": depart(.context(.personal, title: "your personal account"), &effects); return nil
         case "org":
             guard let membership = state.memberships.first(where: { $0.organization.id.lowercased() == argument.lowercased() }) else {
                 return argument.isEmpty ? "usage: org ID" : "you are not a member of an organization \"\(argument)\""
             }
-            switchContext(.organization(membership.organization.id))
-            state.flash = .info("switched to \(membership.organization.name)")
+            depart(.context(.organization(membership.organization.id), title: membership.organization.name), &effects)
             return nil
         case "theme":
             guard !argument.isEmpty else { return "usage: theme NAME (one of \(themeNames.joined(separator: ", ")))" }
@@ -64,10 +62,8 @@ extension ConsoleViewModel {
         case "new-org": apply(beginNewOrganization(), &effects); return nil
         case "help": rootOverlay = .help(scroll: 0); return nil
         case "refresh": refreshAfterExternalChange(); return nil
-        case "signout":
-            if remote { effects.append(.quit) } else { signOut() }
-            return nil
-        case "q", "quit": effects.append(.quit); return nil
+        case "signout": depart(.signOut, &effects); return nil
+        case "q", "quit": depart(.quit, &effects); return nil
         default: return "unknown command \"\(head)\"; Tab completes"
         }
     }

@@ -6,6 +6,8 @@ enum RootPurpose: Equatable, Sendable {
     case leave(organizationID: String)
     case decline(invitationID: String)
     case invitationDetails
+    /// Leaving pages with unsaved edits, confirmed.
+    case depart(Departure)
 }
 
 /// An overlay that belongs to the console itself.
@@ -136,7 +138,7 @@ public final class ConsoleViewModel: DialogOwner {
             return
         }
         switch event {
-        case .selectPane(let pane): selectPane(pane)
+        case .selectPane(let pane): depart(.pane(pane), &effects)
         case .profileMenu:
             if let session = state.session {
                 rootOverlay = .profileMenu(ProfileMenuState(user: session.user, memberships: state.memberships, current: state.context,
@@ -144,7 +146,7 @@ public final class ConsoleViewModel: DialogOwner {
             }
         case .help: rootOverlay = .help(scroll: 0)
         case .palette: rootOverlay = .palette(PaletteState(commands: paletteCommands()))
-        case .quit: effects.append(.quit)
+        case .quit: depart(.quit, &effects)
         case .inbox: openInbox()
         case .refresh:
             refreshAfterExternalChange()
@@ -153,7 +155,7 @@ public final class ConsoleViewModel: DialogOwner {
             if let reactions = front?.send(event) {
                 apply(reactions, &effects)
             } else if event == .back, !pages.isEmpty {
-                popPage()
+                depart(.back, &effects)
             } else if event == .leave {
                 // Leaving the organization, unless the pane in front has something to leave (a shared app).
                 apply(beginLeave(), &effects)

@@ -76,7 +76,8 @@ import Testing
         #expect(run.result[0].concepts.first?.concept == "billing")
     }
 
-    @Test func aSaveOfAGraphChangedElsewhereIsRefusedAndEscAsksBeforeDiscarding() throws {
+    /// triage-flow open in the editor with an edit not saved: its second node pinned to a version.
+    func editedGraph() throws -> (ConsoleViewModel, WorkflowEditorSection, selected: String) {
         let (console, _) = try workflows()
         console.send(.open)
         let page = try #require(console.front as? WorkflowPageViewModel)
@@ -85,6 +86,11 @@ import Testing
         let selected = try #require(editor.state.selected)
         console.send(.toggleView)
         console.send(.move(.down)); console.send(.submit)
+        return (console, editor, selected)
+    }
+
+    @Test func aSaveOfAGraphChangedElsewhereIsRefusedAndEscAsksBeforeDiscarding() throws {
+        let (console, editor, selected) = try editedGraph()
         #expect(editor.state.isDirty && editor.state.draft.node(selected)?.version != nil)
         let ada = try DemoDatabase.session(service, "ada")
         _ = try service.updateWorkflow(ada, in: .organization("acme"), appID: "support-triage", id: "triage-flow", name: "Renamed")
@@ -96,6 +102,33 @@ import Testing
         #expect(console.state.overlay != .none, "Esc asks before discarding")
         console.send(.submit)
         #expect(console.state.screen == .app("support-triage"))
+    }
+
+    @Test func everyWayOutOfAnEditedGraphAsksFirst() throws {
+        let (console, editor, _) = try editedGraph()
+        #expect(editor.state.isDirty)
+        let screen = console.state.screen
+        // A pane key, the profile menu's context, the palette, the Run tab's Esc and quit all ask.
+        let ways: [(String, () -> Void)] = [
+            ("pane key", { console.send(.selectPane(.billing)) }),
+            ("profile menu", { console.send(.profileMenu); console.send(.text("a")) }),
+            ("palette", { console.send(.palette); console.type("security"); console.send(.submit) }),
+            ("Esc on Run", { console.send(.selectSection(1)); console.send(.back) }),
+            ("quit", { console.send(.quit) }),
+        ]
+        for (way, leave) in ways {
+            leave()
+            guard case .confirm(let confirm) = console.state.overlay else { Issue.record("\(way): no question"); continue }
+            #expect(confirm.message.hasPrefix("The graph of triage-flow has changes that are not saved"), "\(way)")
+            console.send(.cancel)
+            #expect(console.state.screen == screen && editor.state.isDirty, "\(way): Esc keeps the page and the draft")
+            console.send(.selectSection(0))
+        }
+        #expect(console.send(.quit).isEmpty, "quitting waits for the answer")
+        #expect(console.send(.submit) == [.quit], "discarding quits")
+        console.send(.selectPane(.billing))
+        console.send(.submit)
+        #expect(console.state.overlay == .none && console.state.screen == .pane(.billing), "discarding goes where the key said")
     }
 
     @Test func aCollaboratorOpensTheSharedAppWithOnlyTheSectionsOfTheirScopes() throws {

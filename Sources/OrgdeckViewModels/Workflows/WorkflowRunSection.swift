@@ -62,7 +62,7 @@ public final class WorkflowRunSection: SectionModel {
 
 /// A workflow's page: its Graph (the editor, with the layered drawing) and Run. The page holds
 /// the workflow's own operations: star and copy ID.
-public final class WorkflowPageViewModel: SectionedPage {
+public final class WorkflowPageViewModel: SectionedPage, UnsavedWork {
     let env: PaneEnvironment
     public let ref: WorkflowRef
     public private(set) var app: App?
@@ -77,6 +77,10 @@ public final class WorkflowPageViewModel: SectionedPage {
     }
 
     public var editor: WorkflowEditorSection? { sections.first as? WorkflowEditorSection }
+
+    var unsavedWork: String? {
+        editor?.state.isDirty == true ? "The graph of \(ref.workflowID) has changes that are not saved" : nil
+    }
 
     override func reloadPage() -> [Reaction] {
         app = (try? env.service.app(env.session, in: ref.context, id: ref.appID)) ?? app
