@@ -4,9 +4,10 @@ extension ConsoleViewModel {
     /// Every command the palette knows, for completion.
     public func paletteCommands() -> [String] {
         var commands = Pane.allCases.map(\.command)
+        commands += ["members", "teams", "invitations", "tokens", "app "]
         commands += ["personal"] + state.memberships.map { "org \($0.organization.id)" }
+        commands += ["leave", "new-org", "help", "refresh", "signout", "quit"]
         commands += themeNames.map { "theme \($0)" }
-        commands += ["members", "teams", "invitations", "tokens", "leave", "new-org", "help", "refresh", "signout", "quit"]
         return commands
     }
 
@@ -18,10 +19,8 @@ extension ConsoleViewModel {
         case .move(.down): palette.move(1)
         case .move(.up): palette.move(-1)
         case .submit:
-            let typed = palette.input.text.trimmingCharacters(in: .whitespaces)
-            let command = typed.isEmpty ? (palette.completions.first ?? "") : typed
             rootOverlay = nil
-            if let error = runPaletteCommand(command, &effects) {
+            if let error = runPaletteCommand(palette.chosen, &effects) {
                 palette.error = error
                 rootOverlay = .palette(palette)
             }
@@ -47,6 +46,14 @@ extension ConsoleViewModel {
             depart(.pane(.account, section: head == "members" ? .members : .teams), &effects)
             return nil
         case "tokens": depart(.pane(.security), &effects); return nil
+        case "app":
+            // Straight to an app's page by its ID, as k9s jumps to a resource by name.
+            guard !argument.isEmpty else { return "usage: app ID (an app of \(state.contextTitle))" }
+            guard let session = state.session, let app = try? service.app(session, in: state.context, id: argument) else {
+                return "no app \"\(argument)\" in \(state.contextTitle)"
+            }
+            if pages.last?.screen != .app(app.id) { pushPage(.app(app.id)) }
+            return nil
         case "invitations", "inbox": openInbox(); return nil
         case "leave": apply(beginLeave(), &effects); return nil
         case "personal": depart(.context(.personal, title: "your personal account"), &effects); return nil

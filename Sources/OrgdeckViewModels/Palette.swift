@@ -13,13 +13,21 @@ public struct PaletteState: Equatable, Sendable {
         error = nil
     }
 
-    /// Recomputes the completions for the input from the full list of commands.
+    /// Recomputes the completions for the input from the full list of commands: the command
+    /// typed exactly first, then those it begins, then those containing it.
     public mutating func refresh(commands: [String]) {
-        let text = input.text.lowercased()
-        completions = text.isEmpty ? commands : commands.filter { $0.lowercased().hasPrefix(text) }
+        let text = input.text.lowercased().trimmingCharacters(in: .whitespaces)
+        completions = text.isEmpty ? commands : commands.filter { $0.lowercased() == text }
+            + commands.filter { $0.lowercased() != text && $0.lowercased().hasPrefix(text) }
             + commands.filter { !$0.lowercased().hasPrefix(text) && $0.lowercased().contains(text) }
-        selection = min(selection, max(0, completions.count - 1))
+        selection = 0
         error = nil
+    }
+
+    /// What Enter runs: the highlighted completion, as the footer's "↑↓ choose" promises, else
+    /// the text as typed (a command with an argument no completion lists, such as `app ID`).
+    public var chosen: String {
+        completions.indices.contains(selection) ? completions[selection] : input.text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Tab: take the selected completion.

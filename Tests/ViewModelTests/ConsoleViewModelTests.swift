@@ -214,6 +214,29 @@ import Testing
         #expect(failed.error == "unknown command \"frobnicate\"; Tab completes")
     }
 
+    @Test func enterInThePaletteRunsTheHighlightedCommand() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.themeNames = ["default", "light", "nord"]
+        console.send(.palette)
+        console.type("th")
+        console.send(.move(.down)); console.send(.move(.down))
+        #expect(console.send(.submit) == [.applyTheme("nord")], "what ↑↓ chose, not the text typed")
+        console.send(.palette)
+        console.type("security")
+        console.send(.submit)
+        #expect(console.state.screen == .pane(.security), "a command typed whole is the first completion")
+        console.send(.palette)
+        console.type("app notes")
+        console.send(.submit)
+        #expect(console.state.screen == .app("notes"), "straight to an app by its ID")
+        console.send(.palette)
+        console.type("app beta")
+        console.send(.submit)
+        guard case .palette(let failed) = console.state.overlay else { Issue.record("palette closed on error"); return }
+        #expect(failed.error == "no app \"beta\" in \(console.state.contextTitle)", "beta is Acme's, not the personal account's")
+    }
+
     @Test func openingAnAppPushesItsPageAndEscGoesBack() throws {
         let fixture = try Fixture()
         let console = fixture.console()
