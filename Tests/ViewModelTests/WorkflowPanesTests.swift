@@ -76,6 +76,23 @@ import Testing
         #expect(run.result[0].concepts.first?.concept == "billing")
     }
 
+    @Test func aFeedPickerWhoseFilterMatchesNothingStaysOpenAndSaysWhy() throws {
+        let (console, _) = try workflows()
+        console.send(.new); console.type("feeds"); console.send(.submit)
+        let editor = try #require((console.front as? WorkflowPageViewModel)?.editor)
+        console.send(.new); console.type("ticket"); console.send(.submit); console.send(.submit)
+        console.send(.new); console.type("conf"); console.send(.submit); console.send(.submit)
+        console.type("jj")
+        console.send(.submit)
+        let stillOpen = try picker(console)
+        #expect(stillOpen.error == "choose the node that feeds it: the filter \"jj\" matches none")
+        #expect(editor.state.draft.nodes.count == 1, "nothing added yet")
+        console.send(.backspace); console.send(.backspace)
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        #expect(editor.state.draft.edges.last == WorkflowEdge(from: "n1", to: "n2"), "the node under the cursor feeds it")
+    }
+
     /// triage-flow open in the editor with an edit not saved: its second node pinned to a version.
     func editedGraph() throws -> (ConsoleViewModel, WorkflowEditorSection, selected: String) {
         let (console, _) = try workflows()

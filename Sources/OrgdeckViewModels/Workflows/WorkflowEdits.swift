@@ -95,6 +95,11 @@ struct WorkflowEdits {
                                                        multiple: true)), for: .sources(model: model, version: version))
         case (.sources(let model, let version), .picker(let picker)):
             let marked = picker.marked.isEmpty ? [picker.highlighted?.value].compactMap { $0 } : picker.marked
+            // Nothing marked and nothing under the cursor (a filter that matches no node): the
+            // picker stays open and says so, rather than ending the three steps in a refusal.
+            guard !marked.isEmpty else {
+                throw CoreError.invalid("sources", "choose the node that feeds it: the filter \"\(picker.filter.text)\" matches none")
+            }
             return add(model, version, fedBy: marked)
         case (.connect, .picker(let picker)):
             guard let node = selected, let source = picker.highlighted?.value else { return [] }
