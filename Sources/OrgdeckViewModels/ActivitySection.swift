@@ -118,7 +118,7 @@ public final class ActivitySection: SectionModel, DialogOwner {
             load(count: Self.chunk)
             return []
         case .export:
-            let path = PathCompletion.expand(form.value("path"))
+            let path = try PathCompletion.exportTarget(form)
             let count = try env.service.exportAudit(env.session, in: env.context, search: state.search, to: path)
             return [.flash(.info("wrote \(counted(count, "entry", plural: "entries")) to \(path)"))]
         case .details, .verified: return []

@@ -159,8 +159,8 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
             return [.flash(provider.warnings.isEmpty ? .info("created \(provider.name)")
                                                      : .warn("created \(provider.name); " + provider.warnings.joined(separator: "; ")))]
         case (.exportMetadata, .form(let form)):
+            let path = try PathCompletion.exportTarget(form)
             let xml = try env.service.serviceProviderMetadata(env.session, organizationID: organizationID, baseURL: form.value("base_url"))
-            let path = (form.value("path") as NSString).expandingTildeInPath
             do { try Data(xml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
                 throw CoreError.invalid("path", "cannot write \(path): \(error.localizedDescription)")
             }

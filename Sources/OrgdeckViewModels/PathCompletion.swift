@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckCore
 
 /// Shell-like completion of a file or folder path typed in a form: `~` is the home folder,
 /// folders complete with a trailing `/`, hidden names only when the typed part starts with a dot.
@@ -75,5 +76,20 @@ enum PathCompletion {
     /// One path as typed for a file to write: `~` expanded, spaces kept (an export's target).
     static func expand(_ path: String, home: String = NSHomeDirectory()) -> String {
         path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst() : path
+    }
+
+    /// Where an export form's `key` field says to write, as an absolute path (the flash names
+    /// it, and the folder the console started in is not on screen). A file already there is
+    /// replaced only when the form is sent again with the same path after saying so.
+    static func exportTarget(_ form: FormState, key: String = "path") throws -> String {
+        let typed = expand(form.value(key))
+        guard !typed.isEmpty else { throw CoreError.invalid(key, "give a file to write") }
+        let path = URL(fileURLWithPath: typed).standardizedFileURL.path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return path }
+        if isFolder.boolValue { throw CoreError.invalid(key, "\(path) is a folder: name a file in it") }
+        let warning = "\(path) exists: Enter again replaces it"
+        guard form.error == warning else { throw CoreError.invalid(key, warning) }
+        return path
     }
 }

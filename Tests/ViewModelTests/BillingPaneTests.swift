@@ -84,6 +84,29 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("month,kind,operation,quantity,amount_micros,amount,currency,share\r\n2026-10,invoice,"))
         #expect(text.contains("2026-10,invoice,total,,\(october.totalMicros),"))
+        // The same file again: said first, replaced on the second Enter.
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: path))
+        console.send(.export)
+        console.send(.cursorEnd)
+        for _ in 0..<form.value("path").count { console.send(.backspace) }
+        console.type(path)
+        console.send(.submit)
+        #expect(console.formState?.error == "\(path) exists: Enter again replaces it")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "mine", "nothing replaced yet")
+        console.send(.submit)
+        #expect(console.formState == nil)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("month,kind"))
+        // A relative path is written where the console runs, and the flash says where that is.
+        let folder = NSTemporaryDirectory() + "orgdeck-cwd-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let before = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(folder)
+        defer { FileManager.default.changeCurrentDirectoryPath(before) }
+        console.send(.export)
+        console.send(.submit)
+        let written = URL(fileURLWithPath: folder + "/invoice-2026-10.csv").standardizedFileURL.path
+        #expect(console.state.flash == .info("wrote \(october.lines.count + 1) rows to \(written)"))
     }
 
     @Test func settingsAreTheAdminsAndTheBudgetIsSetFromAForm() throws {

@@ -82,7 +82,7 @@ public final class BreakdownSection: ListSection<BreakdownLine, BreakdownSection
 
     override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
         guard case .form(let form) = dialog, purpose == .export else { return [] }
-        let path = PathCompletion.expand(form.value("path"))
+        let path = try PathCompletion.exportTarget(form)
         let rows = try env.service.exportBilling(env.session, in: env.context, month: month(), by: dimension, to: path)
         return [.flash(.info("wrote \(counted(rows, "row")) to \(path)"))]
     }

@@ -38,7 +38,7 @@ public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose
 
     override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
         guard case .export(let month) = purpose, case .form(let form) = dialog else { return [] }
-        let path = PathCompletion.expand(form.value("path"))
+        let path = try PathCompletion.exportTarget(form)
         let rows = try env.service.exportBilling(env.session, in: env.context, month: month, to: path)
         return [.flash(.info("wrote \(counted(rows, "row")) to \(path)"))]
     }
