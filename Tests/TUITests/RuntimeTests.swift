@@ -137,6 +137,37 @@ import OrgdeckViewModels
         #expect(start(fixed: false).theme.name == "nord", "restored before the first key")
         #expect(start(fixed: true).theme.name == Theme.builtin.name, "a theme named for the run holds")
     }
+
+    @Test func overSSHAThemeIsANameNeverAFileOfTheServer() throws {
+        let fixture = try ScreenFixture()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-remote-theme-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A theme the server's operator installed may inherit; a file named by path may not be read.
+        try "inherits = \"\(folder)/secret.toml\"\n".write(toFile: folder + "/installed.toml", atomically: true, encoding: .utf8)
+        try "[palette]\nbg = \"SECRET\"\n".write(toFile: folder + "/secret.toml", atomically: true, encoding: .utf8)
+        let model = ConsoleViewModel(service: fixture.service, session: fixture.ada, remote: true)
+        model.send(.firstFramePainted)
+        let runtime = ConsoleRuntime(model: model, backend: InMemoryTerminal(width: 80, height: 24), service: fixture.service,
+                                     keyMap: KeyMap(), theme: .builtin, themeDirectories: [folder], memory: nil, environment: [:],
+                                     clock: { ScreenFixture.now })
+        for name in [folder + "/secret.toml", "/etc/passwd", "installed"] {
+            runtime.applyTheme(name, remember: true)
+            let flash = model.state.flash
+            #expect(flash?.level == .error && flash?.text.contains("over SSH, a theme is chosen by name") == true, "\(name): \(String(describing: flash))")
+            #expect(flash?.text.contains("SECRET") == false)
+        }
+        runtime.applyTheme("nord", remember: true)
+        #expect(runtime.theme.name == "nord", "a shipped theme by name still works")
+    }
+
+    @Test func aHugeFileIsNotReadAsATheme() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-big-theme-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data(count: Theme.maxFileSize + 1).write(to: URL(fileURLWithPath: folder + "/big.toml"))
+        #expect(throws: ThemeError.self) { try Theme.load(named: "big", searchPaths: [folder]) }
+    }
 }
 
 /// A value a test's closures fill in.

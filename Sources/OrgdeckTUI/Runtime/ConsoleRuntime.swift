@@ -165,7 +165,8 @@ public final class ConsoleRuntime {
     /// Loads and applies a theme; a broken file keeps the current theme and says why.
     public func applyTheme(_ name: String, remember: Bool) {
         do {
-            let loaded = try Theme.load(named: name, searchPaths: themeDirectories)
+            // Over SSH, names only: a path would open the server's files for a remote user.
+            let loaded = try Theme.load(named: name, searchPaths: themeDirectories, paths: !model.remote)
             theme = loaded.resolving(depth: backend.colorDepth, noColor: noColor)
             backend.invalidate()
             if remember, let key = contextKey {
