@@ -140,4 +140,19 @@ struct AuditTests {
         #expect(last.target == "whatever")
         #expect(try f.service.verifyAudit() == .intact(entries: try f.auditActions().count, notes: []))
     }
+
+    @Test("what a refused member typed is stored visible and bounded, never raw")
+    func hostileTargetsAreStoredVisible() throws {
+        let f = try Fixture()
+        let (admin, members) = try f.organization()
+        let ou = members[.orgUser]!
+        let hostile = "app1\u{1B}]0;PWN\u{07}\u{1B}[31mX"
+        _ = coreError { try f.service.deleteApp(ou, in: .organization("acme"), id: hostile) }
+        _ = coreError { try f.service.deleteApp(ou, in: .organization("acme"), id: String(repeating: "y", count: 30_000)) }
+        let entries = try f.service.auditEntries(admin, in: .organization("acme"), offset: 0, limit: 2).items
+        #expect(entries[1].target == "app1<U+001B ESC>]0;PWN<U+0007 BEL><U+001B ESC>[31mX")
+        #expect(entries[0].target.count == 256 && entries[0].target.contains("…"))
+        #expect(!entries.contains { $0.target.unicodeScalars.contains { Validation.isControl($0) } })
+        #expect(try f.service.verifyAudit() == .intact(entries: try f.auditActions().count, notes: []))
+    }
 }

@@ -46,6 +46,11 @@ struct ValidationTests {
         #expect(try Validation.name("  Support Triage ") == "Support Triage")
         #expect(try Validation.name("Résumé 解析 🚀") == "Résumé 解析 🚀")
         #expect(try Validation.name("👩‍👩‍👧‍👦 family") == "👩‍👩‍👧‍👦 family")
+        #expect(try Validation.name("می\u{200C}خواهم") == "می\u{200C}خواهم", "the non-joiner shapes Persian")
+        for blank in ["\u{200B}", "\u{FEFF}", "\u{2060}", "\u{00AD}"] {
+            let error = coreError { _ = try Validation.name("zw\(blank)x") }
+            #expect(error?.message.hasPrefix("name may not contain the invisible character U+") == true, "\(error?.message ?? "accepted")")
+        }
         #expect(try Validation.name(String(repeating: "é", count: 100)).count == 100)
     }
 

@@ -11,6 +11,28 @@ struct AuditRecord: Sendable {
     var details: String
     var source: AuditSource
     var outcome: String
+
+    /// The most characters a target or details keeps; the middle of a longer one is elided.
+    static let maxTarget = 256
+    static let maxDetails = 2_000
+
+    /// The record as it is stored: a target or details can be what a refused user typed (a
+    /// denied attempt records its argument), so control and bidi characters are stored by their
+    /// code, never raw, and the length is bounded. An export of the log (CSV to a terminal, over
+    /// SSH) then cannot carry a member's escape sequences to an Admin's terminal, and refused
+    /// attempts cannot grow the log by any size they like.
+    var bounded: AuditRecord {
+        var record = self
+        record.actor = actor.map { Self.bound(Validation.visible($0), Self.maxTarget) }
+        record.target = Self.bound(Validation.visible(target), Self.maxTarget)
+        record.details = Self.bound(Validation.visible(details), Self.maxDetails)
+        return record
+    }
+
+    static func bound(_ text: String, _ max: Int) -> String {
+        guard text.count > max else { return text }
+        return String(text.prefix(max - max / 4 - 1)) + "…" + String(text.suffix(max / 4))
+    }
 }
 
 /// Which entries a reader may see.
@@ -45,6 +67,7 @@ extension StoreTransaction {
     /// entry is written unsealed (the change must not fail for it) and `audit verify` says so.
     @discardableResult
     func appendAudit(_ record: AuditRecord) throws -> AuditEntry {
+        let record = record.bounded
         let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
         let lastRead = last.map { RowReader($0, table: "audit_log") }
         let id: Int64 = try (lastRead?("id") ?? 0) + 1

@@ -175,7 +175,24 @@ public enum Validation {
         if let problem = overloadedCharacter(in: trimmed) {
             throw CoreError.invalid(field, "\(label) \(problem)")
         }
+        if let problem = blankProblem(in: trimmed) {
+            throw CoreError.invalid(field, "\(label) may not contain \(problem): it would look like another")
+        }
         return trimmed
+    }
+
+    /// The first character of `text` that shows as nothing at all (a zero-width space, a word
+    /// joiner, a byte-order mark, a soft hyphen, an invisible operator), described; nil when
+    /// there is none. `zw\u{200B}x` would pass for `zwx`. The joiners that shape a script or
+    /// an emoji (U+200C, U+200D) and the bidi controls (shown by their code wherever a name is
+    /// drawn) stay allowed.
+    static func blankProblem(in text: String) -> String? {
+        for (offset, scalar) in text.unicodeScalars.enumerated() {
+            guard scalar.properties.generalCategory == .format, scalar.value != 0x200C, scalar.value != 0x200D,
+                  !isReordering(scalar) else { continue }
+            return "the invisible character \(describe(scalar)) (at position \(offset + 1))"
+        }
+        return nil
     }
 
     /// At most this many combining marks on one character: every living script needs fewer
@@ -255,8 +272,6 @@ public enum Validation {
         return code
     }
 
-    /// Text safe to quote in a message: control, bidi and separator characters replaced by
-    /// their code, so a quoted value cannot reorder or break the message around it.
     /// `text` made visible and quoted for a message, its middle elided past 64 characters.
     static func quoted(_ text: String) -> String {
         let shown = visible(text)
@@ -264,6 +279,8 @@ public enum Validation {
         return "\"\(shown.prefix(40))…\(shown.suffix(20))\""
     }
 
+    /// Text safe to quote in a message: control, bidi and separator characters replaced by
+    /// their code, so a quoted value cannot reorder or break the message around it.
     static func visible(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
