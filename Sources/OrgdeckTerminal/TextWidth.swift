@@ -43,12 +43,14 @@ public enum TextWidth {
     public static func sanitize(_ text: String) -> String {
         // Fast path: most strings hold nothing to replace.
         if !text.unicodeScalars.contains(where: needsReplacement) { return text }
-        var out = String.UnicodeScalarView()
+        // A String grown in place: appending a sequence to a UnicodeScalarView copies the
+        // whole view each time, which made a megabyte of NULs take minutes.
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
         for s in text.unicodeScalars {
-            guard needsReplacement(s) else { out.append(s); continue }
-            out.append(contentsOf: visibleForm(of: s).unicodeScalars)
+            if needsReplacement(s) { out += visibleForm(of: s) } else { out.unicodeScalars.append(s) }
         }
-        return String(out)
+        return out
     }
 
     /// Cuts to at most `columns` columns, ending with `…` when cut.

@@ -88,6 +88,14 @@ struct InputSourceTests {
         ])
     }
 
+    @Test("a CSV header without text is named in a few cut names, however long it is")
+    func longHeader() throws {
+        let header = (0..<50).map { "column\($0)" }.joined(separator: ",") + "," + String(repeating: "\u{0}", count: 100_000)
+        let root = try Self.folder(["a.csv": Data((header + "\nx\n").utf8)])
+        let reason = try #require(try Self.read(root).refused.first?.reason)
+        #expect(reason == "the header has no \"text\" column (it names \"column0\", \"column1\", \"column2\", \"column3\", \"column4\", …)")
+    }
+
     @Test("JSON Lines: objects with text and concepts; every other line refused by number")
     func jsonLines() throws {
         let lines = [#"{"text": "Card declined", "concepts": ["billing"]}"#, "", #"{"text": "no concepts"}"#,

@@ -85,7 +85,9 @@ enum InputFormats {
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let textColumn = names.firstIndex(of: "text") else {
-            let found = names.isEmpty ? "" : " (it names \(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
+            // The names it has, each cut and at most five: a header can be megabytes long.
+            let shown = names.prefix(5).map(Validation.quoted).joined(separator: ", ") + (names.count > 5 ? ", …" : "")
+            let found = names.isEmpty ? "" : " (it names \(shown))"
             return refuse(InputRefusal(path: path, line: 1, reason: "the header has no \"text\" column\(found)"))
         }
         let conceptColumn = names.firstIndex(of: "concepts")
