@@ -66,6 +66,9 @@ extension InputsCommand {
             for path in paths { try Remote.serverFile(path, "the inputs to read") }
             // Signed in first: over SSH the ticket must not wait for a long standard input.
             let (service, session) = try global.authenticated(.contentWrite)
+            // Refused before standard input is copied anywhere, not after.
+            if service.isReadOnly { throw CoreError.readOnly }
+            _ = try service.app(session, in: global.context, id: app)
             let sources = try paths.map { try Remote.readable($0, suffix: format, "the inputs to read") }
             defer { sources.forEach { $0.cleanup() } }
             let given = concepts.split(separator: ",").map(String.init)

@@ -32,12 +32,23 @@ final class SessionProcess: @unchecked Sendable {
     /// The terminal's master is closed: its number may be another file's.
     private var masterClosed = false
     let startedAt = Date()
+    /// The process's own temporary folder (its `TMPDIR`), removed once it has exited: a copy of
+    /// standard input an upload keeps there cannot outlive a session the client dropped.
+    let temporary: URL
 
     /// Starts `executable` with `arguments` and `environment`. With `terminal` (rows, columns)
     /// the process gets a pseudo-terminal; otherwise pipes, its standard error kept apart.
     init(executable: String, arguments: [String], environment: [String: String], ticket: String,
          terminal: (rows: Int, columns: Int)?,
          output: @escaping @Sendable (Stream, [UInt8]) -> Void, finished: @escaping @Sendable (Int32) -> Void) throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        self.temporary = temporary
+        var environment = environment
+        environment["TMPDIR"] = temporary.path
+        var started = false
+        defer { if !started { try? FileManager.default.removeItem(at: temporary) } }
         var ticketPipe: [Int32] = [-1, -1]
         guard orgdeck_pipe(&ticketPipe) == 0 else { throw SessionProcess.failure("a pipe") }
         let bytes = Array((ticket + "\n").utf8)
@@ -82,6 +93,7 @@ final class SessionProcess: @unchecked Sendable {
             throw SessionProcess.failure("the session's process")
         }
         pid = child
+        started = true
         // Writes wait in poll, not in write, so a process that stops reading cannot hold a
         // write (and the lock it takes) past the process's end.
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
@@ -104,6 +116,7 @@ final class SessionProcess: @unchecked Sendable {
             counts.withLock { reaped = true }
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            try? FileManager.default.removeItem(at: temporary)
             finished(Self.exitCode(status))
         }
         reader.name = "orgdeck-session-\(child)"

@@ -117,6 +117,21 @@ struct ServerUnitTests {
         #expect(try ExecCommand.arguments(line).get() == words)
     }
 
+    @Test func aSessionsTemporaryFolderGoesWithItsProcess() throws {
+        // The process leaves a file behind, as an upload's copy of standard input would when
+        // its client drops the connection: the folder goes anyway.
+        let said = Box<[UInt8]>([])
+        let done = DispatchSemaphore(value: 0)
+        let process = try SessionProcess(executable: "/bin/sh", arguments: ["-c", "touch \"$TMPDIR/left\"; echo \"$TMPDIR\""],
+                                         environment: [:], ticket: "t", terminal: nil,
+                                         output: { stream, bytes in if stream == .stdout { said.value += bytes } },
+                                         finished: { _ in done.signal() })
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        let folder = String(decoding: said.value, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(folder == process.temporary.path)
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
     @Test func execRefusesWhatIsNotRunOverSSH() {
         for line in ["console", "orgdeck demo", "serve --listen 0.0.0.0:22", "signup --username x", "", "orgdeck", "apps 'open",
                      "-- --db /tmp/elsewhere.sqlite", "--db /tmp/x.sqlite", "--theme /etc/passwd", "audit verify", "billing verify --json"] {
@@ -178,5 +193,16 @@ struct ServerUnitTests {
         try Data("not a key\n".utf8).write(to: URL(fileURLWithPath: path))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         #expect(throws: CoreError.self) { try HostKey.loadOrCreate(at: path) }
+    }
+}
+
+/// A value the session's output thread fills and the test reads after the process is done.
+final class Box<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
