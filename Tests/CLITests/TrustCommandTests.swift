@@ -26,13 +26,21 @@ import Glibc
     @Test func aDamagedRowIsAClearErrorWithoutSecrets() throws {
         let db = try AdminDatabase.get()
         let person = try db.user("dmg")
-        try DatabaseQueue(path: db.path).writeWithoutTransaction { db in
+        // The shared database is written by other tests at the same time: wait for their locks.
+        try Self.patient(db.path).writeWithoutTransaction { db in
             try db.execute(sql: "UPDATE users SET created_at = 'tuesday' WHERE id = ?", arguments: [person.user.id])
         }
         let result = try db.run(["orgs", "list"], as: person)
         #expect(result.status == 1, "\(result)")
         #expect(result.stderr == "error: the database is damaged: users row \(person.user.id), column created_at\n")
         #expect(!result.stderr.contains("pbkdf2"))
+    }
+
+    /// A connection to a database other tests use too, waiting for their locks instead of failing.
+    static func patient(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// A database of its own with one user and a token, made by the core at low cost.
@@ -196,9 +204,9 @@ import Glibc
         let db = try AdminDatabase.get()
         let org = try db.organization()
         #expect(try org.run(["apps", "create", uniqueID("tr")]).status == 0)
-        let count = try DatabaseQueue(path: db.path).writeWithoutTransaction { db in try Int.fetchOne(db, sql: "SELECT MAX(id) FROM audit_log") ?? 0 }
+        let count = try Self.patient(db.path).writeWithoutTransaction { db in try Int.fetchOne(db, sql: "SELECT MAX(id) FROM audit_log") ?? 0 }
         let copy = Workspace.newDatabasePath("trunc")
-        _ = try DatabaseQueue(path: db.path).writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
+        _ = try Self.patient(db.path).writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copy]) }
         #expect(try CLI.run(["audit", "verify", "--db", copy]).status == 0, "a fresh copy verifies")
         #expect(try CLI.run(["apps", "create", uniqueID("tr"), "--db", copy], token: org.admin.token).status == 0)
         let queue = try DatabaseQueue(path: copy)
