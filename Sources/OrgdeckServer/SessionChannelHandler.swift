@@ -166,9 +166,14 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
             reply(wantReply, true)
             return fail("orgdeck: the server is stopping\n", status: 1)
         }
-        guard server.sessions.reserve() else {
+        switch server.sessions.reserve(for: user.username) {
+        case nil: break
+        case .full:
             reply(wantReply, true)
             return fail("orgdeck: the server holds its most sessions (\(server.configuration.maxSessions)); try again soon\n", status: 1)
+        case .userFull:
+            reply(wantReply, true)
+            return fail("orgdeck: you hold \(server.sessions.userLimit) sessions, the most one account may; end one first\n", status: 1)
         }
         reply(wantReply, true)
         let loop = context.eventLoop
@@ -192,7 +197,7 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
                         gate.wait(for: channel)
                     },
                     finished: { [self] status in
-                        server.sessions.release()
+                        server.sessions.release(for: user.username)
                         server.queue.async { [server, what] in
                             server.service.recordSSHSessionEnd(peer, detail: "\(what) ended, exit \(status)")
                         }
@@ -213,7 +218,7 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
                     if !channel.isActive { started.terminate(with: SIGHUP) }
                 }
             } catch {
-                server.sessions.release()
+                server.sessions.release(for: user.username)
                 loop.execute { [self] in fail("orgdeck: the session could not start: \(error)\n", status: 1) }
             }
         }

@@ -1,26 +1,44 @@
 import Foundation
 import NIOConcurrencyHelpers
 
-/// The sessions a server holds: a count against its limit, and the live processes, so a
-/// stopping server can end each one.
+/// The sessions a server holds: a count against its limit, each user's share of it, and the
+/// live processes, so a stopping server can end each one.
 final class SessionRegistry: @unchecked Sendable {
+    /// Why a place was not given.
+    enum Refusal: Equatable { case full, userFull }
+
     private let lock = NIOLock()
     private var count = 0
+    private var perUser: [String: Int] = [:]
     private var processes: [ObjectIdentifier: SessionProcess] = [:]
     let limit: Int
+    /// The most sessions one user holds at once: a quarter of the limit, so one account (or
+    /// one stolen key) cannot take every place and lock the others out.
+    let userLimit: Int
 
-    init(limit: Int) { self.limit = limit }
+    init(limit: Int) {
+        self.limit = limit
+        userLimit = max(2, limit / 4)
+    }
 
-    /// Takes a place for a new session; false at the limit.
-    func reserve() -> Bool {
+    /// Takes a place for a new session of `user`; nil when taken, else why not.
+    func reserve(for user: String) -> Refusal? {
         lock.withLock {
-            guard count < limit else { return false }
+            guard count < limit else { return .full }
+            guard perUser[user, default: 0] < userLimit else { return .userFull }
             count += 1
-            return true
+            perUser[user, default: 0] += 1
+            return nil
         }
     }
 
-    func release() { lock.withLock { count = max(0, count - 1) } }
+    func release(for user: String) {
+        lock.withLock {
+            count = max(0, count - 1)
+            let left = perUser[user, default: 1] - 1
+            perUser[user] = left > 0 ? left : nil
+        }
+    }
 
     func track(_ process: SessionProcess) { lock.withLock { processes[ObjectIdentifier(process)] = process } }
 

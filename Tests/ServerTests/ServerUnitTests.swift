@@ -117,6 +117,17 @@ struct ServerUnitTests {
         #expect(try ExecCommand.arguments(line).get() == words)
     }
 
+    @Test func oneUserCannotTakeEveryPlace() {
+        let sessions = SessionRegistry(limit: 64)
+        #expect(sessions.userLimit == 16)
+        for _ in 0..<16 { #expect(sessions.reserve(for: "alice") == nil) }
+        #expect(sessions.reserve(for: "alice") == .userFull)
+        #expect(sessions.reserve(for: "bob") == nil, "the others still get in")
+        sessions.release(for: "alice")
+        #expect(sessions.reserve(for: "alice") == nil)
+        #expect(sessions.active == 17)
+    }
+
     @Test func aSessionsTemporaryFolderGoesWithItsProcess() throws {
         // The process leaves a file behind, as an upload's copy of standard input would when
         // its client drops the connection: the folder goes anyway.
