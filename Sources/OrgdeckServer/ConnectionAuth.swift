@@ -32,7 +32,20 @@ final class ConnectionState: @unchecked Sendable {
 
     func closeChannel() { lock.withLock { channels -= 1 } }
 
-    func record(_ user: User, _ peer: SSHPeer) { lock.withLock { signedIn = (user, peer) } }
+    /// Told once, when the connection signs in (it stops counting among those waiting).
+    var whenSignedIn: (@Sendable () -> Void)? {
+        get { lock.withLock { signedInHook } }
+        set { lock.withLock { signedInHook = newValue } }
+    }
+    private var signedInHook: (@Sendable () -> Void)?
+
+    func record(_ user: User, _ peer: SSHPeer) {
+        let hook: (@Sendable () -> Void)? = lock.withLock {
+            defer { signedIn = (user, peer) }
+            return signedIn == nil ? signedInHook : nil
+        }
+        hook?()
+    }
 }
 
 /// Counts failed sign-ins per source address over the last minute: past the limit an address is

@@ -24,33 +24,3 @@ final class OutputGate: @unchecked Sendable {
         condition.unlock()
     }
 }
-
-/// Open connections, in total and per source address: a bound on what connections that never
-/// sign in can hold (sockets, memory) before the sign-in deadline closes them.
-final class ConnectionLimiter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var total = 0
-    private var perHost: [String: Int] = [:]
-    let maxTotal: Int
-    let maxPerHost: Int
-
-    init(maxTotal: Int, maxPerHost: Int) { self.maxTotal = maxTotal; self.maxPerHost = maxPerHost }
-
-    /// Takes a place for a connection from `host`; false when either limit is reached.
-    func admit(_ host: String) -> Bool {
-        lock.withLock {
-            guard total < maxTotal, perHost[host, default: 0] < maxPerHost else { return false }
-            total += 1
-            perHost[host, default: 0] += 1
-            return true
-        }
-    }
-
-    func release(_ host: String) {
-        lock.withLock {
-            total -= 1
-            perHost[host, default: 1] -= 1
-            if perHost[host] == 0 { perHost[host] = nil }
-        }
-    }
-}

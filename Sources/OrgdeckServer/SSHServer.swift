@@ -59,7 +59,7 @@ public final class SSHServer: @unchecked Sendable {
         sessions = SessionRegistry(limit: configuration.maxSessions)
         limiter = AttemptLimiter(perMinute: configuration.attemptsPerMinute)
         // Room for every session on its own connection, and as many again still signing in.
-        connections = ConnectionLimiter(maxTotal: configuration.maxSessions * 2 + 16, maxPerHost: configuration.maxSessions + 8)
+        connections = ConnectionLimiter(maxTotal: configuration.maxSessions * 2 + 16, maxPerSource: configuration.maxSessions + 8)
     }
 
     /// Sessions open now.
@@ -104,13 +104,18 @@ public final class SSHServer: @unchecked Sendable {
     private func setUp(_ channel: Channel) throws {
         let address = channel.remoteAddress.map { "\($0.ipAddress ?? "?") port \($0.port ?? 0)" } ?? "unknown"
         let state = ConnectionState(address: address)
-        guard connections.admit(state.host) else {
-            // Too many open connections: closed before a byte of SSH is spent on it.
+        let ticket = connections.admit(state.host) {
+            Log.info("closed a connection from \(address) still signing in: newer ones needed its place")
+            channel.close(promise: nil)
+        }
+        guard let ticket else {
+            // Signed-in connections hold every place: closed before a byte of SSH is spent on it.
             Log.info("refused a connection from \(address): too many open connections")
             channel.close(promise: nil)
             return
         }
-        channel.closeFuture.whenComplete { [connections] _ in connections.release(state.host) }
+        state.whenSignedIn = { [connections] in connections.signedIn(ticket) }
+        channel.closeFuture.whenComplete { [connections] _ in connections.release(ticket) }
         let authenticator = ConnectionAuthenticator(service: service, state: state, limiter: limiter, queue: queue)
         var serverConfiguration = SSHServerConfiguration(hostKeys: [hostKey.privateKey], userAuthDelegate: authenticator)
         serverConfiguration.maxAuthAttempts = 10

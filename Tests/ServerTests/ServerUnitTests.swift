@@ -117,6 +117,45 @@ struct ServerUnitTests {
         #expect(try ExecCommand.arguments(line).get() == words)
     }
 
+    @Test func connectionsStillSigningInGiveWayToNewOnesOldestFirst() {
+        let closed = Box<[Int]>([])
+        let limiter = ConnectionLimiter(maxTotal: 144, maxPerSource: 72)
+        var tickets: [Int: ConnectionLimiter.Ticket] = [:]
+        func admit(_ n: Int, _ host: String) -> ConnectionLimiter.Ticket? {
+            let ticket = limiter.admit(host) { closed.value.append(n) }
+            tickets[n] = ticket
+            return ticket
+        }
+        // Ten waiting from one address; the eleventh pushes out that address's oldest.
+        for n in 0..<10 { #expect(admit(n, "192.0.2.1") != nil) }
+        #expect(admit(10, "192.0.2.1") != nil)
+        #expect(closed.value == [0])
+        limiter.release(tickets[0]!)
+        #expect(limiter.counts == (waiting: 10, open: 10))
+        // One IPv6 host holds its whole /64.
+        #expect(ConnectionLimiter.source("2001:db8:0:1::1") == ConnectionLimiter.source("2001:db8:0:1:ffff::9"))
+        #expect(ConnectionLimiter.source("2001:db8:0:1::1") != ConnectionLimiter.source("2001:db8:0:2::1"))
+        // A signed-in connection keeps its place: the one waiting longest goes instead.
+        limiter.signedIn(tickets[1]!)
+        for n in 11..<20 { _ = admit(n, "192.0.2.1") }
+        #expect(closed.value == [0, 2, 3, 4, 5, 6, 7, 8, 9], "never 1, which signed in")
+
+        // Many addresses filling every waiting place: a newcomer still gets in, at the cost of
+        // the source holding the most.
+        let busy = ConnectionLimiter(maxTotal: 1_000, maxPerSource: 1_000, maxWaiting: 20, maxWaitingPerSource: 10)
+        let pushed = Box<[String]>([])
+        for i in 0..<10 { _ = busy.admit("198.51.100.1") { pushed.value.append("a\(i)") } }
+        for i in 0..<9 { _ = busy.admit("198.51.100.\(i + 2)") { pushed.value.append("b\(i)") } }
+        #expect(busy.admit("203.0.113.7") { } != nil)
+        #expect(busy.admit("203.0.113.8") { } != nil)
+        #expect(pushed.value == ["a0"], "the source holding the most gives way")
+        // Signed-in connections that hold every place: then a newcomer is refused.
+        let full = ConnectionLimiter(maxTotal: 2, maxPerSource: 2)
+        let first = full.admit("192.0.2.9") { }, second = full.admit("192.0.2.10") { }
+        full.signedIn(first!); full.signedIn(second!)
+        #expect(full.admit("192.0.2.11") { } == nil)
+    }
+
     @Test func oneUserCannotTakeEveryPlace() {
         let sessions = SessionRegistry(limit: 64)
         #expect(sessions.userLimit == 16)

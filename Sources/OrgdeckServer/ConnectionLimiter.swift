@@ -1,0 +1,126 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Open connections, in total and per source, and among them those still signing in, which
+/// are held to far fewer. A connection that never signs in holds its place until the sign-in
+/// deadline; refusing new ones when those places are full (OpenSSH's `MaxStartups`) lets a few
+/// addresses that keep reconnecting lock everyone out. Here a new connection is never refused
+/// for them: the oldest connection still waiting gives way, from the same source when that
+/// source has `maxWaitingPerSource` waiting, else from the source with the most waiting. A
+/// real client signs in within a fraction of a second, so only a flood of new connections
+/// can push it out, and a source that hoards places loses its own first.
+///
+/// An IPv6 source counts by its /64 network, which one host usually holds whole.
+final class ConnectionLimiter: @unchecked Sendable {
+    /// One admitted connection.
+    struct Ticket: Hashable, Sendable {
+        fileprivate let id: UInt64
+        let source: String
+    }
+
+    private struct Waiting {
+        let ticket: Ticket
+        let close: @Sendable () -> Void
+    }
+
+    private let lock = NSLock()
+    private var next: UInt64 = 0
+    private var open: [String: Int] = [:]
+    private var total = 0
+    /// Per source, oldest first.
+    private var waiting: [String: [Waiting]] = [:]
+    private var waitingCount = 0
+    /// Tickets evicted whose `release` is still to come: their place was already freed.
+    private var evictedTickets: Set<Ticket> = []
+    let maxTotal: Int
+    let maxPerSource: Int
+    let maxWaiting: Int
+    let maxWaitingPerSource: Int
+
+    init(maxTotal: Int, maxPerSource: Int, maxWaiting: Int = 100, maxWaitingPerSource: Int = 10) {
+        self.maxTotal = maxTotal; self.maxPerSource = maxPerSource
+        self.maxWaiting = maxWaiting; self.maxWaitingPerSource = maxWaitingPerSource
+    }
+
+    /// Takes a place for a connection from `host`, waiting to sign in; `close` ends it should a
+    /// newer one need its place. Nil when signed-in connections already hold every place.
+    func admit(_ host: String, close: @escaping @Sendable () -> Void) -> Ticket? {
+        let source = Self.source(host)
+        var evicted: [Waiting] = []
+        let ticket: Ticket? = lock.withLock {
+            if waiting[source, default: []].count >= maxWaitingPerSource, let oldest = evict(from: source) {
+                evicted.append(oldest)
+            }
+            while waitingCount >= maxWaiting || total >= maxTotal || open[source, default: 0] >= maxPerSource {
+                let from = open[source, default: 0] >= maxPerSource ? source : waiting.max { $0.value.count < $1.value.count }?.key
+                guard let from, let oldest = evict(from: from) else { break }
+                evicted.append(oldest)
+            }
+            guard total < maxTotal, open[source, default: 0] < maxPerSource else { return nil }
+            next += 1
+            let ticket = Ticket(id: next, source: source)
+            total += 1
+            open[source, default: 0] += 1
+            waiting[source, default: []].append(Waiting(ticket: ticket, close: close))
+            waitingCount += 1
+            return ticket
+        }
+        // Closed outside the lock: a close may call `release` at once.
+        evicted.forEach { $0.close() }
+        return ticket
+    }
+
+    /// The connection signed in: it keeps its place for as long as it is open.
+    func signedIn(_ ticket: Ticket) {
+        lock.withLock { _ = stopWaiting(ticket) }
+    }
+
+    /// The connection closed.
+    func release(_ ticket: Ticket) {
+        lock.withLock {
+            // An evicted connection's place was freed when it was evicted.
+            if evictedTickets.remove(ticket) != nil { return }
+            _ = stopWaiting(ticket)
+            total -= 1
+            let left = open[ticket.source, default: 1] - 1
+            open[ticket.source] = left > 0 ? left : nil
+        }
+    }
+
+    /// Connections waiting to sign in now, and open in all.
+    var counts: (waiting: Int, open: Int) { lock.withLock { (waitingCount, total) } }
+
+    /// Takes the oldest waiting connection of `source` off the list (its place is freed when
+    /// its close releases it; until then it no longer counts as waiting).
+    private func evict(from source: String) -> Waiting? {
+        guard var list = waiting[source], !list.isEmpty else { return nil }
+        let oldest = list.removeFirst()
+        waiting[source] = list.isEmpty ? nil : list
+        waitingCount -= 1
+        // Counted as closed now, so the loop in `admit` sees the place free.
+        total -= 1
+        let left = open[source, default: 1] - 1
+        open[source] = left > 0 ? left : nil
+        evictedTickets.insert(oldest.ticket)
+        return oldest
+    }
+
+    private func stopWaiting(_ ticket: Ticket) -> Bool {
+        guard var list = waiting[ticket.source], let index = list.firstIndex(where: { $0.ticket == ticket }) else { return false }
+        list.remove(at: index)
+        waiting[ticket.source] = list.isEmpty ? nil : list
+        waitingCount -= 1
+        return true
+    }
+
+    /// The key a source is counted under: the address itself, or for IPv6 its /64 network.
+    static func source(_ host: String) -> String {
+        var address = in6_addr()
+        guard host.contains(":"), inet_pton(AF_INET6, host, &address) == 1 else { return host }
+        let bytes = withUnsafeBytes(of: &address) { Array($0.prefix(8)) }
+        let groups = stride(from: 0, to: 8, by: 2).map { String(format: "%x", Int(bytes[$0]) << 8 | Int(bytes[$0 + 1])) }
+        return groups.joined(separator: ":") + "::/64"
+    }
+}
