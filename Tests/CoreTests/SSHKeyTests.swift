@@ -25,8 +25,10 @@ struct SSHKeyTests {
         #expect(key.fingerprint == made.fingerprint)
         #expect(key.comment == "me@laptop")
         #expect(made.line.hasPrefix(key.openSSH))
-        // authorized_keys options before the key are skipped.
-        #expect(try SSHPublicKey.parse("from=\"10.0.0.0/8\",no-pty " + made.line).fingerprint == made.fingerprint)
+        // authorized_keys options before the key are refused: the server would not honour them.
+        let options = coreError { _ = try SSHPublicKey.parse("from=\"10.0.0.0/8\",no-pty " + made.line) }
+        #expect(options?.message.hasPrefix("options before the key (\"from=\"10.0.0.0/8\",no-pty\") are not supported") == true,
+                "\(options?.message ?? "accepted")")
     }
 
     @Test("RSA, DSA and junk are refused, saying what is supported or what is wrong")

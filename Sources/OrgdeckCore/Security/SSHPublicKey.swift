@@ -38,9 +38,10 @@ public struct SSHPublicKey: Equatable, Sendable {
 
     static let supported = KeyType.allCases.map(\.rawValue).joined(separator: ", ")
 
-    /// Reads one `authorized_keys` line (options before the key type are skipped). RSA, DSA and
-    /// security-key types are refused by name with the types that are supported; anything else
-    /// that is not a key is refused saying what is wrong.
+    /// Reads one `authorized_keys` line. RSA, DSA and security-key types are refused by name
+    /// with the types that are supported; options before the key type (`from=`, `no-pty`) are
+    /// refused too, since the server would not honour them and the user would believe the key
+    /// restricted; anything else that is not a key is refused saying what is wrong.
     public static func parse(_ line: String) throws -> SSHPublicKey {
         let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !text.contains("\n") else {
@@ -52,6 +53,10 @@ public struct SSHPublicKey: Equatable, Sendable {
                 || word.hasPrefix("rsa-")
         }) else {
             throw CoreError.invalid("key", "this is not an OpenSSH public key line (it should start with a key type such as ssh-ed25519)")
+        }
+        guard index == 0 else {
+            throw CoreError.invalid("key", "options before the key (\(Validation.quoted(words[..<index].joined(separator: " ")))) "
+                                    + "are not supported: orgdeck serve would not honour them; add the key without them")
         }
         guard let type = KeyType(rawValue: words[index]) else {
             let named = words[index].contains("rsa") ? "RSA keys (\(Validation.visible(words[index])))" : "\(Validation.visible(words[index])) keys"
