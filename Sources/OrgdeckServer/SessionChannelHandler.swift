@@ -114,12 +114,22 @@ final class SessionChannelHandler: ChannelDuplexHandler, @unchecked Sendable {
             }
         }
         let plainName = name.count <= 32 && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.uppercaseLetters.contains($0) || $0 == "_") }
-        return plainName && (["LANG", "NO_COLOR", "COLORTERM"].contains(name) || name.hasPrefix("LC_"))
+        guard plainName else { return false }
+        if name == "LANG" || name.hasPrefix("LC_") { return isLocaleName(value) }
+        return ["NO_COLOR", "COLORTERM"].contains(name)
     }
 
-    /// A terminal's rows or columns, at most 1,000: no client makes a process draw a grid of a
-    /// billion cells (0, unknown, is left to the console's own default).
-    static func clamp(_ cells: Int) -> Int { min(max(cells, 0), 1_000) }
+    /// A locale's name (`de_DE.UTF-8`, `sr_RS@latin`, `C`), never a path: the C library loads
+    /// locale data from a path given as a name.
+    static func isLocaleName(_ value: String) -> Bool {
+        !value.isEmpty && value.count <= 64 && !value.hasPrefix(".") && !value.contains("..")
+            && value.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "_.@-".unicodeScalars.contains($0)) }
+    }
+
+    /// A terminal's rows or columns, at most 500 (a 4K screen in a small font is about 400
+    /// columns by 120 rows): a client cannot make each session draw, and hold, a grid of
+    /// millions of cells (0, unknown, is left to the console's own default).
+    static func clamp(_ cells: Int) -> Int { min(max(cells, 0), 500) }
 
     /// The client's TERM when it is a plain terminfo name, else xterm-256color: the name
     /// becomes a path in the terminfo database.

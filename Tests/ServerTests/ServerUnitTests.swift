@@ -199,10 +199,15 @@ struct ServerUnitTests {
         #expect(!SessionChannelHandler.acceptsEnvironment("LD_PRELOAD", "/tmp/x.so"))
         #expect(!SessionChannelHandler.acceptsEnvironment("LC_" + String(repeating: "X", count: 100), "C"))
         #expect(!SessionChannelHandler.acceptsEnvironment("LANG", String(repeating: "x", count: 300)))
+        #expect(SessionChannelHandler.acceptsEnvironment("LC_MESSAGES", "sr_RS@latin"))
+        for path in ["/etc", "/tmp/x.UTF-8", "../x", "de_DE/../../x"] {
+            #expect(!SessionChannelHandler.acceptsEnvironment("LC_ALL", path), "\(path)")
+            #expect(!SessionChannelHandler.acceptsEnvironment("LANG", path), "\(path)")
+        }
         #expect(SessionChannelHandler.safeTerm("xterm-256color") == "xterm-256color")
         #expect(SessionChannelHandler.safeTerm("../../tmp/evil") == "xterm-256color")
         #expect(SessionChannelHandler.safeTerm(String(repeating: "x", count: 200)) == "xterm-256color")
-        #expect(SessionChannelHandler.clamp(65_535) == 1_000 && SessionChannelHandler.clamp(-3) == 0)
+        #expect(SessionChannelHandler.clamp(65_535) == 500 && SessionChannelHandler.clamp(-3) == 0)
     }
 
     @Test func onlyTheFirstRefusalOfAMinuteIsWorthAnAuditLine() {
