@@ -67,7 +67,11 @@ import OrgdeckViewModels
     @Test func activityIsReachedFromBilling() throws {
         let rows = render(try billing(section: 6))
         Golden.check("billing-activity-80x24", rows)
-        #expect(rows.contains { $0.contains("system billing.budget") })
+        #expect(rows.contains { $0.contains("system    billing.budget") })
+        #expect(rows.contains { $0.contains(" katherine ") }, "a username is cut last")
+        let wide = render(try billing(section: 6), "200x60")
+        Golden.check("billing-activity-200x60", wide)
+        #expect(wide[5].contains("Details"), "a wide terminal shows what each entry says")
     }
 
     @Test func anInvoicesLinesAreShownOnEnter() throws {

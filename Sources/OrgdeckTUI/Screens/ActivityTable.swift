@@ -7,11 +7,14 @@ import OrgdeckViewModels
 enum ActivityTable {
     static let columns = [
         TableColumn("When", min: 16, max: 16, priority: 10),
-        TableColumn("Who", min: 6, max: 16, priority: 9),
-        TableColumn("Action", min: 16, max: 22, priority: 10),
-        TableColumn("Target", min: 8, priority: 7, identifier: true),
+        // Usernames and targets are what a reader looks for and types into the filter: cut last.
+        TableColumn("Who", min: 6, max: 24, priority: 9, identifier: true),
+        TableColumn("Action", min: 16, max: 24, priority: 10),
+        TableColumn("Target", min: 8, max: 40, priority: 7, identifier: true),
+        TableColumn("Outcome", min: 7, max: 7, priority: 6),
         TableColumn("Source", min: 6, max: 6, priority: 3),
-        TableColumn("Outcome", min: 7, max: 7, priority: 8),
+        // What the entry says in words: the room a wide terminal has left.
+        TableColumn("Details", min: 12, priority: 2, muted: true),
     ]
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ActivityState, now: Date) {
@@ -21,8 +24,8 @@ enum ActivityTable {
         y += 1
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = state.list.rows.map { entry -> [String] in
-            [String(entry.at.utcMinute.dropLast(4)), entry.actor ?? "system", entry.action, entry.target, entry.source.rawValue,
-             entry.outcome]
+            [String(entry.at.utcMinute.dropLast(4)), entry.actor ?? "system", entry.action, entry.target, entry.outcome,
+             entry.source.rawValue, entry.details]
         }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: state.list.cursor, scrollTop: state.list.scrollTop,
