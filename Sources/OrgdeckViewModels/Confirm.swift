@@ -28,8 +28,13 @@ public struct InfoState: Equatable, Sendable {
 
     public init(title: String, rows: [InfoRow]) { self.title = title; self.rows = rows }
 
-    /// Scrolls by `delta` rows; the screen clamps what it cannot show.
-    public mutating func scroll(_ delta: Int) { top = min(max(0, top + delta), max(0, rows.count - 1)) }
+    /// Scrolls by `delta` lines; the screen, which wraps long values, clamps what it cannot
+    /// show. The bound counts a line more for every 40 characters of a value, the narrowest a
+    /// value column gets, so scrolling can reach the last wrapped line.
+    public mutating func scroll(_ delta: Int) {
+        let lines = rows.reduce(0) { $0 + 1 + $1.value.count / 40 }
+        top = min(max(0, top + delta), max(0, lines - 1))
+    }
 }
 
 /// One row of an `InfoState`.

@@ -74,6 +74,19 @@ import OrgdeckViewModels
         #expect(wide[5].contains("Details"), "a wide terminal shows what each entry says")
     }
 
+    @Test func anEntrysDetailsShowEveryValueWhole() throws {
+        let console = try billing(section: 6)
+        console.send(.open)
+        guard case .info(let info) = console.front?.dialog else { Issue.record("no details"); return }
+        let hash = try #require(info.rows.first { $0.label == "Hash" }?.value)
+        let rows = render(console)
+        Golden.check("billing-activity-details-80x24", rows)
+        // At 80 columns the 64-character hash wraps onto a second line instead of being cut.
+        let text = rows.map { $0.replacingOccurrences(of: "│", with: " ") }.joined(separator: " ")
+            .split(separator: " ").joined()
+        #expect(text.contains(hash), "the whole hash is on screen")
+    }
+
     @Test func anInvoicesLinesAreShownOnEnter() throws {
         let console = try billing(section: 4)
         console.send(.open)

@@ -68,20 +68,28 @@ enum OverlayView {
         if let error = confirm.error, y < box.maxY { painter.text(error, x: inner.x, y: y, width: inner.width, .error) }
     }
 
+    /// Details are where a value is read whole: the box widens for the longest value (up to
+    /// 100 columns, within the screen) and a value longer still wraps onto more lines.
     static func drawInfo(_ painter: inout Painter, _ info: InfoState) {
-        let box = dialog(&painter, title: info.title, width: 64, height: info.rows.count + 4)
-        let inner = box.inset(2)
         let labelWidth = min(14, info.rows.map { TextWidth.columns($0.label) }.max() ?? 0)
-        // More rows than fit: scroll with ↑↓, and the border says which way there is more.
-        let fits = max(1, inner.maxY - inner.y)
-        let top = min(info.top, max(0, info.rows.count - fits))
-        for (offset, row) in info.rows.dropFirst(top).prefix(fits).enumerated() {
-            painter.text(row.label, x: inner.x, y: inner.y + offset, width: labelWidth, .muted)
-            painter.text(row.value, x: inner.x + labelWidth + 2, y: inner.y + offset, width: inner.width - labelWidth - 2, .base)
+        let longest = info.rows.map { TextWidth.columns($0.value) }.max() ?? 0
+        let width = min(painter.grid.width - 2, max(64, min(100, labelWidth + 2 + longest + 4)))
+        let valueWidth = max(1, width - 4 - labelWidth - 2)
+        let lines = info.rows.flatMap { row in
+            TextLayout.wrap(row.value, width: valueWidth).enumerated().map { (label: $0.offset == 0 ? row.label : "", value: $0.element) }
         }
-        if info.rows.count > fits {
-            let marks = (top > 0 ? "↑" : "") + (top + fits < info.rows.count ? "↓" : "")
-            painter.text(" \(marks) \(top + 1)–\(min(info.rows.count, top + fits)) of \(info.rows.count) ", x: box.x + 2, y: box.maxY - 1,
+        let box = dialog(&painter, title: info.title, width: width, height: lines.count + 4)
+        let inner = box.inset(2)
+        // More lines than fit: scroll with ↑↓, and the border says which way there is more.
+        let fits = max(1, inner.maxY - inner.y)
+        let top = min(info.top, max(0, lines.count - fits))
+        for (offset, line) in lines.dropFirst(top).prefix(fits).enumerated() {
+            painter.text(line.label, x: inner.x, y: inner.y + offset, width: labelWidth, .muted)
+            painter.text(line.value, x: inner.x + labelWidth + 2, y: inner.y + offset, width: inner.width - labelWidth - 2, .base)
+        }
+        if lines.count > fits {
+            let marks = (top > 0 ? "↑" : "") + (top + fits < lines.count ? "↓" : "")
+            painter.text(" \(marks) \(top + 1)–\(min(lines.count, top + fits)) of \(lines.count) ", x: box.x + 2, y: box.maxY - 1,
                          width: box.width - 4, .muted)
         }
     }
