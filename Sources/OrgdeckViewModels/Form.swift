@@ -69,14 +69,18 @@ public struct FormState: Equatable, Sendable {
 
     /// Completes the last path of the focused field (paths are separated by spaces; a name with
     /// spaces is typed with `\ `, as in a shell): the one match in full, or what several matches
-    /// share, listing them in the hint. False when there was nothing to complete.
+    /// share, listing them in the hint. False when there was nothing to complete, or when the
+    /// same matches were listed by the Tab before: a folder given whole (`data/`) lists its
+    /// files once, and the next Tab goes on to the next field as the footer says.
     mutating func completePath() -> Bool {
         let text = fields[focus].value.text
         let (head, last) = PathCompletion.split(text)
         guard let completion = PathCompletion.complete(last) else { return false }
-        fields[focus].hint = completion.candidates.count > 1 ? completion.candidates.prefix(8).joined(separator: "  ")
+        let listed = completion.candidates.count > 1 ? completion.candidates.prefix(8).joined(separator: "  ")
             + (completion.candidates.count > 8 ? "  …" : "") : ""
-        guard completion.text != last else { return completion.candidates.count > 1 }
+        let listedBefore = fields[focus].hint == listed
+        fields[focus].hint = listed
+        guard completion.text != last else { return completion.candidates.count > 1 && !listedBefore }
         fields[focus].value = TextField(head + completion.text, maxLength: fields[focus].value.maxLength)
         return true
     }

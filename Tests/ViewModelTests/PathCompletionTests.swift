@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import OrgdeckViewModels
+
+/// Tab in a field that takes paths: it completes, lists the matches, and moves on once there is
+/// nothing more to complete.
+@Suite struct PathCompletionTests {
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-paths-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path + "/data", withIntermediateDirectories: true)
+        for name in ["a.csv", "b.csv"] { FileManager.default.createFile(atPath: path + "/data/" + name, contents: Data()) }
+        FileManager.default.createFile(atPath: path + "/tickets.csv", contents: Data())
+        return path
+    }
+
+    func form(_ typed: String) -> FormState {
+        var form = FormState(title: "Upload", fields: [
+            FormField(key: "paths", label: "Files or folders", maxLength: 4_000, completesPaths: true),
+            FormField(key: "concepts", label: "Concepts for all", maxLength: 300),
+        ])
+        for character in typed { form.apply(.text(String(character))) }
+        return form
+    }
+
+    @Test func tabCompletesAFileThenMovesOn() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var form = form(root + "/tick")
+        form.apply(.nextFocus)
+        #expect(form.value("paths") == root + "/tickets.csv" && form.focus == 0)
+        form.apply(.nextFocus)
+        #expect(form.focus == 1, "a whole file name: Tab goes on")
+    }
+
+    @Test func aFolderListsItsFilesOnceThenTabMovesOn() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var form = form(root + "/data/")
+        form.apply(.nextFocus)
+        #expect(form.focus == 0 && form.fields[0].hint == "a.csv  b.csv", "the first Tab lists what is inside")
+        form.apply(.nextFocus)
+        #expect(form.focus == 1, "the second goes on to the next field")
+        #expect(form.value("paths") == root + "/data/")
+    }
+}
