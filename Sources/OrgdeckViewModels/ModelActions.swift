@@ -64,6 +64,17 @@ struct ModelActions {
         } catch { return [.flash(.error(error.userMessage))] }
     }
 
+    /// Training is billed per input: `T` says how many and about how much before it queues.
+    func trainConfirm(_ model: AppModel) -> ConfirmState {
+        var message = "Train \(model.id)? A new version learns from the app's labelled inputs."
+        if let estimate = try? env.service.trainingEstimate(env.session, in: context, appID: appID, modelID: model.id),
+           estimate.inputs > 0 {
+            message = "Train \(model.id) on \(estimate.inputs) labelled inputs? Each is billed as a training input: about "
+                + "\(Money.cents(estimate.amountMicros)) \(Money.currency) (\(Money.exact(estimate.unitPriceMicros)) each)."
+        }
+        return ConfirmState(title: "Train \(model.id)", message: message, requiredText: nil, verb: "train")
+    }
+
     func train(_ model: AppModel) -> [Reaction] {
         if let reason = refusal(.trainModels) { return refused(reason) }
         do {

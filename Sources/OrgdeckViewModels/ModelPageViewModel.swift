@@ -12,7 +12,7 @@ public struct ModelPageState: Equatable, Sendable {
 /// operations: star, train, visibility, edit, copy ID. A public model of an organization the
 /// user is not a member of opens too, for seeing, starring and predicting.
 public final class ModelPageViewModel: SectionedPage, DialogOwner {
-    enum Purpose: Equatable, Sendable { case edit, visibility }
+    enum Purpose: Equatable, Sendable { case edit, visibility, train }
 
     public internal(set) var state: ModelPageState
     /// The environment of the model's owner (its context and the user's role there).
@@ -60,7 +60,9 @@ public final class ModelPageViewModel: SectionedPage, DialogOwner {
         guard let model = state.model else { return nil }
         switch event {
         case .star: return after(actions.star(model))
-        case .train: return after(actions.train(model))
+        case .train:
+            if let reason = actions.refusal(.trainModels) { return refused(reason) }
+            return present(.confirm(actions.trainConfirm(model)), for: .train)
         case .visibility:
             if let reason = actions.refusal(.setModelVisibility) { return refused(reason) }
             return present(.confirm(ModelActions.visibilityConfirm(model)), for: .visibility)
@@ -82,7 +84,8 @@ public final class ModelPageViewModel: SectionedPage, DialogOwner {
         switch (purpose, dialog) {
         case (.edit, .form(let form)): return after(try actions.saveEdit(model.id, form))
         case (.visibility, .confirm): return after(try actions.toggleVisibility(model))
-        case (.edit, _), (.visibility, _): return []
+        case (.train, .confirm): return after(actions.train(model))
+        case (.edit, _), (.visibility, _), (.train, _): return []
         }
     }
 

@@ -10,6 +10,7 @@ public final class ModelsSection: ListSection<AppModel, ModelsSection.Purpose> {
         case edit(id: String)
         case delete(id: String)
         case visibility(id: String)
+        case train(id: String)
     }
 
     let appID: String
@@ -54,7 +55,9 @@ public final class ModelsSection: ListSection<AppModel, ModelsSection.Purpose> {
             if let reason = actions.refusal(.setModelVisibility) { return refused(reason) }
             return present(.confirm(ModelActions.visibilityConfirm(model)), for: .visibility(id: model.id))
         case .star: return reloading(model.id, actions.star(model))
-        case .train: return reloading(model.id, actions.train(model))
+        case .train:
+            if let reason = actions.refusal(.trainModels) { return refused(reason) }
+            return present(.confirm(actions.trainConfirm(model)), for: .train(id: model.id))
         case .copyID: return [.effect(.copy(model.id))]
         default: return nil
         }
@@ -86,7 +89,10 @@ public final class ModelsSection: ListSection<AppModel, ModelsSection.Purpose> {
         case (.visibility(let id), .confirm):
             guard let model = state.all.first(where: { $0.id == id }) else { return [] }
             return reloading(id, try actions.toggleVisibility(model))
-        case (.chooseType, _), (.create, _), (.edit, _), (.delete, _), (.visibility, _):
+        case (.train(let id), .confirm):
+            guard let model = state.all.first(where: { $0.id == id }) else { return [] }
+            return reloading(id, actions.train(model))
+        case (.chooseType, _), (.create, _), (.edit, _), (.delete, _), (.visibility, _), (.train, _):
             return []
         }
     }

@@ -52,6 +52,8 @@ import Testing
         try session.waitFor(text: "Models (3)")
         try session.send("j")  // from the thresholder to the classifier
         try session.send("T")
+        try session.waitFor(text: "labelled inputs? Each is")
+        try session.send("Enter")
         try session.waitFor(text: "ticket-router v3 queued for training")
         try session.waitFor(text: "v3 trained", timeout: 60)
         // Open it, predict, star it.

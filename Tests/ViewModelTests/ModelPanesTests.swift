@@ -105,7 +105,12 @@ import Testing
         console.type("router")
         #expect(console.send(.submit).isEmpty)
         #expect(models.state.list.rows.map(\.id) == ["router"])
-        let effects = console.send(.train)
+        // Training is billed per input: T says how many and about how much first.
+        #expect(console.send(.train).isEmpty)
+        guard case .confirm(let confirm) = console.state.overlay else { Issue.record("no question before training"); return }
+        #expect(confirm.message.hasPrefix("Train router on ") && confirm.message.contains("labelled inputs? Each is billed"),
+                "\(confirm.message)")
+        let effects = console.send(.submit)
         #expect(effects == [.job(.wakeTrainer)] && console.state.flash == .info("router v1 queued for training"))
         _ = try fixture.service.runNextTrainingJob(worker: "test:1:00")
         console.send(.job(.trainingFinished(TrainingOutcome(appID: "alpha", modelID: "router",
