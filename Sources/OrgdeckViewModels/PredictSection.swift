@@ -110,7 +110,7 @@ public final class PredictSection: SectionModel, DialogOwner {
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
         if state.editing { return [PaneCommand(.cancel, "leave the text box")] }
-        return [PaneCommand(.open, "type text to predict"),
+        return [PaneCommand(.open, "type text to predict (billed per pause)"),
                 PaneCommand(.toggleView, "version", refusal: state.trained.isEmpty ? "no trained version yet" : nil)]
     }
 }
