@@ -53,7 +53,7 @@ enum ModelView {
         let version = state.versionID.flatMap { id in state.trained.first { $0.id == id }.map { "v\($0.number)" } } ?? "latest trained"
         painter.text("Predict", x: area.x, y: y, .tableHeader)
         // Predicting as one types is billed: said where the typing happens, not only in the docs.
-        painter.text("  with \(version) (v changes) · a billed prediction per pause in typing", x: area.x + 7, y: y,
+        painter.text("  with \(version) (v changes) · billed: one prediction per pause", x: area.x + 7, y: y,
                      width: area.width - 7, .muted); y += 1
         let box = Rect(x: area.x, y: y, width: area.width, height: 1)
         painter.fill(box, state.editing ? .inputFocus : .input)
