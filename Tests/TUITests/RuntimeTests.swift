@@ -138,6 +138,22 @@ import OrgdeckViewModels
         #expect(start(fixed: true).theme.name == Theme.builtin.name, "a theme named for the run holds")
     }
 
+    @Test func aUsersThemeDoesNotFollowTheNextUserWhoSignsIn() throws {
+        let fixture = try ScreenFixture()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-theme-users-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let runtime = ConsoleRuntime(model: fixture.console(), backend: InMemoryTerminal(width: 80, height: 24), service: fixture.service,
+                                     keyMap: KeyMap(), theme: .builtin, themeDirectories: [], memory: ThemeMemory(stateDirectory: folder),
+                                     environment: [:], clock: { ScreenFixture.now })
+        runtime.render()
+        func type(_ text: String) { for character in text { runtime.handle(.char(character)) } }
+        runtime.handle(.char(":")); type("theme nord"); runtime.handle(.enter)
+        #expect(runtime.theme.name == "nord")
+        runtime.handle(.char(":")); type("signout"); runtime.handle(.enter)
+        #expect(runtime.model.state.signIn != nil)
+        #expect(runtime.theme.name == Theme.builtin.name, "the sign-in screen is in the run's theme again")
+    }
+
     @Test func overSSHAThemeIsANameNeverAFileOfTheServer() throws {
         let fixture = try ScreenFixture()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-remote-theme-\(UUID().uuidString)").path

@@ -28,6 +28,9 @@ public final class ConsoleRuntime {
     var flashShownAt: Date?
     var lastFlash: Flash?
     var lastContextKey: String?
+    /// The theme the run started with (the config's, or the default): where a context with no
+    /// theme of its own, or another user after a sign-out, comes back to.
+    let startTheme: Theme
     /// A theme named for this run (`--theme`, `ORGDECK_THEME`) holds over the remembered ones.
     public var themeIsFixed = false
     var dirty = true
@@ -53,6 +56,7 @@ public final class ConsoleRuntime {
         self.noColor = ColorDepth.noColorRequested(environment: environment)
         self.clock = clock
         self.theme = theme.resolving(depth: backend.colorDepth, noColor: noColor)
+        self.startTheme = self.theme
         self.copier = copier ?? Copier(mode: clipboard, environment: environment, isTerminal: isTerminal)
         self.jobs = BackgroundJobs(service: service)
     }
@@ -184,15 +188,23 @@ public final class ConsoleRuntime {
         return ThemeMemory.key(user: user, context: model.state.context.description)
     }
 
-    /// After a context switch, brings back the theme last chosen there.
+    /// After a context switch, a sign-in or a sign-out, brings back the theme last chosen in
+    /// that context by that user, else the run's own: one user's theme does not follow the next
+    /// user who signs in at the same terminal.
     func rememberContextTheme() {
         let key = contextKey
         guard key != lastContextKey else { return }
         lastContextKey = key
-        if !themeIsFixed, let key, let name = memory?.theme(for: key), name != theme.name {
+        guard !themeIsFixed else { return }
+        if let key, let name = memory?.theme(for: key) {
+            guard name != theme.name else { return }
             let flash = model.state.flash
             applyTheme(name, remember: false)
             if model.state.flash?.level != .error { model.flash(flash) }
+        } else if theme.name != startTheme.name {
+            theme = startTheme
+            backend.invalidate()
+            dirty = true
         }
     }
 
