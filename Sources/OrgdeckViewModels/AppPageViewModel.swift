@@ -35,6 +35,10 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
     let env: PaneEnvironment
     var open: DialogSlot<AppPurpose>?
 
+    /// Whether `e` may change the app's compliance labels (a Team Contributor's `e` edits the
+    /// description only), so an app without labels suggests adding them only then.
+    public var mayLabel: Bool { state.app.map { env.refusal(.labelApps, app: $0) == nil } ?? false }
+
     /// The page of app `appID` in `env`'s context; `screen` is `.sharedApp` for an app shared
     /// with the user, opened in its owner's context.
     public init(env: PaneEnvironment, appID: String, screen: Screen? = nil) {

@@ -49,6 +49,27 @@ import Testing
         #expect(!providers.contains("Press n"), "over SSH, every way to add one needs a file")
     }
 
+    @Test func aTeamContributorIsNotOfferedLabelsTheirEditCannotChange() throws {
+        let fixture = try ScreenFixture()
+        let tc = try fixture.service.signUp(username: "tess", displayName: "Tess", email: "tess@example.com", password: "correct-horse-1",
+                                            source: .tui)
+        try fixture.service.addMember(fixture.ada, organizationID: "acme", userID: tc.id, role: .teamContributor)
+        _ = try fixture.service.createTeam(fixture.ada, organizationID: "acme", id: "mods", name: "Mods")
+        try fixture.service.addTeamMember(fixture.ada, organizationID: "acme", teamID: "mods", username: "tess")
+        try fixture.service.addTeamApp(fixture.ada, organizationID: "acme", teamID: "mods", appID: "moderation", role: .contributor)
+        for (session, offered) in [(Session(user: tc, source: .tui), false), (fixture.ada, true)] {
+            let console = fixture.console(session: session)
+            console.switchContext(.organization("acme"))
+            console.send(.palette)
+            for character in "app moderation" { console.send(.text(String(character))) }
+            console.send(.submit)
+            #expect(console.state.screen == .app("moderation"))
+            let text = render(console).joined(separator: "\n")
+            #expect(text.contains("Labels"))
+            #expect(text.contains("e adds compliance labels") == offered, "\(session.user.username)")
+        }
+    }
+
     @Test func theViewModelsDefaultKeyNamesAreTheKeyMapsDefaults() {
         let keys = KeyMap()
         for event in KeyNames.suggested {

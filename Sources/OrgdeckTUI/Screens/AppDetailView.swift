@@ -24,7 +24,7 @@ enum AppDetailView {
         SidebarView.draw(&painter, sidebar, titles: page.sections.map(\.title), selected: page.selected)
         let body = Rect(x: content.x + 2, y: content.y + 1, width: content.width - 3, height: content.height - 1)
         switch page.appSection {
-        case .overview: drawOverview(&painter, body, app: app, commands: page.commands, now: now)
+        case .overview: drawOverview(&painter, body, app: app, commands: page.commands, mayLabel: page.mayLabel, now: now)
         case .settings: drawSettings(&painter, body, app: app, now: now)
         case nil:
             let table = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
@@ -42,13 +42,14 @@ enum AppDetailView {
 
     /// `commands`: what works here, so an app without labels or description suggests `e` only
     /// where it works.
-    static func drawOverview(_ painter: inout Painter, _ area: Rect, app: App, commands: [PaneCommand] = [], now: Date) {
+    static func drawOverview(_ painter: inout Painter, _ area: Rect, app: App, commands: [PaneCommand] = [], mayLabel: Bool = true,
+                             now: Date) {
         var y = area.y
         painter.text("Overview", x: area.x, y: y, .title); y += 2
         field(&painter, "Name", app.name, x: area.x, y: &y, width: area.width)
         field(&painter, "App ID", app.id, x: area.x, y: &y, width: area.width)
         field(&painter, "Updated", TextLayout.relative(app.updatedAt, now: now) + "  (\(TextLayout.day(app.updatedAt)))", x: area.x, y: &y, width: area.width)
-        field(&painter, "Labels", app.labels.isEmpty ? "none" + painter.suggest(.edit, " (%k adds compliance labels)", in: commands) : app.labels.joined(separator: ", "), x: area.x, y: &y, width: area.width)
+        field(&painter, "Labels", app.labels.isEmpty ? "none" + (mayLabel ? painter.suggest(.edit, " (%k adds compliance labels)", in: commands) : "") : app.labels.joined(separator: ", "), x: area.x, y: &y, width: area.width)
         y += 1
         painter.text("Description", x: area.x, y: y, .tableHeader); y += 1
         let text = app.description.isEmpty ? "No description." + painter.suggest(.edit, " Press %k to add one.", in: commands)

@@ -21,7 +21,7 @@ enum InputsView {
         if state.filter != .all { title += " · \(state.filter.label)" }
         let y = AccountView.title(&painter, area, title, search: state.search, searching: state.searching)
         drawStatus(&painter, Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1), state: state,
-                   upload: upload?.appID == section.appID ? upload : nil)
+                   upload: upload?.appID == section.appID ? upload : nil, commands: section.commands)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 2, width: area.width - 3, .error); return }
         let rows = state.window.map { input -> [String] in
             let content = input.text.map { $0.replacingOccurrences(of: "\n", with: " ") }
@@ -37,10 +37,15 @@ enum InputsView {
                        marks: marks, firstIndex: state.windowOffset)
     }
 
-    static func drawStatus(_ painter: inout Painter, _ row: Rect, state: InputsState, upload: UploadStatus?) {
+    /// `commands`: what works here, so the marked inputs' line names only the keys that do.
+    static func drawStatus(_ painter: inout Painter, _ row: Rect, state: InputsState, upload: UploadStatus?,
+                           commands: [PaneCommand] = []) {
         guard let upload else {
             if !state.marked.isEmpty {
-                painter.text("\(state.marked.count) marked: + labels, - unlabels, d deletes them", x: row.x, y: row.y, width: row.width, .badge)
+                let keys = [painter.suggest(.label, "%k labels", in: commands), painter.suggest(.unlabel, "%k unlabels", in: commands),
+                            painter.suggest(.delete, "%k deletes them", in: commands)].filter { !$0.isEmpty }
+                painter.text("\(state.marked.count) marked" + (keys.isEmpty ? "" : ": " + keys.joined(separator: ", ")),
+                             x: row.x, y: row.y, width: row.width, .badge)
             }
             return
         }
