@@ -69,7 +69,14 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
         switch state.list.handle(event, searchable: searchable) {
         case .handled: return []
         case .searchChanged: return searchesInCore ? reload() : { refilter(); return [] }()
-        case .notHandled: return handle(event, selected: state.list.selected)
+        case .notHandled:
+            let reactions = handle(event, selected: state.list.selected)
+            // A key that did nothing at all (one that needs a row, on an empty list): its greyed
+            // hint's reason, not silence.
+            if reactions?.isEmpty == true, dialog == nil, let reason = listCommands.first(where: { $0.event == event })?.refusal {
+                return refused(reason)
+            }
+            return reactions
         }
     }
 

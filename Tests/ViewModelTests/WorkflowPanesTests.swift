@@ -148,6 +148,14 @@ import Testing
         #expect(console.state.overlay == .none && console.state.screen == .pane(.billing), "discarding goes where the key said")
     }
 
+    @Test func aKeyThatNeedsARowSaysSoOnAnEmptyList() throws {
+        let console = try console("barbara")
+        console.send(.selectPane(.collaborations))
+        console.send(.leave)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.flash == .warn("no app selected"), "not silence")
+    }
+
     @Test func aCollaboratorOpensTheSharedAppWithOnlyTheSectionsOfTheirScopes() throws {
         let console = try console("olivia")
         if case .inbox = console.state.overlay { console.send(.back) }  // her pending invitation opens first
