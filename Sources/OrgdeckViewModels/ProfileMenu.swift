@@ -10,9 +10,11 @@ public enum MenuItem: Equatable, Sendable {
 }
 
 /// The profile drop-down of the seed: contexts, `+ Add an Organization`, the six panes, Sign Out.
-/// Every line has its own key, shown beside it, so switching context is one keystroke: a
-/// context takes the first free letter of its name, a pane its number, `+` adds an
-/// organization, `x` signs out.
+/// Every line has its own key, shown beside it, so switching context is one keystroke: the
+/// personal account `0`, an organization the first free letter of its name, a pane its number,
+/// `+` adds an organization, `x` signs out. The personal account has a digit, not the first
+/// letter of the username, so an organization's key is the same for every member (Acme is `a`
+/// for all, not `c` for Ada because `a` was hers).
 public struct ProfileMenuState: Equatable, Sendable {
     public var items: [MenuItem]
     /// The key of each item, in `items` order.
@@ -45,6 +47,7 @@ public struct ProfileMenuState: Equatable, Sendable {
             case .addOrganization: return "+"
             case .pane(let pane): return String(pane.rawValue)
             case .signOut: return "x"
+            case .context(.personal, _, _): return "0"
             case .context(_, let title, _):
                 let preferred = title.lowercased().filter { $0.isLetter && $0.isASCII }
                 guard let letter = preferred.first(where: { !used.contains($0) }) ?? alphabet.first(where: { !used.contains($0) }) else {

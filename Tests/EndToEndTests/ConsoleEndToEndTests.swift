@@ -15,8 +15,8 @@ import Testing
         // One keystroke: the letter shown beside the organization.
         try session.send("p")
         try session.waitFor(text: "Add an Organization")
-        try session.waitFor(text: "c   Acme Robotics")
-        try session.send("c")
+        try session.waitFor(text: "a   Acme Robotics")
+        try session.send("a")
         try session.waitFor(text: "switched to Acme Robotics")
         // Create an app.
         try session.send("n")
@@ -57,7 +57,7 @@ import Testing
         try first.waitFor(text: "ada ▾")
         try first.send("p")
         try first.waitFor(text: "Add an Organization")
-        try first.send("c")
+        try first.send("a")
         try first.waitFor(text: "switched to Acme Robotics")
         try first.send("4")
         try first.waitFor(text: "Acme Robotics settings")

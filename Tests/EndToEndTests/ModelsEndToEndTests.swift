@@ -26,8 +26,8 @@ import Testing
         // Into the organization's Support Triage app, Inputs section.
         try session.send("1")
         try session.send("p")
-        try session.waitFor(text: "c   Acme Robotics")
-        try session.send("c")
+        try session.waitFor(text: "a   Acme Robotics")
+        try session.send("a")
         try session.waitFor(text: "switched to Acme Robotics")
         try session.send("/")
         try session.type("support-tri")

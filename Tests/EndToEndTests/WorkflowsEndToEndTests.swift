@@ -11,7 +11,7 @@ import Testing
         try session.waitFor(text: "ada ▾")
         // Acme's Support Triage, its Workflows section.
         try session.send("p")
-        try session.send("c")
+        try session.send("a")
         try session.waitFor(text: "switched to Acme Robotics")
         try session.send("/")
         try session.type("support-triage")

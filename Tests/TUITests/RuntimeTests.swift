@@ -22,7 +22,7 @@ import OrgdeckViewModels
     @Test func keysDriveTheConsoleAndQuitEndsTheLoop() throws {
         let (runtime, terminal) = try runtime(ScreenFixture())
         #expect(terminal.screen.rowText(2).hasPrefix(" My Apps · ada  1/1 app"))
-        for key in [KeyEvent.char("p"), .char("c")] { runtime.handle(key) }
+        for key in [KeyEvent.char("p"), .char("a")] { runtime.handle(key) }
         runtime.render()
         #expect(terminal.screen.rowText(0).hasPrefix(" orgdeck ▸ Acme Robotics · Admin"))
         #expect(terminal.screen.rowText(2).hasPrefix(" My Apps · Acme Robotics  1/3 apps"))
@@ -35,7 +35,7 @@ import OrgdeckViewModels
         let fixture = try ScreenFixture(orgApps: (0..<200).map { ("app-\($0)", "App \($0)") })
         let (runtime, terminal) = runtime(fixture)
         runtime.finishFirstFrame()
-        for key in [KeyEvent.char("p"), .char("c"), .char("/"), .char("a"), .char("p")] { runtime.handle(key) }
+        for key in [KeyEvent.char("p"), .char("a"), .char("/"), .char("a"), .char("p")] { runtime.handle(key) }
         runtime.render()
         // A keystroke read only the screens around the cursor (two of 3 rows × 3 cards): a lower bound.
         #expect(terminal.screen.rowText(2).hasPrefix(" My Apps · Acme Robotics  1/18+ apps"))
@@ -79,7 +79,7 @@ import OrgdeckViewModels
         let (runtime, terminal) = try runtime(ScreenFixture())
         runtime.handle(.char("v"))
         runtime.handle(.char("p"))
-        runtime.handle(.char("c"))
+        runtime.handle(.char("a"))
         runtime.render()
         let before = terminal.screen
         runtime.handle(.char("j"))
@@ -90,7 +90,7 @@ import OrgdeckViewModels
 
     @Test func aMouseClickSelectsAndASecondClickOpens() throws {
         let (runtime, _) = try runtime(ScreenFixture())
-        runtime.handle(.char("p")); runtime.handle(.char("c"))
+        runtime.handle(.char("p")); runtime.handle(.char("a"))
         runtime.handle(.char("v"))
         runtime.render()
         runtime.handle(.mouse(MouseEvent(kind: .press, x: 10, y: 6)))

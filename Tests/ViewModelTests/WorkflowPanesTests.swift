@@ -128,7 +128,7 @@ import Testing
         // A pane key, the profile menu's context, the palette, the Run tab's Esc and quit all ask.
         let ways: [(String, () -> Void)] = [
             ("pane key", { console.send(.selectPane(.billing)) }),
-            ("profile menu", { console.send(.profileMenu); console.send(.text("a")) }),
+            ("profile menu", { console.send(.profileMenu); console.send(.text("0")) }),
             ("palette", { console.send(.palette); console.type("security"); console.send(.submit) }),
             ("Esc on Run", { console.send(.selectSection(1)); console.send(.back) }),
             ("quit", { console.send(.quit) }),
