@@ -67,7 +67,9 @@ extension ConsoleViewModel {
         let here = (front?.commands ?? []).filter { !$0.label.isEmpty }
         var sections: [HelpSection] = []
         if !here.isEmpty { sections.append(HelpSection(title: "Here: \(frontTitle)", commands: here)) }
-        sections.append(HelpSection(title: "Everywhere", commands: globalCommands))
+        // A key listed for the screen in front (Esc back, on a page) is not listed twice.
+        let listed = here.map(\.event)
+        sections.append(HelpSection(title: "Everywhere", commands: globalCommands.filter { !listed.contains($0.event) }))
         sections.append(HelpSection(title: "Moving", commands: movingCommands))
         return sections
     }
@@ -76,7 +78,8 @@ extension ConsoleViewModel {
     public var frontTitle: String {
         switch state.screen {
         case .pane(let pane):
-            if pane == .account, let account { return "Account · \(account.accountSection.rawValue)" }
+            // A pane with sections (Account, Billing, Security) names the one in front.
+            if let page = panes[pane] as? SectionedPage { return "\(pane.title) · \(page.section.title)" }
             return pane.title
         case .app(let id): return "app \(id)" + (appDetail.map { " · \($0.section.title)" } ?? "")
         case .team(let id): return "team \(id)" + (team.map { " · \($0.tab.rawValue)" } ?? "")

@@ -214,6 +214,22 @@ import Testing
         #expect(failed.error == "unknown command \"frobnicate\"; Tab completes")
     }
 
+    @Test func helpNamesTheSectionInFrontAndListsAKeyOnce() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.security))
+        let section = try #require(console.security?.section.title)
+        #expect(console.helpSections.first?.title == "Here: Security · \(section)")
+        console.send(.selectPane(.myApps))
+        console.send(.open)
+        let everywhere = try #require(console.helpSections.first { $0.title == "Everywhere" })
+        let here = try #require(console.helpSections.first)
+        #expect(here.title.hasPrefix("Here: app "))
+        #expect(here.commands.contains { $0.event == .back } && !everywhere.commands.contains { $0.event == .back },
+                "Esc back is the page's, listed once")
+    }
+
     @Test func enterInThePaletteRunsTheHighlightedCommand() throws {
         let fixture = try Fixture()
         let console = fixture.console()
