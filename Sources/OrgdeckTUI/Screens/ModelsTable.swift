@@ -50,7 +50,8 @@ enum VersionText {
 /// The Starred pane: every model the user starred, wherever it lives.
 enum StarredView {
     static let columns = [
-        TableColumn("Starred", min: 8, priority: 10, identifier: true),
+        TableColumn("ID", min: 8, priority: 10, identifier: true),
+        TableColumn("Name", min: 8, max: 32, priority: 4),
         TableColumn("App", min: 8, priority: 9, identifier: true),
         TableColumn("Owner", min: 8, max: 24, priority: 8),
         TableColumn("Kind", min: 15, max: 19, priority: 7),
@@ -65,10 +66,10 @@ enum StarredView {
         let rows = list.rows.map { item -> [String] in
             switch item {
             case .model(let star):
-                return [star.model.id, star.model.appID, star.ownerLabel, star.model.type.rawValue, star.model.visibility.rawValue,
+                return [star.model.id, star.model.name, star.model.appID, star.ownerLabel, star.model.type.rawValue, star.model.visibility.rawValue,
                         star.model.latestTrained?.finishedAt.map(TextLayout.day) ?? "never"]
             case .workflow(let star):
-                return [star.workflow.id, star.workflow.appID, star.ownerLabel, "workflow · \(counted(star.workflow.graph.nodes.count, "node"))",
+                return [star.workflow.id, star.workflow.name, star.workflow.appID, star.ownerLabel, "workflow · \(counted(star.workflow.graph.nodes.count, "node"))",
                         star.workflow.visibility.rawValue, ""]
             }
         }
