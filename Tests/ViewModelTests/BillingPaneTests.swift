@@ -40,6 +40,12 @@ import Testing
         console.send(.nextPeriod)
         #expect(page.month.description == "2026-11" && console.state.flash == .warn("Nov 2026 is the current month"))
         #expect(page.commands.first { $0.event == .nextPeriod }?.refusal == "this is the current month")
+        // Back as far as the organization goes (created in August), and no further.
+        for _ in 0..<3 { console.send(.previousPeriod) }
+        #expect(page.month.description == "2026-08")
+        console.send(.previousPeriod)
+        #expect(page.month.description == "2026-08" && console.state.flash == .warn("Aug 2026 is the account's first month"))
+        #expect(page.commands.first { $0.event == .previousPeriod }?.refusal == "this is the account's first month")
     }
 
     @Test func aBreakdownKeepsItsCursorOnItsLineWhenReordered() throws {

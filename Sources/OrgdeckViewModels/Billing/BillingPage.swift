@@ -42,10 +42,20 @@ public final class BillingPage: SectionedPage {
     /// Whether the section in front is about one month.
     var showsMonth: Bool { section is MonthlySection }
 
+    /// The month the account began (its organization's, or the user's own): nothing was billed
+    /// before it, so `[` stops there instead of showing empty months without end.
+    private lazy var firstMonth: BillingMonth = {
+        let created = env.context.organizationID.flatMap { try? env.service.organization(env.session, id: $0).createdAt }
+            ?? env.session.user.createdAt
+        return BillingMonth(containing: created)
+    }()
+
     override func pageSend(_ event: ConsoleEvent) -> [Reaction]? {
         guard showsMonth else { return nil }
         switch event {
-        case .previousPeriod: month = month.previous
+        case .previousPeriod:
+            guard firstMonth < month else { return refused("\(firstMonth.label) is the account's first month") }
+            month = month.previous
         case .nextPeriod:
             let current = BillingMonth(containing: env.service.currentDate)
             guard month < current else { return refused("\(current.label) is the current month") }
@@ -58,7 +68,7 @@ public final class BillingPage: SectionedPage {
     override var pageCommands: [PaneCommand] {
         guard showsMonth else { return [] }
         let current = BillingMonth(containing: env.service.currentDate)
-        return [PaneCommand(.previousPeriod, "previous month"),
+        return [PaneCommand(.previousPeriod, "previous month", refusal: firstMonth < month ? nil : "this is the account's first month"),
                 PaneCommand(.nextPeriod, "next month", refusal: month < current ? nil : "this is the current month")]
     }
 }
