@@ -101,7 +101,8 @@ enum WorkflowView {
         painter.fill(box, state.editing ? .inputFocus : .input)
         painter.text(state.editing ? state.text.markedAtCursor : state.text.text, x: box.x, y: y, width: box.width, state.editing ? .inputFocus : .input)
         y += 1
-        painter.text(dirty ? "runs the saved graph (your edits are not saved yet)" : "Enter types; Enter runs it, one prediction per node",
+        let how = state.editing ? "Enter runs it: one billed prediction per node" : "Enter to type a text, Enter again to run it"
+        painter.text(dirty ? "runs the saved graph (your edits are not saved yet)" : how,
                      x: area.x + 6, y: y, width: area.width - 6, .muted)
         y += 2
         if let error = state.error { painter.text(error, x: area.x, y: y, width: area.width, .error); return }
@@ -117,7 +118,11 @@ enum WorkflowView {
         }
         y += 1
         guard y < area.maxY else { return }
-        let result = run.result.flatMap(\.concepts).map { "\($0.concept) \(String(format: "%.3f", $0.score))" }
+        // With several final nodes, each concept says which node gave it (two can name the same one).
+        let named = run.result.count > 1
+        let result = run.result.flatMap { node in
+            node.concepts.map { "\($0.concept) \(String(format: "%.3f", $0.score))" + (named ? " (\(node.nodeID))" : "") }
+        }
         painter.text("Result", x: area.x, y: y, width: 14, .title)
         painter.text(result.isEmpty ? "no concept" : result.joined(separator: "  "), x: area.x + 15, y: y, width: area.width - 15, .base)
     }
