@@ -55,6 +55,15 @@ import Testing
         #expect(render(console).contains { $0.contains("confident: confident (concept-thresholder) at latest trained · fed by route") })
     }
 
+    @Test func aGraphLargerThanTheScreenSaysSoBesideTheStatusNotOverIt() throws {
+        let console = try appSection("Workflows")
+        console.send(.open)
+        let rows = render(console, "60x16")
+        let status = try #require(rows.first { $0.contains("follow the focus") }, "the small screen scrolls the graph")
+        #expect(status.contains("saved · version"), "the status keeps its own room: \(status)")
+        #expect(status.contains("↔ ") && !status.contains("…↔"))
+    }
+
     @Test func aRunShowsEachNodeAndTheResult() throws {
         let console = try appSection("Workflows")
         console.send(.open)

@@ -46,10 +46,17 @@ enum WorkflowView {
         let status = state.changedElsewhere ? "changed elsewhere since you began: saving is refused; Esc discards your edits"
             : state.isDirty ? "unsaved changes" + painter.suggest(.save, " · %k saves", in: commands) + " · Esc leaves (asks first)"
             : "saved · version \(state.workflow?.version ?? 0)" + painter.suggest(.new, " · %k adds a node", in: commands)
-        painter.text(status, x: area.x + 1, y: area.y, width: area.width - 2, state.isDirty ? .flashWarn : .muted)
         let detailRows = 2
         let canvas = Rect(x: area.x + 1, y: area.y + 1, width: area.width - 2, height: max(0, area.height - 1 - detailRows))
         let (layout, picture) = Self.picture(state)
+        // A graph larger than the canvas says so at the right of the status line, which gives
+        // it room instead of running under it.
+        let scrolls = picture.width > canvas.width || picture.height > canvas.height
+        let note = scrolls ? "↔ \(picture.width)×\(picture.height), ↑↓ follow the focus" : ""
+        let noteWidth = TextWidth.columns(note)
+        painter.text(status, x: area.x + 1, y: area.y, width: area.width - 2 - (scrolls ? noteWidth + 2 : 0),
+                     state.isDirty ? .flashWarn : .muted)
+        if scrolls { painter.text(note, x: max(area.x + 1, area.maxX - noteWidth - 1), y: area.y, width: noteWidth, .muted) }
         guard !state.draft.nodes.isEmpty else {
             painter.text("No nodes yet." + painter.suggest(.new, " %k adds one: a model, its version, and what feeds it.", in: commands),
                          x: canvas.x + 1, y: canvas.y + 1,
@@ -75,9 +82,6 @@ enum WorkflowView {
                 else if picture.boxes.contains(where: { $0.value.contains(x, y) }) { element = .base }
                 painter.text(String(character), x: canvas.x + column, y: canvas.y + row, width: 1, element)
             }
-        }
-        if picture.width > canvas.width || picture.height > canvas.height {
-            painter.text("↔ \(picture.width)×\(picture.height), ↑↓ follow the focus", x: area.maxX - 30, y: area.y, width: 29, .muted)
         }
         drawDetail(&painter, Rect(x: area.x + 1, y: area.maxY - detailRows, width: area.width - 2, height: detailRows), state: state)
     }
