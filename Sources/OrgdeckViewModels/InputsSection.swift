@@ -172,11 +172,12 @@ public final class InputsSection: SectionModel, DialogOwner {
         let what = targets.count == 1 ? "input \(targets[0])" : "\(targets.count) marked inputs"
         switch event {
         case .label:
-            let known = state.concepts.map(\.id).joined(separator: ", ")
-            return present(.form(FormState(title: "Label \(what)", fields: [
-                FormField(key: "concepts", label: "Concepts", hint: known.isEmpty ? "comma separated; new ones are created"
-                          : "comma separated; new ones are created. Known: \(known)", maxLength: 500),
-            ], submitLabel: "Label")), for: .label)
+            // The app's concepts to mark; a new one only as a row of its own, named as typed, so
+            // a typo does not make a concept unnoticed.
+            var picker = PickerState(title: "Label \(what) (Space marks several; type a new name to create it)",
+                                     options: labelOptions(filter: ""), multiple: true, empty: "type a concept ID to create it")
+            picker.filteredByOwner = true
+            return present(.picker(picker), for: .label)
         case .unlabel:
             let carried = Set(state.window.filter { targets.contains($0.id) }.flatMap(\.concepts))
             let options = state.concepts.filter { carried.contains($0.id) }.map { PickerOption(value: $0.id, label: $0.id, detail: $0.name) }
@@ -197,12 +198,17 @@ public final class InputsSection: SectionModel, DialogOwner {
             guard !paths.isEmpty else { throw CoreError.invalid("paths", "name at least one file or folder") }
             let request = UploadRequest(context: env.context, appID: appID, paths: paths, concepts: AppActions.list(form.value("concepts")))
             return [.effect(.job(.upload(request)))]
-        case (.label, .form(let form)):
-            let added = try env.service.labelInputs(env.session, in: env.context, appID: appID, inputIDs: targets,
-                                                    concepts: AppActions.list(form.value("concepts")))
+        case (.label, .picker(let picker)):
+            let chosen = picker.marked.isEmpty ? (picker.highlighted.map { [$0.value] } ?? []) : picker.marked
+            guard !chosen.isEmpty else { throw CoreError.invalid("concepts", "mark a concept with Space, or type a new one's ID") }
+            let concepts = chosen.map { $0.hasPrefix(Self.newConcept) ? String($0.dropFirst(Self.newConcept.count)) : $0 }
+            let known = Set(state.concepts.map(\.id))
+            let created = concepts.filter { !known.contains($0) }
+            let added = try env.service.labelInputs(env.session, in: env.context, appID: appID, inputIDs: targets, concepts: concepts)
             state.marked = []
             _ = reload()
-            return [.flash(.info("\(added) label\(added == 1 ? "" : "s") added"))]
+            return [.flash(.info("\(added) label\(added == 1 ? "" : "s") added"
+                                 + (created.isEmpty ? "" : "; created concept\(created.count == 1 ? "" : "s") " + created.joined(separator: ", "))))]
         case (.unlabel, .picker(let picker)):
             let chosen = picker.marked.isEmpty ? (picker.highlighted.map { [$0.value] } ?? []) : picker.marked
             let removed = try env.service.unlabelInputs(env.session, in: env.context, appID: appID, inputIDs: targets, concepts: chosen)
@@ -222,6 +228,24 @@ public final class InputsSection: SectionModel, DialogOwner {
         case (.upload, _), (.label, _), (.unlabel, _), (.delete, _), (.filter, _), (.details, _):
             return []
         }
+    }
+
+    func options(for purpose: Purpose, filter: String) -> [PickerOption]? {
+        purpose == .label ? labelOptions(filter: filter) : nil
+    }
+
+    /// The value of the picker's row that creates the concept typed.
+    static let newConcept = "+new:"
+
+    /// The app's concepts that contain `filter`; when no concept is named `filter` exactly, a
+    /// first row to create it.
+    func labelOptions(filter: String) -> [PickerOption] {
+        let text = filter.trimmingCharacters(in: .whitespaces).lowercased()
+        let known = state.concepts.filter { text.isEmpty || $0.id.lowercased().contains(text) || $0.name.lowercased().contains(text) }
+            .map { PickerOption(value: $0.id, label: $0.id, detail: $0.name == $0.id ? "" : $0.name) }
+        guard !text.isEmpty, !state.concepts.contains(where: { $0.id.lowercased() == text }) else { return known }
+        return [PickerOption(value: Self.newConcept + text, label: "new concept \"\(text)\"", detail: "created when you press Enter")]
+            + known
     }
 
     static func details(_ input: Input) -> [InfoRow] {

@@ -49,7 +49,7 @@ import Testing
         try session.waitFor(text: "saved e2e-flow (version 2)")
         // Run: each node's output, then the result.
         try session.send("Tab")
-        try session.waitFor(text: "Enter types; Enter runs it")
+        try session.waitFor(text: "Enter to type a text, Enter again to run it")
         try session.send("Enter")
         try session.type("where is my parcel, the courier never came")
         try session.send("Enter")

@@ -41,8 +41,11 @@ import Testing
         #expect(inputs.state.marked.count == 2 && inputs.state.cursor == 2)
         console.send(.label)
         console.type("urgent")
+        // A concept the app does not have is a row of its own, named as typed.
+        guard case .picker(let picker) = console.state.overlay else { Issue.record("no concept picker"); return }
+        #expect(picker.options.first?.label == "new concept \"urgent\"")
         console.send(.submit)
-        #expect(console.state.flash == .info("2 labels added") && inputs.state.marked.isEmpty)
+        #expect(console.state.flash == .info("2 labels added; created concept urgent") && inputs.state.marked.isEmpty)
         console.send(.toggleView)
         console.type("urgent")
         console.send(.submit)
