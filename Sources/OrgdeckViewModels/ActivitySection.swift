@@ -105,12 +105,32 @@ public final class ActivitySection: SectionModel, DialogOwner {
         ], submitLabel: "Filter")
     }
 
+    /// The username a typed member stands for: itself when someone has it, else the one
+    /// member whose username begins with it (`kath` for katherine); several or none is an error
+    /// that names them, rather than a filter that silently matches nothing.
+    func resolveMember(_ typed: String) throws -> String {
+        let name = typed.lowercased()
+        guard let organizationID = env.context.organizationID,
+              let members = try? env.service.members(env.session, organizationID: organizationID).map(\.user.username) else {
+            return name
+        }
+        if members.contains(name) { return name }
+        let matches = members.filter { $0.hasPrefix(name) }.sorted()
+        switch matches.count {
+        case 1: return matches[0]
+        case 0: throw CoreError.invalid("member", "no member's username begins with \(Validation.quoted(name))")
+        default:
+            throw CoreError.invalid("member", "\(Validation.quoted(name)) begins \(matches.prefix(5).joined(separator: ", "))"
+                                    + (matches.count > 5 ? ", …" : "") + ": type more of one")
+        }
+    }
+
     func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
         guard case .form(let form) = dialog else { return [] }
         func optional(_ key: String) -> String? { form.value(key).isEmpty ? nil : form.value(key) }
         switch purpose {
         case .filter:
-            state.search = AuditSearch(member: optional("member")?.lowercased(), action: optional("action")?.lowercased(),
+            state.search = AuditSearch(member: try optional("member").map(resolveMember), action: optional("action")?.lowercased(),
                                        target: optional("target"), outcome: try optional("outcome").map(AuditSearch.outcome(named:)),
                                        since: try optional("since").map { try AuditSearch.date($0, field: "since") },
                                        until: try optional("until").map { try AuditSearch.date($0, field: "until") })

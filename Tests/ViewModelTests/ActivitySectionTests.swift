@@ -13,6 +13,23 @@ import Testing
         return try #require(page.section as? ActivitySection)
     }
 
+    @Test func aMemberIsFoundByTheStartOfTheirUsername() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        let section = try activity(console)
+        console.send(.filter)
+        console.type("bo")
+        console.send(.submit)
+        #expect(section.state.search.member == "bob", "the one member whose name begins so")
+        console.send(.filter)
+        #expect(console.formState?.value("member") == "bob")
+        for _ in 0..<3 { console.send(.backspace) }
+        console.type("zed")
+        console.send(.submit)
+        #expect(console.formState?.error == "no member's username begins with \"zed\"", "said, not a filter matching nothing")
+    }
+
     @Test func overSSHTheFirstPaneRefusesToWriteTheServersFiles() throws {
         // The pane the console opens on is built with the console: it must already know that
         // this is an SSH session, or its export would write wherever the server may.

@@ -273,7 +273,7 @@ public enum Validation {
     }
 
     /// `text` made visible and quoted for a message, its middle elided past 64 characters.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         let shown = visible(text)
         guard shown.count > 64 else { return "\"\(shown)\"" }
         return "\"\(shown.prefix(40))…\(shown.suffix(20))\""
