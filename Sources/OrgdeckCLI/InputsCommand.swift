@@ -83,6 +83,11 @@ extension InputsCommand {
                 }
                 return text
             }
+            // Nothing taken and something refused: a script must not read that as success
+            // (the report above still lists every refusal).
+            if report.added == 0 && report.duplicates == 0 && !report.refused.isEmpty {
+                throw CoreError.invalid("file", "every input was refused (\(report.refused.count))")
+            }
         }
     }
 

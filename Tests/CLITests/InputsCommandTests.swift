@@ -26,6 +26,11 @@ struct InputsCommandTests {
         #expect((refused?.first?["reason"] as? String)?.hasPrefix("binary data") == true)
         let again = try run(["inputs", "upload", "support", folder.path])
         #expect(again.stdout.hasPrefix("0 added, 2 duplicates skipped, 1 refused\n"), "\(again)")
+        #expect(again.status == 0, "duplicates skipped are not a failure")
+        // Nothing taken, something refused: not a success for a script.
+        let junk = try run(["inputs", "upload", "support", folder.appendingPathComponent("junk.bin").path])
+        #expect(junk.status == 7 && junk.stdout.hasPrefix("0 added, 0 duplicates skipped, 1 refused\n"), "\(junk)")
+        #expect(junk.stderr == "error: every input was refused (1)\n", "\(junk)")
 
         let list = try run(["inputs", "list", "support", "--search", "refu", "--json"])
         let inputs = try #require(list.object?["inputs"] as? [[String: Any]])
