@@ -77,6 +77,12 @@ extension ConsoleViewModel {
         var gone: String?
         let place = memory?.place(for: session.user.username)
         remembered = place
+        // The user's grid or list, not the previous user's of this terminal.
+        appsLayout = place?.layout.flatMap(AppLayout.init(rawValue:)).map { layout in
+            var apps = MyAppsState(context: .personal)
+            apps.layout = layout
+            return apps
+        }
         if let place {
             if place.context != "personal" {
                 if state.memberships.contains(where: { $0.organization.id == place.context }) {
@@ -177,7 +183,8 @@ extension ConsoleViewModel {
     func rememberPlace() {
         guard let memory, let user = state.session?.user.username else { return }
         let place = Place(context: state.context.organizationID ?? "personal", pane: state.pane.rawValue,
-                          section: (panes[state.pane] as? SectionedPage)?.section.title)
+                          section: (panes[state.pane] as? SectionedPage)?.section.title,
+                          layout: (myApps?.state ?? appsLayout)?.layout.rawValue)
         guard place != remembered else { return }
         remembered = place
         memory.remember(place, for: user)

@@ -8,9 +8,11 @@ public struct Place: Codable, Equatable, Sendable {
     /// The title of the pane's section in front (Account's Members, Billing's Invoices), when
     /// the pane has sections: a title, as roles see different sections at the same index.
     public var section: String?
+    /// My Apps as a grid or a list (`AppLayout`'s raw value), the user's choice in every context.
+    public var layout: String?
 
-    public init(context: String, pane: Int, section: String? = nil) {
-        self.context = context; self.pane = pane; self.section = section
+    public init(context: String, pane: Int, section: String? = nil, layout: String? = nil) {
+        self.context = context; self.pane = pane; self.section = section; self.layout = layout
     }
 }
 

@@ -83,11 +83,16 @@ import Testing
         #expect(places.places["ada"]?.context == "acme" && places.places["ada"]?.pane == Pane.billing.rawValue)
         first.send(.selectSection(2))
         let section = try #require((first.front as? SectionedPage)?.section.title)
-        #expect(places.places["ada"] == Place(context: "acme", pane: Pane.billing.rawValue, section: section))
+        #expect(places.places["ada"] == Place(context: "acme", pane: Pane.billing.rawValue, section: section, layout: "grid"))
         let again = fixture.console(memory: places)
         #expect(again.state.context == .organization("acme"))
         #expect(again.state.pane == .billing)
         #expect((again.front as? SectionedPage)?.section.title == section, "the section comes back too")
+        // My Apps as a list is the user's choice too.
+        again.send(.selectPane(.myApps))
+        again.send(.toggleView)
+        #expect(places.places["ada"]?.layout == "list")
+        #expect(fixture.console(memory: places).myApps?.state.layout == .list)
 
         places.places["bob"] = Place(context: "gone-org", pane: Pane.account.rawValue)
         let bob = fixture.console(fixture.bob, memory: places)
