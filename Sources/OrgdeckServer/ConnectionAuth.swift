@@ -32,19 +32,20 @@ final class ConnectionState: @unchecked Sendable {
 
     func closeChannel() { lock.withLock { channels -= 1 } }
 
-    /// Told once, when the connection signs in (it stops counting among those waiting).
-    var whenSignedIn: (@Sendable () -> Void)? {
+    /// Asked once, when the connection signs in (it stops counting among those waiting); false
+    /// refuses the sign-in (the account holds its most connections).
+    var whenSignedIn: (@Sendable (String) -> Bool)? {
         get { lock.withLock { signedInHook } }
         set { lock.withLock { signedInHook = newValue } }
     }
-    private var signedInHook: (@Sendable () -> Void)?
+    private var signedInHook: (@Sendable (String) -> Bool)?
 
-    func record(_ user: User, _ peer: SSHPeer) {
-        let hook: (@Sendable () -> Void)? = lock.withLock {
-            defer { signedIn = (user, peer) }
-            return signedIn == nil ? signedInHook : nil
-        }
-        hook?()
+    /// Records the sign-in; false when it is refused.
+    func record(_ user: User, _ peer: SSHPeer) -> Bool {
+        let (first, hook) = lock.withLock { (signedIn == nil, signedInHook) }
+        if first, let hook, !hook(user.username) { return false }
+        lock.withLock { signedIn = (user, peer) }
+        return true
     }
 }
 
@@ -124,7 +125,10 @@ final class ConnectionAuthenticator: NIOSSHServerUserAuthenticationDelegate, @un
             }
             queue.async { [service, state, limiter, host] in
                 if let user = service.authenticateSSH(peer) {
-                    state.record(user, SSHPeer(username: user.username, fingerprint: peer.fingerprint, address: peer.address))
+                    guard state.record(user, SSHPeer(username: user.username, fingerprint: peer.fingerprint, address: peer.address)) else {
+                        service.recordSSHRefusal(peer, reason: "the account holds its most connections")
+                        return responsePromise.succeed(.failure)
+                    }
                     responsePromise.succeed(.success)
                 } else {
                     limiter.failed(host)

@@ -34,14 +34,22 @@ final class ConnectionLimiter: @unchecked Sendable {
     private var waitingCount = 0
     /// Tickets evicted whose `release` is still to come: their place was already freed.
     private var evictedTickets: Set<Ticket> = []
+    /// Signed-in connections per account, and the account of each.
+    private var perAccount: [String: Int] = [:]
+    private var accountOf: [Ticket: String] = [:]
     let maxTotal: Int
     let maxPerSource: Int
     let maxWaiting: Int
     let maxWaitingPerSource: Int
+    /// Signed-in connections one account may hold: a signed-in connection keeps its place for
+    /// as long as it is open (keepalives hold it), so without this one ordinary account could
+    /// sign in until every place is its own.
+    let maxPerAccount: Int
 
-    init(maxTotal: Int, maxPerSource: Int, maxWaiting: Int = 100, maxWaitingPerSource: Int = 10) {
+    init(maxTotal: Int, maxPerSource: Int, maxWaiting: Int = 100, maxWaitingPerSource: Int = 10, maxPerAccount: Int = 16) {
         self.maxTotal = maxTotal; self.maxPerSource = maxPerSource
         self.maxWaiting = maxWaiting; self.maxWaitingPerSource = maxWaitingPerSource
+        self.maxPerAccount = maxPerAccount
     }
 
     /// Takes a place for a connection from `host`, waiting to sign in; `close` ends it should a
@@ -54,7 +62,7 @@ final class ConnectionLimiter: @unchecked Sendable {
                 evicted.append(oldest)
             }
             while waitingCount >= maxWaiting || total >= maxTotal || open[source, default: 0] >= maxPerSource {
-                let from = open[source, default: 0] >= maxPerSource ? source : waiting.max { $0.value.count < $1.value.count }?.key
+                let from = open[source, default: 0] >= maxPerSource ? source : mostWaiting()
                 guard let from, let oldest = evict(from: from) else { break }
                 evicted.append(oldest)
             }
@@ -72,9 +80,16 @@ final class ConnectionLimiter: @unchecked Sendable {
         return ticket
     }
 
-    /// The connection signed in: it keeps its place for as long as it is open.
-    func signedIn(_ ticket: Ticket) {
-        lock.withLock { _ = stopWaiting(ticket) }
+    /// The connection signed in as `account`: it keeps its place for as long as it is open.
+    /// False when the account already holds its most connections (the sign-in is refused).
+    func signedIn(_ ticket: Ticket, account: String) -> Bool {
+        lock.withLock {
+            guard perAccount[account, default: 0] < maxPerAccount else { return false }
+            guard stopWaiting(ticket) else { return false }   // evicted meanwhile: closing
+            perAccount[account, default: 0] += 1
+            accountOf[ticket] = account
+            return true
+        }
     }
 
     /// The connection closed.
@@ -83,6 +98,10 @@ final class ConnectionLimiter: @unchecked Sendable {
             // An evicted connection's place was freed when it was evicted.
             if evictedTickets.remove(ticket) != nil { return }
             _ = stopWaiting(ticket)
+            if let account = accountOf.removeValue(forKey: ticket) {
+                let left = perAccount[account, default: 1] - 1
+                perAccount[account] = left > 0 ? left : nil
+            }
             total -= 1
             let left = open[ticket.source, default: 1] - 1
             open[ticket.source] = left > 0 ? left : nil
@@ -91,6 +110,15 @@ final class ConnectionLimiter: @unchecked Sendable {
 
     /// Connections waiting to sign in now, and open in all.
     var counts: (waiting: Int, open: Int) { lock.withLock { (waitingCount, total) } }
+
+    /// The source holding the most connections waiting; among equals, the one whose oldest has
+    /// waited longest, so a flood from many sources pushes out its own before a real client's.
+    private func mostWaiting() -> String? {
+        waiting.max { a, b in
+            a.value.count != b.value.count ? a.value.count < b.value.count
+                : (a.value.first?.ticket.id ?? .max) > (b.value.first?.ticket.id ?? .max)
+        }?.key
+    }
 
     /// Takes the oldest waiting connection of `source` off the list (its place is freed when
     /// its close releases it; until then it no longer counts as waiting).
@@ -119,7 +147,12 @@ final class ConnectionLimiter: @unchecked Sendable {
     static func source(_ host: String) -> String {
         var address = in6_addr()
         guard host.contains(":"), inet_pton(AF_INET6, host, &address) == 1 else { return host }
-        let bytes = withUnsafeBytes(of: &address) { Array($0.prefix(8)) }
+        let all = withUnsafeBytes(of: &address) { Array($0) }
+        // An IPv4 client of a dual-stack listener (::ffff:a.b.c.d) is its IPv4 address.
+        if all[0..<10].allSatisfy({ $0 == 0 }) && all[10] == 0xff && all[11] == 0xff {
+            return all[12...].map(String.init).joined(separator: ".")
+        }
+        let bytes = Array(all.prefix(8))
         let groups = stride(from: 0, to: 8, by: 2).map { String(format: "%x", Int(bytes[$0]) << 8 | Int(bytes[$0 + 1])) }
         return groups.joined(separator: ":") + "::/64"
     }

@@ -59,7 +59,10 @@ public final class SSHServer: @unchecked Sendable {
         sessions = SessionRegistry(limit: configuration.maxSessions)
         limiter = AttemptLimiter(perMinute: configuration.attemptsPerMinute)
         // Room for every session on its own connection, and as many again still signing in.
-        connections = ConnectionLimiter(maxTotal: configuration.maxSessions * 2 + 16, maxPerSource: configuration.maxSessions + 8)
+        // An account's connections: its share of the sessions, and a few spare for connections
+        // still closing, so the session limit is what a user meets first.
+        connections = ConnectionLimiter(maxTotal: configuration.maxSessions * 2 + 16, maxPerSource: configuration.maxSessions + 8,
+                                        maxPerAccount: sessions.userLimit + 4)
     }
 
     /// Sessions open now.
@@ -114,7 +117,7 @@ public final class SSHServer: @unchecked Sendable {
             channel.close(promise: nil)
             return
         }
-        state.whenSignedIn = { [connections] in connections.signedIn(ticket) }
+        state.whenSignedIn = { [connections] account in connections.signedIn(ticket, account: account) }
         channel.closeFuture.whenComplete { [connections] _ in connections.release(ticket) }
         let authenticator = ConnectionAuthenticator(service: service, state: state, limiter: limiter, queue: queue)
         var serverConfiguration = SSHServerConfiguration(hostKeys: [hostKey.privateKey], userAuthDelegate: authenticator)

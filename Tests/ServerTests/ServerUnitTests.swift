@@ -136,7 +136,7 @@ struct ServerUnitTests {
         #expect(ConnectionLimiter.source("2001:db8:0:1::1") == ConnectionLimiter.source("2001:db8:0:1:ffff::9"))
         #expect(ConnectionLimiter.source("2001:db8:0:1::1") != ConnectionLimiter.source("2001:db8:0:2::1"))
         // A signed-in connection keeps its place: the one waiting longest goes instead.
-        limiter.signedIn(tickets[1]!)
+        #expect(limiter.signedIn(tickets[1]!, account: "alice"))
         for n in 11..<20 { _ = admit(n, "192.0.2.1") }
         #expect(closed.value == [0, 2, 3, 4, 5, 6, 7, 8, 9], "never 1, which signed in")
 
@@ -152,8 +152,27 @@ struct ServerUnitTests {
         // Signed-in connections that hold every place: then a newcomer is refused.
         let full = ConnectionLimiter(maxTotal: 2, maxPerSource: 2)
         let first = full.admit("192.0.2.9") { }, second = full.admit("192.0.2.10") { }
-        full.signedIn(first!); full.signedIn(second!)
+        #expect(full.signedIn(first!, account: "a") && full.signedIn(second!, account: "b"))
         #expect(full.admit("192.0.2.11") { } == nil)
+
+        // An IPv4 client of a dual-stack listener is its own source, not one /64 for all of IPv4.
+        #expect(ConnectionLimiter.source("::ffff:192.0.2.1") == "192.0.2.1")
+        #expect(ConnectionLimiter.source("::ffff:192.0.2.1") != ConnectionLimiter.source("::ffff:192.0.2.2"))
+
+        // Many sources with one waiting each: the one that has waited longest goes first.
+        let wide = ConnectionLimiter(maxTotal: 1_000, maxPerSource: 1_000, maxWaiting: 3)
+        let gone = Box<[String]>([])
+        for (i, name) in ["old", "mid", "new"].enumerated() { _ = wide.admit("198.51.100.\(i + 1)") { gone.value.append(name) } }
+        _ = wide.admit("203.0.113.50") { }
+        #expect(gone.value == ["old"])
+    }
+
+    @Test func oneAccountCannotHoldEveryConnection() {
+        let limiter = ConnectionLimiter(maxTotal: 144, maxPerSource: 72, maxPerAccount: 16)
+        for i in 0..<16 { #expect(limiter.signedIn(limiter.admit("192.0.2.\(i)") { }!, account: "carol")) }
+        let seventeenth = limiter.admit("192.0.2.99") { }!
+        #expect(!limiter.signedIn(seventeenth, account: "carol"), "the sign-in is refused")
+        #expect(limiter.signedIn(limiter.admit("192.0.2.100") { }!, account: "bob"), "others still sign in")
     }
 
     @Test func oneUserCannotTakeEveryPlace() {
