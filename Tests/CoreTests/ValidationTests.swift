@@ -47,7 +47,10 @@ struct ValidationTests {
         #expect(try Validation.name("Résumé 解析 🚀") == "Résumé 解析 🚀")
         #expect(try Validation.name("👩‍👩‍👧‍👦 family") == "👩‍👩‍👧‍👦 family")
         #expect(try Validation.name("می\u{200C}خواهم") == "می\u{200C}خواهم", "the non-joiner shapes Persian")
-        for blank in ["\u{200B}", "\u{FEFF}", "\u{2060}", "\u{00AD}"] {
+        let long = String(repeating: "\u{0}", count: 100_000)
+        #expect(Validation.quoted(long).count < 1_000, "a long value is cut before it is made visible")
+        #expect(Validation.quoted("short\u{1B}") == "\"short<U+001B ESC>\"")
+        for blank in ["\u{200B}", "\u{FEFF}", "\u{2060}", "\u{00AD}", "\u{034F}", "\u{3164}", "\u{115F}", "\u{00A0}", "\u{3000}"] {
             let error = coreError { _ = try Validation.name("zw\(blank)x") }
             #expect(error?.message.hasPrefix("name may not contain the invisible character U+") == true, "\(error?.message ?? "accepted")")
         }

@@ -181,16 +181,24 @@ public enum Validation {
         return trimmed
     }
 
-    /// The first character of `text` that shows as nothing at all (a zero-width space, a word
-    /// joiner, a byte-order mark, a soft hyphen, an invisible operator), described; nil when
+    /// The first character of `text` that shows as nothing at all, or as a plain space (a
+    /// zero-width space, a word joiner, a byte-order mark, a soft hyphen, an invisible operator,
+    /// a Hangul filler, a no-break or ideographic space), described; nil when
     /// there is none. `zw\u{200B}x` would pass for `zwx`. The joiners that shape a script or
     /// an emoji (U+200C, U+200D) and the bidi controls (shown by their code wherever a name is
     /// drawn) stay allowed.
     static func blankProblem(in text: String) -> String? {
         for (offset, scalar) in text.unicodeScalars.enumerated() {
-            guard scalar.properties.generalCategory == .format, scalar.value != 0x200C, scalar.value != 0x200D,
-                  !isReordering(scalar) else { continue }
-            return "the invisible character \(describe(scalar)) (at position \(offset + 1))"
+            let blank: Bool
+            switch scalar.properties.generalCategory {
+            case .format: blank = scalar.value != 0x200C && scalar.value != 0x200D && !isReordering(scalar)
+            // A space other than the plain one (no-break, ideographic…) passes for a plain one.
+            case .spaceSeparator: blank = scalar != " "
+            default:
+                // The combining grapheme joiner and the Hangul fillers draw nothing.
+                blank = [0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0].contains(scalar.value)
+            }
+            if blank { return "the invisible character \(describe(scalar)) (at position \(offset + 1))" }
         }
         return nil
     }
@@ -274,6 +282,14 @@ public enum Validation {
 
     /// `text` made visible and quoted for a message, its middle elided past 64 characters.
     public static func quoted(_ text: String) -> String {
+        // The ends are cut before they are made visible: a value can be megabytes long.
+        let scalars = text.unicodeScalars
+        if scalars.count > 64 {
+            let head = visible(String(String.UnicodeScalarView(scalars.prefix(40))))
+            let tail = visible(String(String.UnicodeScalarView(scalars.suffix(20))))
+            let shown = visible(String(String.UnicodeScalarView(scalars.prefix(65))))
+            if shown.count > 64 { return "\"\(head.prefix(40))…\(tail.suffix(20))\"" }
+        }
         let shown = visible(text)
         guard shown.count > 64 else { return "\"\(shown)\"" }
         return "\"\(shown.prefix(40))…\(shown.suffix(20))\""
