@@ -161,7 +161,10 @@ extension DialogOwner {
         case .open(var dialog):
             if case .picker(let before) = slot.dialog, case .picker(var picker) = dialog, picker.filter.text != before.filter.text,
                let options = options(for: slot.purpose, filter: picker.filter.text) {
-                picker.options = options
+                // What is marked stays in sight (after the rows that match), so Enter never
+                // takes a mark the filter hides.
+                let shown = Set(options.map(\.value))
+                picker.options = options + picker.options.filter { picker.marked.contains($0.value) && !shown.contains($0.value) }
                 picker.followAnchor()
                 dialog = .picker(picker)
             }

@@ -238,14 +238,15 @@ public final class InputsSection: SectionModel, DialogOwner {
     static let newConcept = "+new:"
 
     /// The app's concepts that contain `filter`; when no concept is named `filter` exactly, a
-    /// first row to create it.
+    /// last row to create it (last: typing the start of `billing` must not put "new concept
+    /// bill" under the cursor).
     func labelOptions(filter: String) -> [PickerOption] {
         let text = filter.trimmingCharacters(in: .whitespaces).lowercased()
         let known = state.concepts.filter { text.isEmpty || $0.id.lowercased().contains(text) || $0.name.lowercased().contains(text) }
             .map { PickerOption(value: $0.id, label: $0.id, detail: $0.name == $0.id ? "" : $0.name) }
         guard !text.isEmpty, !state.concepts.contains(where: { $0.id.lowercased() == text }) else { return known }
-        return [PickerOption(value: Self.newConcept + text, label: "new concept \"\(text)\"", detail: "created when you press Enter")]
-            + known
+        return known + [PickerOption(value: Self.newConcept + text, label: "new concept \"\(text)\"",
+                                     detail: "created when you press Enter")]
     }
 
     static func details(_ input: Input) -> [InfoRow] {

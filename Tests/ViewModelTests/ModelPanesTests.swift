@@ -43,9 +43,21 @@ import Testing
         console.type("urgent")
         // A concept the app does not have is a row of its own, named as typed.
         guard case .picker(let picker) = console.state.overlay else { Issue.record("no concept picker"); return }
-        #expect(picker.options.first?.label == "new concept \"urgent\"")
+        #expect(picker.options.last?.label == "new concept \"urgent\"")
         console.send(.submit)
         #expect(console.state.flash == .info("2 labels added; created concept urgent") && inputs.state.marked.isEmpty)
+        // The start of a known concept: the concept is under the cursor, creating comes last.
+        console.send(.label)
+        console.type("urg")
+        guard case .picker(let again) = console.state.overlay else { Issue.record("no concept picker"); return }
+        #expect(again.highlighted?.value == "urgent" && again.options.last?.label == "new concept \"urg\"")
+        // A mark stays in sight when the filter no longer matches it.
+        console.send(.text(" "))
+        for _ in 0..<3 { console.send(.backspace) }
+        console.type("zzz")
+        guard case .picker(let marked) = console.state.overlay else { Issue.record("picker closed"); return }
+        #expect(marked.marked == ["urgent"] && marked.options.contains { $0.value == "urgent" })
+        console.send(.cancel)
         console.send(.toggleView)
         console.type("urgent")
         console.send(.submit)
