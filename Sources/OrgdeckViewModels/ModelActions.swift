@@ -66,9 +66,13 @@ struct ModelActions {
 
     /// Training is billed per input: `T` says how many and about how much before it queues.
     func trainConfirm(_ model: AppModel) -> ConfirmState {
-        var message = "Train \(model.id)? A new version learns from the app's labelled inputs."
-        if let estimate = try? env.service.trainingEstimate(env.session, in: context, appID: appID, modelID: model.id),
-           estimate.inputs > 0 {
+        var message = model.type == .keywordTagger
+            ? "Train \(model.id)? The version fixes its keywords and is measured on the labelled inputs that carry its "
+                + "concepts, each billed as a training input."
+            : "Train \(model.id)? The version fixes its thresholds; no input is read or billed."
+        // A text classifier learns from every labelled text input, each metered: say how many.
+        if model.type == .textClassifier,
+           let estimate = try? env.service.trainingEstimate(env.session, in: context, appID: appID, modelID: model.id) {
             message = "Train \(model.id) on \(estimate.inputs) labelled inputs? Each is billed as a training input: about "
                 + "\(Money.cents(estimate.amountMicros)) \(Money.currency) (\(Money.exact(estimate.unitPriceMicros)) each)."
         }

@@ -148,6 +148,19 @@ import Testing
         #expect(console.state.overlay == .none && console.state.screen == .pane(.billing), "discarding goes where the key said")
     }
 
+    @Test func trainingAThresholderSaysNothingIsBilled() throws {
+        let console = try console()
+        console.switchContext(.organization("acme"))
+        console.pushPage(.app("support-triage")); console.syncState()
+        let page = try #require(console.appDetail)
+        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Models" })))
+        let models = try #require(page.section as? ModelsSection)
+        console.send(.selectIndex(try #require(models.state.list.rows.firstIndex { $0.type == .conceptThresholder })))
+        console.send(.train)
+        guard case .confirm(let confirm) = console.state.overlay else { Issue.record("no question"); return }
+        #expect(confirm.message.hasSuffix("no input is read or billed."), "\(confirm.message)")
+    }
+
     @Test func aKeyThatNeedsARowSaysSoOnAnEmptyList() throws {
         let console = try console("barbara")
         console.send(.selectPane(.collaborations))
