@@ -22,6 +22,9 @@ public struct MyAppsState: Equatable, Sendable {
     /// The ID of the app under the cursor: the cursor follows it across re-sorts and reloads.
     /// A filter that matches nothing keeps it, so erasing the filter finds the app again.
     public var selectedID: String?
+    /// The app the user last put the cursor on themselves (not where a filter moved it): an
+    /// erased filter returns to it, though a keystroke in between hid it.
+    public var anchorID: String?
     /// Absolute index of the cursor in the filtered list.
     public var cursor: Int
     /// The body's rows and columns, set by the screen.

@@ -139,6 +139,9 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
         state.bodyColumns = max(1, columns)
     }
 
+    /// The cursor was put on an app by the user: the app an erased filter returns to.
+    private func chosen() { state.anchorID = state.selectedID }
+
     public func move(_ direction: Direction) {
         switch direction {
         case .up: state.cursor -= perRow
@@ -149,19 +152,21 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
         case .right: if state.layout == .grid { state.cursor += 1 }
         }
         clampCursor()
+        chosen()
     }
 
-    public func moveToTop() { state.cursor = 0; clampCursor() }
-    public func moveToBottom() { state.cursor = state.total - 1; clampCursor() }
+    public func moveToTop() { state.cursor = 0; clampCursor(); chosen() }
+    public func moveToBottom() { state.cursor = state.total - 1; clampCursor(); chosen() }
 
     public func page(_ forward: Bool) {
         let per = state.viewportRows * perRow
         state.cursor += forward ? per : -per
         clampCursor()
+        chosen()
     }
 
     /// Puts the cursor on absolute index `index` (mouse click).
-    public func select(index: Int) { state.cursor = index; clampCursor() }
+    public func select(index: Int) { state.cursor = index; clampCursor(); chosen() }
 
     // MARK: Filter, sort, layout
 
@@ -174,7 +179,8 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
         let before = state.filter.text
         state.filter.apply(event)
         guard state.filter.text != before else { return }
-        let keep = state.selectedID
+        if before.isEmpty { state.anchorID = state.selectedID }
+        let keep = state.anchorID ?? state.selectedID
         if state.filter.isEmpty { reload(keeping: keep); return }
         state.cursor = 0
         load(around: 0, count: false)

@@ -77,6 +77,14 @@ import Testing
         #expect(model.state.total == 3)
         #expect(model.state.selected?.id == chosen, "an erased filter returns to the app, as Esc does")
         #expect(model.state.filtering, "still typing in the filter")
+        // A keystroke that hides the app moves the cursor to the first match; erasing the
+        // filter still returns to the app the user was on.
+        console.type("zzz")
+        for _ in 0..<3 { console.send(.backspace) }
+        console.type("gamma")
+        #expect(model.state.selected?.id == "gamma-ray")
+        for _ in 0..<5 { console.send(.backspace) }
+        #expect(model.state.selected?.id == chosen, "back on the app chosen before, not on gamma-ray")
     }
 
     @Test func filterWithNoMatchShowsAnEmptyList() throws {
