@@ -16,7 +16,8 @@ public struct PaletteState: Equatable, Sendable {
     /// Recomputes the completions for the input from the full list of commands: the command
     /// typed exactly first, then those it begins, then those containing it.
     public mutating func refresh(commands: [String]) {
-        let text = input.text.lowercased().trimmingCharacters(in: .whitespaces)
+        // Leading spaces do not count; a trailing one does (`app ` is the start of `app ID`).
+        let text = String(input.text.lowercased().drop { $0 == " " })
         completions = text.isEmpty ? commands : commands.filter { $0.lowercased() == text }
             + commands.filter { $0.lowercased() != text && $0.lowercased().hasPrefix(text) }
             + commands.filter { !$0.lowercased().hasPrefix(text) && $0.lowercased().contains(text) }

@@ -252,6 +252,11 @@ import Testing
         console.send(.submit)
         #expect(console.state.screen == .app("notes"), "straight to an app by its ID")
         console.send(.palette)
+        console.type("app ")
+        guard case .palette(let typed) = console.state.overlay else { Issue.record("no palette"); return }
+        #expect(typed.chosen == "app ", "a trailing space does not pick apps")
+        console.send(.cancel)
+        console.send(.palette)
         console.type("app beta")
         console.send(.submit)
         guard case .palette(let failed) = console.state.overlay else { Issue.record("palette closed on error"); return }
