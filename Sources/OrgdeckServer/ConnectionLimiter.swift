@@ -27,7 +27,7 @@ final class ConnectionLimiter: @unchecked Sendable {
 
     private let lock = NSLock()
     private var next: UInt64 = 0
-    private var open: [String: Int] = [:]
+    private var open = Tally<String>()
     private var total = 0
     /// Per source, oldest first.
     private var waiting: [String: [Waiting]] = [:]
@@ -35,7 +35,7 @@ final class ConnectionLimiter: @unchecked Sendable {
     /// Tickets evicted whose `release` is still to come: their place was already freed.
     private var evictedTickets: Set<Ticket> = []
     /// Signed-in connections per account, and the account of each.
-    private var perAccount: [String: Int] = [:]
+    private var perAccount = Tally<String>()
     private var accountOf: [Ticket: String] = [:]
     let maxTotal: Int
     let maxPerSource: Int
@@ -61,16 +61,16 @@ final class ConnectionLimiter: @unchecked Sendable {
             if waiting[source, default: []].count >= maxWaitingPerSource, let oldest = evict(from: source) {
                 evicted.append(oldest)
             }
-            while waitingCount >= maxWaiting || total >= maxTotal || open[source, default: 0] >= maxPerSource {
-                let from = open[source, default: 0] >= maxPerSource ? source : mostWaiting()
+            while waitingCount >= maxWaiting || total >= maxTotal || open[source] >= maxPerSource {
+                let from = open[source] >= maxPerSource ? source : mostWaiting()
                 guard let from, let oldest = evict(from: from) else { break }
                 evicted.append(oldest)
             }
-            guard total < maxTotal, open[source, default: 0] < maxPerSource else { return nil }
+            guard total < maxTotal, open[source] < maxPerSource else { return nil }
             next += 1
             let ticket = Ticket(id: next, source: source)
             total += 1
-            open[source, default: 0] += 1
+            open.add(source)
             waiting[source, default: []].append(Waiting(ticket: ticket, close: close))
             waitingCount += 1
             return ticket
@@ -84,9 +84,9 @@ final class ConnectionLimiter: @unchecked Sendable {
     /// False when the account already holds its most connections (the sign-in is refused).
     func signedIn(_ ticket: Ticket, account: String) -> Bool {
         lock.withLock {
-            guard perAccount[account, default: 0] < maxPerAccount else { return false }
+            guard perAccount[account] < maxPerAccount else { return false }
             guard stopWaiting(ticket) else { return false }   // evicted meanwhile: closing
-            perAccount[account, default: 0] += 1
+            perAccount.add(account)
             accountOf[ticket] = account
             return true
         }
@@ -98,13 +98,9 @@ final class ConnectionLimiter: @unchecked Sendable {
             // An evicted connection's place was freed when it was evicted.
             if evictedTickets.remove(ticket) != nil { return }
             _ = stopWaiting(ticket)
-            if let account = accountOf.removeValue(forKey: ticket) {
-                let left = perAccount[account, default: 1] - 1
-                perAccount[account] = left > 0 ? left : nil
-            }
+            if let account = accountOf.removeValue(forKey: ticket) { perAccount.remove(account) }
             total -= 1
-            let left = open[ticket.source, default: 1] - 1
-            open[ticket.source] = left > 0 ? left : nil
+            open.remove(ticket.source)
         }
     }
 
@@ -129,8 +125,7 @@ final class ConnectionLimiter: @unchecked Sendable {
         waitingCount -= 1
         // Counted as closed now, so the loop in `admit` sees the place free.
         total -= 1
-        let left = open[source, default: 1] - 1
-        open[source] = left > 0 ? left : nil
+        open.remove(source)
         evictedTickets.insert(oldest.ticket)
         return oldest
     }

@@ -9,7 +9,7 @@ final class SessionRegistry: @unchecked Sendable {
 
     private let lock = NIOLock()
     private var count = 0
-    private var perUser: [String: Int] = [:]
+    private var perUser = Tally<String>()
     private var processes: [ObjectIdentifier: SessionProcess] = [:]
     let limit: Int
     /// The most sessions one user holds at once: a quarter of the limit, so one account (or
@@ -25,9 +25,9 @@ final class SessionRegistry: @unchecked Sendable {
     func reserve(for user: String) -> Refusal? {
         lock.withLock {
             guard count < limit else { return .full }
-            guard perUser[user, default: 0] < userLimit else { return .userFull }
+            guard perUser[user] < userLimit else { return .userFull }
             count += 1
-            perUser[user, default: 0] += 1
+            perUser.add(user)
             return nil
         }
     }
@@ -35,8 +35,7 @@ final class SessionRegistry: @unchecked Sendable {
     func release(for user: String) {
         lock.withLock {
             count = max(0, count - 1)
-            let left = perUser[user, default: 1] - 1
-            perUser[user] = left > 0 ? left : nil
+            perUser.remove(user)
         }
     }
 
