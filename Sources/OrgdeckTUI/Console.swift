@@ -60,7 +60,7 @@ public enum Console {
         }
         let model = ConsoleViewModel(service: service, session: options.session, memory: PlaceFile(stateDirectory: options.stateDirectory),
                                      viewport: ConsoleRenderer.body(width: terminal.width, height: terminal.height),
-                                     remote: options.remote, keys: KeyNames { keyMap.hint(for: $0) })
+                                     remote: options.remote, keys: keyMap.names)
         let runtime = ConsoleRuntime(model: model, backend: terminal, service: service, keyMap: keyMap, theme: theme,
                                      themeDirectories: options.themeDirectories,
                                      memory: ThemeMemory(stateDirectory: options.stateDirectory), environment: environment,

@@ -80,7 +80,7 @@ import Testing
     @Test func aMessageFromAViewModelNamesTheMovedKey() throws {
         let fixture = try ScreenFixture()
         let keys = try KeyMap(overrides: ["new": "a"])
-        let console = ConsoleViewModel(service: fixture.service, session: fixture.ada, keys: KeyNames { keys.hint(for: $0) })
+        let console = ConsoleViewModel(service: fixture.service, session: fixture.ada, keys: keys.names)
         console.send(.firstFramePainted)
         try fixture.service.deleteApp(fixture.ada, in: .personal, id: "sandbox")
         console.send(.refresh)

@@ -79,6 +79,12 @@ public struct KeyMap: Sendable {
         return keys.isEmpty ? nil : KeySpec.display(keys[0])
     }
 
+    /// The names messages use for keys (`KeyNames`), as this map binds them.
+    public var names: KeyNames {
+        let map = self
+        return KeyNames { map.hint(for: $0) }
+    }
+
     /// Every key that sends `event`, for the help overlay (`↑ k`, `q ^C`).
     public func allHints(for event: ConsoleEvent) -> String? {
         switch event {

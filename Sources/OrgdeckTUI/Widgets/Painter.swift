@@ -1,4 +1,3 @@
-import Foundation
 import OrgdeckTerminal
 import OrgdeckViewModels
 
@@ -24,8 +23,7 @@ public struct Painter {
     /// event unrefused and a key is bound to it; "" otherwise. What an empty list or a title
     /// suggests is then what works, named as the user's key map names it.
     public func suggest(_ event: ConsoleEvent, _ phrase: String, in commands: [PaneCommand]) -> String {
-        guard commands.allows(event), let key = keys.hint(for: event) else { return "" }
-        return phrase.replacingOccurrences(of: "%k", with: key)
+        commands.allows(event) ? keys.names.suggest(event, phrase) : ""
     }
 
     /// Writes text (sanitized by the grid) and returns the columns used.
