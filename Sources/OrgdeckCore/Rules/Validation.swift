@@ -282,13 +282,12 @@ public enum Validation {
 
     /// `text` made visible and quoted for a message, its middle elided past 64 characters.
     public static func quoted(_ text: String) -> String {
-        // The ends are cut before they are made visible: a value can be megabytes long.
+        // A value can be megabytes long: when its first 65 scalars already show as more than 64
+        // characters, only its two ends are made visible.
         let scalars = text.unicodeScalars
-        if scalars.count > 64 {
-            let head = visible(String(String.UnicodeScalarView(scalars.prefix(40))))
-            let tail = visible(String(String.UnicodeScalarView(scalars.suffix(20))))
-            let shown = visible(String(String.UnicodeScalarView(scalars.prefix(65))))
-            if shown.count > 64 { return "\"\(head.prefix(40))…\(tail.suffix(20))\"" }
+        func shown(_ part: Substring.UnicodeScalarView) -> String { visible(String(String.UnicodeScalarView(part))) }
+        if scalars.count > 64, shown(scalars.prefix(65)).count > 64 {
+            return "\"\(shown(scalars.prefix(40)).prefix(40))…\(shown(scalars.suffix(20)).suffix(20))\""
         }
         let shown = visible(text)
         guard shown.count > 64 else { return "\"\(shown)\"" }
