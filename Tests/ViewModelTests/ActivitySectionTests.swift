@@ -13,11 +13,16 @@ import Testing
         return try #require(page.section as? ActivitySection)
     }
 
-    @Test func aMemberIsFoundByTheStartOfTheirUsername() throws {
-        let fixture = try Fixture()
+    /// Ada, Admin of acme, in its Activity section.
+    func adminActivity(_ fixture: Fixture) throws -> (ConsoleViewModel, ActivitySection) {
         let console = fixture.console()
         console.switchContext(.organization("acme"))
-        let section = try activity(console)
+        return (console, try activity(console))
+    }
+
+    @Test func aMemberIsFoundByTheStartOfTheirUsername() throws {
+        let fixture = try Fixture()
+        let (console, section) = try adminActivity(fixture)
         console.send(.filter)
         console.type("bo")
         console.send(.submit)
@@ -66,9 +71,7 @@ import Testing
 
     @Test func filterExportAndCheck() throws {
         let fixture = try Fixture()
-        let console = fixture.console()
-        console.switchContext(.organization("acme"))
-        let section = try activity(console)
+        let (console, section) = try adminActivity(fixture)
         console.send(.filter)
         console.send(.nextFocus)
         console.type("app")
@@ -102,10 +105,7 @@ import Testing
     }
 
     @Test func aLongLogIsReadAChunkAtATime() throws {
-        let fixture = try Fixture(orgApps: (0..<260).map { "app-\($0)" })
-        let console = fixture.console()
-        console.switchContext(.organization("acme"))
-        let section = try activity(console)
+        let (console, section) = try adminActivity(try Fixture(orgApps: (0..<260).map { "app-\($0)" }))
         #expect(section.state.list.rows.count == ActivitySection.chunk && section.state.total > 260)
         console.send(.viewport(rows: 20, columns: 100))
         for _ in 0..<(ActivitySection.chunk - 3) { console.send(.move(.down)) }

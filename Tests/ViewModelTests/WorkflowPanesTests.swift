@@ -17,14 +17,19 @@ import Testing
         return console
     }
 
-    /// Ada in Support Triage's Workflows section.
-    func workflows() throws -> (ConsoleViewModel, WorkflowsSection) {
+    /// Ada on Acme's app `appID`, in its section titled `title`.
+    func appSection<Section>(_ appID: String, _ title: String, as: Section.Type) throws -> (ConsoleViewModel, Section) {
         let console = try console()
         console.switchContext(.organization("acme"))
-        console.pushPage(.app("support-triage")); console.syncState()
+        console.pushPage(.app(appID)); console.syncState()
         let page = try #require(console.appDetail)
-        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Workflows" })))
-        return (console, try #require(page.section as? WorkflowsSection))
+        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == title })))
+        return (console, try #require(page.section as? Section))
+    }
+
+    /// Ada in Support Triage's Workflows section.
+    func workflows() throws -> (ConsoleViewModel, WorkflowsSection) {
+        try appSection("support-triage", "Workflows", as: WorkflowsSection.self)
     }
 
     func picker(_ console: ConsoleViewModel) throws -> PickerState {
@@ -149,12 +154,7 @@ import Testing
     }
 
     @Test func trainingAThresholderSaysNothingIsBilled() throws {
-        let console = try console()
-        console.switchContext(.organization("acme"))
-        console.pushPage(.app("support-triage")); console.syncState()
-        let page = try #require(console.appDetail)
-        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Models" })))
-        let models = try #require(page.section as? ModelsSection)
+        let (console, models) = try appSection("support-triage", "Models", as: ModelsSection.self)
         console.send(.selectIndex(try #require(models.state.list.rows.firstIndex { $0.type == .conceptThresholder })))
         console.send(.train)
         guard case .confirm(let confirm) = console.state.overlay else { Issue.record("no question"); return }
@@ -192,12 +192,7 @@ import Testing
     }
 
     @Test func theCollaboratorsSectionSharesWithScopesFromAPicker() throws {
-        let console = try console()
-        console.switchContext(.organization("acme"))
-        console.pushPage(.app("moderation")); console.syncState()
-        let page = try #require(console.appDetail)
-        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Collaborators" })))
-        let section = try #require(page.section as? CollaboratorsSection)
+        let (console, section) = try appSection("moderation", "Collaborators", as: CollaboratorsSection.self)
         #expect(section.state.list.rows.isEmpty)
         console.send(.new)
         console.type("olivia@example.org"); console.send(.submit)
