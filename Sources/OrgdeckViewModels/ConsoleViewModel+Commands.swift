@@ -18,7 +18,7 @@ extension ConsoleViewModel {
         }
         switch rootOverlay {
         case .profileMenu:
-            return [PaneCommand(.text(""), "key beside a line picks it"), PaneCommand(.move(.down), "move"),
+            return [PaneCommand(.text("0-\(Pane.allCases.count) a-z +"), "picks the line beside it"), PaneCommand(.move(.down), "move"),
                     PaneCommand(.open, "choose"), PaneCommand(.cancel, "close")]
         case .help: return [PaneCommand(.move(.down), "scroll"), PaneCommand(.cancel, "close")]
         case .palette:
