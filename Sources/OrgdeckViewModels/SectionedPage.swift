@@ -7,7 +7,7 @@ public protocol SectionModel: PaneModel {
 }
 
 /// A page whose sections sit in a sidebar (an app, an organization's settings) or in tabs (a
-/// team): Tab, Shift-Tab and ←→ switch sections; every other event goes to the section in
+/// team): Tab and Shift-Tab (round) and ←→ switch sections; every other event goes to the section in
 /// front, and what the section leaves unhandled to the page itself (`pageSend`), whose own
 /// commands follow the section's; ↑↓ that neither takes (a section without a list) move through
 /// the sections too. A section is read when it comes to the front.
@@ -46,8 +46,12 @@ public class SectionedPage: PaneModel {
         if pageDialog != nil { return pageSend(event) }
         if section.dialog != nil || section.acceptsText { return section.send(event) }
         switch event {
-        case .nextFocus, .move(.right): return show(selected + 1)
-        case .previousFocus, .move(.left): return show(selected - 1)
+        // Tab cycles, as it does through a form's fields; the arrows stop at the ends, where
+        // the sidebar or the tab bar visibly ends.
+        case .nextFocus: return show((selected + 1) % sections.count)
+        case .previousFocus: return show((selected + sections.count - 1) % sections.count)
+        case .move(.right): return show(selected + 1)
+        case .move(.left): return show(selected - 1)
         case .selectSection(let index): return show(index)
         default: break
         }
