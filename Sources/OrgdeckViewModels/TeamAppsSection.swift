@@ -2,7 +2,7 @@ import OrgdeckCore
 
 /// A team's apps with their team–app role: add one of the organization's apps (or change the
 /// role of one already there) from a picker that searches as you type, then pick the role;
-/// remove after a confirm.
+/// `e` changes the role of the app under the cursor; remove after a confirm.
 public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose> {
     public enum Purpose: Equatable, Sendable {
         case pickApp
@@ -37,6 +37,12 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
                                      empty: "no app of the organization matches")
             picker.filteredByOwner = true
             return present(.picker(picker), for: .pickApp)
+        case .edit:
+            // `e` edits the row, as it changes a member's role in Members; the team's own label
+            // policy is the page's `e` on the Members tab.
+            if let manage { return refused(manage) }
+            guard let pair = selected else { return [] }
+            return presentRolePicker(appID: pair.app.id, current: pair.role)
         case .delete:
             if let manage { return refused(manage) }
             guard let pair = selected else { return [] }
@@ -76,13 +82,14 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
         switch (purpose, dialog) {
         case (.pickApp, .picker(let picker)):
             guard let appID = picker.highlighted?.value else { return [] }
-            let current = state.all.first { $0.app.id == appID }?.role
-            return present(.picker(PickerState(title: "Role of \(appID) in \(teamID)", options: TeamAppRole.options,
-                                               selected: (current ?? .viewer).rawValue)), for: .pickRole(appID: appID))
+            return presentRolePicker(appID: appID, current: state.all.first { $0.app.id == appID }?.role)
         case (.pickRole(let appID), .picker(let picker)):
             guard let role = picker.highlighted.flatMap({ TeamAppRole(rawValue: $0.value) }) else { return [] }
             try env.service.addTeamApp(env.session, organizationID: organizationID, teamID: teamID, appID: appID, role: role)
+            let had = state.all.first { $0.app.id == appID }?.role
             reload(selecting: appID)
+            if let had { return [.flash(.info(had == role ? "\(appID) stays \(role.rawValue) in \(teamID)"
+                                                  : "\(appID) is now \(role.rawValue) in \(teamID)"))] }
             return [.flash(.info("added app \(appID) to \(teamID) as \(role.rawValue)"))]
         case (.remove(let appID), .confirm):
             try env.service.removeTeamApp(env.session, organizationID: organizationID, teamID: teamID, appID: appID)
@@ -91,6 +98,11 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
         case (.pickApp, _), (.pickRole, _), (.remove, _):
             return []
         }
+    }
+
+    private func presentRolePicker(appID: String, current: TeamAppRole?) -> [Reaction] {
+        present(.picker(PickerState(title: "Role of \(appID) in \(teamID)", options: TeamAppRole.options,
+                                    selected: (current ?? .viewer).rawValue)), for: .pickRole(appID: appID))
     }
 
     override func abandoned(_ purpose: Purpose) -> String? {
@@ -102,7 +114,8 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
     override var listCommands: [PaneCommand] {
         let manage = env.refusal(.manageTeams)
         let none = needsItem("app")
-        return [PaneCommand(.new, "add app, set role", refusal: manage), PaneCommand(.delete, "remove app", refusal: none ?? manage),
+        return [PaneCommand(.new, "add app", refusal: manage), PaneCommand(.edit, "change role", refusal: none ?? manage),
+                PaneCommand(.delete, "remove app", refusal: none ?? manage),
                 PaneCommand(.filter, "search"), PaneCommand(.copyID, "copy ID", refusal: none)]
     }
 }

@@ -13,7 +13,8 @@ public struct TeamPageState: Equatable, Sendable {
     public var error: String?
 }
 
-/// A team's page: its label policy (`e`), then the Members and Apps tabs.
+/// A team's page: its label policy (`e`, where the tab in front does not edit a row with it),
+/// then the Members and Apps tabs.
 public final class TeamPageViewModel: SectionedPage, DialogOwner {
     enum Purpose: Equatable, Sendable { case policy }
 

@@ -15,8 +15,10 @@ import Testing
         return console
     }
 
-    func fieldTeam(_ f: AdminConsoleFixture) throws {
+    /// Team `field` of acme, holding `app` as a viewer when one is named.
+    func fieldTeam(_ f: AdminConsoleFixture, holding app: String? = nil) throws {
         _ = try f.service.createTeam(f.ada, organizationID: "acme", id: "field", name: "Field Team")
+        if let app { try f.service.addTeamApp(f.ada, organizationID: "acme", teamID: "field", appID: app, role: .viewer) }
     }
 
     var members: (ConsoleViewModel) -> ListSectionState<Member>? { { ($0.team?.section as? TeamMembersSection)?.state } }
@@ -93,6 +95,29 @@ import Testing
         #expect(apps(console)?.list.rows == [])
     }
 
+    @Test func eOnTheAppsTabChangesTheRoleOfTheAppUnderTheCursor() throws {
+        let f = try AdminConsoleFixture()
+        try fieldTeam(f, holding: "beta")
+        let console = try teamPage(f)
+        console.send(.nextFocus)
+        #expect(console.focusCommands.first { $0.event == .edit }?.label == "change role", "the page's label policy is not offered here")
+        console.send(.edit)
+        let roles = try #require(console.pickerState)
+        #expect(roles.title == "Role of beta in field")
+        #expect(roles.highlighted?.value == "viewer", "opens on the current role")
+        console.pick("contributor")
+        #expect(console.state.flash == .info("beta is now contributor in field"))
+        #expect(apps(console)?.list.rows.map(\.role) == [.contributor])
+        console.send(.edit)
+        console.send(.cancel)
+        #expect(console.state.flash?.text == "role of beta in field unchanged")
+        let bob = try teamPage(f, as: f.bob)
+        bob.send(.nextFocus)
+        bob.send(.edit)
+        #expect(bob.state.overlay == .none)
+        #expect(bob.state.flash == .warn("managing teams requires role Admin or Organization Contributor"))
+    }
+
     @Test func aLabelPolicyRefusesANonCompliantAppAndThePickerStaysOpen() throws {
         let f = try AdminConsoleFixture()
         try fieldTeam(f)
@@ -118,8 +143,7 @@ import Testing
 
     @Test func aPolicyIsRefusedWhileTheTeamHoldsAnAppWithoutTheLabel() throws {
         let f = try AdminConsoleFixture()
-        try fieldTeam(f)
-        try f.service.addTeamApp(f.ada, organizationID: "acme", teamID: "field", appID: "gamma", role: .viewer)
+        try fieldTeam(f, holding: "gamma")
         let console = try teamPage(f)
         console.send(.edit)
         console.fill(["gdpr"])
