@@ -86,6 +86,9 @@ struct TeamTests {
         try s.addTeamApp(admin, organizationID: "acme", teamID: "other", appID: "secret", role: .viewer)
         #expect(try s.teamApps(tc, organizationID: "acme", teamID: "other").isEmpty)
         #expect(try s.teamApps(members[.orgUser]!, organizationID: "acme", teamID: "other").count == 1)
+        #expect(try s.team(tc, organizationID: "acme", id: "other").appCount == 0, "the count says no more than the list")
+        #expect(try s.teams(tc, organizationID: "acme", filter: "").first { $0.id == "other" }?.appCount == 0)
+        #expect(try s.teams(members[.orgUser]!, organizationID: "acme", filter: "").first { $0.id == "other" }?.appCount == 1)
     }
 
     @Test("labels: validated, lower-cased, sorted; duplicates copy them; listing shows them")

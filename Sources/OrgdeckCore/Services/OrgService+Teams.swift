@@ -24,15 +24,40 @@ extension OrgService {
     public func teams(_ session: Session, organizationID: String, filter: String) throws -> [Team] {
         try store.read { tx in
             let access = try access(tx, session, .organization(organizationID))
-            return try tx.teams(organizationID: access.organizationID ?? organizationID, filter: filter)
+            let orgID = access.organizationID ?? organizationID
+            let teams = try tx.teams(organizationID: orgID, filter: filter)
+            if access.reach(.seeApps) == .all { return teams }
+            return try teams.map { team in
+                guard let stored = try tx.team(organizationID: orgID, id: team.id) else { return team }
+                return try reachable(tx, session, access, stored).team
+            }
         }
     }
 
     /// One team by ID (case-insensitive), for any member.
     public func team(_ session: Session, organizationID: String, id: String) throws -> Team {
         try store.read { tx in
-            try findTeam(tx, try access(tx, session, .organization(organizationID)), id: id).team
+            let access = try access(tx, session, .organization(organizationID))
+            return try reachable(tx, session, access, try findTeam(tx, access, id: id)).team
         }
+    }
+
+    /// The team as `session` may see it: a role that does not see every app (a Team
+    /// Contributor) counts only the team's apps it reaches, as `teamApps` lists them.
+    private func reachable(_ tx: StoreTransaction, _ session: Session, _ access: Access, _ stored: StoredTeam) throws -> StoredTeam {
+        if access.reach(.seeApps) == .all { return stored }
+        var stored = stored
+        stored.team.appCount = try reachableApps(tx, session, access, stored).count
+        return stored
+    }
+
+    /// The team's apps `session` reaches: all of them for a role that sees every app.
+    private func reachableApps(_ tx: StoreTransaction, _ session: Session, _ access: Access,
+                               _ stored: StoredTeam) throws -> [TeamApp] {
+        let seesAll = access.reach(.seeApps) == .all
+        return try tx.teamApps(teamKey: stored.key, readerID: session.user.id).filter { pair in
+            try seesAll || tx.grantedRole(userID: session.user.id, appKey: pair.app.key) != nil
+        }.map { TeamApp(app: $0.app.app, role: $0.role) }
     }
 
     /// Creates a team (Admins and Organization Contributors). The ID follows the app ID rules
@@ -140,12 +165,7 @@ extension OrgService {
     public func teamApps(_ session: Session, organizationID: String, teamID: String) throws -> [TeamApp] {
         try store.read { tx in
             let access = try access(tx, session, .organization(organizationID))
-            let stored = try findTeam(tx, access, id: teamID)
-            let all = try tx.teamApps(teamKey: stored.key, readerID: session.user.id)
-            let seesAll = access.reach(.seeApps) == .all
-            return try all.filter { pair in
-                try seesAll || tx.grantedRole(userID: session.user.id, appKey: pair.app.key) != nil
-            }.map { TeamApp(app: $0.app.app, role: $0.role) }
+            return try reachableApps(tx, session, access, try findTeam(tx, access, id: teamID))
         }
     }
 
