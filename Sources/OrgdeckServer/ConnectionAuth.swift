@@ -50,7 +50,9 @@ final class ConnectionState: @unchecked Sendable {
 }
 
 /// Counts failed sign-ins per source address over the last minute: past the limit an address is
-/// refused at once, without asking the database, until its minute has passed. Successes are not
+/// refused at once, without asking the database, until its minute has passed. Sources are
+/// counted as the connection limiter counts them (an IPv6 address by its /64, which one host
+/// holds whole: otherwise each guess could come from a fresh address of the same network). Successes are not
 /// counted, so a script that connects often is never held back. Only the first refusal of a
 /// minute is worth a line in the audit log; a flood writes nothing more.
 final class AttemptLimiter: @unchecked Sendable {
@@ -65,7 +67,8 @@ final class AttemptLimiter: @unchecked Sendable {
 
     /// Whether `host` may try now.
     func attempt(_ host: String, now: Date = Date()) -> Verdict {
-        lock.withLock {
+        let host = ConnectionLimiter.source(host)
+        return lock.withLock {
             let recent = (attempts[host] ?? []).filter { now.timeIntervalSince($0) < 60 }
             attempts[host] = recent.isEmpty ? nil : recent
             guard recent.count < perMinute else {
@@ -79,6 +82,7 @@ final class AttemptLimiter: @unchecked Sendable {
 
     /// Records a failed sign-in from `host`.
     func failed(_ host: String, now: Date = Date()) {
+        let host = ConnectionLimiter.source(host)
         lock.withLock {
             if attempts.count > 10_000 { prune(now) }
             attempts[host, default: []].append(now)

@@ -241,6 +241,18 @@ struct ServerUnitTests {
         #expect(limiter.attempt("a", now: start.addingTimeInterval(61)) == .allowed)
     }
 
+    @Test func failedSignInsFromOneIPv6NetworkCountTogether() {
+        let limiter = AttemptLimiter(perMinute: 2)
+        let start = Date()
+        limiter.failed("2001:db8:1:2::1", now: start)
+        limiter.failed("2001:db8:1:2:ffff::9", now: start)
+        #expect(limiter.attempt("2001:db8:1:2::77", now: start) == .refused(firstThisMinute: true), "a fresh address of the same /64")
+        #expect(limiter.attempt("2001:db8:1:3::1", now: start) == .allowed, "the next network is someone else")
+        limiter.failed("::ffff:192.0.2.7", now: start)
+        limiter.failed("192.0.2.7", now: start)
+        #expect(limiter.attempt("192.0.2.7", now: start) != .allowed, "an IPv4 client of a dual-stack listener is its IPv4 address")
+    }
+
     @Test func aKeyRemovedAfterSignInOpensNoNewSession() throws {
         let fixture = try Fixture()
         let (success, state) = try fixture.ask("sam", .publicKey(.init(publicKey: fixture.key.publicKey)))
