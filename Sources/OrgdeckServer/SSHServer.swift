@@ -91,6 +91,7 @@ public final class SSHServer: @unchecked Sendable {
     @discardableResult
     public func start() throws -> SocketAddress {
         signal(SIGPIPE, SIG_IGN)
+        SessionProcess.removeLeftovers()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)

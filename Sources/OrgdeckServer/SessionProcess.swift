@@ -36,12 +36,31 @@ final class SessionProcess: @unchecked Sendable {
     /// standard input an upload keeps there cannot outlive a session the client dropped.
     let temporary: URL
 
+    /// How session folders are named: the serving process's ID, then a random part.
+    static let folderPrefix = "orgdeck-session-"
+
+    /// Removes the session folders in `folder` whose server is gone: a server killed outright
+    /// (SIGKILL, a crash) could not remove its sessions' folders, which may hold copies of
+    /// uploaded data. A folder of a server still running, or of another user's, is left alone.
+    static func removeLeftovers(in folder: URL = FileManager.default.temporaryDirectory) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(folderPrefix) {
+            let rest = name.dropFirst(folderPrefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            // ESRCH: no such process. EPERM means one runs under another user: not ours to judge.
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
+    }
+
     /// Starts `executable` with `arguments` and `environment`. With `terminal` (rows, columns)
     /// the process gets a pseudo-terminal; otherwise pipes, its standard error kept apart.
     init(executable: String, arguments: [String], environment: [String: String], ticket: String,
          terminal: (rows: Int, columns: Int)?,
          output: @escaping @Sendable (Stream, [UInt8]) -> Void, finished: @escaping @Sendable (Int32) -> Void) throws {
-        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-session-\(UUID().uuidString)")
+        let temporary = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(Self.folderPrefix)\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         self.temporary = temporary

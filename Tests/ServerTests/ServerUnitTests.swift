@@ -201,6 +201,25 @@ struct ServerUnitTests {
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 
+    @Test func aKilledServersSessionFoldersAreRemovedAndLiveOnesKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-sweep-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A process that has exited and been reaped: its pid names no process now.
+        let gone = Process()
+        gone.executableURL = URL(fileURLWithPath: "/bin/true")
+        try gone.run()
+        gone.waitUntilExit()
+        let names = ["orgdeck-session-\(gone.processIdentifier)-a", "orgdeck-session-\(getpid())-b", "orgdeck-session-1-c",
+                     "orgdeck-session-x-d", "orgdeck-other-\(gone.processIdentifier)-e"]
+        for name in names {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).appendingPathComponent("upload").path, contents: Data())
+        }
+        SessionProcess.removeLeftovers(in: folder)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == names.dropFirst().sorted(), "only the folder of the process that is gone; a running one, init and odd names stay")
+    }
+
     @Test func execRefusesWhatIsNotRunOverSSH() {
         for line in ["console", "orgdeck demo", "serve --listen 0.0.0.0:22", "signup --username x", "", "orgdeck", "apps 'open",
                      "-- --db /tmp/elsewhere.sqlite", "--db /tmp/x.sqlite", "--theme /etc/passwd", "audit verify", "billing verify --json"] {
