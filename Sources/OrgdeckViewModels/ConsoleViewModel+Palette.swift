@@ -1,6 +1,9 @@
 import OrgdeckCore
 
 extension ConsoleViewModel {
+    /// How many apps `:app` offers as completions at once; typing narrows them.
+    static let appCompletions = 8
+
     /// Every command the palette knows, for completion.
     public func paletteCommands() -> [String] {
         var commands = Pane.allCases.map(\.command)
@@ -9,6 +12,19 @@ extension ConsoleViewModel {
         commands += ["leave", "new-org", "help", "refresh", "signout", "quit"]
         commands += themeNames.map { "theme \($0)" }
         return commands
+    }
+
+    /// `app ` followed by part of an ID: the context's apps whose ID contains it, read from the
+    /// core a few at a time (an organization may hold 100,000).
+    private func appCompletions(for typed: String) -> [String] {
+        let words = typed.lowercased().split(separator: " ", maxSplits: 1)
+        guard words.count == 2, words[0] == "app", let session = state.session else { return [] }
+        let part = words[1].trimmingCharacters(in: .whitespaces)
+        guard !part.isEmpty else { return [] }
+        let page = try? service.apps(session, in: state.context, query: AppQuery(filter: part, sort: .name, ascending: true,
+                                                                               limit: Self.appCompletions, countTotal: false))
+        // The filter also matches names; only IDs complete an ID.
+        return (page?.items ?? []).map(\.id).filter { $0.lowercased().contains(part) }.map { "app " + $0 }
     }
 
     func handlePalette(_ palette: PaletteState, _ event: ConsoleEvent, _ effects: inout [Effect]) {
@@ -27,7 +43,7 @@ extension ConsoleViewModel {
             return
         default:
             palette.input.apply(event)
-            palette.refresh(commands: paletteCommands())
+            palette.refresh(commands: paletteCommands(), found: appCompletions(for: palette.input.text))
         }
         rootOverlay = .palette(palette)
     }

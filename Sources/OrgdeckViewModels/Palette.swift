@@ -14,13 +14,15 @@ public struct PaletteState: Equatable, Sendable {
     }
 
     /// Recomputes the completions for the input from the full list of commands: the command
-    /// typed exactly first, then those it begins, then those containing it.
-    public mutating func refresh(commands: [String]) {
+    /// typed exactly first, then those it begins, then `found` (commands already matched
+    /// against the input elsewhere, such as `app ID` by part of the ID), then those containing it.
+    public mutating func refresh(commands: [String], found: [String] = []) {
         // Leading spaces do not count; a trailing one does (`app ` is the start of `app ID`).
         let text = String(input.text.lowercased().drop { $0 == " " })
-        completions = text.isEmpty ? commands : commands.filter { $0.lowercased() == text }
+        let begun = text.isEmpty ? commands : commands.filter { $0.lowercased() == text }
             + commands.filter { $0.lowercased() != text && $0.lowercased().hasPrefix(text) }
-            + commands.filter { !$0.lowercased().hasPrefix(text) && $0.lowercased().contains(text) }
+        let contained = text.isEmpty ? [] : commands.filter { !$0.lowercased().hasPrefix(text) && $0.lowercased().contains(text) }
+        completions = begun + found.filter { !begun.contains($0) } + contained.filter { !found.contains($0) }
         selection = 0
         error = nil
     }

@@ -257,6 +257,11 @@ import Testing
         #expect(typed.chosen == "app ", "a trailing space does not pick apps")
         console.send(.cancel)
         console.send(.palette)
+        console.type("app ot")
+        guard case .palette(let partial) = console.state.overlay else { Issue.record("no palette"); return }
+        #expect(partial.completions == ["app notes"], "the context's app IDs complete; beta is Acme's")
+        console.send(.cancel)
+        console.send(.palette)
         console.type("app beta")
         console.send(.submit)
         guard case .palette(let failed) = console.state.overlay else { Issue.record("palette closed on error"); return }
