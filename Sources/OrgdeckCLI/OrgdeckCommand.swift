@@ -14,6 +14,7 @@ struct OrgdeckCommand: ParsableCommand {
             Exit codes: 0 ok, 1 failure, 2 usage, 3 not authenticated, 4 forbidden,
             5 not found, 6 conflict, 7 invalid input.
             """,
+        version: OrgdeckVersion.current,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InfoCommand.self, SignupCommand.self,
             TokensCommand.self, OrgsCommand.self, MembersCommand.self, InvitationsCommand.self,

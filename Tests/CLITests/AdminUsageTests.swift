@@ -81,5 +81,7 @@ import Testing
         for noun in ["members", "invitations", "teams"] { #expect(root.stdout.contains(noun)) }
         let teams = try CLI.run(["teams", "apps", "add", "--help"])
         #expect(teams.stdout.contains("viewer"))
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0 && version.stdout == "0.1.0\n", "\(version)")
     }
 }
