@@ -43,6 +43,7 @@ extension ConsoleViewModel {
             case .pop: popPage()
             case .secret(let title, let value): rootOverlay = .secret(title: title, value: value)
             case .showPane(let pane): selectPane(pane)
+            case .badgesChanged: loadInvitations()
             case .membershipsChanged(let context):
                 let flash = state.flash
                 loadMemberships()

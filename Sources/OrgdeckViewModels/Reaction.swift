@@ -15,4 +15,6 @@ public enum Reaction: Equatable, Sendable {
     case membershipsChanged(switchTo: Context?)
     /// Show a pane (after leaving an organization: My Apps).
     case showPane(Pane)
+    /// What the header's badges count may have changed (a budget was set): read them again.
+    case badgesChanged
 }

@@ -48,6 +48,17 @@ import Testing
         #expect(page.commands.first { $0.event == .previousPeriod }?.refusal == "this is the account's first month")
     }
 
+    @Test func raisingTheBudgetClearsTheHeadersBadgeAtOnce() throws {
+        let console = try console()
+        #expect(console.state.budgetAlert == 80)
+        console.send(.edit)
+        #expect(console.formState?.title != nil)
+        console.fill(["100000"])
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        #expect(console.state.budgetAlert == nil, "the badge says what is true of the new budget")
+    }
+
     @Test func aBreakdownKeepsItsCursorOnItsLineWhenReordered() throws {
         let console = try console()
         let page = try page(console)

@@ -72,13 +72,17 @@ extension OrgService {
         return view
     }
 
-    /// The highest budget threshold reached this month in the context, for the header badge:
-    /// an organization's Admins and a personal account's owner see it; nil for anyone else.
+    /// The highest threshold of the budget as it stands that this month's spending has
+    /// reached, for the header badge: an organization's Admins and a personal account's owner
+    /// see it; nil for anyone else. Alerts fired under an earlier, lower budget stay in the
+    /// audit log, but the badge says what is true now, as the Billing overview does.
     public func budgetAlert(_ session: Session, in context: Context) -> Int? {
         try? store.read { tx -> Int? in
             let view = try billingView(tx, session, context, wholeAccount: false, auditAction: "billing.summary")
-            guard view.scope != .member else { return nil }
-            return try tx.firedAlerts(view.account.key, month: BillingMonth(containing: now)).last
+            guard view.scope != .member, try tx.hasBudget(view.account.key), let budget = try tx.budget(view.account.key) else {
+                return nil
+            }
+            return budget.reached(by: try tx.monthTotal(view.account.key, BillingMonth(containing: now))).last
         }
     }
 

@@ -74,7 +74,8 @@ public final class BillingOverviewSection: SectionModel, DialogOwner, MonthlySec
             let budget = try Self.budget(from: form)
             try env.service.setBudget(env.session, in: env.context, budget)
             _ = reload()
-            return [.flash(.info(budget.map { "budget set: \(Money.cents($0.amountMicros)) \(Money.currency) a month" } ?? "budget removed"))]
+            return [.flash(.info(budget.map { "budget set: \(Money.cents($0.amountMicros)) \(Money.currency) a month" } ?? "budget removed")),
+                    .badgesChanged]
         }
     }
 

@@ -97,7 +97,7 @@ public final class BillingSettingsSection: ListSection<BillingSetting, BillingSe
             message = "\(operation.rawValue) now costs \(Money.exact(rate.unitPriceMicros)) \(Money.currency)"
         }
         _ = reload()
-        return [.flash(.info(message))]
+        return [.flash(.info(message)), .badgesChanged]
     }
 
     override var listCommands: [PaneCommand] {
