@@ -82,12 +82,16 @@ extension ConsoleViewModel {
 
     /// `L`: leave the current organization (or, in the personal context, your organization).
     func beginLeave() -> [Reaction] {
-        let org = state.context.organizationID.flatMap { id in state.memberships.first { $0.organization.id == id } }
-            ?? state.memberships.first
-        guard let org = org?.organization else { return refused("you belong to no organization") }
+        guard !state.memberships.isEmpty else { return refused("you belong to no organization") }
+        // Only the organization in front: leaving one the screen does not show would surprise.
+        guard let org = state.context.organizationID.flatMap({ id in state.memberships.first { $0.organization.id == id } })?
+            .organization else {
+            return refused("this is your personal account: switch to the organization you want to leave first")
+        }
         if let reason = environment?.refusalToChange { return refused(reason) }
         return present(.confirm(ConfirmState(title: "Leave organization",
-            message: "Leave \(org.name)? You lose access to its apps; your personal apps stay yours. Type the organization ID to confirm.",
+            message: "Leave \(org.name) (\(org.id))? You lose access to its apps; your personal apps stay yours. "
+                + "Type the organization ID to confirm.",
             requiredText: org.id, verb: "leave")), for: .leave(organizationID: org.id))
     }
 

@@ -240,6 +240,11 @@ import Testing
         console.send(.leave)
         #expect(console.state.overlay == .none)
         #expect(console.state.flash == .warn("you belong to no organization"))
+        let bob = ConsoleViewModel(service: f.service, session: f.bob)
+        bob.switchContext(.personal)
+        bob.send(.leave)
+        #expect(bob.state.overlay == .none, "not the first organization of the list: the one in front, and there is none")
+        #expect(bob.state.flash == .warn("this is your personal account: switch to the organization you want to leave first"))
     }
 
     @Test func theOrganizationProfileIsEditedThroughAFormAndTheHeaderFollows() throws {
