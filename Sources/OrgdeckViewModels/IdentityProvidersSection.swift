@@ -98,7 +98,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
         case .delete:
             if let reason = manageRefusal ?? env.refusalToChange { return refused(reason) }
             return present(.confirm(ConfirmState(title: "Delete identity provider",
-                message: "Delete \(provider.name) (\(provider.entityID))? Type its ID to confirm.",
+                message: "Delete \(provider.name) (\(provider.entityID))? Type its ID, \(provider.id), to confirm.",
                 requiredText: provider.id, verb: "delete")), for: .delete(id: provider.id))
         case .copyID: return [.effect(.copy(provider.entityID))]
         default: return nil
