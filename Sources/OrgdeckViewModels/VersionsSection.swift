@@ -81,7 +81,8 @@ public final class VersionsSection: ListSection<ModelVersion, VersionsSection.Pu
     override var listCommands: [PaneCommand] {
         let none = needsItem("version")
         return [PaneCommand(.open, "metrics", refusal: none), PaneCommand(.copyID, "copy version ID", refusal: none),
-                PaneCommand(.cancelJob, "stop training", refusal: none ?? trainRefusal ?? state.list.selected.flatMap(Self.refusalToStop)),
-                PaneCommand(.delete, "delete version", refusal: none ?? trainRefusal)]
+                PaneCommand(.delete, "delete version", refusal: none ?? trainRefusal),
+                // Last: it does something only while a version trains, and the footer cuts from the end.
+                PaneCommand(.cancelJob, "stop training", refusal: none ?? trainRefusal ?? state.list.selected.flatMap(Self.refusalToStop))]
     }
 }
