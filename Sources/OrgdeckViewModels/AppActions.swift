@@ -110,8 +110,17 @@ struct AppActions {
             let changes = AppChanges(name: form.has("name") ? form.value("name") : nil,
                                      description: form.has("description") ? form.value("description") : nil,
                                      labels: form.has("labels") ? Self.list(form.value("labels")) : nil)
-            let app = try service.updateApp(session, in: context, id: id, changes: changes, expectedVersion: version)
-            return .done(.info("saved \(app.id)"), appID: app.id, left: false)
+            do {
+                let app = try service.updateApp(session, in: context, id: id, changes: changes, expectedVersion: version)
+                return .done(.info("saved \(app.id)"), appID: app.id, left: false)
+            } catch let error as CoreError where error == .stale {
+                // Nothing typed is lost: the form stays with the user's values, now based on
+                // the version saved meanwhile, and says what that version holds.
+                let current = try service.app(session, in: context, id: id)
+                let kept = form.keptOverStale(["name": current.name, "description": current.description,
+                                               "labels": current.labels.joined(separator: ", ")])
+                return .next(.form(kept), .edit(id: id, version: current.version))
+            }
         case (.duplicate(let id), .form(let form)):
             let name = form.value("name")
             let answer = form.value("content").lowercased()

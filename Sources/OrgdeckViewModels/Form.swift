@@ -1,3 +1,5 @@
+import OrgdeckCore
+
 /// One labelled input of a form.
 public struct FormField: Equatable, Sendable {
     public var key: String
@@ -83,5 +85,22 @@ public struct FormState: Equatable, Sendable {
         guard completion.text != last else { return completion.candidates.count > 1 && !listedBefore }
         fields[focus].value = TextField(head + completion.text, maxLength: fields[focus].value.maxLength)
         return true
+    }
+}
+
+extension FormState {
+    /// The form as typed, refused because someone saved the thing meanwhile: it stays open with
+    /// nothing lost, saying which saved values (`saved`, by field key) differ from those typed
+    /// and that Enter now saves the typed ones over them. The caller bases the next Enter on
+    /// the version it read `saved` from.
+    func keptOverStale(_ saved: [String: String]) -> FormState {
+        let differing = fields.compactMap { field -> String? in
+            guard let value = saved[field.key], value != self.value(field.key) else { return nil }
+            return "\(field.label.lowercased()) \(value.isEmpty ? "empty" : Validation.quoted(value))"
+        }
+        var form = self
+        form.error = "changed by someone else meanwhile" + (differing.isEmpty ? "" : " (now: " + differing.joined(separator: "; ") + ")")
+            + "; Enter saves yours over it, Esc keeps theirs"
+        return form
     }
 }

@@ -61,8 +61,15 @@ public final class OrganizationProfileSection: SectionModel, DialogOwner {
     func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
         switch (purpose, dialog) {
         case (.edit(let version), .form(let form)):
-            let updated = try env.service.updateOrganization(env.session, id: organizationID, name: form.value("name"),
+            let updated: Organization
+            do {
+                updated = try env.service.updateOrganization(env.session, id: organizationID, name: form.value("name"),
                                                              billingEmail: form.value("billing"), expectedVersion: version)
+            } catch let error as CoreError where error == .stale {
+                let current = try env.service.organization(env.session, id: organizationID)
+                return present(.form(form.keptOverStale(["name": current.name, "billing": current.billingEmail])),
+                               for: .edit(version: current.version))
+            }
             _ = reload()
             return [.flash(.info("saved \(updated.name)")), .membershipsChanged(switchTo: nil)]
         case (.delete(let id), .confirm):

@@ -259,6 +259,20 @@ import Testing
         #expect(console.state.contextTitle == "Acme Labs")
     }
 
+    @Test func aProfileSavedElsewhereKeepsWhatWasTypedAndTheNextEnterSavesIt() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account()
+        console.send(.edit)
+        _ = try f.service.updateOrganization(f.ada, id: "acme", name: "Acme Elsewhere", billingEmail: nil, expectedVersion: nil)
+        console.fill(["Acme Labs", "billing@acme.test"])
+        console.send(.submit)
+        #expect(console.formState?.error == "changed by someone else meanwhile (now: organization name \"Acme Elsewhere\"); "
+                + "Enter saves yours over it, Esc keeps theirs")
+        #expect(console.formState?.value("name") == "Acme Labs")
+        console.send(.submit)
+        #expect(console.state.flash == .info("saved Acme Labs"))
+    }
+
     @Test func onlyAnAdminMayEditTheProfileOrDeleteTheOrganization() throws {
         let f = try AdminConsoleFixture()
         let console = f.account(f.cleo)

@@ -192,10 +192,16 @@ import Testing
         console.send(.selectIndex(try #require(console.myApps?.state.ids.firstIndex(of: "alpha"))))
         console.send(.edit)
         _ = try f.service.labelApp(f.cleo, in: .organization("acme"), id: "alpha", labels: ["gdpr"])
-        console.fill(["Alpha", "about alpha", "pci"])
+        console.fill(["Alpha 2", "about alpha", "pci"])
         console.send(.submit)
-        #expect(console.formState?.error == "changed by someone else; reload and try again")
+        #expect(console.formState?.error == "changed by someone else meanwhile (now: name \"Alpha\"; compliance labels \"gdpr\"); "
+                + "Enter saves yours over it, Esc keeps theirs")
+        #expect(console.formState?.value("name") == "Alpha 2" && console.formState?.value("labels") == "pci", "nothing typed is lost")
         #expect(try f.service.app(f.ada, in: .organization("acme"), id: "alpha").labels == ["gdpr"], "the other session's label is kept")
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        let alpha = try f.service.app(f.ada, in: .organization("acme"), id: "alpha")
+        #expect(alpha.name == "Alpha 2" && alpha.labels == ["pci"], "a second Enter saves the typed values over the other session's")
     }
 
     @Test func aTeamDeletedElsewhereClosesItsPage() throws {
