@@ -102,5 +102,13 @@ import OrgdeckViewModels
         let tiny = TableLayout.widths(columns, content: content, available: 12)
         #expect(tiny == [12, nil, nil], "one column left, cut to fit")
         #expect(TableLayout.widths(columns, content: content, available: 0) == [nil, nil, nil])
+        // An email cut at its minimum takes room from the less important name, down to half
+        // the name's minimum; a column of bounded values (a role) lends nothing.
+        let members = [TableColumn("User", min: 8, priority: 10, identifier: true), TableColumn("Name", min: 12, priority: 7),
+                       TableColumn("Email", min: 16, priority: 9, identifier: true), TableColumn("Role", min: 10, max: 16, priority: 8)]
+        #expect(TableLayout.widths(members, content: [8, 20, 23, 10], available: 50) == [8, 6, 23, 10])
+        #expect(TableLayout.widths(members, content: [8, 20, 30, 10], available: 60) == [8, 9, 30, 10], "the name keeps what is spare")
+        #expect(TableLayout.widths(members, content: [8, 20, 30, 10], available: 50) == [8, 12, 17, 10],
+                "no name is cut for an email that would stay cut")
     }
 }

@@ -62,9 +62,35 @@ enum TableLayout {
             let width = allocate(visible, least: least, wanted: wanted, columns: columns, room: available - needed())
             let essentialCut = visible.contains { columns[$0].isEssential && (width[$0] ?? 0) < wanted[$0] }
             let optional = visible.filter { !columns[$0].isEssential }
-            guard essentialCut, let victim = lowest(optional) else { return width }
+            guard essentialCut, let victim = lowest(optional) else {
+                return lend(width, visible: visible, wanted: wanted, columns: columns)
+            }
             visible.removeAll { $0 == victim }
         }
+    }
+
+    /// An identifier still cut takes room from the free-text columns less important than itself
+    /// (those without a maximum, such as names), least important first, down to half their
+    /// minimum (six at least), when that shows it whole: a name cut short costs less than an
+    /// email nobody can read or type, but cutting every row's name to show more of one long
+    /// email that stays cut anyway costs more. Bounded values (roles, dates) keep their width.
+    private static func lend(_ width: [Int?], visible: [Int], wanted: [Int], columns: [TableColumn]) -> [Int?] {
+        var width = width
+        let identifiers = visible.filter { columns[$0].identifier }.sorted { columns[$0].priority > columns[$1].priority }
+        for id in identifiers {
+            var short = wanted[id] - (width[id] ?? 0)
+            let lenders = visible.filter { i in
+                !columns[i].identifier && columns[i].priority < columns[id].priority && columns[i].max == nil
+            }.sorted { columns[$0].priority < columns[$1].priority }
+            let spares = lenders.map { Swift.max(0, (width[$0] ?? 0) - Swift.max(6, columns[$0].min / 2)) }
+            guard short > 0, spares.reduce(0, +) >= short else { continue }
+            for (i, spare) in zip(lenders, spares) where short > 0 {
+                guard spare > 0 else { continue }
+                let take = Swift.min(spare, short)
+                width[i]! -= take; width[id]! += take; short -= take
+            }
+        }
+        return width
     }
 
     private static func allocate(_ visible: [Int], least: [Int], wanted: [Int], columns: [TableColumn], room: Int) -> [Int?] {
