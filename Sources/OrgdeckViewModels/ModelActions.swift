@@ -23,6 +23,9 @@ struct ModelActions {
             fields.append(FormField(key: "keywords", label: "Keywords", hint: "billing: refund, credit card; shipping: parcel",
                                     maxLength: 4_000))
         }
+        if type == .conceptThresholder {
+            fields.append(thresholdsField(.standard))
+        }
         return FormState(title: "New \(type.rawValue)", fields: fields, submitLabel: "Create")
     }
 
@@ -33,7 +36,22 @@ struct ModelActions {
                                     value: KeywordList.format(model.keywords).replacingOccurrences(of: "\n", with: "; "),
                                     hint: "concept: keyword, phrase; another: keyword", maxLength: 4_000))
         }
+        if let thresholds = model.thresholds {
+            fields.append(thresholdsField(thresholds))
+        }
         return FormState(title: "Edit model \(model.id)", fields: fields)
+    }
+
+    /// A concept thresholder's thresholds, as `--threshold` takes them.
+    private static func thresholdsField(_ thresholds: ConceptThresholds) -> FormField {
+        FormField(key: "threshold", label: "Thresholds", value: thresholds.text,
+                  hint: "0.5 for every concept; billing=0.7 for one; both: 0.5,billing=0.7", maxLength: 2_000)
+    }
+
+    /// The thresholds typed in a form; nil when the form has none.
+    static func thresholds(_ form: FormState) throws -> ConceptThresholds? {
+        guard form.has("threshold") else { return nil }
+        return try ConceptThresholds.parse(form.value("threshold"))
     }
 
     /// The keywords typed in a form, concepts separated by `;`; nil when the form has none.
@@ -52,7 +70,7 @@ struct ModelActions {
 
     func saveEdit(_ id: String, _ form: FormState) throws -> [Reaction] {
         _ = try env.service.updateModel(env.session, in: context, appID: appID, id: id, name: form.value("name"),
-                                        keywords: try Self.keywords(form))
+                                        keywords: try Self.keywords(form), thresholds: try Self.thresholds(form))
         return [.flash(.info("saved model \(id)"))]
     }
 
@@ -69,7 +87,7 @@ struct ModelActions {
         var message = model.type == .keywordTagger
             ? "Train \(model.id)? The version fixes its keywords and is measured on the labelled inputs that carry its "
                 + "concepts, each billed as a training input."
-            : "Train \(model.id)? The version fixes its thresholds; no input is read or billed."
+            : "Train \(model.id)? The version fixes its thresholds (\(model.thresholds?.summary ?? "0.5")); no input is read or billed."
         // A text classifier learns from every labelled text input, each metered: say how many.
         if model.type == .textClassifier,
            let estimate = try? env.service.trainingEstimate(env.session, in: context, appID: appID, modelID: model.id) {

@@ -77,7 +77,8 @@ public final class ModelsSection: ListSection<AppModel, ModelsSection.Purpose> {
         case (.create(let type), .form(let form)):
             let model = try env.service.createModel(env.session, in: env.context, appID: appID, id: form.value("id"),
                                                     name: form.value("name"), type: type,
-                                                    keywords: try ModelActions.keywords(form) ?? [:])
+                                                    keywords: try ModelActions.keywords(form) ?? [:],
+                                                    thresholds: try ModelActions.thresholds(form))
             reload(selecting: model.id)
             return [.flash(.info("created \(type.rawValue) \(model.id)" + (type == .textClassifier ? env.keys.suggest(.train, "; %k trains it") : "")))]
         case (.edit(let id), .form(let form)):

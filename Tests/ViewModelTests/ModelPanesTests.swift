@@ -153,6 +153,30 @@ import Testing
         #expect(concepts.state.list.rows.map(\.concept) == ["billing", "shipping"])
     }
 
+    @Test func aConceptThresholdersThresholdsAreSetWhenCreatedAndEdited() throws {
+        let console = app(3)
+        let models = try #require(console.appDetail?.section as? ModelsSection)
+        console.send(.new)
+        let types = try #require(console.pickerState)
+        console.send(.selectIndex(try #require(types.visible.firstIndex { $0.value == ModelType.conceptThresholder.rawValue })))
+        console.send(.submit)
+        #expect(console.formState?.value("threshold") == "0.5", "the standard threshold, shown where it can be changed")
+        console.fill(["gate", "", "0.7,billing=0.9"])
+        console.send(.submit)
+        #expect(console.state.overlay == .none)
+        let created = try fixture.service.model(fixture.ada, in: acme, appID: "alpha", id: "gate")
+        #expect(created.thresholds == ConceptThresholds(defaultThreshold: 0.7, perConcept: ["billing": 0.9]))
+        console.send(.selectIndex(try #require(models.state.list.rows.firstIndex { $0.id == "gate" })))
+        console.send(.edit)
+        #expect(console.formState?.value("threshold") == "0.7,billing=0.9")
+        console.fill(["Gate", "2"])
+        console.send(.submit)
+        #expect(console.formState?.error == "2 is not a threshold: write 0.6, or billing=0.7,shipping=0.4 (from 0 to 1)", "the form stays")
+        console.fill(["Gate", "0.6"])
+        console.send(.submit)
+        #expect(try fixture.service.model(fixture.ada, in: acme, appID: "alpha", id: "gate").thresholds == ConceptThresholds(defaultThreshold: 0.6))
+    }
+
     @Test func anOrganizationUserPredictsButIsRefusedTrainingOnTheKey() throws {
         _ = try fixture.service.createModel(fixture.ada, in: acme, appID: "alpha", id: "router", name: "", type: .textClassifier)
         let console = app(3, fixture.bob)

@@ -49,6 +49,10 @@ enum ModelView {
             AppDetailView.field(&painter, "Keywords", KeywordList.format(model.keywords).replacingOccurrences(of: "\n", with: "; "),
                                 x: area.x, y: &y, width: area.width)
         }
+        if let thresholds = model.thresholds {
+            AppDetailView.field(&painter, "Thresholds", thresholds.summary + " (the next version takes edits)",
+                                x: area.x, y: &y, width: area.width)
+        }
         y += 1
         let version = state.versionID.flatMap { id in state.trained.first { $0.id == id }.map { "v\($0.number)" } } ?? "latest trained"
         painter.text("Predict", x: area.x, y: y, .tableHeader)
