@@ -153,6 +153,20 @@ import Testing
         #expect(console.state.overlay == .none && console.state.screen == .pane(.billing), "discarding goes where the key said")
     }
 
+    @Test func sOnTheRunTabTogglesTheStar() throws {
+        let (console, _) = try workflows()
+        console.send(.open)
+        let page = try #require(console.front as? WorkflowPageViewModel)
+        console.send(.nextFocus)
+        #expect(page.section is WorkflowRunSection)
+        let before = page.editor?.state.workflow?.starred == true
+        console.send(.star)
+        #expect(page.editor?.state.workflow?.starred == !before, "the page's star follows at once")
+        #expect(console.focusCommands.first { $0.event == .star }?.label == (before ? "star" : "unstar"))
+        console.send(.star)
+        #expect(page.editor?.state.workflow?.starred == before, "a second s toggles back")
+    }
+
     @Test func trainingAThresholderSaysNothingIsBilled() throws {
         let (console, models) = try appSection("support-triage", "Models", as: ModelsSection.self)
         console.send(.selectIndex(try #require(models.state.list.rows.firstIndex { $0.type == .conceptThresholder })))

@@ -95,6 +95,8 @@ public final class WorkflowPageViewModel: SectionedPage, UnsavedWork {
                 let starred = !(editor?.state.workflow?.starred ?? false)
                 _ = try env.service.starWorkflow(env.session, in: ref.context, appID: ref.appID, id: ref.workflowID, starred: starred)
                 _ = reload()
+                // The star is read from the editor's workflow, which a reload from Run does not read.
+                if selected != 0 { _ = editor?.reload() }
                 return [.flash(.info(starred ? "starred \(ref.workflowID)" : "unstarred \(ref.workflowID)"))]
             } catch { return [.flash(.error(error.userMessage))] }
         case .copyID: return [.effect(.copy(ref.workflowID))]
