@@ -45,4 +45,20 @@ public final class AccountViewModel: SectionedPage {
     public var accountSections: [AccountSection] {
         sections.compactMap { section in AccountSection.allCases.first { $0.rawValue == section.title } }
     }
+
+    // MARK: Inviting from Members
+
+    /// Members are added by invitation (the web portal's Invite Member sits on its Members
+    /// page): `n` there opens Invitations with its invite form.
+    override func pageSend(_ event: ConsoleEvent) -> [Reaction]? {
+        guard event == .new, accountSection == .members, let index = sections.firstIndex(where: { $0 is InvitationsSection })
+        else { return nil }
+        if let reason = env.refusal(.manageInvitations) { return refused(reason) }
+        let shown = show(index)
+        return shown + (section.send(.new) ?? [])
+    }
+
+    override var pageCommands: [PaneCommand] {
+        accountSection == .members ? [PaneCommand(.new, "invite", refusal: env.refusal(.manageInvitations))] : []
+    }
 }

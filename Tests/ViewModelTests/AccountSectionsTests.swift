@@ -204,6 +204,19 @@ import Testing
         #expect(console.state.flash == .warn("managing teams requires role Admin or Organization Contributor"))
     }
 
+    @Test func nOnMembersInvitesFromTheInvitationsSection() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(section: .members)
+        #expect(console.focusCommands.first { $0.event == .new }?.label == "invite")
+        console.send(.new)
+        #expect(console.account?.accountSection == .invitations)
+        #expect(console.formState?.has("email") == true, "the invite form is open")
+        let bob = f.account(f.bob, section: .members)
+        bob.send(.new)
+        #expect(bob.state.overlay == .none && bob.account?.accountSection == .members)
+        #expect(bob.state.flash == .warn(try #require(bob.focusCommands.first { $0.event == .new }?.refusal)))
+    }
+
     // MARK: Profile, leaving
 
     @Test func leavingNeedsTheIDAndEndsOnMyAppsInThePersonalContext() throws {
