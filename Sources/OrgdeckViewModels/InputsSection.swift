@@ -199,7 +199,7 @@ public final class InputsSection: SectionModel, DialogOwner {
             let request = UploadRequest(context: env.context, appID: appID, paths: paths, concepts: AppActions.list(form.value("concepts")))
             return [.effect(.job(.upload(request)))]
         case (.label, .picker(let picker)):
-            let chosen = picker.marked.isEmpty ? (picker.highlighted.map { [$0.value] } ?? []) : picker.marked
+            let chosen = picker.chosen
             guard !chosen.isEmpty else { throw CoreError.invalid("concepts", "mark a concept with Space, or type a new one's ID") }
             let concepts = chosen.map { $0.hasPrefix(Self.newConcept) ? String($0.dropFirst(Self.newConcept.count)) : $0 }
             let known = Set(state.concepts.map(\.id))
@@ -210,7 +210,7 @@ public final class InputsSection: SectionModel, DialogOwner {
             return [.flash(.info("\(added) label\(added == 1 ? "" : "s") added"
                                  + (created.isEmpty ? "" : "; created concept\(created.count == 1 ? "" : "s") " + created.joined(separator: ", "))))]
         case (.unlabel, .picker(let picker)):
-            let chosen = picker.marked.isEmpty ? (picker.highlighted.map { [$0.value] } ?? []) : picker.marked
+            let chosen = picker.chosen
             let removed = try env.service.unlabelInputs(env.session, in: env.context, appID: appID, inputIDs: targets, concepts: chosen)
             state.marked = []
             _ = reload()

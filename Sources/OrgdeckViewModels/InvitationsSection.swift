@@ -75,12 +75,15 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
             guard let role = picker.highlighted.flatMap({ Role(rawValue: $0.value) }) else { return [] }
             let teams = role == .teamContributor ? try env.service.teams(env.session, organizationID: organizationID, filter: "") : []
             guard !teams.isEmpty else { return invite(email, role, teams: []) }
-            return present(.picker(PickerState(title: "Teams of \(email) (Space marks)", options: teams.map {
+            // "No team" is an answer, so it is a row of its own, first.
+            return present(.picker(PickerState(title: "Teams of \(email) (Space marks several)", options: [
+                PickerOption(value: Self.noTeam, label: "no team", detail: "they reach no app until added to a team"),
+            ] + teams.map {
                 PickerOption(value: $0.id, label: $0.name,
                              detail: "\($0.id) · \(counted($0.memberCount, "member")), \(counted($0.appCount, "app"))")
             }, multiple: true)), for: .teams(email: email, role: role))
         case (.teams(let email, let role), .picker(let picker)):
-            return invite(email, role, teams: picker.marked)
+            return invite(email, role, teams: picker.chosen.filter { $0 != Self.noTeam })
         case (.rescind(let id), .confirm):
             try env.service.rescindInvitation(env.session, id: id)
             _ = reload()
@@ -89,6 +92,9 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
             return []
         }
     }
+
+    /// The teams picker's row for inviting into no team (not a team ID: IDs have no spaces).
+    static let noTeam = "no team"
 
     override func abandoned(_ purpose: Purpose) -> String? {
         switch purpose {

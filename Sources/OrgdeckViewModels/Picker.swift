@@ -17,7 +17,8 @@ public struct PickerOption: Equatable, Sendable {
 }
 
 /// A filterable list in an overlay, like k9s's `:` completion: type to narrow, ↑↓ to move,
-/// Enter to choose; in a multiple picker Space marks options and Enter takes the marked ones.
+/// Enter to choose; in a multiple picker Space marks options and Enter takes the marked ones
+/// (or the highlighted one when none is marked).
 public struct PickerState: Equatable, Sendable {
     public var title: String
     public var options: [PickerOption]
@@ -56,6 +57,13 @@ public struct PickerState: Equatable, Sendable {
     public var highlighted: PickerOption? {
         let visible = self.visible
         return visible.indices.contains(cursor) ? visible[cursor] : nil
+    }
+
+    /// What Enter takes in a multiple picker: the marked options, or with none marked the
+    /// highlighted one, as in a single picker (the footer's "Enter choose" means the same
+    /// everywhere). A list whose "none" is an answer offers it as a row of its own.
+    public var chosen: [String] {
+        marked.isEmpty ? highlighted.map { [$0.value] } ?? [] : marked
     }
 
     public mutating func move(_ delta: Int) { point(at: cursor + delta) }

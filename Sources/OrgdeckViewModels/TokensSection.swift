@@ -55,14 +55,20 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
             }
             if let reason = try env.service.refusalToTokenExpiry(env.session, days: days) { throw CoreError.invalid("days", reason) }
             let description = try Validation.description(form.value("description"))
-            return present(.picker(PickerState(title: "Scopes of the token (Space marks; none marked: all)",
+            // Every scope is a row of its own, last: a quick Enter takes the first, narrowest
+            // scope, never security:write by default.
+            return present(.picker(PickerState(title: "Scopes of the token (Space marks several)",
                                                options: TokenScope.allCases.map {
                                                    PickerOption(value: $0.rawValue, label: $0.rawValue, detail: $0.meaning)
-                                               }, multiple: true)),
+                                               } + [PickerOption(value: Self.everyScope, label: "every scope",
+                                                                 detail: "all of the above, as tokens create without --scopes")],
+                                               multiple: true)),
                            for: .scopes(description: description, days: days))
         case (.scopes(let description, let days), .picker(let picker)):
-            let token = try env.service.createToken(env.session, description: description, scopes: picker.marked,
-                                                    expiresInDays: days)
+            let chosen = picker.chosen
+            guard !chosen.isEmpty else { throw CoreError.invalid("scopes", "choose a scope") }
+            let token = try env.service.createToken(env.session, description: description,
+                                                    scopes: chosen.contains(Self.everyScope) ? [] : chosen, expiresInDays: days)
             reload(selecting: token.info.id)
             return [.secret(title: "New token — shown once, copy it now", value: token.secret)]
         case (.revoke(let id), .confirm):
@@ -78,6 +84,9 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
         if case .scopes(let description, _) = purpose { return "token \"\(description)\" not created" }
         return nil
     }
+
+    /// The picker row for every scope (an empty list of scopes, for the core).
+    static let everyScope = "*"
 
     override var listCommands: [PaneCommand] {
         let none = state.list.selected == nil ? "no token yet" : nil

@@ -40,12 +40,19 @@ import Testing
         console.pick("team-contributor")
         let teams = try #require(console.pickerState)
         #expect(teams.multiple)
-        #expect(teams.options.map(\.value) == ["field", "lab"])
-        console.send(.move(.down))
+        #expect(teams.options.map(\.label) == ["no team", "Field Team", "Research Lab"], "no team is an answer, and a row")
+        console.send(.move(.down)); console.send(.move(.down))
         console.send(.text(" "))
         #expect(console.pickerState?.marked == ["lab"])
         console.send(.submit)
         #expect(console.invitations?.list.selected?.teams == ["lab"])
+        // Enter with nothing marked takes the highlighted row, as in every picker.
+        console.send(.new)
+        console.type("tc2@example.com")
+        console.send(.submit)
+        console.pick("team-contributor")
+        console.send(.submit)
+        #expect(console.invitations?.list.rows.first { $0.email == "tc2@example.com" }?.teams == [], "the first row: no team")
     }
 
     @Test func invitingAnExistingMemberIsRefusedAtTheEmailBeforeTheRoleIsAsked() throws {

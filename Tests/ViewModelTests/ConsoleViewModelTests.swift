@@ -366,9 +366,13 @@ import Testing
         console.send(.new)
         console.type("ci")
         console.send(.submit)
-        console.send(.submit)  // the scopes: none marked, all
+        let scopes = try #require(console.pickerState)
+        #expect(scopes.highlighted?.value == TokenScope.allCases.first?.rawValue && scopes.options.last?.label == "every scope",
+                "a quick Enter takes the first, narrowest scope; every scope is a row of its own, last")
+        console.send(.submit)
         guard case .secret(_, let secret) = console.state.overlay else { Issue.record("secret not shown"); return }
         #expect(secret.hasPrefix("odk_"))
+        #expect(try fixture.service.tokens(fixture.ada).first?.scopes == [TokenScope.allCases[0].rawValue])
         #expect(console.send(.copyID) == [.copy(secret)])
         console.send(.submit)
         let security = try #require(console.security?.section as? TokensSection)

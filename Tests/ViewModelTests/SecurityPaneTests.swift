@@ -25,7 +25,7 @@ import Testing
         console.type("deploys")
         console.send(.submit)
         guard case .picker(var picker) = console.front?.dialog else { Issue.record("no scope picker"); return }
-        #expect(picker.options.map(\.value) == TokenScope.allCases.map(\.rawValue))
+        #expect(picker.options.map(\.value) == TokenScope.allCases.map(\.rawValue) + [TokensSection.everyScope])
         #expect(picker.options.first?.detail == "list and read apps", "each scope with what it allows")
         for scope in ["apps:read", "predict"] {
             console.send(.selectIndex(try #require(picker.visible.firstIndex { $0.value == scope })))
@@ -46,7 +46,7 @@ import Testing
         #expect(try fixture.service.authenticate(token: secret, source: .cli).scopes == [.appsRead, .predict])
     }
 
-    @Test func noScopeMarkedGivesEveryScopeAndABadExpiryStaysInTheForm() throws {
+    @Test func everyScopeIsARowAndABadExpiryStaysInTheForm() throws {
         let fixture = try Fixture()
         let console = fixture.console()
         console.send(.selectPane(.security))
@@ -61,10 +61,11 @@ import Testing
         console.send(.backspace)
         console.send(.backspace)
         console.send(.submit)
-        guard case .picker = console.front?.dialog else { Issue.record("no scope picker"); return }
+        guard case .picker(let picker) = console.front?.dialog else { Issue.record("no scope picker"); return }
+        console.send(.selectIndex(try #require(picker.visible.firstIndex { $0.value == TokensSection.everyScope })))
         console.send(.submit)
         let tokens = try #require(console.security?.section as? TokensSection)
-        #expect(tokens.state.list.rows.first?.scopes == TokenScope.allCases.map(\.rawValue))
+        #expect(tokens.state.list.rows.first?.scopes == TokenScope.allCases.map(\.rawValue), "every scope, chosen as a row")
     }
 
     @Test func signInsListSuccessesAndFailuresNewestFirst() throws {

@@ -94,7 +94,7 @@ struct WorkflowEdits {
                                                        options: sources.map { PickerOption(value: $0.id, label: $0.id, detail: $0.model) },
                                                        multiple: true)), for: .sources(model: model, version: version))
         case (.sources(let model, let version), .picker(let picker)):
-            let marked = picker.marked.isEmpty ? [picker.highlighted?.value].compactMap { $0 } : picker.marked
+            let marked = picker.chosen
             // Nothing marked and nothing under the cursor (a filter that matches no node): the
             // picker stays open and says so, rather than ending the three steps in a refusal.
             guard !marked.isEmpty else {
