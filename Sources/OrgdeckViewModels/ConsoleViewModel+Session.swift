@@ -65,7 +65,7 @@ extension ConsoleViewModel {
     /// frame only what that frame shows is read; the invitations wait for `settle`.
     func enter(_ session: Session) {
         if let reason = session.passwordChangeReason {
-            state.signIn = .changePassword(session, reason: reason)
+            state.signIn = .changePassword(session, reason: reason, requirements: service.passwordRequirements(session))
             return
         }
         state.session = session

@@ -48,7 +48,8 @@ public final class PersonalProfileSection: SectionModel, DialogOwner {
             if let reason = env.refusalToChange { return refused(reason) }
             return present(.form(FormState(title: "Change your password", fields: [
                 FormField(key: "current", label: "Current password", secure: true, maxLength: 200),
-                FormField(key: "new", label: "New password", secure: true, hint: "at least 8 characters", maxLength: 200),
+                FormField(key: "new", label: "New password", secure: true, hint: env.service.passwordRequirements(env.session),
+                          maxLength: 200),
                 FormField(key: "repeat", label: "New password again", secure: true, maxLength: 200),
             ], submitLabel: "Change")), for: .changePassword)
         default: return nil

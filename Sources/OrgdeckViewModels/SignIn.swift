@@ -10,12 +10,12 @@ public struct SignInState: Equatable, Sendable {
     public var pending: Session?
 
     /// The forced change for `session`, saying why.
-    public static func changePassword(_ session: Session, reason: String) -> SignInState {
+    public static func changePassword(_ session: Session, reason: String, requirements: String) -> SignInState {
         var state = SignInState(mode: .changePassword)
         state.pending = session
         state.form = FormState(title: "Change your password", fields: [
             FormField(key: "current", label: "Current password", secure: true, maxLength: 200),
-            FormField(key: "new", label: "New password", secure: true, hint: "meets your organization's policy", maxLength: 200),
+            FormField(key: "new", label: "New password", secure: true, hint: requirements, maxLength: 200),
             FormField(key: "repeat", label: "Repeat new password", secure: true, maxLength: 200),
         ], submitLabel: "Change password")
         state.form.error = "Change your password first: \(reason)"
@@ -35,7 +35,7 @@ public struct SignInState: Equatable, Sendable {
                 FormField(key: "username", label: "Username", hint: "a-z, 0-9, - and _; at most 32", maxLength: 32),
                 FormField(key: "name", label: "Display name", maxLength: 100),
                 FormField(key: "email", label: "Email", maxLength: 254),
-                FormField(key: "password", label: "Password", secure: true, hint: "at least 8 characters", maxLength: 200),
+                FormField(key: "password", label: "Password", secure: true, hint: PasswordPolicy().requirements, maxLength: 200),
             ], submitLabel: "Sign up")
         }
         if !login.isEmpty { form.focus = 1 }

@@ -75,6 +75,10 @@ struct PasswordPolicyTests {
         policy.history = 2
         try f.service.setPasswordPolicy(admin, organizationID: "acme", policy)
         let user = try #require(members[.orgUser])
+        #expect(f.service.passwordRequirements(user) == "at least 8 characters, with a digit; not a common one; not one of your last 2",
+                "the form's hint says what the change is checked against")
+        policy.minLength = 12; policy.requireUpper = true; policy.requireSymbol = true; policy.rejectCommon = false; policy.history = 0
+        #expect(policy.requirements == "at least 12 characters, with an upper-case letter, a digit and a symbol")
         let refusal = coreError { try f.service.changePassword(user, current: Fixture.password, new: "no digits at all here") }
         #expect(refusal?.kind == .invalid && refusal?.message == "a password needs a digit (require_digit)")
         try f.service.changePassword(user, current: Fixture.password, new: "first new one 1")

@@ -114,6 +114,22 @@ public struct PasswordPolicy: Equatable, Sendable {
     }
 }
 
+extension PasswordPolicy {
+    /// What a new password must meet, in words: "at least 12 characters, with an upper-case
+    /// letter and a digit; not a common one".
+    public var requirements: String {
+        let kinds = [(requireUpper, "an upper-case letter"), (requireLower, "a lower-case letter"), (requireDigit, "a digit"),
+                     (requireSymbol, "a symbol")].filter(\.0).map(\.1)
+        var text = "at least \(minLength) characters"
+        if !kinds.isEmpty {
+            text += ", with " + (kinds.count == 1 ? kinds[0] : kinds.dropLast().joined(separator: ", ") + " and " + kinds.last!)
+        }
+        if rejectCommon { text += "; not a common one" }
+        if history > 0 { text += "; not one of your last \(history)" }
+        return text
+    }
+}
+
 /// A password rule that was broken; its message names the rule by its setting.
 public enum PasswordRule: Equatable, Sendable {
     case minLength(Int), maxLength(Int), upper, lower, digit, symbol, containsUsername, containsEmail, common
