@@ -11,11 +11,36 @@ public struct FormField: Equatable, Sendable {
     public var hint: String
     /// Tab completes file and folder paths in this field (like a shell) before moving on.
     public var completesPaths: Bool
+    /// The only values the field takes (`yes`, `no`): Space and ←→ switch between them, a
+    /// typed letter picks the one it begins; nothing else is typed.
+    public var choices: [String]
 
     public init(key: String, label: String, value: String = "", secure: Bool = false, hint: String = "", maxLength: Int = 2_000,
-                completesPaths: Bool = false) {
+                completesPaths: Bool = false, choices: [String] = []) {
         self.key = key; self.label = label; self.value = TextField(value, maxLength: maxLength)
-        self.secure = secure; self.hint = hint; self.completesPaths = completesPaths
+        self.secure = secure; self.hint = hint; self.completesPaths = completesPaths; self.choices = choices
+    }
+
+    /// A yes-or-no field, its hint saying how to switch it.
+    public static func flag(key: String, label: String, on: Bool, hint: String = "") -> FormField {
+        FormField(key: key, label: label, value: on ? "yes" : "no", hint: (hint.isEmpty ? "" : hint + "; ") + "Space switches yes / no",
+                  maxLength: 3, choices: ["yes", "no"])
+    }
+
+    /// Applies an event to a field of `choices`; false when the event is not one it takes.
+    mutating func choose(_ event: ConsoleEvent) -> Bool {
+        let current = choices.firstIndex(of: value.text) ?? 0
+        let next: Int
+        switch event {
+        case .text(" "), .move(.right): next = (current + 1) % choices.count
+        case .move(.left): next = (current + choices.count - 1) % choices.count
+        case .text(let typed):
+            guard let index = choices.firstIndex(where: { $0.lowercased().hasPrefix(typed.lowercased()) }) else { return true }
+            next = index
+        default: return false
+        }
+        value = TextField(choices[next], maxLength: value.maxLength)
+        return true
     }
 }
 
@@ -65,6 +90,9 @@ public struct FormState: Equatable, Sendable {
             if !completePath() { focusNext() }
         case .nextFocus, .move(.down): focusNext()
         case .previousFocus, .move(.up): focusPrevious()
+        case _ where fields.indices.contains(focus) && !fields[focus].choices.isEmpty:
+            // A field of choices takes no free text: keys it does not use change nothing.
+            _ = fields[focus].choose(event)
         default: edit { $0.apply(event) }
         }
     }

@@ -50,14 +50,13 @@ public final class PasswordPolicySection: SectionModel, DialogOwner {
         if let reactions = routeDialog(event) { return reactions }
         guard event == .edit, let policy = state.policy else { return nil }
         if let reason = env.refusal(.manageSecurity) { return refused(reason) }
-        func flag(_ on: Bool) -> String { on ? "yes" : "no" }
         return present(.form(FormState(title: "Password policy of \(organizationID)", fields: [
             FormField(key: "min_length", label: "Minimum length", value: "\(policy.minLength)", hint: "8 to 128", maxLength: 3),
-            FormField(key: "require_upper", label: "Require upper case", value: flag(policy.requireUpper), hint: "yes or no", maxLength: 3),
-            FormField(key: "require_lower", label: "Require lower case", value: flag(policy.requireLower), hint: "yes or no", maxLength: 3),
-            FormField(key: "require_digit", label: "Require a digit", value: flag(policy.requireDigit), hint: "yes or no", maxLength: 3),
-            FormField(key: "require_symbol", label: "Require a symbol", value: flag(policy.requireSymbol), hint: "yes or no", maxLength: 3),
-            FormField(key: "reject_common", label: "Reject common passwords", value: flag(policy.rejectCommon), hint: "yes or no", maxLength: 3),
+            .flag(key: "require_upper", label: "Require upper case", on: policy.requireUpper),
+            .flag(key: "require_lower", label: "Require lower case", on: policy.requireLower),
+            .flag(key: "require_digit", label: "Require a digit", on: policy.requireDigit),
+            .flag(key: "require_symbol", label: "Require a symbol", on: policy.requireSymbol),
+            .flag(key: "reject_common", label: "Reject common passwords", on: policy.rejectCommon),
             FormField(key: "history", label: "Remembered passwords", value: "\(policy.history)", hint: "0 to 24", maxLength: 2),
             FormField(key: "max_age_days", label: "Maximum age in days", value: "\(policy.maxAgeDays)", hint: "0: never", maxLength: 4),
             FormField(key: "lockout_after", label: "Lock after failures", value: "\(policy.lockoutAfter)", hint: "1 to 100", maxLength: 3),

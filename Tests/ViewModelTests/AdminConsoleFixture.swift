@@ -131,6 +131,11 @@ extension ConsoleViewModel {
         for _ in 0..<(formState?.fields.count ?? 0) where formState?.focus != 0 { send(.previousFocus) }
         for (index, value) in values.enumerated() {
             if index > 0 { send(.nextFocus) }
+            if formState?.fields[formState!.focus].choices.isEmpty == false {
+                // A field of choices takes the letter a choice begins with, and nothing else.
+                send(.text(String(value.prefix(1))))
+                continue
+            }
             send(.cursorEnd)
             while formState?.fields[formState!.focus].value.isEmpty == false { send(.backspace) }
             type(value)
