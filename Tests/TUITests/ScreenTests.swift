@@ -254,6 +254,24 @@ import OrgdeckViewModels
         for row in 1...3 { #expect(painter.grid[25, row].text == "│", "right border of row \(row) moved") }
     }
 
+    @Test func aLongFormShowsWhatFitsAndSaysWhatIsOutOfSightBesideItsError() {
+        var form = FormState(title: "New app", fields: [
+            FormField(key: "id", label: "App ID", hint: "letters and digits"), FormField(key: "name", label: "Name"),
+            FormField(key: "description", label: "Description"), FormField(key: "labels", label: "Labels", hint: "comma separated"),
+        ])
+        form.error = "an app with ID x already exists"
+        var painter = Painter(grid: CellGrid(width: 40, height: 10), theme: .builtin)
+        FormView.draw(&painter, Rect(x: 0, y: 0, width: 40, height: 10), form: form)
+        let rows = painter.grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(rows == ["App ID", "", "letters and digits", "Name", "", "Description", "",
+                         "✗ an app with ID x already exists", "↓ 1 more (Tab moves)", ""],
+                "fields without a hint close up when the form does not fit; the error does not hide the rest")
+        form.focus = 3
+        var moved = Painter(grid: CellGrid(width: 40, height: 10), theme: .builtin)
+        FormView.draw(&moved, Rect(x: 0, y: 0, width: 40, height: 10), form: form)
+        #expect(moved.grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }.contains("↑ 1 above (Tab moves)"))
+    }
+
     @Test func aBidiNameIsShownVisiblyInTheTable() throws {
         let fixture = try ScreenFixture(orgApps: [("bidi", "invoice\u{202E}gnp.exe")])
         let console = fixture.console()

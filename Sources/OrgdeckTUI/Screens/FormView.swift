@@ -5,34 +5,55 @@ import OrgdeckViewModels
 /// own so it never pushes anything out; shared by dialogs and sign-in. A dialog's keys are in
 /// the footer; the sign-in screen, which has none, passes them as `keys`.
 enum FormView {
+    /// Rows a field takes: its label, its input line, and its hint or a blank line; when the
+    /// form does not fit (`compact`), a field without a hint takes no blank line.
+    static func height(_ field: FormField, compact: Bool = false) -> Int { compact && field.hint.isEmpty ? 2 : 3 }
+
     /// Rows a form needs: three per field, two for the error, the key line when there is one.
     static func height(_ form: FormState, keys: Bool = false) -> Int { form.fields.count * 3 + 2 + (keys ? 2 : 0) }
 
     static func draw(_ painter: inout Painter, _ area: Rect, form: FormState, keys: String? = nil) {
         var y = area.y
-        // More fields than fit (a long form at 80×24): show a window that holds the focused one.
-        let fits = max(1, (area.height - 2 - (keys == nil ? 0 : 2)) / 3)
-        let first = form.fields.count > fits ? min(max(0, form.focus - fits + 1), form.fields.count - fits) : 0
-        let hidden = (above: first, below: max(0, form.fields.count - first - fits))
-        for (index, field) in form.fields.enumerated().dropFirst(first).prefix(fits) where y + 1 < area.maxY {
+        let errorLines = form.error.map { TextLayout.wrap("✗ " + $0, width: area.width).prefix(2) } ?? []
+        let rows = area.height - (keys == nil ? 0 : 2) - errorLines.count
+        let compact = form.fields.count * 3 > rows
+        let (first, last) = window(form, rows: rows, compact: compact)
+        for (index, field) in form.fields.enumerated() where (first...last).contains(index) && y + 1 < area.maxY {
             let focused = index == form.focus
             painter.text(field.label, x: area.x, y: y, width: area.width, focused ? .title : .muted)
             y += 1
             drawInput(&painter, Rect(x: area.x, y: y, width: area.width, height: 1), field: field.value, secure: field.secure, focused: focused)
             y += 1
             if !field.hint.isEmpty { painter.text(field.hint, x: area.x, y: y, width: area.width, .muted) }
-            y += 1
+            y += height(field, compact: compact) - 2
         }
-        if let error = form.error, y < area.maxY {
-            for line in TextLayout.wrap("✗ " + error, width: area.width).prefix(2) where y < area.maxY {
-                painter.text(line, x: area.x, y: y, width: area.width, .error); y += 1
-            }
-        } else if hidden.above + hidden.below > 0, y < area.maxY {
+        // The error and the fields out of sight are both said: the error must not hide that
+        // there is more to the form.
+        for line in errorLines where y < area.maxY {
+            painter.text(line, x: area.x, y: y, width: area.width, .error); y += 1
+        }
+        let hidden = (above: first, below: form.fields.count - 1 - last)
+        if hidden.above + hidden.below > 0, y < area.maxY {
             let more = [hidden.above > 0 ? "↑ \(hidden.above) above" : nil, hidden.below > 0 ? "↓ \(hidden.below) more" : nil]
             painter.text(more.compactMap { $0 }.joined(separator: "  ") + " (Tab moves)", x: area.x, y: y, width: area.width, .muted)
-            y += 1
-        } else { y += 1 }
+        }
         if let keys, y < area.maxY { painter.text(keys, x: area.x, y: area.maxY - 1, width: area.width, .muted) }
+    }
+
+    /// The fields shown in `rows`: all when they fit; otherwise as many as fit with a line left
+    /// to say how many are out of sight, the focused one among them.
+    static func window(_ form: FormState, rows: Int, compact: Bool) -> (first: Int, last: Int) {
+        guard !form.fields.isEmpty else { return (0, -1) }
+        let heights = form.fields.map { height($0, compact: compact) }
+        if heights.reduce(0, +) <= rows { return (0, form.fields.count - 1) }
+        let room = max(heights.max() ?? 2, rows - 1)
+        let focus = min(max(0, form.focus), form.fields.count - 1)
+        // The window ends at the focused field or later, and starts as early as that allows.
+        var first = focus, used = heights[focus]
+        while first > 0 && used + heights[first - 1] <= room { first -= 1; used += heights[first] }
+        var last = focus
+        while last + 1 < form.fields.count && used + heights[last + 1] <= room { last += 1; used += heights[last] }
+        return (first, last)
     }
 
     /// One line of input with a visible cursor; long text scrolls so the cursor stays visible.
