@@ -135,7 +135,7 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
             PaneCommand(.duplicate, "duplicate", refusal: env.refusal(.duplicateApp, app: app)),
             PaneCommand(.transfer, "transfer", refusal: env.context == .personal ? env.refusalToChange
                         : "only personal apps can be transferred", inFooter: env.context == .personal),
-            PaneCommand(.pin, "pin", refusal: env.refusalToChange),
+            PaneCommand(.pin, app?.pinned == true ? "unpin" : "pin", refusal: env.refusalToChange),
             PaneCommand(.copyID, "copy ID"),
         ]
     }

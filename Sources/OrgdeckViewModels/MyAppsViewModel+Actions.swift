@@ -73,7 +73,7 @@ extension MyAppsViewModel {
             PaneCommand(.filter, "filter"),
             PaneCommand(.cycleSort, "sort"),
             PaneCommand(.toggleView, "view"),
-            PaneCommand(.pin, "pin", refusal: app == nil ? "no app selected" : env.refusalToChange),
+            PaneCommand(.pin, app?.pinned == true ? "unpin" : "pin", refusal: app == nil ? "no app selected" : env.refusalToChange),
             PaneCommand(.copyID, "copy ID", refusal: app == nil ? "no app selected" : nil),
             PaneCommand(.duplicate, "duplicate", refusal: onApp(.duplicateApp)),
             PaneCommand(.transfer, "transfer", refusal: env.context == .personal ? env.refusalToChange
