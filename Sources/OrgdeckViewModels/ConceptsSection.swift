@@ -45,9 +45,9 @@ public final class ConceptsSection: ListSection<Concept, ConceptsSection.Purpose
             ])), for: .rename(id: concept.id))
         case .delete:
             if let editRefusal { return refused(editRefusal) }
-            let carried = concept.inputCount == 1 ? "1 input keeps" : "\(concept.inputCount) inputs keep"
+            let carried = concept.inputCount == 1 ? "1 input keeps its" : "\(concept.inputCount) inputs keep their"
             return present(.confirm(ConfirmState(title: "Delete concept",
-                message: "Delete concept \(concept.name) (\(concept.id))? \(carried) their content without it. "
+                message: "Delete concept \(concept.name) (\(concept.id))? \(carried) content without it. "
                     + "Type the concept ID to confirm.", requiredText: concept.id, verb: "delete")), for: .delete(id: concept.id))
         case .copyID: return [.effect(.copy(concept.id))]
         default: return nil

@@ -49,7 +49,7 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
         case .delete:
             if let reason = manage ?? invitation.refusalToRescind { return refused(reason) }
             return present(.confirm(ConfirmState(title: "Rescind invitation",
-                message: "Rescind the invitation of \(invitation.email) (\(invitation.role.title))? The link stops working.",
+                message: "Rescind the invitation of \(invitation.email) (\(invitation.role.title))? They can no longer accept it.",
                 requiredText: nil, verb: "rescind")), for: .rescind(id: invitation.id))
         case .copyID: return [.effect(.copy(invitation.id))]
         default: return nil

@@ -55,6 +55,12 @@ extension MyAppsViewModel {
         }
     }
 
+    /// Why the list is empty when the role explains it (a Team Contributor sees only the apps
+    /// of their teams); nil otherwise.
+    public var emptyNote: String? {
+        env.role == .teamContributor ? "No apps here yet: as a Team Contributor you see only your teams' apps." : nil
+    }
+
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
         if state.filtering {

@@ -89,7 +89,7 @@ import OrgdeckViewModels
         // A Team Contributor in no team sees no app of the organization and may not create one.
         console.switchContext(.organization("acme"))
         let rows = ScreenFixture.render(console)
-        #expect(rows.contains { $0.contains("No apps here yet.") })
+        #expect(rows.contains { $0.contains("No apps here yet: as a Team Contributor you see only your teams' apps.") })
         #expect(!rows.contains { $0.contains("Press n") }, "\(rows.joined(separator: "\n"))")
     }
 

@@ -60,7 +60,7 @@ enum PaneViews {
         switch pane {
         case let apps as MyAppsViewModel:
             MyAppsView.draw(&painter, area, state: apps.state, title: model.state.contextTitle, commands: apps.commands,
-                            now: now)
+                            emptyNote: apps.emptyNote, now: now)
         case let page as AppPageViewModel: AppDetailView.draw(&painter, area, page: page, upload: model.state.upload, now: now)
         case let page as ModelPageViewModel: ModelView.draw(&painter, area, page: page, training: model.state.training, now: now)
         case let starred as StarredPane: StarredView.draw(&painter, area, state: starred.state)

@@ -5,8 +5,10 @@ import OrgdeckViewModels
 
 /// My Apps: a title line with count, sort and filter, then the grid of cards or the table.
 enum MyAppsView {
-    /// `commands`: what works here, so the empty list suggests a key only where it works.
-    static func draw(_ painter: inout Painter, _ area: Rect, state: MyAppsState, title: String, commands: [PaneCommand] = [], now: Date) {
+    /// `commands`: what works here, so the empty list suggests a key only where it works;
+    /// `emptyNote`: why the role sees no app, said instead.
+    static func draw(_ painter: inout Painter, _ area: Rect, state: MyAppsState, title: String, commands: [PaneCommand] = [],
+                     emptyNote: String? = nil, now: Date) {
         guard area.height >= 2 else { return }
         let (titleRow, list) = area.splitTop(1)
         drawTitle(&painter, titleRow, state: state, title: title)
@@ -17,7 +19,7 @@ enum MyAppsView {
         if state.total == 0 {
             // Suggest the key only to whom it works.
             let message = state.filter.isEmpty
-                ? "No apps here yet." + painter.suggest(.new, " Press %k to create one.", in: commands)
+                ? emptyNote ?? "No apps here yet." + painter.suggest(.new, " Press %k to create one.", in: commands)
                 : "No app matches \"\(state.filter.text)\". Esc clears the filter."
             painter.text(message, x: list.x + 2, y: list.y + 1, width: list.width - 4, .empty)
             return
