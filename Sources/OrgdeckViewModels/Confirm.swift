@@ -30,9 +30,9 @@ public struct InfoState: Equatable, Sendable {
 
     /// Scrolls by `delta` lines; the screen, which wraps long values, clamps what it cannot
     /// show. The bound counts a line more for every 40 characters of a value, the narrowest a
-    /// value column gets, so scrolling can reach the last wrapped line.
+    /// value column gets, and for every line break, so scrolling can reach the last line.
     public mutating func scroll(_ delta: Int) {
-        let lines = rows.reduce(0) { $0 + 1 + $1.value.count / 40 }
+        let lines = rows.reduce(0) { $0 + 1 + $1.value.count / 40 + $1.value.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } }
         top = min(max(0, top + delta), max(0, lines - 1))
     }
 }

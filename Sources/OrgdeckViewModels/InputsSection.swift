@@ -249,12 +249,20 @@ public final class InputsSection: SectionModel, DialogOwner {
                                      detail: "created when you press Enter")]
     }
 
+    /// How much of a text input its details show.
+    static let textShown = 20_000
+
     static func details(_ input: Input) -> [InfoRow] {
         var rows = [InfoRow("ID", input.id), InfoRow("Kind", input.mediaType), InfoRow("Size", "\(input.size) bytes")]
         if let width = input.width, let height = input.height { rows.append(InfoRow("Pixels", "\(width) × \(height)")) }
         rows += [InfoRow("Concepts", input.concepts.isEmpty ? "none" : input.concepts.joined(separator: ", ")),
                  InfoRow("Source", input.source), InfoRow("SHA-256", input.sha256)]
-        if let text = input.text { rows.append(InfoRow("Text", String(text.prefix(2_000)))) }
+        if let text = input.text {
+            // Shown whole up to a length a reader scrolls through; past it, the rest is said, not dropped silently.
+            let shown = text.prefix(Self.textShown)
+            let rest = text.count - shown.count
+            rows.append(InfoRow("Text", String(shown) + (rest > 0 ? "\n… and \(rest) more characters" : "")))
+        }
         return rows
     }
 

@@ -102,6 +102,8 @@ import OrgdeckViewModels
         #expect(rows[22].hasPrefix(" team's contributor role on the app)"), "\(rows[22])")
         #expect(rows[23].contains("help"), "the keys keep their row")
         #expect(FooterView.wrap("a b", 10) == ("a b", ""))
+        #expect(TextLayout.wrap("multi\nline\r\nand \u{1B}x", width: 20) == ["multi", "line", "and ␛x"],
+                "line breaks start lines; other control characters show")
         #expect(FooterView.wrap("abcdefghijkl", 5) == ("abcde", "fghijkl"), "no space: cut at the width")
     }
 

@@ -93,6 +93,18 @@ import Testing
         #expect(inputs.state.total == 431 && inputs.state.exact)
     }
 
+    @Test func aLongTextInputsDetailsSayWhatIsNotShown() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-long-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(("first line\nsecond line " + String(repeating: "x", count: 25_000)).utf8).write(to: file)
+        _ = try fixture.service.uploadInputs(fixture.ada, in: acme, appID: "alpha", paths: [file.path])
+        let input = try #require(try fixture.service.inputs(fixture.ada, in: acme, appID: "alpha", query: InputQuery(search: "second line"))
+            .items.first)
+        let text = try #require(InputsSection.details(input).last)
+        #expect(text.label == "Text" && text.value.hasPrefix("first line\nsecond line"))
+        #expect(text.value.hasSuffix("\n… and \(25_023 - InputsSection.textShown) more characters"), "a cut is said, not silent")
+    }
+
     @Test func uploadReportsBecomeProgressAndAFlash() throws {
         let console = app(1)
         let start = Date(timeIntervalSince1970: 1_000)

@@ -9,7 +9,8 @@ public enum TextLayout {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
-        for paragraph in TextWidth.sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) {
+        // Line breaks in the text start new lines; other control characters are shown visibly.
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map({ TextWidth.sanitize(String($0)) }) {
             var line = ""
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
                 var word = word
