@@ -26,8 +26,10 @@ extension ConsoleViewModel {
             if let report {
                 upload.added = report.added; upload.duplicates = report.duplicates; upload.refused = report.refused.count
                 let first = report.refused.first.map { "; first refused: \($0.place): \($0.reason)" } ?? ""
-                state.flash = .info("upload to \(appID)\(report.cancelled ? " cancelled" : ""): \(report.added) added, "
-                                    + "\(counted(report.duplicates, "duplicate")), \(report.refused.count) refused" + first)
+                let text = "upload to \(appID)\(report.cancelled ? " cancelled" : ""): \(report.added) added, "
+                    + "\(counted(report.duplicates, "duplicate")), \(report.refused.count) refused" + first
+                // Something refused is not a plain success: it is said as a warning.
+                state.flash = report.refused.isEmpty ? .info(text) : .warn(text)
             } else {
                 state.flash = .error("upload to \(appID) failed: \(error ?? "unknown error")")
             }

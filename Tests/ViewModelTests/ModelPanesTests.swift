@@ -120,7 +120,7 @@ import Testing
         let report = UploadReport(added: 500, duplicates: 100, refused: [InputRefusal(path: "t.csv", line: 9, reason: "not UTF-8")],
                                   cancelled: true)
         console.send(.job(.uploadFinished(appID: "alpha", report: report, error: nil, at: start.addingTimeInterval(3))))
-        #expect(console.state.flash == .info("upload to alpha cancelled: 500 added, 100 duplicates, 1 refused; first refused: t.csv:9: not UTF-8"))
+        #expect(console.state.flash == .warn("upload to alpha cancelled: 500 added, 100 duplicates, 1 refused; first refused: t.csv:9: not UTF-8"))
         #expect(console.state.upload?.isRunning == false)
     }
 
