@@ -87,6 +87,13 @@ import Testing
         let invoices = try #require(page.section as? InvoicesSection)
         #expect(invoices.state.list.rows.map(\.month.description) == ["2026-10", "2026-09", "2026-08"])
         let october = try #require(invoices.state.list.selected)
+        console.send(.open)
+        let details = try #require(console.front?.dialog.flatMap { if case .info(let info) = $0 { return info } else { return nil } })
+        let amounts = details.rows.dropFirst().map(\.value)
+        #expect(amounts.allSatisfy { $0.range(of: #"\d\.\d\d USD( \(\d+\.\d+ exactly\))?$"#, options: .regularExpression) != nil },
+                "every amount in cents, the exact figure beside it when rounded: \(amounts)")
+        #expect(InvoicesSection.amount(76_198_600) == "76.20 USD (76.1986 exactly)" && InvoicesSection.amount(1_234_500_000) == "1,234.50 USD")
+        console.send(.cancel)
         #expect(october.totalMicros == october.lines.reduce(0) { $0 + $1.amountMicros })
         let path = NSTemporaryDirectory() + "orgdeck-invoice-\(UUID().uuidString).csv"
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -71,7 +71,7 @@ enum OverlayView {
     /// Details are where a value is read whole: the box widens for the longest value (up to
     /// 100 columns, within the screen) and a value longer still wraps onto more lines.
     static func drawInfo(_ painter: inout Painter, _ info: InfoState) {
-        let labelWidth = min(14, info.rows.map { TextWidth.columns($0.label) }.max() ?? 0)
+        let labelWidth = min(20, info.rows.map { TextWidth.columns($0.label) }.max() ?? 0)
         let longest = info.rows.map { TextWidth.columns($0.value) }.max() ?? 0
         let width = min(painter.grid.width - 2, max(64, min(100, labelWidth + 2 + longest + 4)))
         let valueWidth = max(1, width - 4 - labelWidth - 2)

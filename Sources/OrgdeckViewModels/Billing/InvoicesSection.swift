@@ -15,6 +15,13 @@ public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose
 
     override func load() throws -> [Invoice] { try env.service.invoices(env.session, in: env.context) }
 
+    /// An amount as a bill states it, in cents, with the exact figure beside it when the cents
+    /// round it: every line reads alike ("76.20 USD (76.1986 exactly)").
+    static func amount(_ micros: Int64) -> String {
+        let cents = Money.cents(micros), exact = Money.exact(micros)
+        return "\(cents) \(Money.currency)" + (cents.replacingOccurrences(of: ",", with: "") == exact ? "" : " (\(exact) exactly)")
+    }
+
     override func handle(_ event: ConsoleEvent, selected: Invoice?) -> [Reaction]? {
         guard let invoice = selected else { return [.open, .export].contains(event) ? refused("no invoice selected") : nil }
         switch event {
@@ -22,9 +29,9 @@ public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose
             var rows = [InfoRow("Closed", invoice.closedAt.utcMinute)]
             rows += invoice.lines.map { line in
                 let unit = (try? UsageOperation.named(line.key))?.unit ?? line.key
-                return InfoRow(line.key, "\(line.quantity) × \(unit): \(Money.exact(line.amountMicros)) \(Money.currency)")
+                return InfoRow(line.key, "\(line.quantity) × \(unit): \(Self.amount(line.amountMicros))")
             }
-            rows.append(InfoRow("Total", "\(Money.exact(invoice.totalMicros)) \(Money.currency) (due \(Money.cents(invoice.totalMicros)))"))
+            rows.append(InfoRow("Total due", Self.amount(invoice.totalMicros)))
             return present(.info(InfoState(title: "Invoice \(invoice.month.label)", rows: rows)), for: .details)
         case .export:
             if let reason = env.refusalOfFiles { return refused(reason) }
