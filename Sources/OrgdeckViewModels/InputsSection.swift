@@ -25,7 +25,12 @@ public final class InputsSection: SectionModel, DialogOwner {
 
     public var dialog: Dialog? { openDialog }
     public var acceptsText: Bool { dialog?.acceptsText ?? state.searching }
-    public var isSettled: Bool { state.exact }
+    /// Settled once the count is exact and the search on screen has been billed: a search
+    /// whose matches all fit in the first window is exact at once, and was never billed.
+    public var isSettled: Bool {
+        let search = state.search.text.trimmingCharacters(in: .whitespaces)
+        return state.exact && (search.isEmpty || search == state.meteredSearch)
+    }
     private var editRefusal: String? { env.refusal(.editAppContent, app: app(), scopes: [.inputsWrite]) }
 
     // MARK: Reading
@@ -37,7 +42,7 @@ public final class InputsSection: SectionModel, DialogOwner {
         return []
     }
 
-    public func settle() { if !state.exact { load(count: true) } }
+    public func settle() { if !isSettled { load(count: true) } }
 
     public func setViewport(rows: Int, columns: Int) {
         state.viewportRows = max(1, rows - Self.chrome)

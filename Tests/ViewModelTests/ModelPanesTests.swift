@@ -93,6 +93,24 @@ import Testing
         #expect(inputs.state.total == 431 && inputs.state.exact)
     }
 
+    @Test func aSearchIsBilledOnceWhenTypingRestsEvenIfItsMatchesFitOnOneScreen() throws {
+        func searches() throws -> Int64 {
+            try fixture.service.billingBreakdown(fixture.ada, in: acme, by: .operation).first { $0.key == "search" }?.quantity ?? 0
+        }
+        let console = app(1)
+        let inputs = try #require(console.appDetail?.section as? InputsSection)
+        console.send(.filter)
+        console.type("refund")
+        #expect(try searches() == 0, "keystrokes are previews")
+        #expect(!console.isSettled, "the search on screen is not billed yet, though its few matches are counted")
+        console.send(.idle)
+        #expect(try searches() == 1 && inputs.state.total == 15)
+        console.send(.idle)
+        console.send(.submit)
+        console.send(.idle)
+        #expect(try searches() == 1, "one search, billed once")
+    }
+
     @Test func aLongTextInputsDetailsSayWhatIsNotShown() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-long-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: file) }
