@@ -33,6 +33,12 @@ enum SecurityView {
             painter.text(row.value, x: area.x + 20, y: y, width: area.width - 21, .base)
             y += 1
         }
+        // An organization's Security is its settings; what is the user's own lives in the
+        // personal account, which is one keystroke of the profile menu away.
+        if y + 1 < area.maxY {
+            painter.text("Your tokens, keys, password: personal account" + painter.keys.names.suggest(.profileMenu, " (%k 0)"),
+                         x: area.x + 1, y: y + 1, width: area.width - 2, .muted)
+        }
     }
 }
 
