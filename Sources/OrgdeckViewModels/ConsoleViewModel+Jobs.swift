@@ -3,6 +3,9 @@ import OrgdeckCore
 
 // MARK: - Background work: what uploads and training report
 extension ConsoleViewModel {
+    /// Below this many held-out inputs a version's accuracy is said to be a weak measure.
+    static let fewHeldOut = 20
+
     /// Folds a report into the state: the upload's counts and rate, a version's progress; an
     /// ending says what came of it in the flash line and reads the screen again.
     func handleJob(_ report: JobReport) {
@@ -40,7 +43,11 @@ extension ConsoleViewModel {
         case .trainingFinished(let outcome):
             state.training[outcome.version.id] = nil
             let version = outcome.version
-            let accuracy = version.metrics.map { String(format: ", accuracy %.3f", $0.accuracy) } ?? ""
+            // An accuracy measured on a handful of inputs says little: the flash says so.
+            let accuracy = version.metrics.map { metrics in
+                String(format: ", accuracy %.3f", metrics.accuracy) + (metrics.evaluated < Self.fewHeldOut
+                    ? " on only \(counted(metrics.evaluated, "held-out input")): label more inputs for a measure to trust" : "")
+            } ?? ""
             let text = "\(outcome.modelID) v\(version.number) \(version.status.rawValue)\(accuracy)"
                 + (version.reason.map { ": \($0)" } ?? "")
             state.flash = version.status == .trained ? .info(text) : .warn(text)

@@ -161,6 +161,8 @@ import Testing
         console.send(.job(.trainingFinished(TrainingOutcome(appID: "alpha", modelID: "router",
             version: try #require(try fixture.service.versions(fixture.ada, in: acme, appID: "alpha", modelID: "router").first)))))
         #expect(console.state.flash?.text.hasPrefix("router v1 trained, accuracy") == true)
+        #expect(console.state.flash?.text.hasSuffix("held-out inputs: label more inputs for a measure to trust") == true,
+                "30 inputs leave a handful to measure on, and the flash says so: \(console.state.flash?.text ?? "")")
         console.send(.star)
         #expect(models.state.list.selected?.starred == true)
         console.send(.open)
