@@ -52,9 +52,9 @@ final class ConnectionState: @unchecked Sendable {
 /// Counts failed sign-ins per source address over the last minute: past the limit an address is
 /// refused at once, without asking the database, until its minute has passed. Sources are
 /// counted as the connection limiter counts them (an IPv6 address by its /64, which one host
-/// holds whole: otherwise each guess could come from a fresh address of the same network). Successes are not
-/// counted, so a script that connects often is never held back. Only the first refusal of a
-/// minute is worth a line in the audit log; a flood writes nothing more.
+/// holds whole: otherwise each guess could come from a fresh address of the same network).
+/// Successes are not counted, so a script that connects often is never held back. Only the
+/// first refusal of a minute is worth a line in the audit log; a flood writes nothing more.
 final class AttemptLimiter: @unchecked Sendable {
     enum Verdict: Equatable { case allowed, refused(firstThisMinute: Bool) }
 

@@ -41,16 +41,18 @@ final class SessionProcess: @unchecked Sendable {
 
     /// Removes the session folders in `folder` whose server is gone: a server killed outright
     /// (SIGKILL, a crash) could not remove its sessions' folders, which may hold copies of
-    /// uploaded data. A folder of a server still running, or of another user's, is left alone.
+    /// uploaded data. A folder of a server still running is left alone, and so is anything
+    /// that is not a real folder of this user's (a shared /tmp holds other users' names too).
     static func removeLeftovers(in folder: URL = FileManager.default.temporaryDirectory) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names where name.hasPrefix(folderPrefix) {
             let rest = name.dropFirst(folderPrefix.count)
             guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            let path = folder.appendingPathComponent(name)
+            var info = stat()
+            guard lstat(path.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == geteuid() else { continue }
             // ESRCH: no such process. EPERM means one runs under another user: not ours to judge.
-            if kill(pid, 0) == -1 && errno == ESRCH {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-            }
+            if kill(pid, 0) == -1 && errno == ESRCH { try? FileManager.default.removeItem(at: path) }
         }
     }
 

@@ -18,8 +18,8 @@ extension ConsoleViewModel {
         }
         switch rootOverlay {
         case .profileMenu:
-            return [PaneCommand(.text("0-\(Pane.allCases.count) a-z +"), "picks the line beside it"), PaneCommand(.move(.down), "move"),
-                    PaneCommand(.open, "choose"), PaneCommand(.cancel, "close")]
+            return [PaneCommand(.text("0-\(Pane.allCases.count) a-z +"), "picks the line beside it"),
+                    PaneCommand(.move(.down), "move"), PaneCommand(.open, "choose"), PaneCommand(.cancel, "close")]
         case .help: return [PaneCommand(.move(.down), "scroll"), PaneCommand(.cancel, "close")]
         case .palette:
             return [PaneCommand(.nextFocus, "complete"), PaneCommand(.submit, "run"), PaneCommand(.move(.down), "choose"),

@@ -80,7 +80,7 @@ extension ConsoleViewModel {
         ], submitLabel: "Confirm")), for: .createOrganization)
     }
 
-    /// `L`: leave the current organization (or, in the personal context, your organization).
+    /// `L`: leave the organization in front (refused in the personal account).
     func beginLeave() -> [Reaction] {
         guard !state.memberships.isEmpty else { return refused("you belong to no organization") }
         // Only the organization in front: leaving one the screen does not show would surprise.

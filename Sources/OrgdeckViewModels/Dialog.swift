@@ -106,7 +106,8 @@ public enum Dialog: Equatable, Sendable {
         case .picker(let picker):
             var commands = [PaneCommand(.move(.down), "move"), PaneCommand(.text(""), "type to filter")]
             if picker.multiple { commands.append(PaneCommand(.text(" "), "mark")) }
-            commands += [PaneCommand(.submit, picker.multiple && !picker.marked.isEmpty ? "take marked" : "choose"), PaneCommand(.cancel, "cancel")]
+            commands += [PaneCommand(.submit, picker.multiple && !picker.marked.isEmpty ? "take marked" : "choose"),
+                         PaneCommand(.cancel, "cancel")]
             return commands
         case .info(let info):
             return (info.rows.count > 12 ? [PaneCommand(.move(.down), "scroll")] : []) + [PaneCommand(.cancel, "close")]

@@ -27,20 +27,17 @@ public struct FormField: Equatable, Sendable {
                   maxLength: 3, choices: ["yes", "no"])
     }
 
-    /// Applies an event to a field of `choices`; false when the event is not one it takes.
-    mutating func choose(_ event: ConsoleEvent) -> Bool {
+    /// Applies an event to a field of `choices`: keys it does not use change nothing.
+    mutating func choose(_ event: ConsoleEvent) {
         let current = choices.firstIndex(of: value.text) ?? 0
-        let next: Int
+        let next: Int?
         switch event {
         case .text(" "), .move(.right): next = (current + 1) % choices.count
         case .move(.left): next = (current + choices.count - 1) % choices.count
-        case .text(let typed):
-            guard let index = choices.firstIndex(where: { $0.lowercased().hasPrefix(typed.lowercased()) }) else { return true }
-            next = index
-        default: return false
+        case .text(let typed): next = choices.firstIndex { $0.lowercased().hasPrefix(typed.lowercased()) }
+        default: next = nil
         }
-        value = TextField(choices[next], maxLength: value.maxLength)
-        return true
+        if let next { value = TextField(choices[next], maxLength: value.maxLength) }
     }
 }
 
@@ -91,8 +88,8 @@ public struct FormState: Equatable, Sendable {
         case .nextFocus, .move(.down): focusNext()
         case .previousFocus, .move(.up): focusPrevious()
         case _ where fields.indices.contains(focus) && !fields[focus].choices.isEmpty:
-            // A field of choices takes no free text: keys it does not use change nothing.
-            _ = fields[focus].choose(event)
+            // A field of choices takes no free text.
+            fields[focus].choose(event)
         default: edit { $0.apply(event) }
         }
     }

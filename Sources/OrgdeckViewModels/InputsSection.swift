@@ -263,7 +263,7 @@ public final class InputsSection: SectionModel, DialogOwner {
         rows += [InfoRow("Concepts", input.concepts.isEmpty ? "none" : input.concepts.joined(separator: ", ")),
                  InfoRow("Source", input.source), InfoRow("SHA-256", input.sha256)]
         if let text = input.text {
-            // Shown whole up to a length a reader scrolls through; past it, the rest is said, not dropped silently.
+            // Whole up to a length a reader scrolls through; past it, what is left out is said.
             let shown = text.prefix(Self.textShown)
             let rest = text.count - shown.count
             rows.append(InfoRow("Text", String(shown) + (rest > 0 ? "\n… and \(rest) more characters" : "")))

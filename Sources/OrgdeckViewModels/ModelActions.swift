@@ -87,7 +87,8 @@ struct ModelActions {
         var message = model.type == .keywordTagger
             ? "Train \(model.id)? The version fixes its keywords and is measured on the labelled inputs that carry its "
                 + "concepts, each billed as a training input."
-            : "Train \(model.id)? The version fixes its thresholds (\(model.thresholds?.summary ?? "0.5")); no input is read or billed."
+            : "Train \(model.id)? The version fixes its thresholds (\(model.thresholds?.summary ?? "0.5")); "
+                + "no input is read or billed."
         // A text classifier learns from every labelled text input, each metered: say how many.
         if model.type == .textClassifier,
            let estimate = try? env.service.trainingEstimate(env.session, in: context, appID: appID, modelID: model.id) {

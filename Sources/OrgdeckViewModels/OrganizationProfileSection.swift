@@ -64,7 +64,7 @@ public final class OrganizationProfileSection: SectionModel, DialogOwner {
             let updated: Organization
             do {
                 updated = try env.service.updateOrganization(env.session, id: organizationID, name: form.value("name"),
-                                                             billingEmail: form.value("billing"), expectedVersion: version)
+                                                         billingEmail: form.value("billing"), expectedVersion: version)
             } catch let error as CoreError where error == .stale {
                 let current = try env.service.organization(env.session, id: organizationID)
                 return present(.form(form.keptOverStale(["name": current.name, "billing": current.billingEmail])),

@@ -7,10 +7,10 @@ public protocol SectionModel: PaneModel {
 }
 
 /// A page whose sections sit in a sidebar (an app, an organization's settings) or in tabs (a
-/// team): Tab and Shift-Tab (round) and ←→ switch sections; every other event goes to the section in
-/// front, and what the section leaves unhandled to the page itself (`pageSend`), whose own
-/// commands follow the section's; ↑↓ that neither takes (a section without a list) move through
-/// the sections too. A section is read when it comes to the front.
+/// team): Tab and Shift-Tab (going round) and ←→ switch sections; every other event goes to the
+/// section in front, and what the section leaves unhandled to the page itself (`pageSend`),
+/// whose own commands follow the section's; ↑↓ that neither takes (a section without a list)
+/// move through the sections too. A section is read when it comes to the front.
 public class SectionedPage: PaneModel {
     public let screen: Screen
     public internal(set) var sections: [any SectionModel]

@@ -43,13 +43,13 @@ extension OrgService {
             .map { "\($0.name) \(text(old.value($0))) → \(text(new.value($0)))" }.joined(separator: "; ")
     }
 
-    /// The policy an account meets: the strictest of its organizations' (the default in none).
     /// What the user's next password must meet, in words, for a form's hint: the strictest of
     /// their organizations' policies, as a change of password is checked.
     public func passwordRequirements(_ session: Session) -> String {
         ((try? store.read { tx in try effectivePolicy(tx, userID: session.user.id) }) ?? PasswordPolicy()).requirements
     }
 
+    /// The policy an account meets: the strictest of its organizations' (the default in none).
     func effectivePolicy(_ tx: StoreTransaction, userID: Int64) throws -> PasswordPolicy {
         PasswordPolicy.strictest(try tx.passwordPolicies(userID: userID))
     }

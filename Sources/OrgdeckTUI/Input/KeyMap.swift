@@ -70,7 +70,7 @@ public struct KeyMap: Sendable {
         case .cancel: return "Esc"
         case .move(.up), .move(.down): return "↑↓"
         case .text(" "): return "Space"
-        // A hint for several typed keys names them itself ("0-9 a-z +"): no key map binds text.
+        // A hint for several typed keys names them itself ("0-6 a-z +"): no key map binds text.
         case .text(let keys) where keys.count > 1: return keys
         case .text: return "a-z"
         case .toggleSignUp: return "^N"

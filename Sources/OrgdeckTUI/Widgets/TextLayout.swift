@@ -10,7 +10,8 @@ public enum TextLayout {
         guard width > 0 else { return [] }
         var lines: [String] = []
         // Line breaks in the text start new lines; other control characters are shown visibly.
-        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map({ TextWidth.sanitize(String($0)) }) {
+        let paragraphs = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        for paragraph in paragraphs.map({ TextWidth.sanitize(String($0)) }) {
             var line = ""
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
                 var word = word
