@@ -215,9 +215,15 @@ struct ServerUnitTests {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
             FileManager.default.createFile(atPath: folder.appendingPathComponent(name).appendingPathComponent("upload").path, contents: Data())
         }
+        // A link under a session folder's name is not a folder of ours: neither it nor its target goes.
+        let target = folder.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        let link = "orgdeck-session-\(gone.processIdentifier)-link"
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(link), withDestinationURL: target)
         SessionProcess.removeLeftovers(in: folder)
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(left == names.dropFirst().sorted(), "only the folder of the process that is gone; a running one, init and odd names stay")
+        #expect(left == (names.dropFirst() + ["elsewhere", link]).sorted(),
+                "only the folder of the process that is gone; a running one, init, odd names and links stay")
     }
 
     @Test func execRefusesWhatIsNotRunOverSSH() {
