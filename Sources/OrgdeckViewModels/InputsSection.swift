@@ -25,12 +25,7 @@ public final class InputsSection: SectionModel, DialogOwner {
 
     public var dialog: Dialog? { openDialog }
     public var acceptsText: Bool { dialog?.acceptsText ?? state.searching }
-    /// Settled once the count is exact and the search on screen has been billed: a search
-    /// whose matches all fit in the first window is exact at once, and was never billed.
-    public var isSettled: Bool {
-        let search = state.search.text.trimmingCharacters(in: .whitespaces)
-        return state.exact && (search.isEmpty || search == state.meteredSearch)
-    }
+    public var isSettled: Bool { state.exact }
     private var editRefusal: String? { env.refusal(.editAppContent, app: app(), scopes: [.inputsWrite]) }
 
     // MARK: Reading
@@ -42,7 +37,7 @@ public final class InputsSection: SectionModel, DialogOwner {
         return []
     }
 
-    public func settle() { if !isSettled { load(count: true) } }
+    public func settle() { if !state.exact { load(count: true) } }
 
     public func setViewport(rows: Int, columns: Int) {
         state.viewportRows = max(1, rows - Self.chrome)
@@ -63,8 +58,9 @@ public final class InputsSection: SectionModel, DialogOwner {
         }
     }
 
-    /// Reads the window around the scroll position.
-    func load(count: Bool) {
+    /// Reads the window around the scroll position; `meter`: the search on screen is one the
+    /// user has committed to (Enter), billed once.
+    func load(count: Bool, meter: Bool = false) {
         let rows = state.viewportRows
         let offset = max(0, state.scrollTop - rows)
         var query = InputQuery(search: state.search.text, offset: offset, limit: max(60, rows * 3), countTotal: count)
@@ -74,10 +70,11 @@ public final class InputsSection: SectionModel, DialogOwner {
         case .concept(let id): query.concept = id
         }
         do {
-            // A search is billed once, when it is first counted (typing has rested on it); paging
-            // through it, or reading it again after a change elsewhere, is not another search.
+            // A search is billed once, when Enter keeps it: what shows while it is typed is a
+            // preview (pauses between keystrokes are no commitment), and paging through it or
+            // reading it again after a change elsewhere is not another search.
             let search = query.search.trimmingCharacters(in: .whitespaces)
-            let metered = count && !search.isEmpty && search != state.meteredSearch
+            let metered = meter && !search.isEmpty && search != state.meteredSearch
             let page = try env.service.inputs(env.session, in: env.context, appID: appID, query: query, metered: metered)
             if metered { state.meteredSearch = search }
             state.window = page.items; state.windowOffset = page.offset
@@ -138,7 +135,9 @@ public final class InputsSection: SectionModel, DialogOwner {
 
     private func searchSend(_ event: ConsoleEvent) -> [Reaction] {
         switch event {
-        case .submit: state.searching = false
+        case .submit:
+            state.searching = false
+            load(count: true, meter: true)
         case .cancel, .back:
             state.searching = false
             if !state.search.isEmpty { state.search = TextField("", maxLength: 200); restart(count: true) }

@@ -93,22 +93,28 @@ import Testing
         #expect(inputs.state.total == 431 && inputs.state.exact)
     }
 
-    @Test func aSearchIsBilledOnceWhenTypingRestsEvenIfItsMatchesFitOnOneScreen() throws {
+    @Test func aSearchIsBilledOnceWhenEnterKeepsIt() throws {
         func searches() throws -> Int64 {
             try fixture.service.billingBreakdown(fixture.ada, in: acme, by: .operation).first { $0.key == "search" }?.quantity ?? 0
         }
         let console = app(1)
         let inputs = try #require(console.appDetail?.section as? InputsSection)
         console.send(.filter)
-        console.type("refund")
-        #expect(try searches() == 0, "keystrokes are previews")
-        #expect(!console.isSettled, "the search on screen is not billed yet, though its few matches are counted")
+        console.type("ref")
         console.send(.idle)
-        #expect(try searches() == 1 && inputs.state.total == 15)
+        console.type("und")
         console.send(.idle)
+        #expect(try searches() == 0 && inputs.state.total == 15, "what shows while typing, pauses included, is a preview")
         console.send(.submit)
-        console.send(.idle)
-        #expect(try searches() == 1, "one search, billed once")
+        #expect(try searches() == 1, "Enter keeps the search: one search billed")
+        console.send(.filter)
+        console.send(.submit)
+        _ = inputs.reload()
+        #expect(try searches() == 1, "the same search kept again, or read again, is not another")
+        console.send(.filter)
+        console.type(" my")
+        console.send(.cancel)
+        #expect(try searches() == 1, "Esc drops a search unbilled")
     }
 
     @Test func aLongTextInputsDetailsSayWhatIsNotShown() throws {
