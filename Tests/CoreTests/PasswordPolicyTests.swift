@@ -79,6 +79,8 @@ struct PasswordPolicyTests {
                 "the form's hint says what the change is checked against")
         policy.minLength = 12; policy.requireUpper = true; policy.requireSymbol = true; policy.rejectCommon = false; policy.history = 0
         #expect(policy.requirements == "at least 12 characters, with an upper-case letter, a digit and a symbol")
+        let short = coreError { try f.service.changePassword(user, current: Fixture.password, new: "abc") }
+        #expect(short?.message == "a password needs at least 8 characters (min_length)", "the policy's words, as the hint says")
         let refusal = coreError { try f.service.changePassword(user, current: Fixture.password, new: "no digits at all here") }
         #expect(refusal?.kind == .invalid && refusal?.message == "a password needs a digit (require_digit)")
         try f.service.changePassword(user, current: Fixture.password, new: "first new one 1")

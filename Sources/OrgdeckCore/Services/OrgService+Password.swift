@@ -17,6 +17,10 @@ extension OrgService {
             try denyPasswordChange(session, reason: "wrong current password")
             throw CoreError.invalid("current", "the current password is wrong")
         }
+        // The policy's length first: it is never below the platform's, and the form's hint names it.
+        if Validation.normalizedPassword(new).count < policy.minLength {
+            throw CoreError.invalid("new", PasswordRule.minLength(policy.minLength).message)
+        }
         let new = try Validation.password(new, field: "new")
         if Validation.normalizedPassword(current) == new {
             throw CoreError.invalid("new", "the new password must differ from the current one")
