@@ -9,6 +9,12 @@ enum FormView {
     /// form does not fit (`compact`), a field without a hint takes no blank line.
     static func height(_ field: FormField, compact: Bool = false) -> Int { compact && field.hint.isEmpty ? 2 : 3 }
 
+    /// Columns a form's box takes: `base`, or wider for its longest hint (a policy's
+    /// requirements), up to 100.
+    static func width(_ form: FormState, base: Int) -> Int {
+        max(base, min(100, (form.fields.map { TextWidth.columns($0.hint) }.max() ?? 0) + 6))
+    }
+
     /// Rows a form needs: three per field, two for the error, the key line when there is one.
     static func height(_ form: FormState, keys: Bool = false) -> Int { form.fields.count * 3 + 2 + (keys ? 2 : 0) }
 

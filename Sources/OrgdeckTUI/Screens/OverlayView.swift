@@ -13,7 +13,7 @@ enum OverlayView {
         case .help(let scroll): HelpView.draw(&painter, model.helpSections, keyMap: keyMap, scroll: scroll)
         case .palette(let palette): drawPalette(&painter, palette)
         case .form(let form):
-            let box = dialog(&painter, title: form.title, width: 60, height: FormView.height(form) + 4)
+            let box = dialog(&painter, title: form.title, width: FormView.width(form, base: 60), height: FormView.height(form) + 4)
             FormView.draw(&painter, box.inset(1).inset(1), form: form)
         case .confirm(let confirm): drawConfirm(&painter, confirm)
         case .picker(let picker): PickerView.draw(&painter, picker)
