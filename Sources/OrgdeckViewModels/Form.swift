@@ -23,7 +23,7 @@ public struct FormField: Equatable, Sendable {
 
     /// A yes-or-no field, its hint saying how to switch it.
     public static func flag(key: String, label: String, on: Bool, hint: String = "") -> FormField {
-        FormField(key: key, label: label, value: on ? "yes" : "no", hint: (hint.isEmpty ? "" : hint + "; ") + "Space switches yes / no",
+        FormField(key: key, label: label, value: on ? "yes" : "no", hint: (hint.isEmpty ? "" : hint + "; ") + "Space or ←→ switch",
                   maxLength: 3, choices: ["yes", "no"])
     }
 
@@ -32,8 +32,9 @@ public struct FormField: Equatable, Sendable {
         let current = choices.firstIndex(of: value.text) ?? 0
         let next: Int?
         switch event {
-        case .text(" "), .move(.right): next = (current + 1) % choices.count
-        case .move(.left): next = (current + choices.count - 1) % choices.count
+        // In a form ←→ arrive as the text cursor's moves.
+        case .text(" "), .move(.right), .cursorRight: next = (current + 1) % choices.count
+        case .move(.left), .cursorLeft: next = (current + choices.count - 1) % choices.count
         case .text(let typed): next = choices.firstIndex { $0.lowercased().hasPrefix(typed.lowercased()) }
         default: next = nil
         }
@@ -121,11 +122,13 @@ extension FormState {
     func keptOverStale(_ saved: [String: String]) -> FormState {
         let differing = fields.compactMap { field -> String? in
             guard let value = saved[field.key], value != self.value(field.key) else { return nil }
-            return "\(field.label.lowercased()) \(value.isEmpty ? "empty" : Validation.quoted(value))"
+            let shown = value.count > 30 ? String(value.prefix(29)) + "…" : value
+            return "\(field.label.lowercased()) \(value.isEmpty ? "empty" : Validation.quoted(shown))"
         }
         var form = self
-        form.error = "changed by someone else meanwhile" + (differing.isEmpty ? "" : " (now: " + differing.joined(separator: "; ") + ")")
-            + "; Enter saves yours over it, Esc keeps theirs"
+        // What to do first: the error has two lines, and the saved values may be long.
+        form.error = "Saved elsewhere meanwhile: Enter saves yours over it, Esc keeps theirs"
+            + (differing.isEmpty ? "" : ". Now: " + differing.joined(separator: "; "))
         return form
     }
 }

@@ -286,8 +286,8 @@ import Testing
         _ = try f.service.updateOrganization(f.ada, id: "acme", name: "Acme Elsewhere", billingEmail: nil, expectedVersion: nil)
         console.fill(["Acme Labs", "billing@acme.test"])
         console.send(.submit)
-        #expect(console.formState?.error == "changed by someone else meanwhile (now: organization name \"Acme Elsewhere\"); "
-                + "Enter saves yours over it, Esc keeps theirs")
+        #expect(console.formState?.error == "Saved elsewhere meanwhile: Enter saves yours over it, Esc keeps theirs. "
+                + "Now: organization name \"Acme Elsewhere\"")
         #expect(console.formState?.value("name") == "Acme Labs")
         console.send(.submit)
         #expect(console.state.flash == .info("saved Acme Labs"))

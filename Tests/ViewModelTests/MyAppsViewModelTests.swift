@@ -223,7 +223,7 @@ import Testing
         console.type(" mine")
         console.send(.submit)
         guard case .form(let form) = console.state.overlay else { Issue.record("stale edit closed the form"); return }
-        #expect(form.error == "changed by someone else meanwhile (now: name \"Elsewhere\"); Enter saves yours over it, Esc keeps theirs")
+        #expect(form.error == "Saved elsewhere meanwhile: Enter saves yours over it, Esc keeps theirs. Now: name \"Elsewhere\"")
         #expect(form.fields[0].value.text == "Notes mine")
         #expect(try fixture.service.app(fixture.ada, in: .personal, id: "notes").name == "Elsewhere")
     }

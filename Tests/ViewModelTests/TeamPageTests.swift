@@ -194,8 +194,8 @@ import Testing
         _ = try f.service.labelApp(f.cleo, in: .organization("acme"), id: "alpha", labels: ["gdpr"])
         console.fill(["Alpha 2", "about alpha", "pci"])
         console.send(.submit)
-        #expect(console.formState?.error == "changed by someone else meanwhile (now: name \"Alpha\"; compliance labels \"gdpr\"); "
-                + "Enter saves yours over it, Esc keeps theirs")
+        #expect(console.formState?.error == "Saved elsewhere meanwhile: Enter saves yours over it, Esc keeps theirs. "
+                + "Now: name \"Alpha\"; compliance labels \"gdpr\"")
         #expect(console.formState?.value("name") == "Alpha 2" && console.formState?.value("labels") == "pci", "nothing typed is lost")
         #expect(try f.service.app(f.ada, in: .organization("acme"), id: "alpha").labels == ["gdpr"], "the other session's label is kept")
         console.send(.submit)
