@@ -11,10 +11,10 @@ struct OrgdeckCommand: ParsableCommand {
             Without a subcommand orgdeck opens the console: orgdeck [--theme NAME] [--readonly]
             [--mouse | --no-mouse] [--db PATH] (see 'orgdeck help console').
             Scripting commands authenticate with a personal access token in ORGDECK_TOKEN.
+            orgdeck --version prints the version.
             Exit codes: 0 ok, 1 failure, 2 usage, 3 not authenticated, 4 forbidden,
             5 not found, 6 conflict, 7 invalid input.
             """,
-        version: OrgdeckVersion.current,
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, InfoCommand.self, SignupCommand.self,
             TokensCommand.self, OrgsCommand.self, MembersCommand.self, InvitationsCommand.self,
@@ -42,6 +42,12 @@ public enum OrgdeckMain {
     public static func run(arguments: [String]) -> Int32 {
         // Before parsing succeeds the options are unknown; a literal `--json` is the best guess.
         var json = arguments.contains("--json")
+        // `orgdeck --version` alone: the parser's own flag would be listed in every subcommand's
+        // help, beside `--version N`, the expected version of an edit.
+        if arguments == ["--version"] {
+            Output.out(OrgdeckVersion.current + "\n")
+            return 0
+        }
         do {
             if let launch = ConsoleLaunch.quick(arguments) {
                 // A log that cannot be opened must never stop a command.

@@ -27,6 +27,7 @@ enum PersonalProfileView {
         let rows = list.rows.map { [$0.organization.name, $0.organization.id, $0.role.title, TextLayout.day($0.joinedAt)] }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
                        cursor: list.cursor, scrollTop: list.scrollTop,
-                       empty: "None. Add one from the profile menu (p), or accept an invitation (i).")
+                       empty: "None" + painter.keys.names.suggest(.profileMenu, ": %k adds one")
+                           + painter.keys.names.suggest(.inbox, "; %k shows invitations for you") + ".")
     }
 }
