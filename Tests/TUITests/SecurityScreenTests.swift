@@ -51,6 +51,10 @@ import OrgdeckViewModels
         let picker = ScreenFixture.render(console)
         Golden.check("security-token-scopes-80x24", picker)
         #expect(picker.contains { $0.contains("apps:read") && $0.contains("list and read apps") })
+        // At 60×16 the thirteen rows do not fit: the border says which show.
+        let small = ScreenFixture.render(console, width: 60, height: 16)
+        #expect(small.contains { $0.contains(" ↓ 1–6 of 13 ") }, "\(small.joined(separator: "\n"))")
+        _ = ScreenFixture.render(console)
         console.send(.submit)
         guard case .secret(_, let secret) = console.state.overlay else { Issue.record("no secret shown"); return }
         // The token is random: the golden shows it, and its last four in the table, as #.

@@ -38,5 +38,11 @@ enum PickerView {
             painter.hit(line, .selectIndex(index))
         }
         if let error = picker.error { painter.text(error, x: inner.x, y: box.maxY - 2, width: inner.width, .error) }
+        // More options than rows (a small terminal): the border says which rows show, as details do.
+        if visible.count > rows {
+            let marks = (top > 0 ? "↑" : "") + (top + rows < visible.count ? "↓" : "")
+            painter.text(" \(marks) \(top + 1)–\(min(visible.count, top + rows)) of \(visible.count) ", x: box.x + 2, y: box.maxY - 1,
+                         width: box.width - 4, .muted)
+        }
     }
 }
