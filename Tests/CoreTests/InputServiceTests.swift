@@ -21,6 +21,24 @@ struct InputServiceTests {
         try InputSourceTests.folder(files.mapValues { Data($0.utf8) })
     }
 
+    @Test("a change of content marks the app updated, without a new version of the app itself")
+    func contentChangesMarkTheAppUpdated() throws {
+        let service = fixture.service
+        let before = try service.app(admin, in: acme, id: "support")
+        fixture.clock.advance(3_600)
+        _ = try service.uploadInputs(admin, in: acme, appID: "support", paths: [try Self.files(["a.txt": "Refund my card"])])
+        let uploaded = try service.app(admin, in: acme, id: "support")
+        #expect(uploaded.updatedAt == before.updatedAt.addingTimeInterval(3_600), "My Apps sorts by it")
+        #expect(uploaded.version == before.version, "an edit form open on the app stays valid")
+        fixture.clock.advance(60)
+        _ = try service.createModel(admin, in: acme, appID: "support", id: "router", name: "", type: .textClassifier)
+        #expect(try service.app(admin, in: acme, id: "support").updatedAt == uploaded.updatedAt.addingTimeInterval(60))
+        let user = try #require(members[.orgUser])
+        #expect(throws: CoreError.self) { _ = try service.createModel(user, in: acme, appID: "support", id: "x", name: "", type: .textClassifier) }
+        #expect(try service.app(admin, in: acme, id: "support").updatedAt == uploaded.updatedAt.addingTimeInterval(60),
+                "a refused change marks nothing")
+    }
+
     @Test("an upload stores texts and images with their concepts; the same upload again adds nothing")
     func uploadAndRepeat() throws {
         let root = try InputSourceTests.folder([

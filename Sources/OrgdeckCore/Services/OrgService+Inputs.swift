@@ -108,7 +108,10 @@ extension OrgService {
         if isReadOnly { throw CoreError.readOnly }
         let extra = try InputFormats.concepts(concepts)
         // Refused before any file is read: the permission, and the app's existence.
-        _ = try checkedRead { tx in try contentAccess(tx, session, context, appID: appID, scope: .inputsWrite, auditAction: "inputs.upload", target: appID) }
+        _ = try checkedRead { tx in
+            try contentAccess(tx, session, context, appID: appID, scope: .inputsWrite, auditAction: "inputs.upload", target: appID,
+                              touch: false)
+        }
         var report = UploadReport(added: 0, duplicates: 0, refused: [], cancelled: false)
         var batch: [InputCandidate] = []
         var currentPath = ""
@@ -245,12 +248,14 @@ extension OrgService {
     }
 
     /// The app, and the session's right to change its content (a Team Contributor only where a
-    /// team grants `contributor`; a collaborator with `scope`).
+    /// team grants `contributor`; a collaborator with `scope`). In a write (`touch`), the app is
+    /// marked updated: My Apps sorts by it, and content is what changes most.
     func contentAccess(_ tx: StoreTransaction, _ session: Session, _ context: Context, appID: String,
-                       scope: CollaboratorScope, auditAction: String, target: String) throws -> (Access, StoredApp) {
+                       scope: CollaboratorScope, auditAction: String, target: String, touch: Bool = true) throws -> (Access, StoredApp) {
         let access = try appAccess(tx, session, context)
         let stored = try findApp(tx, access, id: appID)
         try require(.editAppContent, access, tx, app: stored, scopes: [scope], auditAction: auditAction, target: target)
+        if touch { try tx.touchApp(key: stored.key, at: now) }
         return (access, stored)
     }
 

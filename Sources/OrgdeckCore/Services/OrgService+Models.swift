@@ -158,6 +158,8 @@ extension OrgService {
         guard let model = try tx.model(appKey: stored.key, id: modelID, readerID: session.user.id) else {
             throw CoreError.notFound("no model \(Validation.visible(modelID)) in app \(stored.app.id)")
         }
+        // Every caller writes: the app's content changed (see `contentAccess`).
+        try tx.touchApp(key: stored.key, at: now)
         return (access, stored, model)
     }
 
