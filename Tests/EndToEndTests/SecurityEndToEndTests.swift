@@ -26,7 +26,8 @@ import Testing
         try member.type("grace"); try member.send("Enter")
         try member.type("orgdeck-demo"); try member.send("Enter")
         try member.waitFor(text: "Change your password")
-        try member.waitFor(text: "least 16 characters (min_length)")
+        try member.waitFor(text: "a password needs at least 16")
+        try member.waitFor(text: "at least 16 characters; not a common one")  // the hint names the policy
         try member.type("orgdeck-demo"); try member.send("Enter")
         try member.type("a sixteen plus passphrase"); try member.send("Enter")
         try member.type("a sixteen plus passphrase"); try member.send("Enter")
