@@ -29,7 +29,7 @@ public struct InputsState: Equatable, Sendable {
     public var viewportRows = 10
     public var search = TextField("", maxLength: 200)
     public var searching = false
-    /// The search last metered: a query is billed once, when typing rests on it.
+    /// The search last metered: a query is billed once, when Enter keeps it.
     public var meteredSearch = ""
     public var filter: InputFilter = .all
     /// Input IDs marked with Space, in the order marked.

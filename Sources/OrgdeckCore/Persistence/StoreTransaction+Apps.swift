@@ -292,8 +292,6 @@ extension StoreTransaction {
         }
     }
 
-    /// Writes new fields only if the row still has `expectedVersion`; returns false otherwise,
-    /// so a concurrent edit is refused instead of overwritten.
     /// Marks the app as updated at `at` without a new version: its content (inputs, concepts,
     /// models, workflows) changed, which the app's own edit form does not hold, so an edit open
     /// meanwhile stays valid. Never moves the time back.
@@ -301,6 +299,8 @@ extension StoreTransaction {
         try db.execute(sql: "UPDATE apps SET updated_at = max(updated_at, ?) WHERE key = ?", arguments: [at.storedValue, key])
     }
 
+    /// Writes new fields only if the row still has `expectedVersion`; returns false otherwise,
+    /// so a concurrent edit is refused instead of overwritten.
     func updateApp(key: Int64, name: String, description: String, expectedVersion: Int, at: Date) throws -> Bool {
         try db.execute(sql: """
             UPDATE apps SET name = ?, description = ?, updated_at = ?, version = version + 1
