@@ -51,11 +51,16 @@ extension ConsoleViewModel {
         } catch {
             signIn.form.error = error.userMessage
             signIn.form.focus(field: (error as? CoreError)?.field)
-            // A failed sign-in clears the password, never the login; a failed change, every password.
+            // A failed sign-in clears the password, never the login. A failed change clears the
+            // passwords at fault: the new ones, and the current one only when it was wrong (it
+            // was cleared with them, and the cursor left below it, so the next try failed on it).
             if signIn.mode == .signIn { signIn.form.fields[1].value.clear(); signIn.form.focus = 1 }
             if signIn.mode == .changePassword {
-                for index in signIn.form.fields.indices { signIn.form.fields[index].value.clear() }
-                if (error as? CoreError)?.field != "current" { signIn.form.focus = 1 }
+                let currentWrong = (error as? CoreError)?.field == "current"
+                for index in signIn.form.fields.indices where currentWrong || signIn.form.fields[index].key != "current" {
+                    signIn.form.fields[index].value.clear()
+                }
+                signIn.form.focus = currentWrong ? 0 : 1
             }
         }
     }

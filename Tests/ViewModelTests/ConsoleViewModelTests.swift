@@ -141,9 +141,9 @@ import Testing
         console.send(.submit)
         let refused = try #require(console.state.signIn)
         #expect(refused.form.error == "a password needs at least 20 characters (min_length)")
-        #expect(refused.form.fields.allSatisfy { $0.value.text.isEmpty } && refused.form.focus == 1)
-        console.send(.previousFocus); console.type(Fixture.password)
-        console.send(.nextFocus); console.type("twenty characters at least")
+        #expect(refused.form.fields.map(\.value.text) == [Fixture.password, "", ""] && refused.form.focus == 1,
+                "the current password was right: it stays, and the cursor is where the fault was")
+        console.type("twenty characters at least")
         console.send(.nextFocus); console.type("twenty characters at least")
         console.send(.submit)
         #expect(console.state.signIn == nil)
