@@ -14,11 +14,15 @@ public struct FormField: Equatable, Sendable {
     /// The only values the field takes (`yes`, `no`): Space and ←→ switch between them, a
     /// typed letter picks the one it begins; nothing else is typed.
     public var choices: [String]
+    /// The value the field was opened with, trimmed: what a stale edit compares the saved
+    /// value with, to say what someone else changed.
+    public var original: String
 
     public init(key: String, label: String, value: String = "", secure: Bool = false, hint: String = "", maxLength: Int = 2_000,
                 completesPaths: Bool = false, choices: [String] = []) {
         self.key = key; self.label = label; self.value = TextField(value, maxLength: maxLength)
         self.secure = secure; self.hint = hint; self.completesPaths = completesPaths; self.choices = choices
+        self.original = value.trimmingCharacters(in: .whitespaces)
     }
 
     /// A yes-or-no field, its hint saying how to switch it.
@@ -116,16 +120,19 @@ public struct FormState: Equatable, Sendable {
 
 extension FormState {
     /// The form as typed, refused because someone saved the thing meanwhile: it stays open with
-    /// nothing lost, saying which saved values (`saved`, by field key) differ from those typed
-    /// and that Enter now saves the typed ones over them. The caller bases the next Enter on
-    /// the version it read `saved` from.
+    /// nothing lost, saying what Enter now does (saves the typed values over the other save) and
+    /// what the other save changed (`saved`, by field key, against the values the form was
+    /// opened with). The caller bases the next Enter on the version it read `saved` from.
     func keptOverStale(_ saved: [String: String]) -> FormState {
-        let differing = fields.compactMap { field -> String? in
-            guard let value = saved[field.key], value != self.value(field.key) else { return nil }
+        let changed = fields.filter { field in saved[field.key].map { $0 != field.original } ?? false }
+        let differing = changed.map { field -> String in
+            let value = saved[field.key] ?? ""
             let shown = value.count > 30 ? String(value.prefix(29)) + "…" : value
             return "\(field.label.lowercased()) \(value.isEmpty ? "empty" : Validation.quoted(shown))"
         }
         var form = self
+        // The next stale save is told against this one.
+        for index in form.fields.indices { if let value = saved[form.fields[index].key] { form.fields[index].original = value } }
         // What to do first: the error has two lines, and the saved values may be long.
         form.error = "Saved elsewhere meanwhile: Enter saves yours over it, Esc keeps theirs"
             + (differing.isEmpty ? "" : ". Now: " + differing.joined(separator: "; "))
