@@ -65,7 +65,7 @@ struct AppActions {
         return .success((.form(FormState(title: "Duplicate \(app.id)", fields: [
             FormField(key: "id", label: "New app ID", value: "\(app.id)-copy".prefix(32).description, hint: Self.idHint, maxLength: 32),
             FormField(key: "name", label: "New name", value: "\(app.name) (copy)".prefix(100).description, maxLength: 100),
-            .flag(key: "content", label: "Copy content", on: true, hint: "inputs, concepts, models (latest trained)"),
+            .flag(key: "content", label: "Copy content", on: true, hint: "inputs, concepts, models, workflows"),
         ], submitLabel: "Duplicate")), .duplicate(id: app.id)))
     }
 

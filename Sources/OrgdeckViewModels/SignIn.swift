@@ -16,7 +16,7 @@ public struct SignInState: Equatable, Sendable {
         state.form = FormState(title: "Change your password", fields: [
             FormField(key: "current", label: "Current password", secure: true, maxLength: 200),
             FormField(key: "new", label: "New password", secure: true, hint: requirements, maxLength: 200),
-            FormField(key: "repeat", label: "Repeat new password", secure: true, maxLength: 200),
+            FormField(key: "repeat", label: "New password again", secure: true, maxLength: 200),
         ], submitLabel: "Change password")
         state.form.error = "Change your password first: \(reason)"
         return state

@@ -274,6 +274,18 @@ import OrgdeckViewModels
         #expect(moved.grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }.contains("↑ 1 above (Tab moves)"))
     }
 
+    @Test func aHintLongerThanTheFormWrapsOntoASecondLine() {
+        let form = FormState(title: "Change your password", fields: [
+            FormField(key: "new", label: "New password", secure: true,
+                      hint: "at least 12 characters, with an upper-case letter and a digit; not a common one"),
+        ])
+        #expect(FormView.height(form, width: 40) == FormView.height(form, width: 100) + 1, "the hint takes a line more, not less text")
+        var painter = Painter(grid: CellGrid(width: 40, height: 8), theme: .builtin)
+        FormView.draw(&painter, Rect(x: 0, y: 0, width: 40, height: 8), form: form)
+        let rows = painter.grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(rows[2] == "at least 12 characters, with an" && rows[3] == "upper-case letter and a digit; not a co…", "\(rows)")
+    }
+
     @Test func aBidiNameIsShownVisiblyInTheTable() throws {
         let fixture = try ScreenFixture(orgApps: [("bidi", "invoice\u{202E}gnp.exe")])
         let console = fixture.console()

@@ -5,9 +5,20 @@ import OrgdeckViewModels
 /// own so it never pushes anything out; shared by dialogs and sign-in. A dialog's keys are in
 /// the footer; the sign-in screen, which has none, passes them as `keys`.
 enum FormView {
+    /// A field's hint as drawn in `width` columns: one line, or two when it is longer (a
+    /// policy's requirements on a narrow terminal); the second holds the rest, cut with `…`
+    /// when drawn.
+    static func hintLines(_ field: FormField, width: Int) -> [String] {
+        let lines = field.hint.isEmpty ? [] : TextLayout.wrap(field.hint, width: max(1, width))
+        return lines.count > 2 ? [lines[0], lines[1...].joined(separator: " ")] : lines
+    }
+
     /// Rows a field takes: its label, its input line, and its hint or a blank line; when the
     /// form does not fit (`compact`), a field without a hint takes no blank line.
-    static func height(_ field: FormField, compact: Bool = false) -> Int { compact && field.hint.isEmpty ? 2 : 3 }
+    static func height(_ field: FormField, width: Int, compact: Bool = false) -> Int {
+        let hint = hintLines(field, width: width).count
+        return 2 + (hint > 0 ? hint : compact ? 0 : 1)
+    }
 
     /// Columns a form's box takes: `base`, or wider for its longest hint (a policy's
     /// requirements), up to 100.
@@ -15,23 +26,28 @@ enum FormView {
         max(base, min(100, (form.fields.map { TextWidth.columns($0.hint) }.max() ?? 0) + 6))
     }
 
-    /// Rows a form needs: three per field, two for the error, the key line when there is one.
-    static func height(_ form: FormState, keys: Bool = false) -> Int { form.fields.count * 3 + 2 + (keys ? 2 : 0) }
+    /// Rows a form needs in `width` columns: its fields, two for the error, the key line when
+    /// there is one.
+    static func height(_ form: FormState, width: Int, keys: Bool = false) -> Int {
+        form.fields.reduce(0) { $0 + height($1, width: width) } + 2 + (keys ? 2 : 0)
+    }
 
     static func draw(_ painter: inout Painter, _ area: Rect, form: FormState, keys: String? = nil) {
         var y = area.y
         let errorLines = form.error.map { TextLayout.wrap("✗ " + $0, width: area.width).prefix(2) } ?? []
         let rows = area.height - (keys == nil ? 0 : 2) - errorLines.count
-        let compact = form.fields.count * 3 > rows
-        let (first, last) = window(form, rows: rows, compact: compact)
+        let compact = form.fields.reduce(0) { $0 + height($1, width: area.width) } > rows
+        let (first, last) = window(form, rows: rows, width: area.width, compact: compact)
         for (index, field) in form.fields.enumerated() where (first...last).contains(index) && y + 1 < area.maxY {
             let focused = index == form.focus
             painter.text(field.label, x: area.x, y: y, width: area.width, focused ? .title : .muted)
             y += 1
             drawInput(&painter, Rect(x: area.x, y: y, width: area.width, height: 1), field: field.value, secure: field.secure, focused: focused)
             y += 1
-            if !field.hint.isEmpty { painter.text(field.hint, x: area.x, y: y, width: area.width, .muted) }
-            y += height(field, compact: compact) - 2
+            for (offset, line) in hintLines(field, width: area.width).enumerated() where y + offset < area.maxY {
+                painter.text(line, x: area.x, y: y + offset, width: area.width, .muted)
+            }
+            y += height(field, width: area.width, compact: compact) - 2
         }
         // The error and the fields out of sight are both said: the error must not hide that
         // there is more to the form.
@@ -48,9 +64,9 @@ enum FormView {
 
     /// The fields shown in `rows`: all when they fit; otherwise as many as fit with a line left
     /// to say how many are out of sight, the focused one among them.
-    static func window(_ form: FormState, rows: Int, compact: Bool) -> (first: Int, last: Int) {
+    static func window(_ form: FormState, rows: Int, width: Int, compact: Bool) -> (first: Int, last: Int) {
         guard !form.fields.isEmpty else { return (0, -1) }
-        let heights = form.fields.map { height($0, compact: compact) }
+        let heights = form.fields.map { height($0, width: width, compact: compact) }
         if heights.reduce(0, +) <= rows { return (0, form.fields.count - 1) }
         let room = max(heights.max() ?? 2, rows - 1)
         let focus = min(max(0, form.focus), form.fields.count - 1)

@@ -13,7 +13,8 @@ enum OverlayView {
         case .help(let scroll): HelpView.draw(&painter, model.helpSections, keyMap: keyMap, scroll: scroll)
         case .palette(let palette): drawPalette(&painter, palette)
         case .form(let form):
-            let box = dialog(&painter, title: form.title, width: FormView.width(form, base: 60), height: FormView.height(form) + 4)
+            let width = min(FormView.width(form, base: 60), painter.grid.width - 2)
+            let box = dialog(&painter, title: form.title, width: width, height: FormView.height(form, width: width - 4) + 4)
             FormView.draw(&painter, box.inset(1).inset(1), form: form)
         case .confirm(let confirm): drawConfirm(&painter, confirm)
         case .picker(let picker): PickerView.draw(&painter, picker)

@@ -5,9 +5,9 @@ import OrgdeckViewModels
 enum SignInView {
     static func draw(_ painter: inout Painter, _ signIn: SignInState, flash: Flash?, readOnly: Bool) {
         let bounds = painter.grid.bounds
-        let height = FormView.height(signIn.form, keys: true) + 4
-        let box = bounds.centered(width: min(FormView.width(signIn.form, base: 56), bounds.width - 2),
-                                  height: min(height, bounds.height - 1))
+        let width = min(FormView.width(signIn.form, base: 56), bounds.width - 2)
+        let height = FormView.height(signIn.form, width: width - 4, keys: true) + 4
+        let box = bounds.centered(width: width, height: min(height, bounds.height - 1))
         painter.fill(box, .dialog)
         painter.box(box, .dialogBorder, title: signIn.form.title, titleElement: .dialogTitle)
         let inner = box.inset(2)
