@@ -32,7 +32,7 @@ extension StoreTransaction {
     }
 
     /// The organization's teams whose ID or name contains `filter` (case-insensitive), by name.
-    func teams(organizationID: String, filter: String) throws -> [Team] {
+    func teams(organizationID: String, filter: String) throws -> [StoredTeam] {
         var sql = "SELECT \(Self.teamColumns) FROM teams t WHERE t.organization_id = ?"
         var arguments: StatementArguments = [organizationID]
         let needle = filter.trimmingCharacters(in: .whitespaces)
@@ -42,7 +42,7 @@ extension StoreTransaction {
             arguments += [pattern, pattern]
         }
         sql += " ORDER BY t.name COLLATE NOCASE, t.team_id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try storedTeam($0).team }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(storedTeam)
     }
 
     /// One team of the organization by ID (case-insensitive).

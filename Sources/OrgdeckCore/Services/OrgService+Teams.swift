@@ -24,12 +24,8 @@ extension OrgService {
     public func teams(_ session: Session, organizationID: String, filter: String) throws -> [Team] {
         try store.read { tx in
             let access = try access(tx, session, .organization(organizationID))
-            let orgID = access.organizationID ?? organizationID
-            let teams = try tx.teams(organizationID: orgID, filter: filter)
-            if access.reach(.seeApps) == .all { return teams }
-            return try teams.map { team in
-                guard let stored = try tx.team(organizationID: orgID, id: team.id) else { return team }
-                return try reachable(tx, session, access, stored).team
+            return try tx.teams(organizationID: access.organizationID ?? organizationID, filter: filter).map {
+                try reachable(tx, session, access, $0).team
             }
         }
     }
