@@ -187,6 +187,15 @@ extension StoreTransaction {
         }
     }
 
+    /// How many inputs `trainingExamples` would read now: what `T` says training will meter.
+    func trainingExampleCount(appKey: Int64) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(DISTINCT i.key)
+            FROM inputs i JOIN input_concepts ic ON ic.input_key = i.key JOIN concepts c ON c.key = ic.concept_key
+            WHERE i.app_key = ? AND i.kind = 'text'
+            """, arguments: [appKey]) ?? 0
+    }
+
     /// How many labelled text inputs each concept of the app has (concepts with none left out).
     func labelledTextCounts(appKey: Int64) throws -> [String: Int] {
         var counts: [String: Int] = [:]

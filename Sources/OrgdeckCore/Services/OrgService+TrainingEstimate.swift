@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What training a model would cost now: the labelled text inputs it would learn from, each
 /// metered as one training input, at the price the app's payer has for them.
@@ -15,10 +14,7 @@ extension OrgService {
     public func trainingEstimate(_ session: Session, in context: Context, appID: String, modelID: String) throws -> TrainingEstimate {
         try checkedRead { tx in
             let model = try readableModel(tx, session, context, appID: appID, modelID: modelID, action: .seeApps)
-            let inputs = try Int.fetchOne(tx.db, sql: """
-                SELECT COUNT(DISTINCT i.key) FROM inputs i JOIN input_concepts ic ON ic.input_key = i.key
-                JOIN concepts c ON c.key = ic.concept_key WHERE c.app_key = ? AND i.kind = 'text'
-                """, arguments: [model.appKey]) ?? 0
+            let inputs = try tx.trainingExampleCount(appKey: model.appKey)
             guard let (account, _) = try tx.billingAccount(appKey: model.appKey) else {
                 return TrainingEstimate(inputs: inputs, unitPriceMicros: 0)
             }
