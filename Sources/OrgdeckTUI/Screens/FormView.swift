@@ -16,9 +16,10 @@ enum FormView {
     /// Rows a field takes: its label, its input line, and its hint or a blank line; when the
     /// form does not fit (`compact`), a field without a hint takes no blank line.
     static func height(_ field: FormField, width: Int, compact: Bool = false) -> Int {
-        let hint = hintLines(field, width: width).count
-        return 2 + (hint > 0 ? hint : compact ? 0 : 1)
+        height(hintLines: hintLines(field, width: width).count, compact: compact)
     }
+
+    private static func height(hintLines: Int, compact: Bool) -> Int { 2 + (hintLines > 0 ? hintLines : compact ? 0 : 1) }
 
     /// Columns a form's box takes: `base`, or wider for its longest hint (a policy's
     /// requirements), up to 100.
@@ -36,18 +37,21 @@ enum FormView {
         var y = area.y
         let errorLines = form.error.map { TextLayout.wrap("✗ " + $0, width: area.width).prefix(2) } ?? []
         let rows = area.height - (keys == nil ? 0 : 2) - errorLines.count
-        let compact = form.fields.reduce(0) { $0 + height($1, width: area.width) } > rows
-        let (first, last) = window(form, rows: rows, width: area.width, compact: compact)
+        // Each hint wrapped once; the rows every field takes follow from it.
+        let hints = form.fields.map { hintLines($0, width: area.width) }
+        let compact = hints.reduce(0) { $0 + height(hintLines: $1.count, compact: false) } > rows
+        let heights = hints.map { height(hintLines: $0.count, compact: compact) }
+        let (first, last) = window(heights, focus: form.focus, rows: rows)
         for (index, field) in form.fields.enumerated() where (first...last).contains(index) && y + 1 < area.maxY {
             let focused = index == form.focus
             painter.text(field.label, x: area.x, y: y, width: area.width, focused ? .title : .muted)
             y += 1
             drawInput(&painter, Rect(x: area.x, y: y, width: area.width, height: 1), field: field.value, secure: field.secure, focused: focused)
             y += 1
-            for (offset, line) in hintLines(field, width: area.width).enumerated() where y + offset < area.maxY {
+            for (offset, line) in hints[index].enumerated() where y + offset < area.maxY {
                 painter.text(line, x: area.x, y: y + offset, width: area.width, .muted)
             }
-            y += height(field, width: area.width, compact: compact) - 2
+            y += heights[index] - 2
         }
         // The error and the fields out of sight are both said: the error must not hide that
         // there is more to the form.
@@ -62,19 +66,18 @@ enum FormView {
         if let keys, y < area.maxY { painter.text(keys, x: area.x, y: area.maxY - 1, width: area.width, .muted) }
     }
 
-    /// The fields shown in `rows`: all when they fit; otherwise as many as fit with a line left
-    /// to say how many are out of sight, the focused one among them.
-    static func window(_ form: FormState, rows: Int, width: Int, compact: Bool) -> (first: Int, last: Int) {
-        guard !form.fields.isEmpty else { return (0, -1) }
-        let heights = form.fields.map { height($0, width: width, compact: compact) }
-        if heights.reduce(0, +) <= rows { return (0, form.fields.count - 1) }
+    /// The fields (of `heights` rows each) shown in `rows`: all when they fit; otherwise as many
+    /// as fit with a line left to say how many are out of sight, the focused one among them.
+    static func window(_ heights: [Int], focus: Int, rows: Int) -> (first: Int, last: Int) {
+        guard !heights.isEmpty else { return (0, -1) }
+        if heights.reduce(0, +) <= rows { return (0, heights.count - 1) }
         let room = max(heights.max() ?? 2, rows - 1)
-        let focus = min(max(0, form.focus), form.fields.count - 1)
+        let focus = min(max(0, focus), heights.count - 1)
         // The window ends at the focused field or later, and starts as early as that allows.
         var first = focus, used = heights[focus]
         while first > 0 && used + heights[first - 1] <= room { first -= 1; used += heights[first] }
         var last = focus
-        while last + 1 < form.fields.count && used + heights[last + 1] <= room { last += 1; used += heights[last] }
+        while last + 1 < heights.count && used + heights[last + 1] <= room { last += 1; used += heights[last] }
         return (first, last)
     }
 
