@@ -18,8 +18,8 @@ public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose
     /// An amount as a bill states it, in cents, with the exact figure beside it when the cents
     /// round it: every line reads alike ("76.20 USD (76.1986 exactly)").
     static func amount(_ micros: Int64) -> String {
-        let cents = Money.cents(micros), exact = Money.exact(micros)
-        return "\(cents) \(Money.currency)" + (cents.replacingOccurrences(of: ",", with: "") == exact ? "" : " (\(exact) exactly)")
+        // Whole cents need no exact figure beside them.
+        "\(Money.cents(micros)) \(Money.currency)" + (micros % (Money.microsPerUnit / 100) == 0 ? "" : " (\(Money.exact(micros)) exactly)")
     }
 
     override func handle(_ event: ConsoleEvent, selected: Invoice?) -> [Reaction]? {
