@@ -50,6 +50,59 @@ enum SwiftHello {
     }
 }
 
+/// The least a Swift console must do for the first frame: open the database read-write as
+/// the console does, read the first window of the organization's apps (SQLite parses the whole
+/// schema to prepare it), then start curses and paint them, with the Swift runtime linked in
+/// statically and no framework at all. No Swift program that shows data from the file can start
+/// faster than this.
+enum SwiftFloor {
+    static let header = """
+    #define _XOPEN_SOURCE_EXTENDED 1
+    #include <locale.h>
+    #include <ncursesw/curses.h>
+    #include <sqlite3.h>
+    static inline void floor_color(int pair, int on) { if (on) attron(COLOR_PAIR(pair)); else attroff(COLOR_PAIR(pair)); }
+    """
+
+    static let source = #"""
+    import Glibc
+    var db: OpaquePointer?, statement: OpaquePointer?
+    guard sqlite3_open_v2(CommandLine.arguments[1], &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK,
+          sqlite3_prepare_v2(db, "SELECT app_id, name, description FROM apps WHERE owner = 'o:acme' ORDER BY owner, updated_at DESC LIMIT 40",
+                             -1, &statement, nil) == SQLITE_OK else { fatalError("cannot read the apps") }
+    var rows: [(String, String)] = []
+    while sqlite3_step(statement) == SQLITE_ROW {
+        rows.append((String(cString: sqlite3_column_text(statement, 0)),
+                     String(cString: sqlite3_column_text(statement, 1)) + "   " + String(cString: sqlite3_column_text(statement, 2))))
+    }
+    sqlite3_finalize(statement)
+    setlocale(LC_ALL, "")
+    initscr(); cbreak(); noecho(); keypad(stdscr, true)
+    if has_colors() { start_color(); use_default_colors(); init_pair(1, Int16(COLOR_WHITE), Int16(COLOR_BLUE)); init_pair(2, Int16(COLOR_CYAN), -1) }
+    floor_color(1, 1); mvhline(0, 0, 32, COLS); mvaddstr(0, 1, "swift floor > Acme Robotics - Admin"); floor_color(1, 0)
+    mvaddstr(1, 1, " 1 My Apps   2 Collaborations   3 Starred   4 Account   5 Billing   6 Security")
+    for (index, row) in rows.prefix(Int(LINES) - 5).enumerated() {
+        floor_color(2, 1); mvaddstr(Int32(index + 3), 1, row.0); floor_color(2, 0)
+        mvaddstr(Int32(index + 3), 24, row.1)
+    }
+    floor_color(1, 1); mvhline(LINES - 1, 0, 32, COLS)
+    mvaddstr(LINES - 1, 1, "Enter open  n new  e edit  d delete  / filter"); mvaddstr(LINES - 1, COLS - 8, "? help")
+    floor_color(1, 0)
+    refresh()
+    while getch() != 113 {}
+    endwin()
+    """#
+
+    /// Compiles the program into `folder`, linked as orgdeck is (static Swift runtime); the path of the binary.
+    static func build(in folder: String) throws -> String {
+        let headerPath = folder + "/floor.h"
+        try header.write(toFile: headerPath, atomically: true, encoding: .utf8)
+        return try Reference.compile(source, named: "floor.swift", in: folder, command: {
+            ["swiftc", "-O", "-static-stdlib", "-import-objc-header", headerPath, "-o", $1, $0, "-lncursesw", "-lsqlite3"]
+        })
+    }
+}
+
 /// Building the reference programs.
 enum Reference {
     /// Writes `source` to `folder/name`, runs the compiler `command(sourcePath, binaryPath)` and

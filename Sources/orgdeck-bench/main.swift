@@ -87,19 +87,21 @@ let demoPath = folder + "/demo.sqlite"
 try OrgService.open(path: demoPath).seedDemo()
 let bareBinary = try BareCurses.build(in: folder)
 let helloBinary = try SwiftHello.build(in: folder)
+let floorBinary = try SwiftFloor.build(in: folder)
 // The programs take turns, round after round: a machine that slows down for a while (another
-// guest, a frequency change) then slows all four alike instead of skewing one ratio.
+// guest, a frequency change) then slows all five alike instead of skewing one ratio.
 let firstFrameRounds = 11
 let firstFramePrograms = [[bareBinary], [consoleBinary, "demo", "--db", demoPath], [consoleBinary, "demo", "--db", path],
-                          [helloBinary]]
+                          [helloBinary], [floorBinary, demoPath]]
 var firstFrameTimes = Array(repeating: [Double](), count: firstFramePrograms.count)
 for _ in 0..<firstFrameRounds {
     for (index, program) in firstFramePrograms.enumerated() {
         firstFrameTimes[index].append(try PtyRun.timeToMarker(program, environment: ptyEnvironment, marker: "help", quit: "q"))
     }
 }
-let (bare, demoFirst, largeFirst, hello) = (PtyRun.median(firstFrameTimes[0]), PtyRun.median(firstFrameTimes[1]),
-                                            PtyRun.median(firstFrameTimes[2]), PtyRun.median(firstFrameTimes[3]))
+let (bare, demoFirst, largeFirst) = (PtyRun.median(firstFrameTimes[0]), PtyRun.median(firstFrameTimes[1]),
+                                     PtyRun.median(firstFrameTimes[2]))
+let (hello, swiftFloor) = (PtyRun.median(firstFrameTimes[3]), PtyRun.median(firstFrameTimes[4]))
 // Help ends with its subcommand list; the process exits by itself.
 let helpAlone = PtyRun.median(try (0..<5).map { _ in
     try PtyRun.timeToMarker([consoleBinary, "--help"], environment: ptyEnvironment, marker: "SUBCOMMANDS", quit: "")
@@ -108,6 +110,7 @@ say("")
 say("first frame through a pseudo-terminal (120×40, median of \(firstFrameRounds), taking turns)")
 say("  bare ncurses program (C)         \(ms(bare))")
 say("  Swift printing one line          \(ms(hello))   (any Swift process with Foundation)")
+say("  Swift reading SQLite into curses \(ms(swiftFloor))   (\(String(format: "%.1f", swiftFloor / max(bare, 1e-9)))× bare; the floor of a Swift console)")
 say("  console, demo database           \(ms(demoFirst))   (\(String(format: "%.1f", demoFirst / max(bare, 1e-9)))× bare)")
 say("  console, large database          \(ms(largeFirst))   (\(String(format: "%.1f", largeFirst / max(bare, 1e-9)))× bare)")
 say("  orgdeck --help alone             \(ms(helpAlone))")
