@@ -155,4 +155,29 @@ struct CollaboratorTests {
         #expect(try s.sharedApps(zed).first?.context == .user("ada"))
         #expect(coreError { try s.addCollaborator(ada, in: .personal, appID: "sandbox", login: "ada", scopes: [.predict]) }?.kind == .conflict)
     }
+
+    @Test("a read refused again in the same way is audited once a minute; each refused write is audited")
+    func repeatedRefusedReads() throws {
+        let setup = try Setup(scopes: [.modelsRead])
+        let s = setup.fixture.service, acme = setup.acme, zed = setup.zed
+        func denied() throws -> Int { try setup.fixture.auditActions().filter { $0.outcome == "denied" }.count }
+        let before = try denied()
+        // A console re-reading a list whose access ended elsewhere: each re-read is refused.
+        for _ in 0..<5 {
+            #expect(coreError { _ = try s.inputs(zed, in: acme, appID: "support", query: InputQuery()) }?.kind == .forbidden)
+        }
+        #expect(try denied() == before + 1)
+        // Another refused read is its own entry.
+        #expect(coreError { _ = try s.workflows(zed, in: acme, appID: "support") }?.kind == .forbidden)
+        #expect(try denied() == before + 2)
+        setup.fixture.clock.advance(RepeatedDenials.window)
+        #expect(coreError { _ = try s.inputs(zed, in: acme, appID: "support", query: InputQuery()) }?.kind == .forbidden)
+        #expect(try denied() == before + 3)
+        // Writes are attempts of their own, each recorded.
+        for _ in 0..<2 {
+            #expect(coreError { _ = try s.createWorkflow(zed, in: acme, appID: "support", id: "w", name: "",
+                                                         graph: WorkflowGraph(nodes: [], edges: [])) }?.kind == .forbidden)
+        }
+        #expect(try denied() == before + 5)
+    }
 }

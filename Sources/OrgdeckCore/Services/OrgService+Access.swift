@@ -158,11 +158,13 @@ extension OrgService {
                                            details: details.isEmpty ? error.message : details, outcome: "denied"))
     }
 
-    /// Runs a read; a `Denial` thrown inside is audited in a write of its own, like in `change`.
+    /// Runs a read; a `Denial` thrown inside is audited in a write of its own, like in `change`,
+    /// unless this process recorded the same refusal less than a minute ago (`RepeatedDenials`).
     func checkedRead<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         do {
             return try store.read(body)
         } catch let denial as Denial {
+            guard repeatedDenials.shouldRecord(denial.audit) else { throw denial.error }
             do {
                 try store.write(bookkeeping: true) { tx in try tx.appendAudit(denial.audit) }
             } catch {

@@ -58,6 +58,8 @@ public final class OrgService: Sendable {
     let options: Options
     /// Decoded parameters of recently used model versions.
     let parameterCache = ParameterCache()
+    /// Refused reads recorded lately: one repeated by a re-reading console is audited once a minute.
+    let repeatedDenials = RepeatedDenials()
 
     private init(store: SQLiteStore, options: Options) {
         self.store = store
