@@ -72,18 +72,46 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
         return sections
     }
 
+    /// Why the app went out of reach, as far as this page can tell: the core answers "not found"
+    /// alike for an app deleted and one no longer reached (a collaboration or a team's grant
+    /// ended, a personal app transferred), and only Admins reach every app of an organization.
+    private func goneElsewhere(_ app: App?) -> String {
+        let id = state.appID
+        if env.sharedOnly(app) { return "app \(id) is no longer shared with you, or was deleted" }
+        switch env.context {
+        case .personal: return "app \(id) was deleted or transferred elsewhere"
+        case .organization where env.role.map({ Permissions.reach(.seeApps, for: $0) == .all }) == true:
+            return "app \(id) was deleted elsewhere"
+        default: return "app \(id) is out of your reach now: deleted, or the access your team gave ended"
+        }
+    }
+
+    /// The sidebar again after the collaboration's scopes changed elsewhere: sections that stay
+    /// keep their state, the one in front stays in front if it is still there; a section whose
+    /// scope was taken away goes (left in front, it would be refused on each live re-read).
+    private func resection() -> [Reaction] {
+        let front = section.title
+        guard replaceSections(with: sectionsInView()) else {
+            return [.flash(.warn("your collaboration on app \(state.appID) no longer reaches \(front)"))]
+        }
+        return []
+    }
+
     var actions: AppActions { AppActions(env: env) }
     /// The app section in front, nil when a content section (Inputs, Concepts, Models) is.
     public var appSection: AppSection? { (section as? AppInfoSection)?.kind }
 
     override func reloadPage() -> [Reaction] {
         do {
+            let before = state.app?.collaboration
             state.app = try env.service.app(env.session, in: env.context, id: state.appID)
             state.error = nil
+            if !sections.isEmpty && state.app?.collaboration != before { return resection() }
             return []
         } catch let error as CoreError where error.kind == .notFound && state.app != nil {
+            let gone = goneElsewhere(state.app)
             state.app = nil
-            return [.pop, .flash(.warn("app \(state.appID) was deleted elsewhere"))]
+            return [.pop, .flash(.warn(gone))]
         } catch {
             state.error = error.userMessage
             return []

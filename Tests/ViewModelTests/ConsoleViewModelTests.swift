@@ -309,7 +309,7 @@ import Testing
         try fixture.service.deleteApp(fixture.ada, in: .personal, id: "notes")
         console.send(.externalChange)
         #expect(console.state.stack == [.pane(.myApps)])
-        #expect(console.state.flash == .warn("app notes was deleted elsewhere"))
+        #expect(console.state.flash == .warn("app notes was deleted or transferred elsewhere"))
     }
 
     @Test func aDialogThatOpensClearsAnOlderMessage() throws {

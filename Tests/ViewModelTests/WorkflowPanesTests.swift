@@ -205,6 +205,48 @@ import Testing
         #expect(shared.state.list.rows.isEmpty && console.state.flash == .info("you no longer collaborate on support-triage"))
     }
 
+    @Test func aCollaboratorsSidebarFollowsScopesChangedElsewhere() throws {
+        let console = try console("olivia")
+        if case .inbox = console.state.overlay { console.send(.back) }
+        console.send(.selectPane(.collaborations))
+        console.send(.open)
+        let page = try #require(console.appDetail)
+        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Models" })))
+        let models = try #require(page.section as? ModelsSection)
+        let admin = try DemoDatabase.session(service, DemoAccounts.admin), acme = Context.organization("acme")
+        // Another session narrows the collaboration: Models stays, and stays in front.
+        _ = try service.updateCollaborator(admin, in: acme, appID: "support-triage", username: "olivia", scopes: [.modelsRead, .predict])
+        console.send(.externalChange)
+        #expect(page.sections.map(\.title) == ["Overview", "Concepts", "Models"])
+        #expect(page.section === models && console.state.flash == nil)
+        // Then takes models away while Models is in front: the page goes back to the overview and says why.
+        _ = try service.updateCollaborator(admin, in: acme, appID: "support-triage", username: "olivia", scopes: [.predict])
+        console.send(.externalChange)
+        #expect(page.sections.map(\.title) == ["Overview"])
+        #expect(page.section.title == "Overview")
+        #expect(console.state.flash == .warn("your collaboration on app support-triage no longer reaches Models"))
+        #expect(console.state.screen == .sharedApp(AppRef(context: acme, appID: "support-triage")))
+    }
+
+    @Test func anAppOutOfReachSaysWhyItMayHaveGone() throws {
+        let admin = try DemoDatabase.session(service, DemoAccounts.admin)
+        let radia = try console("radia")
+        radia.switchContext(.organization("acme"))
+        radia.pushPage(.app("weld-defects")); radia.syncState()
+        try service.removeTeamApp(admin, organizationID: "acme", teamID: "vision", appID: "weld-defects")
+        radia.send(.externalChange)
+        #expect(radia.state.flash == .warn("app weld-defects is out of your reach now: deleted, or the access your team gave ended"))
+        #expect(radia.appDetail == nil)
+
+        let olivia = try console("olivia")
+        if case .inbox = olivia.state.overlay { olivia.send(.back) }
+        olivia.send(.selectPane(.collaborations))
+        olivia.send(.open)
+        try service.removeCollaborator(admin, in: .organization("acme"), appID: "support-triage", username: "olivia")
+        olivia.send(.externalChange)
+        #expect(olivia.state.flash == .warn("app support-triage is no longer shared with you, or was deleted"))
+    }
+
     @Test func theCollaboratorsSectionSharesWithScopesFromAPicker() throws {
         let (console, section) = try appSection("moderation", "Collaborators", as: CollaboratorsSection.self)
         #expect(section.state.list.rows.isEmpty)
