@@ -31,6 +31,24 @@ import OrgdeckViewModels
         #expect(runtime.isFinished)
     }
 
+    @Test func keysDoNothingWhileTheSizeNoticeHidesTheConsole() throws {
+        let (runtime, terminal) = try runtime(ScreenFixture())
+        runtime.handle(.char("n"))
+        let opened = runtime.model.state.overlay
+        guard case .form = opened else { Issue.record("n opens no form: \(opened)"); return }
+        terminal.resize(width: 40, height: 10)
+        runtime.handle(.resize(width: terminal.width, height: terminal.height))
+        for key in [KeyEvent.char("x"), .enter, .escape] { runtime.handle(key) }
+        #expect(runtime.model.state.overlay == opened, "nothing typed, sent or cancelled unseen")
+        terminal.resize(width: 80, height: 24)
+        runtime.handle(.resize(width: terminal.width, height: terminal.height))
+        runtime.handle(.escape)
+        #expect(runtime.model.state.overlay == .none)
+        terminal.resize(width: 40, height: 10)
+        runtime.handle(.char("q"))
+        #expect(runtime.isFinished, "quitting still works")
+    }
+
     @Test func whenTypingRestsTheCountItSkippedIsFinishedAndDrawn() throws {
         let fixture = try ScreenFixture(orgApps: (0..<200).map { ("app-\($0)", "App \($0)") })
         let (runtime, terminal) = runtime(fixture)

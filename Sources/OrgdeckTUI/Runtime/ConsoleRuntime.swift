@@ -125,14 +125,23 @@ public final class ConsoleRuntime {
         dirty = true
         switch key {
         case .resize: return
-        case .mouse(let mouse): handleMouse(mouse); return
+        case .mouse(let mouse) where !isTooSmall: handleMouse(mouse); return
+        case .mouse: return
         default: break
         }
         guard let event = router.event(for: key, acceptsText: model.acceptsText) else { return }
+        // While the console is hidden behind the size notice a key would act unseen (submit a
+        // form, confirm a dialog): only quitting and redrawing are taken.
+        if isTooSmall && event != .quit && event != .redraw { return }
         // A theme dropped into a themes folder while the console runs is offered by `:theme`.
         if event == .palette && firstFrameDone { model.themeNames = ThemeCatalog(searchPaths: themeDirectories).names() }
         perform(model.send(event))
         rememberContextTheme()
+    }
+
+    /// Whether the terminal is below the size the console draws in, so the size notice shows.
+    var isTooSmall: Bool {
+        backend.width < ConsoleRenderer.minimumWidth || backend.height < ConsoleRenderer.minimumHeight
     }
 
     func handleMouse(_ mouse: MouseEvent) {
