@@ -29,7 +29,7 @@ struct IdpCommand: ParsableCommand {
         try Remote.serverFile(path, "the file to read")
         if path == "-" { return try FileHandle.standardInput.readToEnd() ?? Data() }
         do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw CoreError.invalid(field, "cannot read \(Format.sanitize(path)): \(error.localizedDescription)")
+            throw CoreError.invalid(field, "cannot read \(Format.sanitize(path)): \(FileReason.reading(path, error))")
         }
     }
 
@@ -38,7 +38,7 @@ struct IdpCommand: ParsableCommand {
         try Remote.serverFile(path, "the certificate to read")
         if path == "-" { return String(decoding: try FileHandle.standardInput.readToEnd() ?? Data(), as: UTF8.self) }
         do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CoreError.invalid("certificate", "cannot read \(Format.sanitize(path)) as text: \(error.localizedDescription)")
+            throw CoreError.invalid("certificate", "cannot read \(Format.sanitize(path)) as text: \(FileReason.reading(path, error))")
         }
     }
 

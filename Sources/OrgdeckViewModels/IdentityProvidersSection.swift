@@ -142,7 +142,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
 
     private func read(path: String, key: String) throws -> (path: String, data: Data) {
         do { return (path, try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
-            throw CoreError.invalid(key, "cannot read \(path): \(error.localizedDescription)")
+            throw CoreError.invalid(key, "cannot read \(path): \(FileReason.reading(path, error))")
         }
     }
 
@@ -151,6 +151,9 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
         case (.chooseAction, .picker(let picker)):
             return form(for: picker.highlighted?.value ?? "import")
         case (.createFields, .form(let form)):
+            guard !form.value("certificate").isEmpty else {
+                throw CoreError.invalid("certificate", "a signing certificate is needed: the path of a PEM file (Tab completes)")
+            }
             let pem = String(decoding: try read(form, "certificate").data, as: UTF8.self)
             let provider = try env.service.createIdentityProvider(env.session, organizationID: organizationID, name: form.value("name"),
                                                                   entityID: form.value("entity_id"), ssoURL: form.value("sso_url"),
@@ -162,7 +165,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
             let path = try PathCompletion.exportTarget(form)
             let xml = try env.service.serviceProviderMetadata(env.session, organizationID: organizationID, baseURL: form.value("base_url"))
             do { try Data(xml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw CoreError.invalid("path", "cannot write \(path): \(error.localizedDescription)")
+                throw CoreError.invalid("path", "cannot write \(path): \(FileReason.writing(path, error))")
             }
             return [.flash(.info("wrote the service-provider metadata to \(path)"))]
         case (.importFile, .form(let form)):

@@ -174,6 +174,13 @@ import Testing
         console.type("By hand"); console.send(.nextFocus)
         console.type("urn:by-hand"); console.send(.nextFocus)
         console.type("https://hand.example/sso"); console.send(.nextFocus); console.send(.nextFocus)
+        func formError() -> String? { if case .form(let form) = console.front?.dialog { return form.error } else { return nil } }
+        console.send(.submit)
+        #expect(formError() == "a signing certificate is needed: the path of a PEM file (Tab completes)")
+        console.type(folder.path)
+        console.send(.submit)
+        #expect(formError() == "cannot read \(folder.path): it is a folder, not a file")
+        for _ in 0..<folder.path.count { console.send(.backspace) }
         console.type(pem.path)
         console.send(.submit)
         #expect(console.front?.dialog == nil, "\(String(describing: console.front?.dialog))")

@@ -76,7 +76,7 @@ public enum InputSource {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
-            return refuse(InputRefusal(path: path, reason: "cannot be read: \(error.localizedDescription)"))
+            return refuse(InputRefusal(path: path, reason: "cannot be read: \(FileReason.reading(path, error))"))
         }
         if data.isEmpty { return refuse(InputRefusal(path: path, reason: "the file is empty")) }
         do {
@@ -115,7 +115,7 @@ extension InputSource {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         } catch {
-            throw CoreError(.failure, "\(path) cannot be read: \(error.localizedDescription)")
+            throw CoreError(.failure, "\(path) cannot be read: \(FileReason.reading(path, error))")
         }
         func candidate(_ input: InputCandidate) throws {
             if case .text(let text) = input.content { try take(input.line, text) }

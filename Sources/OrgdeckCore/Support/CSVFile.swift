@@ -35,7 +35,7 @@ public enum CSVFile {
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             if let error = error as? CoreError { throw error }
-            throw CoreError.invalid("path", "cannot write \(Validation.visible(path)): \(error.localizedDescription)")
+            throw CoreError.invalid("path", "cannot write \(Validation.visible(path)): \(FileReason.writing(path, error))")
         }
         guard rename(temporary, path) == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)

@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckCore
 import OrgdeckTerminal
 import TOMLKit
 
@@ -42,7 +43,7 @@ public struct ConsoleConfig: Equatable, Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return ConsoleConfig() }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ConfigError(file: path, line: nil, key: nil, reason: "cannot read: \(error.localizedDescription)")
+            throw ConfigError(file: path, line: nil, key: nil, reason: "cannot read: \(FileReason.reading(path, error))")
         }
         return try parse(toml: text, fileName: path)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckCore
 
 extension Theme {
     /// Loads the theme `name` (or a path to a `.toml` file) from the first search path that has
@@ -50,7 +51,7 @@ extension Theme {
                 throw ThemeError(file: path, line: nil, key: nil, reason: "is over \(maxFileSize >> 20) MiB: not a theme file")
             }
             do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-                throw ThemeError(file: path, line: nil, key: nil, reason: "cannot read: \(error.localizedDescription)")
+                throw ThemeError(file: path, line: nil, key: nil, reason: "cannot read: \(FileReason.reading(path, error))")
             }
         } else if let compiled = builtinTOML[key], !name.contains("/") {
             if key == "default" { return builtin }
