@@ -77,6 +77,26 @@ import OrgdeckViewModels
         #expect(menu.contains { $0.contains("… Admin") }, "the menu keeps the role too:\n\(menu.joined(separator: "\n"))")
     }
 
+    @Test func aLongOrganizationNameGivesWayToTheLockTheUserAndTheInbox() throws {
+        let fixture = try ScreenFixture()
+        _ = try fixture.service.updateOrganization(fixture.ada, id: "acme", name: "The Extremely Long Organization " + String(repeating: "Name ", count: 13),
+                                                   billingEmail: nil, expectedVersion: nil)
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        var state = console.state
+        state.readOnly = true
+        state.invitationCount = 1
+        state.budgetAlert = 80
+        func header(_ width: Int) -> String {
+            var painter = Painter(grid: CellGrid(width: width, height: 2), theme: .builtin, keys: KeyMap())
+            HeaderView.draw(&painter, painter.grid.bounds, state: state)
+            return painter.grid.rows[0]
+        }
+        #expect(header(80) == " orgdeck ▸ The Extremely Long Organiz… · Admin ✉ 1 invitation [read-only] ada ▾ ")
+        #expect(header(60) == " orgdeck ▸ The Extremely Long Or… · Admin [read-only] ada ▾ ", "the badges give way first")
+        #expect(header(200).contains("✉ 1 invitation ⚠ budget 80% [read-only] ada ▾"))
+    }
+
     @Test func anEmptyListSuggestsItsKeyOnlyToWhomItWorks() throws {
         let fixture = try AdminScreenFixture()
         let service = fixture.base.service
