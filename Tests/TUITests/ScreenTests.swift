@@ -209,6 +209,19 @@ import OrgdeckViewModels
         #expect(!typed.joined().contains("secret"))
     }
 
+    @Test func aSignUpRefusalIsShownWhole() throws {
+        let console = try ScreenFixture().console(signedIn: false)
+        console.send(.toggleSignUp)
+        for (index, value) in ["Bad User", "Bad", "bad@example.com", "a long enough password"].enumerated() {
+            if index > 0 { console.send(.nextFocus) }
+            for character in value { console.send(.text(String(character))) }
+        }
+        console.send(.submit)
+        let text = ScreenFixture.render(console).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " │")) }.joined(separator: " ")
+        #expect(text.contains("✗ username may hold lower-case letters, digits, - and _, must start and end with a letter or digit,"), "\(text)")
+        #expect(text.contains("at most 32 characters"), "the rule's end is not cut off: \(text)")
+    }
+
     @Test func theForcedPasswordChangeSaysWhyAndOffersNoWayAround() throws {
         let fixture = try ScreenFixture()
         var policy = PasswordPolicy()

@@ -1,8 +1,8 @@
 import OrgdeckTerminal
 import OrgdeckViewModels
 
-/// Draws a form's fields (label, input line, hint) and its error, which has two lines of its
-/// own so it never pushes anything out; shared by dialogs and sign-in. A dialog's keys are in
+/// Draws a form's fields (label, input line, hint) and its error, which has at least two lines
+/// of its own so it never pushes anything out; shared by dialogs and sign-in. A dialog's keys are in
 /// the footer; the sign-in screen, which has none, passes them as `keys`.
 enum FormView {
     /// A field's hint as drawn in `width` columns: one line, or two when it is longer (a
@@ -27,15 +27,23 @@ enum FormView {
         max(base, min(100, (form.fields.map { TextWidth.columns($0.hint) }.max() ?? 0) + 6))
     }
 
-    /// Rows a form needs in `width` columns: its fields, two for the error, the key line when
-    /// there is one.
+    /// Rows a form needs in `width` columns: its fields, two or more for the error, the key line
+    /// when there is one.
     static func height(_ form: FormState, width: Int, keys: Bool = false) -> Int {
-        form.fields.reduce(0) { $0 + height($1, width: width) } + 2 + (keys ? 2 : 0)
+        form.fields.reduce(0) { $0 + height($1, width: width) } + max(2, errorLines(form, width: width).count) + (keys ? 2 : 0)
+    }
+
+    /// The error as drawn in `width` columns: every line it takes, up to four (the fourth holds
+    /// the rest, cut with `…` when drawn). A rule's whole wording is the point of the message.
+    static func errorLines(_ form: FormState, width: Int) -> [String] {
+        guard let error = form.error else { return [] }
+        let lines = TextLayout.wrap("✗ " + error, width: max(1, width))
+        return lines.count > 4 ? Array(lines[0..<3]) + [lines[3...].joined(separator: " ")] : lines
     }
 
     static func draw(_ painter: inout Painter, _ area: Rect, form: FormState, keys: String? = nil) {
         var y = area.y
-        let errorLines = form.error.map { TextLayout.wrap("✗ " + $0, width: area.width).prefix(2) } ?? []
+        let errorLines = errorLines(form, width: area.width)
         let rows = area.height - (keys == nil ? 0 : 2) - errorLines.count
         // Each hint wrapped once; the rows every field takes follow from it.
         let hints = form.fields.map { hintLines($0, width: area.width) }
