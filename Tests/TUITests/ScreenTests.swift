@@ -161,6 +161,26 @@ import OrgdeckViewModels
         #expect(allowed.style == Theme.builtin.style(.menu))
     }
 
+    @Test func anAppsSettingsDrawOperationsAsTheFooterDoes() throws {
+        let fixture = try ScreenFixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.open)
+        let page = try #require(console.appDetail)
+        console.send(.selectSection(page.sections.count - 1))
+        #expect(page.appSection == .settings)
+        let painter = ConsoleRenderer(keyMap: KeyMap(), now: ScreenFixture.now).render(console, theme: .builtin, width: 120, height: 30)
+        let rows = painter.grid.rows
+        let y = try #require(rows.firstIndex { $0.contains("t  transfer to an organization — only personal apps can be transferred") },
+                             "\(rows.joined(separator: "\n"))")
+        let x = try #require(rows[y].range(of: "t  transfer")).lowerBound.utf16Offset(in: rows[y])
+        #expect(painter.grid[x, y].style == painter.style(.muted), "refused: drawn as the footer greys it")
+        let d = try #require(rows.firstIndex { $0.contains("d  delete the app and all its content") })
+        let dx = try #require(rows[d].range(of: "d  delete")).lowerBound.utf16Offset(in: rows[d])
+        #expect(painter.grid[dx, d].style == painter.style(.helpKey))
+        #expect(!rows[d].contains("—"), "an Admin may delete")
+    }
+
     @Test(arguments: ["apps", "members", "team"])
     func helpListsTheFocusedPanesKeysFirst(pane: String) throws {
         let console: ConsoleViewModel

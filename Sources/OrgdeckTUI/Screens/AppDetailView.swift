@@ -25,7 +25,7 @@ enum AppDetailView {
         let body = Rect(x: content.x + 2, y: content.y + 1, width: content.width - 3, height: content.height - 1)
         switch page.appSection {
         case .overview: drawOverview(&painter, body, app: app, commands: page.commands, mayLabel: page.mayLabel, now: now)
-        case .settings: drawSettings(&painter, body, app: app, now: now)
+        case .settings: drawSettings(&painter, body, app: app, commands: page.commands, now: now)
         case nil:
             let table = Rect(x: content.x + 1, y: content.y, width: content.width - 1, height: content.height)
             switch page.section {
@@ -59,7 +59,9 @@ enum AppDetailView {
         }
     }
 
-    static func drawSettings(_ painter: inout Painter, _ area: Rect, app: App, now: Date) {
+    /// `commands`: the page's, so an operation the role may not use is drawn as the footer
+    /// draws it (muted) with the reason, under the user's own key.
+    static func drawSettings(_ painter: inout Painter, _ area: Rect, app: App, commands: [PaneCommand], now: Date) {
         var y = area.y
         painter.text("Settings", x: area.x, y: y, .title); y += 2
         let owner: String
@@ -72,9 +74,14 @@ enum AppDetailView {
         field(&painter, "Version", String(app.version), x: area.x, y: &y, width: area.width)
         field(&painter, "Pinned", app.pinned ? "yes" : "no", x: area.x, y: &y, width: area.width)
         y += 1
-        for (key, text) in [("y", "copy the app ID"), ("D", "duplicate under a new ID"), ("t", "transfer to an organization (personal apps)"), ("d", "delete the app and all its content")] where y < area.maxY {
-            painter.text(key, x: area.x, y: y, .helpKey)
-            painter.text(text, x: area.x + 3, y: y, width: area.width - 3, .base)
+        let operations: [(ConsoleEvent, String)] = [(.copyID, "copy the app ID"), (.duplicate, "duplicate under a new ID"),
+                                                     (.transfer, "transfer to an organization"), (.delete, "delete the app and all its content")]
+        for (event, text) in operations where y < area.maxY {
+            guard let command = commands.first(where: { $0.event == event }), let key = painter.keys.hint(for: event) else { continue }
+            let refused = command.refusal != nil
+            let keyWidth = painter.text(key, x: area.x, y: y, width: area.width, refused ? .muted : .helpKey)
+            let line = command.refusal.map { "\(text) — \($0)" } ?? text
+            painter.text(line, x: area.x + keyWidth + 2, y: y, width: area.width - keyWidth - 2, refused ? .muted : .base)
             y += 1
         }
     }
