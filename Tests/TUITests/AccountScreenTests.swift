@@ -99,6 +99,20 @@ import OrgdeckViewModels
         Golden.check("team-app-picker-80x24", ScreenFixture.render(console))
     }
 
+    @Test func aPickerCutsTheMeaningBeforeTheValueChosen() throws {
+        let id = String(repeating: "a", count: 31) + "1"
+        let picker = PickerState(title: "Add an app", options: [
+            PickerOption(value: id, label: id, detail: "A very long application name that goes on and on and on and on"),
+            PickerOption(value: "short", label: "short", detail: "Short"),
+        ])
+        for width in [80, 120] {
+            var painter = Painter(grid: CellGrid(width: width, height: 24), theme: .builtin)
+            PickerView.draw(&painter, picker)
+            let row = try #require(painter.grid.rows.first { $0.contains("▸ aaaa") })
+            #expect(row.contains("▸ \(id)  A very long application"), "\(width): \(row)")
+        }
+    }
+
     @Test func aFormKeepsItsHintsBesideItsError() throws {
         let console = try AdminScreenFixture().account(.teams)
         console.send(.new)

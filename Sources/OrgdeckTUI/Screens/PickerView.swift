@@ -10,7 +10,11 @@ enum PickerView {
         // its columns or its height. As wide as the longest meaning needs, within the screen.
         let rows = min(max(picker.options.count, 1), max(3, painter.grid.height - 10))
         let markWidth = 2 + (picker.multiple ? 2 : 0)
-        let labelWidth = min(30, max(8, picker.options.map { TextWidth.columns($0.label) }.max() ?? 8))
+        // The label is the value being chosen (an app ID, a username): it is cut last, keeping
+        // at least 24 columns for the meanings beside it.
+        let room = painter.grid.width - 2 - 4
+        let longest = max(8, picker.options.map { TextWidth.columns($0.label) }.max() ?? 8)
+        let labelWidth = min(longest, max(30, room - markWidth - 2 - 24))
         let detailWidth = picker.options.map { TextWidth.columns($0.refusal ?? $0.detail) }.max() ?? 0
         let box = OverlayView.dialog(&painter, title: picker.title, width: max(68, markWidth + labelWidth + 2 + detailWidth + 4),
                                      height: rows + 6)
