@@ -45,8 +45,8 @@ extension ConsoleViewModel {
             PaneCommand(.profileMenu, "profile"),
             PaneCommand(.palette, "palette"),
             PaneCommand(.inbox, state.invitationCount > 0 ? "invitations (\(state.invitationCount))" : "invitations", inFooter: false),
-            PaneCommand(.leave, "leave the organization", refusal: state.memberships.isEmpty ? "you belong to no organization" : change,
-                        inFooter: false),
+            PaneCommand(.leave, "leave the organization", refusal: state.memberships.isEmpty ? "you belong to no organization"
+                        : state.context.organizationID == nil ? Self.leaveFromPersonal : change, inFooter: false),
             PaneCommand(.refresh, "refresh", inFooter: false),
             PaneCommand(.redraw, "repaint the screen", inFooter: false),
             PaneCommand(.help, "these keys", inFooter: false),

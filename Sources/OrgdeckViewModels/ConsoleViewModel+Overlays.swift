@@ -80,13 +80,17 @@ extension ConsoleViewModel {
         ], submitLabel: "Confirm")), for: .createOrganization)
     }
 
+    /// Why `L` leaves nothing from the personal account's panes (its Account pane's list leaves
+    /// the organization highlighted there).
+    static let leaveFromPersonal = "this is your personal account: switch to the organization you want to leave first, or leave it from the list in Account"
+
     /// `L`: leave the organization in front (refused in the personal account).
     func beginLeave() -> [Reaction] {
         guard !state.memberships.isEmpty else { return refused("you belong to no organization") }
         // Only the organization in front: leaving one the screen does not show would surprise.
         guard let org = state.context.organizationID.flatMap({ id in state.memberships.first { $0.organization.id == id } })?
             .organization else {
-            return refused("this is your personal account: switch to the organization you want to leave first")
+            return refused(Self.leaveFromPersonal)
         }
         if let reason = environment?.refusalToChange { return refused(reason) }
         return present(.confirm(ConfirmState(title: "Leave organization",

@@ -8,9 +8,9 @@ public struct PersonalProfileState: Equatable, Sendable {
 }
 
 /// The Account pane in the personal context: the profile, the organizations (Enter switches to
-/// one), and the password change.
+/// one, `L` leaves the highlighted one), and the password change.
 public final class PersonalProfileSection: SectionModel, DialogOwner {
-    enum Purpose: Equatable, Sendable { case changePassword }
+    enum Purpose: Equatable, Sendable { case changePassword, leave(organizationID: String) }
 
     public internal(set) var state: PersonalProfileState
     let env: PaneEnvironment
@@ -44,6 +44,13 @@ public final class PersonalProfileSection: SectionModel, DialogOwner {
         case .open:
             guard let membership = state.memberships.selected else { return refused("you belong to no organization") }
             return [.membershipsChanged(switchTo: .organization(membership.organization.id))]
+        case .leave:
+            guard let org = state.memberships.selected?.organization else { return refused("you belong to no organization") }
+            if let reason = env.refusalToChange { return refused(reason) }
+            return present(.confirm(ConfirmState(title: "Leave organization",
+                message: "Leave \(org.name) (\(org.id))? You lose access to its apps; your personal apps stay yours. "
+                    + "Type the organization ID to confirm.",
+                requiredText: org.id, verb: "leave")), for: .leave(organizationID: org.id))
         case .edit:
             if let reason = env.refusalToChange { return refused(reason) }
             return present(.form(FormState(title: "Change your password", fields: [
@@ -64,14 +71,20 @@ public final class PersonalProfileSection: SectionModel, DialogOwner {
             }
             try env.service.changePassword(env.session, current: form.rawValue("current"), new: form.rawValue("new"))
             return [.flash(.info("password changed"))]
-        case (.changePassword, _):
+        case (.leave(let id), .confirm):
+            try env.service.leaveOrganization(env.session, organizationID: id)
+            _ = reload()
+            return [.membershipsChanged(switchTo: nil), .flash(.info("you left \(id)"))]
+        case (.changePassword, _), (.leave, _):
             return []
         }
     }
 
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
-        return [PaneCommand(.open, "switch to", refusal: state.memberships.isEmpty ? "you belong to no organization" : nil),
+        let none = state.memberships.isEmpty ? "you belong to no organization" : nil
+        return [PaneCommand(.open, "switch to", refusal: none),
+                PaneCommand(.leave, "leave", refusal: none ?? env.refusalToChange),
                 PaneCommand(.edit, "change password", refusal: env.refusalToChange)]
     }
 }

@@ -264,7 +264,19 @@ import Testing
         bob.switchContext(.personal)
         bob.send(.leave)
         #expect(bob.state.overlay == .none, "not the first organization of the list: the one in front, and there is none")
-        #expect(bob.state.flash == .warn("this is your personal account: switch to the organization you want to leave first"))
+        #expect(bob.state.flash == .warn("this is your personal account: switch to the organization you want to leave first, "
+                                         + "or leave it from the list in Account"))
+        // The personal Account pane lists the organizations: L there leaves the one highlighted.
+        bob.send(.selectPane(.account))
+        #expect(bob.refusals["leave"] == nil)
+        bob.send(.leave)
+        guard case .confirm(let confirm) = bob.state.overlay else { Issue.record("no confirmation: \(bob.state.overlay)"); return }
+        #expect(confirm.requiredText == "acme" && confirm.message.hasPrefix("Leave Acme Robotics (acme)?"))
+        bob.type("acme")
+        bob.send(.submit)
+        #expect(bob.state.overlay == .none && bob.state.flash == .info("you left acme"))
+        #expect(bob.state.memberships.isEmpty && bob.personalProfile?.memberships.rows.isEmpty == true)
+        #expect(bob.state.context == .personal)
     }
 
     @Test func theOrganizationProfileIsEditedThroughAFormAndTheHeaderFollows() throws {
