@@ -111,4 +111,21 @@ import OrgdeckViewModels
         #expect(TableLayout.widths(members, content: [8, 20, 30, 10], available: 50) == [8, 12, 17, 10],
                 "no name is cut for an email that would stay cut")
     }
+
+    @Test func oneLongCellIsCutRatherThanEveryOtherColumn() {
+        let members = [TableColumn("User", min: 8, priority: 10, identifier: true), TableColumn("Name", min: 12, priority: 7),
+                       TableColumn("Email", min: 16, priority: 9, identifier: true), TableColumn("Role", min: 10, max: 16, priority: 8),
+                       TableColumn("Joined", min: 10, max: 10, priority: 4)]
+        // Fifteen members with emails up to 25 columns, and one of 100.
+        let emails = Array(repeating: 20, count: 13) + [25, 100]
+        #expect(TableLayout.typicalWidth(emails) == 25)
+        #expect(TableLayout.typicalWidth([13, 8, 8]) == 13, "a few rows of like width have no outlier")
+        #expect(TableLayout.typicalWidth([32, 14, 14]) == 14)
+        let content = [9, 17, 25, 16, 10], longest = [9, 17, 100, 16, 10]
+        let wide = TableLayout.widths(members, content: content, longest: longest, available: 100)
+        #expect(wide == [9, 17, 44, 16, 10], "every name and role whole; the long email gets the room left, cut")
+        #expect(TableLayout.widths(members, content: content, longest: longest, available: 200) == [9, 17, 100, 16, 10])
+        // When the columns giving way would show the long cell whole, they do.
+        #expect(TableLayout.widths(members, content: content, longest: [9, 17, 40, 16, 10], available: 90) == [9, 17, 40, 16, nil])
+    }
 }

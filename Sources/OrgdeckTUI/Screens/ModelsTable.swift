@@ -51,7 +51,7 @@ enum VersionText {
 enum StarredView {
     static let columns = [
         TableColumn("ID", min: 8, priority: 10, identifier: true),
-        TableColumn("Name", min: 8, max: 32, priority: 4),
+        TableColumn("Name", min: 8, priority: 4),
         TableColumn("App", min: 8, priority: 9, identifier: true),
         TableColumn("Owner", min: 8, max: 24, priority: 8),
         TableColumn("Kind", min: 15, max: 19, priority: 7),

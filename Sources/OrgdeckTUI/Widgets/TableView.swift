@@ -41,16 +41,85 @@ struct TableColumn {
 /// the room left goes to identifiers first, then by priority, until each shows its content;
 /// while an identifier or an essential column is still cut, optional columns give way. Room
 /// nobody needs stays at the right rather than stretching a column with blanks.
+///
+/// `content` is what a column's cells typically need (`typicalWidth`), `longest` what its
+/// widest cell needs: one long email among short ones is shown whole only with room nobody
+/// else needs, instead of cutting every other column of every row for it.
 enum TableLayout {
     /// The width of each column, nil for a hidden one. `gap` columns separate neighbours.
-    static func widths(_ columns: [TableColumn], content: [Int], available: Int, gap: Int = 1) -> [Int?] {
+    static func widths(_ columns: [TableColumn], content: [Int], longest: [Int]? = nil, available: Int, gap: Int = 1) -> [Int?] {
+        guard let longest else { return widthsForTypical(columns, content: content, available: available, gap: gap) }
+        var hidden: Set<Int> = []
+        func layout() -> [Int?] {
+            grow(widthsForTypical(columns, content: content, available: available, gap: gap, hidden: hidden), toward: longest,
+                 columns: columns, available: available, gap: gap)
+        }
+        /// Whether an essential column (an identifier or not) shows less than its widest cell.
+        func cut(_ width: [Int?], identifiers: Bool) -> Bool {
+            columns.indices.contains { i in
+                columns[i].isEssential && columns[i].identifier == identifiers
+                    && width[i].map { $0 < Swift.min(longest[i], columns[i].max ?? longest[i]) } == true
+            }
+        }
+        func hideOne(_ width: [Int?]) -> Bool {
+            let optional = columns.indices.filter { !columns[$0].isEssential && width[$0] != nil }
+            guard let victim = optional.min(by: { columns[$0].priority != columns[$1].priority
+                ? columns[$0].priority < columns[$1].priority : $0 > $1 }) else { return false }
+            hidden.insert(victim)
+            return true
+        }
+        // An essential text (a name) shows as much as it can before an optional column shows.
+        var width = layout()
+        while cut(width, identifiers: false), hideOne(width) { width = layout() }
+        // An identifier's outlier is shown whole if optional columns giving way allows it; when
+        // nothing would, they stay and only the outlier is cut (in its middle).
+        let settled = width, kept = hidden
+        while cut(width, identifiers: true) {
+            guard hideOne(width) else { hidden = kept; return settled }
+            width = layout()
+        }
+        return width
+    }
+
+    /// What a column's cells need but for outliers: the widest tenth of the cells (at least one
+    /// of three or more) is left out when it is far wider than the rest (twice as wide and by
+    /// eight columns), so one long email does not set the width of every row's column.
+    static func typicalWidth(_ widths: [Int]) -> Int {
+        guard widths.count >= 3 else { return widths.max() ?? 0 }
+        let sorted = widths.sorted(by: >)
+        let rest = sorted[Swift.max(1, widths.count / 10)]
+        let limit = Swift.max(2 * rest, rest + 8)
+        return sorted.first { $0 <= limit } ?? rest
+    }
+
+    /// Room left after every column has its typical width goes to columns whose widest cell
+    /// needs more, identifiers first, then by priority.
+    private static func grow(_ width: [Int?], toward longest: [Int], columns: [TableColumn], available: Int, gap: Int) -> [Int?] {
+        var width = width
+        let shown = columns.indices.filter { width[$0] != nil }
+        var room = available - shown.reduce(0) { $0 + width[$1]! } - gap * Swift.max(0, shown.count - 1)
+        let order = shown.sorted { a, b in
+            if columns[a].identifier != columns[b].identifier { return columns[a].identifier }
+            return columns[a].priority != columns[b].priority ? columns[a].priority > columns[b].priority : a < b
+        }
+        for i in order where room > 0 {
+            let natural = Swift.max(longest[i], TextWidth.columns(columns[i].title))
+            let grow = Swift.min(room, Swift.min(natural, columns[i].max ?? natural) - width[i]!)
+            if grow > 0 { width[i]! += grow; room -= grow }
+        }
+        return width
+    }
+
+    /// The layout by `content` alone, with the columns in `hidden` left out from the start.
+    private static func widthsForTypical(_ columns: [TableColumn], content: [Int], available: Int, gap: Int,
+                                         hidden: Set<Int> = []) -> [Int?] {
         guard !columns.isEmpty, available > 0 else { return columns.map { _ in nil } }
         let wanted = columns.indices.map { i -> Int in
             let natural = Swift.max(content[i], TextWidth.columns(columns[i].title))
             return Swift.max(1, Swift.min(natural, columns[i].max ?? natural))
         }
         let least = columns.indices.map { Swift.min(columns[$0].min, wanted[$0]) }
-        var visible = Array(columns.indices)
+        var visible = columns.indices.filter { !hidden.contains($0) }
         func needed() -> Int { visible.reduce(0) { $0 + least[$1] } + gap * Swift.max(0, visible.count - 1) }
         func lowest(_ candidates: [Int]) -> Int? {
             candidates.min { a, b in columns[a].priority != columns[b].priority ? columns[a].priority < columns[b].priority : a > b }
@@ -126,11 +195,11 @@ enum TableView {
         let inner = area.width - 2 - markWidth
         var columns = columns
         if let sortColumn, columns.indices.contains(sortColumn) { columns[sortColumn].title += ascending ? " ↑" : " ↓" }
-        let content = columns.indices.map { i in
-            columns[i].bar ? (columns[i].max ?? columns[i].min)
-                : rows.reduce(0) { Swift.max($0, i < $1.count ? TextWidth.columns($1[i]) : 0) }
+        let cells = columns.indices.map { i in
+            columns[i].bar ? [columns[i].max ?? columns[i].min] : rows.map { i < $0.count ? TextWidth.columns($0[i]) : 0 }
         }
-        let widths = TableLayout.widths(columns, content: content, available: inner)
+        let widths = TableLayout.widths(columns, content: cells.map(TableLayout.typicalWidth), longest: cells.map { $0.max() ?? 0 },
+                                        available: inner)
         let header = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         painter.fill(header, .tableHeader)
         var x = area.x + 1 + markWidth
@@ -163,7 +232,10 @@ enum TableView {
                 var value = i < row.count ? row[i] : ""
                 if column.bar { value = Bars.bar(Double(value) ?? 0, width: width) }
                 let cellElement: UIElement = selected ? .tableCursor : column.muted ? .muted : .tableRow
-                let shown = TextWidth.columns(value) > width ? TextWidth.truncate(value, to: width) : value
+                // An identifier keeps both ends, so rows that differ only at the end stay apart;
+                // in a narrow column its start is what is recognised.
+                let shown = TextWidth.columns(value) <= width ? value
+                    : column.identifier && width >= 12 ? TextWidth.elideMiddle(value, to: width) : TextWidth.truncate(value, to: width)
                 let pad = column.alignRight ? Swift.max(0, width - TextWidth.columns(shown)) : 0
                 painter.text(shown, x: x + pad, y: y, width: width - pad, cellElement)
                 x += width + 1
