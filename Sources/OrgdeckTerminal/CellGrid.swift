@@ -35,7 +35,7 @@ public struct CellGrid: Equatable, Sendable {
         let limit = min(width, x + max(0, maxWidth ?? Int.max - max(x, 0)))
         var col = x
         var lastX: Int?
-        for ch in TextWidth.sanitize(text) {
+        for ch in TextWidth.display(text) {
             let w = TextWidth.width(of: ch)
             if w == 0 {
                 // A mark with no base in this string joins the previous cell we wrote.

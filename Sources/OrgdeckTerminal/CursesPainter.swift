@@ -59,14 +59,17 @@ final class CursesPainter {
         return mine
     }
 
-    /// Writes up to `maxCharsPerCell` scalars of `text` as one curses cell. The wide string is
-    /// built on the stack: a full frame writes thousands of cells, and a heap array per cell
-    /// was a measurable part of the first frame.
+    /// Writes `text` as one curses cell: its first scalar and up to four of the zero-width ones
+    /// after it (a cell holds one spacing character; `setcchar` refuses a second, which left
+    /// the cell unwritten). The wide string is built on the stack: a full frame writes
+    /// thousands of cells, and a heap array per cell was a measurable part of the first frame.
     private func writeChar(_ text: String, attrs: attr_t, pair: Int32, x: Int, y: Int) {
         withUnsafeTemporaryAllocation(of: wchar_t.self, capacity: Self.maxCharsPerCell + 1) { wide in
             var count = 0
             for scalar in text.unicodeScalars where count < Self.maxCharsPerCell {
-                wide[count] = wchar_t(bitPattern: scalar.value)
+                let character = wchar_t(bitPattern: scalar.value)
+                guard count == 0 || wcwidth(character) == 0 else { continue }
+                wide[count] = character
                 count += 1
             }
             wide[count] = 0   // setcchar reads a NUL-terminated array

@@ -8,12 +8,26 @@
 /// - C1 controls U+0080–U+009F, the bidi controls (marks U+061C, U+200E, U+200F; embeddings
 ///   and overrides U+202A–U+202E; isolates U+2066–U+2069), which can reorder what the user sees,
 ///   and the line and paragraph separators U+2028, U+2029 → `<U+009B>` form.
+///
+/// On screen (`display`) the zero-width joiner is dropped too: terminals disagree on how wide
+/// a joined emoji sequence is (one glyph of 2 columns, or each emoji at 2), and curses keeps
+/// one spacing character per cell, so "👩‍👩‍👧‍👦" drawn as one cell lost three people and shifted
+/// every later column on some terminals. Without the joiners every terminal agrees: four emoji.
 public enum TextWidth {
-    /// Columns `text` takes once sanitized (wide = 2, combining = 0).
+    /// Columns `text` takes on screen (wide = 2, combining = 0).
     public static func columns(_ text: String) -> Int {
         var total = 0
-        for ch in sanitize(text) { total += width(of: ch) }
+        for ch in display(text) { total += width(of: ch) }
         return total
+    }
+
+    /// `text` as the screen shows it: sanitized, without zero-width joiners.
+    public static func display(_ text: String) -> String {
+        let clean = sanitize(text)
+        guard clean.unicodeScalars.contains(where: { $0.value == 0x200D }) else { return clean }
+        var out = ""
+        out.unicodeScalars.append(contentsOf: clean.unicodeScalars.lazy.filter { $0.value != 0x200D })
+        return out
     }
 
     /// Columns one grapheme cluster takes: 0 for a lone combining/format mark, 2 for East Asian
@@ -56,7 +70,7 @@ public enum TextWidth {
     /// Cuts to at most `columns` columns, ending with `…` when cut.
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        let clean = sanitize(text)
+        let clean = display(text)
         if TextWidth.columns(clean) <= columns { return clean }
         var out = "", used = 0
         for ch in clean {
@@ -71,7 +85,7 @@ public enum TextWidth {
     /// ends tell them apart (`support-triage-…-eu-v2`), where cutting the end would not.
     public static func elideMiddle(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        let clean = sanitize(text)
+        let clean = display(text)
         if TextWidth.columns(clean) <= columns { return clean }
         let characters = Array(clean)
         var head = "", tail: [Character] = [], used = 1

@@ -9,12 +9,24 @@ import Testing
         #expect(TextWidth.columns("カタカナ") == 8)
         #expect(TextWidth.columns("🚀") == 2)
         #expect(TextWidth.columns("e\u{301}") == 1)
-        #expect(TextWidth.columns("👩‍💻") == 2)         // ZWJ sequence
+        #expect(TextWidth.columns("👩‍💻") == 4)         // a ZWJ sequence shows as its emoji, each 2 wide
         #expect(TextWidth.columns("❤️") == 2)          // VS16 presentation
         #expect(TextWidth.columns("🇫🇷") == 2)          // flag
         #expect(TextWidth.columns("ＡＢ") == 4)          // fullwidth
         #expect(TextWidth.columns("…─│") == 3)
         #expect(TextWidth.width(of: "\u{301}") == 0)
+    }
+
+    @Test func joinedEmojiShowAsTheirPartsEverywhere() {
+        let family = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466} family"
+        #expect(TextWidth.display(family) == "\u{1F469}\u{1F469}\u{1F467}\u{1F466} family")
+        #expect(TextWidth.sanitize(family) == family, "scripts print the name as it is")
+        #expect(TextWidth.columns(family) == 15)
+        var grid = CellGrid(width: 20, height: 1)
+        #expect(grid.put(family, x: 0, y: 0, style: Style()) == 15)
+        #expect(grid.rows[0].hasPrefix("\u{1F469}\u{1F469}\u{1F467}\u{1F466} family"))
+        #expect(!grid.rows[0].unicodeScalars.contains { $0.value == 0x200D })
+        #expect(TextWidth.truncate(family, to: 5) == "\u{1F469}\u{1F469}…")
     }
 
     @Test func sanitizeShowsControlsVisibly() {

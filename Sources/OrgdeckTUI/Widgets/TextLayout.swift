@@ -11,7 +11,7 @@ public enum TextLayout {
         var lines: [String] = []
         // Line breaks in the text start new lines; other control characters are shown visibly.
         let paragraphs = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for paragraph in paragraphs.map({ TextWidth.sanitize(String($0)) }) {
+        for paragraph in paragraphs.map({ TextWidth.display(String($0)) }) {
             var line = ""
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
                 var word = word
