@@ -9,7 +9,7 @@ extension ConsoleViewModel {
         case .inbox(let inbox): handleInbox(inbox, event, &effects)
         case .secret(_, let value):
             switch event {
-            case .copyID: effects.append(.copy(value))
+            case .copyID: effects.append(.copySecret(value, what: "the secret"))
             case .cancel, .back, .submit, .quit, .open: rootOverlay = nil
             default: break
             }

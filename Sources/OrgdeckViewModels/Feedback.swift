@@ -20,6 +20,8 @@ public struct Flash: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Put text on the user's clipboard (OSC 52).
     case copy(String)
+    /// Put a secret on the clipboard; the flash names it (`what`) and never shows any of it.
+    case copySecret(String, what: String)
     /// Leave the console.
     case quit
     /// Apply a theme by name (the runtime loads it and reports errors back as a flash).

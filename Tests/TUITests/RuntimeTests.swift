@@ -71,6 +71,16 @@ import OrgdeckViewModels
         #expect(runtime.model.state.flash == .info("sent sandbox to the terminal's clipboard"))
     }
 
+    @Test func aCopiedSecretIsNamedNotShown() {
+        let loaded = Box<[String]>([])
+        let copier = Copier(mode: .auto, environment: ["TMUX": "/tmp/tmux-0/default,1,0"], isTerminal: true,
+                            tmuxOption: { ["set-clipboard": "external", "allow-passthrough": "off"][$0] },
+                            loadBuffer: { loaded.value.append($0); return true })
+        let result = copier.copy("odk_secretsecret", shown: "the secret") { _ in }
+        #expect(result.ok && result.message == "copied the secret to the tmux buffer")
+        #expect(loaded.value == ["odk_secretsecret"])
+    }
+
     @Test func copyUnderDefaultTmuxLoadsTheBufferAndSaysSo() throws {
         let loaded = Box<[String]>([])
         let (runtime, terminal) = try runtime(ScreenFixture(), environment: ["TMUX": "/tmp/tmux-0/default,1,0"],

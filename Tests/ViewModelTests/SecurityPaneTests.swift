@@ -40,6 +40,7 @@ import Testing
             return
         }
         #expect(title == "New token — shown once, copy it now" && secret.hasPrefix("odk_"))
+        #expect(console.send(.copyID) == [.copySecret(secret, what: "the secret")], "copied, never echoed in a flash")
         console.send(.submit)
         let tokens = try #require(console.security?.section as? TokensSection)
         #expect(tokens.state.list.rows.map(\.scopes) == [["apps:read", "predict"]])

@@ -169,6 +169,9 @@ public final class ConsoleRuntime {
             case .copy(let text):
                 let result = copier.copy(text) { backend.writeControl($0) }
                 model.flash(result.ok ? .info(result.message) : .warn(result.message))
+            case .copySecret(let secret, let what):
+                let result = copier.copy(secret, shown: what) { backend.writeControl($0) }
+                model.flash(result.ok ? .info(result.message) : .warn(result.message))
             case .applyTheme(let name): applyTheme(name, remember: true)
             case .job(let request): jobs.perform(request, session: model.state.session)
             }

@@ -59,9 +59,10 @@ public final class Copier {
         self.tmuxOption = tmuxOption; self.loadBuffer = loadBuffer
     }
 
-    /// Copies `text`; `write` sends a control sequence to the terminal. Returns the flash.
-    func copy(_ text: String, write: (String) -> Void) -> (ok: Bool, message: String) {
-        let shown = text.count > 40 ? String(text.prefix(39)) + "…" : text
+    /// Copies `text`; `write` sends a control sequence to the terminal. Returns the flash, which
+    /// names the text as `shown` when given (a secret is never echoed), else shows its start.
+    func copy(_ text: String, shown: String? = nil, write: (String) -> Void) -> (ok: Bool, message: String) {
+        let shown = shown ?? (text.count > 40 ? String(text.prefix(39)) + "…" : text)
         // Asked at every copy: tmux's options can change while the console runs, and a flash
         // saying where the text went must be about this copy.
         let method = CopyMethod.choose(mode: mode, environment: environment, isTerminal: isTerminal, tmuxOption: tmuxOption)
