@@ -88,13 +88,15 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
 
     /// The sidebar again after the collaboration's scopes changed elsewhere: sections that stay
     /// keep their state, the one in front stays in front if it is still there; a section whose
-    /// scope was taken away goes (left in front, it would be refused on each live re-read).
+    /// scope was taken away goes (left in front, it would be refused on each live re-read), and
+    /// the flash names every one that went.
     private func resection() -> [Reaction] {
-        let front = section.title
-        guard replaceSections(with: sectionsInView()) else {
-            return [.flash(.warn("your collaboration on app \(state.appID) no longer reaches \(front)"))]
-        }
-        return []
+        let before = sections.map(\.title)
+        replaceSections(with: sectionsInView())
+        let gone = before.filter { title in !sections.contains { $0.title == title } }
+        guard !gone.isEmpty else { return [] }
+        let names = gone.count == 1 ? gone[0] : gone.dropLast().joined(separator: ", ") + " or " + gone[gone.count - 1]
+        return [.flash(.warn("your collaboration on app \(state.appID) no longer reaches \(names)"))]
     }
 
     var actions: AppActions { AppActions(env: env) }

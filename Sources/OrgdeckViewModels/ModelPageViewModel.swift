@@ -49,6 +49,10 @@ public final class ModelPageViewModel: SectionedPage, DialogOwner {
         } catch let error as CoreError where error.kind == .notFound && state.model != nil {
             state.model = nil
             return [.pop, .flash(.warn("model \(state.ref.modelID) is gone or no longer shared"))]
+        } catch let error as CoreError where error.kind == .forbidden && state.model != nil {
+            // Access ended elsewhere (a collaboration's scopes narrowed): what was shown must go.
+            state.model = nil
+            return [.pop, .flash(.warn("model \(state.ref.modelID) closed: \(error.userMessage)"))]
         } catch { state.error = error.userMessage }
         return []
     }

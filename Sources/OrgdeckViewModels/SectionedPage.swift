@@ -75,16 +75,14 @@ public class SectionedPage: PaneModel {
     }
 
     /// Puts `fresh` in the sidebar, keeping the models (and their state) of the sections whose
-    /// titles stay; the one in front stays in front while it is there. False when it went and the
-    /// first section came to the front instead.
-    func replaceSections(with fresh: [any SectionModel]) -> Bool {
+    /// titles stay; the one in front stays in front while it is there, else the first comes to
+    /// the front.
+    func replaceSections(with fresh: [any SectionModel]) {
         let front = section.title
         let kept = Dictionary(sections.map { ($0.title, $0) }, uniquingKeysWith: { first, _ in first })
         sections = fresh.map { kept[$0.title] ?? $0 }
-        let index = sections.firstIndex { $0.title == front }
-        selected = index ?? 0
+        selected = sections.firstIndex { $0.title == front } ?? 0
         section.setViewport(rows: viewport.rows, columns: viewport.columns)
-        return index != nil
     }
 
     public func reload() -> [Reaction] {

@@ -218,14 +218,34 @@ import Testing
         _ = try service.updateCollaborator(admin, in: acme, appID: "support-triage", username: "olivia", scopes: [.modelsRead, .predict])
         console.send(.externalChange)
         #expect(page.sections.map(\.title) == ["Overview", "Concepts", "Models"])
-        #expect(page.section === models && console.state.flash == nil)
+        #expect(page.section === models)
+        #expect(console.state.flash == .warn("your collaboration on app support-triage no longer reaches Inputs or Workflows"))
         // Then takes models away while Models is in front: the page goes back to the overview and says why.
         _ = try service.updateCollaborator(admin, in: acme, appID: "support-triage", username: "olivia", scopes: [.predict])
         console.send(.externalChange)
         #expect(page.sections.map(\.title) == ["Overview"])
         #expect(page.section.title == "Overview")
-        #expect(console.state.flash == .warn("your collaboration on app support-triage no longer reaches Models"))
+        #expect(console.state.flash == .warn("your collaboration on app support-triage no longer reaches Concepts or Models"))
         #expect(console.state.screen == .sharedApp(AppRef(context: acme, appID: "support-triage")))
+    }
+
+    @Test func aModelPageClosesWhenTheCollaborationNoLongerReachesIt() throws {
+        let console = try console("olivia")
+        if case .inbox = console.state.overlay { console.send(.back) }
+        console.send(.selectPane(.collaborations))
+        console.send(.open)
+        let page = try #require(console.appDetail)
+        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Models" })))
+        let models = try #require(page.section as? ModelsSection)
+        console.send(.selectIndex(try #require(models.state.list.rows.firstIndex { $0.id == "urgent-words" })))
+        console.send(.open)
+        guard case .model = console.state.screen else { Issue.record("no model page: \(console.state.screen)"); return }
+        let admin = try DemoDatabase.session(service, DemoAccounts.admin)
+        _ = try service.updateCollaborator(admin, in: .organization("acme"), appID: "support-triage", username: "olivia",
+                                           scopes: [.inputsRead])
+        console.send(.externalChange)
+        if case .model = console.state.screen { Issue.record("the model's data is still shown") }
+        #expect(console.state.flash?.text.hasPrefix("model urgent-words closed: your collaboration") == true, "\(String(describing: console.state.flash))")
     }
 
     @Test func anAppOutOfReachSaysWhyItMayHaveGone() throws {
