@@ -128,4 +128,33 @@ import OrgdeckViewModels
         // When the columns giving way would show the long cell whole, they do.
         #expect(TableLayout.widths(members, content: content, longest: [9, 17, 40, 16, 10], available: 90) == [9, 17, 40, 16, nil])
     }
+
+    @Test func longerCellsGetTheRoomLeftSmallestShortfallFirstAndFillersLast() {
+        func widths(_ columns: [TableColumn], _ cells: [[Int]], _ available: Int) -> [Int?] {
+            TableLayout.widths(columns, content: cells.map(TableLayout.typicalWidth), longest: cells.map { $0.max() ?? 0 },
+                               available: available)
+        }
+        // My Apps: one 64-column name among names of about 20; the name reaches its maximum
+        // and the description takes the rest instead of giving way.
+        let apps = [[14, 11, 10, 14, 15, 13, 15, 17, 16, 18, 12, 11, 13, 32, 6, 9],
+                    [14, 11, 20, 20, 16, 16, 19, 18, 24, 22, 17, 16, 20, 64, 17, 12],
+                    Array(repeating: 7, count: 16), [0, 0, 3, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+                    [60, 50, 40, 45, 70, 44, 33, 55, 60, 61, 62, 0, 0, 0, 0, 0]]
+        #expect(widths(AppListView.columns, apps, 116) == [32, 40, 7, 10, 23])
+        // Activity at 200: one longer action does not hide the details.
+        let activity = [Array(repeating: 16, count: 12), Array(repeating: 5, count: 11) + [32],
+                        Array(repeating: 10, count: 11) + [20], Array(repeating: 14, count: 11) + [39],
+                        Array(repeating: 2, count: 12), Array(repeating: 3, count: 12), Array(repeating: 30, count: 11) + [140]]
+        let wide = widths(ActivityTable.columns, activity, 180)
+        #expect(wide[2] == 20 && wide[1] == 24 && wide[3] == 39, "\(wide)")
+        #expect(wide[6] != nil, "the details fill what is left")
+        // Members: a team list a few columns short is whole before a 103-column email that
+        // stays cut either way; with room to show the email whole by hiding the teams, they give way.
+        let members = [TableColumn("User", min: 8, priority: 10, identifier: true), TableColumn("Email", min: 16, priority: 9, identifier: true),
+                       TableColumn("Teams", min: 8, max: 24, priority: 3)]
+        let people = [Array(repeating: 8, count: 12), Array(repeating: 20, count: 11) + [103], Array(repeating: 6, count: 11) + [22]]
+        #expect(widths(members, people, 100) == [8, 68, 22])
+        #expect(widths(members, people, 120) == [8, 103, nil])
+        #expect(widths(members, people, 140) == [8, 103, 22])
+    }
 }

@@ -33,13 +33,18 @@ struct TableColumn {
     static let optionalPriority = 5
 
     var isEssential: Bool { identifier || priority > Self.optionalPriority }
+
+    /// An optional column of free text with no bound (a description, details): it takes the
+    /// room every other column leaves, after their longest cells.
+    var isFiller: Bool { !isEssential && max == nil }
 }
 
 /// Column widths from content and the width available, like ratatui's constraint layout and
 /// k9s's column hiding: when even the columns' minimums do not fit, the least important are
-/// hidden (and come back when the terminal widens); every visible column gets its minimum, and
-/// the room left goes to identifiers first, then by priority, until each shows its content;
-/// while an identifier or an essential column is still cut, optional columns give way. Room
+/// hidden (and come back when the terminal widens); every visible column gets its minimum; the
+/// room left goes to identifiers first, then by priority, until each shows its typical cells;
+/// then to longer cells, the smallest shortfall first; free-text fillers (descriptions) take
+/// what is left last. While an essential column is still cut, optional columns give way. Room
 /// nobody needs stays at the right rather than stretching a column with blanks.
 ///
 /// `content` is what a column's cells typically need (`typicalWidth`), `longest` what its
@@ -48,11 +53,11 @@ struct TableColumn {
 enum TableLayout {
     /// The width of each column, nil for a hidden one. `gap` columns separate neighbours.
     static func widths(_ columns: [TableColumn], content: [Int], longest: [Int]? = nil, available: Int, gap: Int = 1) -> [Int?] {
-        guard let longest else { return widthsForTypical(columns, content: content, available: available, gap: gap) }
+        let longest = longest ?? content
         var hidden: Set<Int> = []
         func layout() -> [Int?] {
-            grow(widthsForTypical(columns, content: content, available: available, gap: gap, hidden: hidden), toward: longest,
-                 columns: columns, available: available, gap: gap)
+            grow(widthsForTypical(columns, content: content, available: available, gap: gap, hidden: hidden), typical: content,
+                 longest: longest, columns: columns, available: available, gap: gap)
         }
         /// Whether an essential column (an identifier or not) shows less than its widest cell.
         func cut(_ width: [Int?], identifiers: Bool) -> Bool {
@@ -92,21 +97,32 @@ enum TableLayout {
         return sorted.first { $0 <= limit } ?? rest
     }
 
-    /// Room left after every column has its typical width goes to columns whose widest cell
-    /// needs more, identifiers first, then by priority.
-    private static func grow(_ width: [Int?], toward longest: [Int], columns: [TableColumn], available: Int, gap: Int) -> [Int?] {
+    /// Room left after every column but the fillers has its typical width: first to the columns
+    /// whose widest cell needs more, the smallest shortfall first (so a long email does not
+    /// starve a team list a few columns short), then to the fillers, up to their typical and
+    /// then their widest cells.
+    private static func grow(_ width: [Int?], typical: [Int], longest: [Int], columns: [TableColumn], available: Int,
+                             gap: Int) -> [Int?] {
         var width = width
         let shown = columns.indices.filter { width[$0] != nil }
         var room = available - shown.reduce(0) { $0 + width[$1]! } - gap * Swift.max(0, shown.count - 1)
-        let order = shown.sorted { a, b in
-            if columns[a].identifier != columns[b].identifier { return columns[a].identifier }
-            return columns[a].priority != columns[b].priority ? columns[a].priority > columns[b].priority : a < b
+        func target(_ i: Int, _ cells: [Int]) -> Int {
+            let natural = Swift.max(cells[i], TextWidth.columns(columns[i].title))
+            return Swift.min(natural, columns[i].max ?? natural)
         }
-        for i in order where room > 0 {
-            let natural = Swift.max(longest[i], TextWidth.columns(columns[i].title))
-            let grow = Swift.min(room, Swift.min(natural, columns[i].max ?? natural) - width[i]!)
-            if grow > 0 { width[i]! += grow; room -= grow }
+        func widen(_ order: [Int], to cells: [Int]) {
+            for i in order where room > 0 {
+                let grow = Swift.min(room, target(i, cells) - width[i]!)
+                if grow > 0 { width[i]! += grow; room -= grow }
+            }
         }
+        widen(shown.filter { !columns[$0].isFiller }.sorted { a, b in
+            let (short, other) = (target(a, longest) - width[a]!, target(b, longest) - width[b]!)
+            return short != other ? short < other : columns[a].priority > columns[b].priority
+        }, to: longest)
+        let fillers = shown.filter { columns[$0].isFiller }.sorted { columns[$0].priority > columns[$1].priority }
+        widen(fillers, to: typical)
+        widen(fillers, to: longest)
         return width
     }
 
@@ -166,7 +182,8 @@ enum TableLayout {
         var width = [Int?](repeating: nil, count: columns.count)
         for i in visible { width[i] = least[i] }
         var room = room
-        let order = visible.sorted { a, b in
+        // Fillers wait for `grow`: the others' longest cells come first.
+        let order = visible.filter { !columns[$0].isFiller }.sorted { a, b in
             if columns[a].identifier != columns[b].identifier { return columns[a].identifier }
             return columns[a].priority != columns[b].priority ? columns[a].priority > columns[b].priority : a < b
         }
