@@ -95,6 +95,14 @@ import OrgdeckViewModels
         #expect(header(80) == " orgdeck ▸ The Extremely Long Organiz… · Admin ✉ 1 invitation [read-only] ada ▾ ")
         #expect(header(60) == " orgdeck ▸ The Extremely Long Or… · Admin [read-only] ada ▾ ", "the badges give way first")
         #expect(header(200).contains("✉ 1 invitation ⚠ budget 80% [read-only] ada ▾"))
+        // A long username is cut (keeping its ▾) before the inbox badge goes.
+        _ = try fixture.service.signUp(username: "maximiliana-hohenzollern-sigmar", displayName: "M", email: "m@example.com",
+                                       password: "correct-horse-1", source: .tui)
+        state.session = try fixture.service.signIn(login: "maximiliana-hohenzollern-sigmar", password: "correct-horse-1", source: .tui)
+        state.context = .personal
+        state.budgetAlert = nil
+        #expect(header(80) == " orgdeck ▸ maximiliana-hoh… · personal ✉ 1 invitation [read-only] maximilian… ▾ ")
+        #expect(header(60) == " orgdeck ▸ maximiliana… · personal [read-only] maximilia… ▾ ", "narrower still, the badge goes")
     }
 
     @Test func anEmptyListSuggestsItsKeyOnlyToWhomItWorks() throws {

@@ -6,24 +6,37 @@ enum HeaderView {
     /// The columns of the organization's name kept before a badge gives way.
     static let minimumContext = 16
 
-    /// What the right of the first row shows in `room` columns: the user and the read-only mark
-    /// always; the badges while they fit, the budget's giving way first (the inbox badge is
-    /// the only sign of an invitation, the budget also shows on Billing).
-    static func rightItems(_ state: ConsoleState, room: Int) -> [(String, UIElement, ConsoleEvent?)] {
+    /// What the right of the first row shows in `room` columns, each with the columns it takes:
+    /// the user and the read-only mark always; the badges while they fit with the username cut
+    /// to `minimumUser` at most, the budget's giving way first (the inbox badge is the only sign
+    /// of an invitation; the budget also shows on Billing). The username takes what is left.
+    static func rightItems(_ state: ConsoleState, room: Int) -> [(text: String, element: UIElement, event: ConsoleEvent?, width: Int)] {
         var badges: [(String, UIElement, ConsoleEvent?)] = []
         if state.invitationCount > 0 {
             badges.append(("✉ \(state.invitationCount) invitation\(state.invitationCount == 1 ? "" : "s")", .badge, .inbox))
         }
         if let percent = state.budgetAlert { badges.append(("⚠ budget \(percent)%", .badge, .selectPane(.billing))) }
-        var essential: [(String, UIElement, ConsoleEvent?)] = []
-        if state.readOnly { essential.append(("[read-only]", .lock, nil)) }
-        if let user = state.session?.user { essential.append(("\(user.username) ▾", .headerUser, .profileMenu)) }
-        func width(_ items: [(String, UIElement, ConsoleEvent?)]) -> Int {
-            items.reduce(0) { $0 + TextWidth.columns($1.0) + 1 }
+        var fixed = badges
+        if state.readOnly { fixed.append(("[read-only]", .lock, nil)) }
+        let user = state.session.map { "\($0.user.username) ▾" }
+        let userFull = user.map(TextWidth.columns) ?? 0
+        func width(_ items: [(String, UIElement, ConsoleEvent?)]) -> Int { items.reduce(0) { $0 + TextWidth.columns($1.0) + 1 } }
+        while !badges.isEmpty && width(fixed) + min(userFull, minimumUser) + 1 > room {
+            badges.removeLast()
+            fixed.remove(at: badges.count)
         }
-        while !badges.isEmpty && width(badges + essential) + 1 > room { badges.removeLast() }
-        return badges + essential
+        var items = fixed.map { (text: $0.0, element: $0.1, event: $0.2, width: TextWidth.columns($0.0)) }
+        if let user {
+            let userWidth = min(userFull, max(min(userFull, minimumUser), room - width(fixed) - 1))
+            // A cut username keeps its ▾: it is the menu's handle.
+            let text = userWidth < userFull ? TextWidth.truncate(String(user.dropLast(2)), to: max(1, userWidth - 2)) + " ▾" : user
+            items.append((text, .headerUser, .profileMenu, TextWidth.columns(text)))
+        }
+        return items
     }
+
+    /// The fewest columns a username is cut to before a badge gives way.
+    static let minimumUser = 12
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ConsoleState) {
         guard area.height >= 1 else { return }
@@ -35,17 +48,15 @@ enum HeaderView {
         let role = state.role.map { " · \($0.title)" } ?? " · personal"
         let roleWidth = TextWidth.columns(role)
         let leftNeeds = min(TextWidth.columns(state.contextTitle), minimumContext) + roleWidth
-        let right = rightItems(state, room: area.maxX - 1 - x - leftNeeds)
-        // Right side: badges, the lock, the user, drawn from the right edge. A long username is
-        // cut (to no less than 12 columns) before the context and the role are.
+        // Right side: badges, the lock, the user, drawn from the right edge; what does not fit
+        // (a terminal narrower than the essentials) is cut from the left.
         var rx = area.maxX - 1
-        for (text, element, event) in right.reversed() {
-            let full = TextWidth.columns(text)
-            let width = min(full, max(min(full, 12), rx - x - 1 - leftNeeds), max(0, rx - x - 1))
+        for item in rightItems(state, room: area.maxX - 1 - x - leftNeeds).reversed() {
+            let width = min(item.width, max(0, rx - x - 1))
             guard width > 0 else { break }
             rx -= width
-            painter.text(text, x: rx, y: y, width: width, element)
-            if let event { painter.hit(Rect(x: rx, y: y, width: width, height: 1), event) }
+            painter.text(item.text, x: rx, y: y, width: width, item.element)
+            if let event = item.event { painter.hit(Rect(x: rx, y: y, width: width, height: 1), event) }
             rx -= 1
         }
         // The context takes what is left; a long name is cut before the role is: the role says
