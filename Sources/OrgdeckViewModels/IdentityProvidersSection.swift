@@ -137,7 +137,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
 
     /// The bytes of the file a form field names (`~` expanded), or `.invalid` naming the field.
     private func read(_ form: FormState, _ key: String) throws -> (path: String, data: Data) {
-        try read(path: (form.value(key) as NSString).expandingTildeInPath, key: key)
+        try read(path: PathCompletion.expand(form.value(key)), key: key)
     }
 
     private func read(path: String, key: String) throws -> (path: String, data: Data) {

@@ -24,7 +24,7 @@ enum PathCompletion {
     }
 
     /// What Tab makes of `typed`, or nil when no name matches.
-    static func complete(_ typed: String, home: String = NSHomeDirectory()) -> Result? {
+    static func complete(_ typed: String, home: String = PathCompletion.home) -> Result? {
         let path = typed.replacingOccurrences(of: "\\ ", with: " ")
         let expanded = path.hasPrefix("~/") || path == "~" ? home + path.dropFirst() : path
         let folderPart: String, namePart: String
@@ -58,7 +58,7 @@ enum PathCompletion {
     }
 
     /// The paths of a field's text: split on unescaped spaces, `\ ` read as a space, `~` expanded.
-    static func paths(_ text: String, home: String = NSHomeDirectory()) -> [String] {
+    static func paths(_ text: String, home: String = PathCompletion.home) -> [String] {
         var paths: [String] = [], current = "", escaped = false
         for character in text {
             if escaped { current.append(character); escaped = false; continue }
@@ -73,8 +73,18 @@ enum PathCompletion {
         return paths.map { $0 == "~" ? home : $0.hasPrefix("~/") ? home + $0.dropFirst() : $0 }
     }
 
+    /// The folder `~` stands for: `$HOME`, as a shell expands it (Foundation asks the password
+    /// database, which names another folder when HOME was set for this session).
+    static var home: String { home(environment: getenv("HOME").map { String(cString: $0) }) }
+
+    /// The home folder for a `HOME` of `value` (unset or empty: the account's).
+    static func home(environment value: String?) -> String {
+        if let value, !value.isEmpty { return value }
+        return NSHomeDirectory()
+    }
+
     /// One path as typed for a file to write: `~` expanded, spaces kept (an export's target).
-    static func expand(_ path: String, home: String = NSHomeDirectory()) -> String {
+    static func expand(_ path: String, home: String = PathCompletion.home) -> String {
         path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst() : path
     }
 

@@ -42,4 +42,10 @@ import Testing
         #expect(form.focus == 1, "the second goes on to the next field")
         #expect(form.value("paths") == root + "/data/")
     }
+
+    @Test func tildeIsTheHomeTheEnvironmentNames() throws {
+        #expect(PathCompletion.home(environment: "/tmp/elsewhere") == "/tmp/elsewhere", "a HOME set for the session wins")
+        #expect(PathCompletion.home(environment: "") == NSHomeDirectory())
+        #expect(PathCompletion.expand("~/a.pem", home: "/tmp/elsewhere") == "/tmp/elsewhere/a.pem")
+    }
 }

@@ -77,7 +77,8 @@ public enum SigningCertificate {
             if let oid = signatureOID(der), let name = brokenDigests[oid] {
                 return .refused("signed with \(name.hasPrefix("md") ? "MD5" : "SHA-1"), which is broken (\(name))")
             }
-            return .refused("not an X.509 certificate (\(error))")
+            // The parser's own error names its source file and line: no help to the user.
+            return .refused("not an X.509 certificate (a PEM block or base64 DER was expected)")
         }
         let algorithm = algorithmName(certificate.signatureAlgorithm)
         if algorithm == "sha1WithRSAEncryption" { return .refused("signed with SHA-1, which is broken (sha1WithRSAEncryption)") }
