@@ -110,6 +110,8 @@ public final class InputsSection: SectionModel, DialogOwner {
             move(to: state.total - 1)
         case .selectIndex(let index): move(to: index)
         case .filter: state.searching = true
+        // A kept search is cleared before Esc leaves the page, as a kept filter is in My Apps.
+        case .back where !state.search.isEmpty, .cancel where !state.search.isEmpty: clearSearch()
         case .mark:
             guard let input = state.selected else { return [] }
             if let at = state.marked.firstIndex(of: input.id) { state.marked.remove(at: at) } else { state.marked.append(input.id) }
@@ -140,7 +142,7 @@ public final class InputsSection: SectionModel, DialogOwner {
             load(count: true, meter: true)
         case .cancel, .back:
             state.searching = false
-            if !state.search.isEmpty { state.search = TextField("", maxLength: 200); restart(count: true) }
+            if !state.search.isEmpty { clearSearch() }
         default:
             let before = state.search.text
             _ = state.search.apply(event)
@@ -148,6 +150,11 @@ public final class InputsSection: SectionModel, DialogOwner {
             if state.search.text != before { restart(count: false) }
         }
         return []
+    }
+
+    private func clearSearch() {
+        state.search = TextField("", maxLength: 200)
+        restart(count: true)
     }
 
     private func restart(count: Bool) {
@@ -284,5 +291,6 @@ public final class InputsSection: SectionModel, DialogOwner {
                 PaneCommand(.delete, "delete", refusal: none ?? editRefusal),
                 PaneCommand(.open, "details", refusal: state.selected == nil ? "no input selected" : nil),
                 PaneCommand(.cancelJob, "cancel upload", inFooter: false), PaneCommand(.copyID, "copy ID", refusal: none)]
+            + (state.search.isEmpty ? [] : [PaneCommand(.cancel, "clear search")])
     }
 }

@@ -115,6 +115,13 @@ import Testing
         console.type(" my")
         console.send(.cancel)
         #expect(try searches() == 1, "Esc drops a search unbilled")
+        // A kept search: the first Esc clears it, the next leaves the page.
+        console.send(.filter); console.type("refund"); console.send(.submit)
+        #expect(inputs.state.total == 15 && console.focusCommands.contains { $0.event == .cancel && $0.label == "clear search" })
+        console.send(.back)
+        #expect(console.appDetail?.section === inputs && inputs.state.search.isEmpty && inputs.state.total == 30)
+        console.send(.back)
+        #expect(console.appDetail == nil)
     }
 
     @Test func aLongTextInputsDetailsSayWhatIsNotShown() throws {
