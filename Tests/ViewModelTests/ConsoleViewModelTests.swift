@@ -373,7 +373,7 @@ import Testing
         guard case .secret(_, let secret) = console.state.overlay else { Issue.record("secret not shown"); return }
         #expect(secret.hasPrefix("odk_"))
         #expect(try fixture.service.tokens(fixture.ada).first?.scopes == [TokenScope.allCases[0].rawValue])
-        #expect(console.send(.copyID) == [.copy(secret)])
+        #expect(console.send(.copyID) == [.copySecret(secret, what: "the secret")])
         console.send(.submit)
         let security = try #require(console.security?.section as? TokensSection)
         #expect(security.state.list.rows.count == 1)
