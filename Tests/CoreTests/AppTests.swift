@@ -67,6 +67,13 @@ struct AppTests {
         try f.service.setPinned(ada, in: .personal, id: "app-2", pinned: false)
         #expect(try f.service.apps(ada, in: .personal, query: AppQuery(sort: .name, ascending: true)).items.first?.name == "Alpha")
         #expect(try f.auditActions().suffix(2).map(\.action) == ["app.pin", "app.unpin"])
+        // Case and accents fold beyond ASCII, typed either way, composed or not.
+        _ = try f.service.createApp(ada, in: .personal, id: "school", name: "École Lidar Scans", description: "")
+        _ = try f.service.createApp(ada, in: .personal, id: "cafe", name: "Cafe\u{301} Nai\u{308}ve", description: "")
+        for (typed, expected) in [("ecole", ["École Lidar Scans"]), ("ÉCOLE", ["École Lidar Scans"]), ("école", ["École Lidar Scans"]),
+                                  ("café", ["Cafe\u{301} Nai\u{308}ve"]), ("naive", ["Cafe\u{301} Nai\u{308}ve"]), ("50%", [])] {
+            #expect(try f.service.apps(ada, in: .personal, query: AppQuery(filter: typed)).items.map(\.name) == expected, "\(typed)")
+        }
     }
 
     @Test("pins are per user")

@@ -49,8 +49,22 @@ final class SQLiteStore: @unchecked Sendable {
         config.label = "orgdeck"
         // After a checkpoint the WAL is cut back to this size, so a bulk write does not leave a
         // file every later process must read through when it opens the database.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)") }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)")
+            db.add(function: fold)
+        }
         return config
+    }
+
+    /// `orgdeck_fold(text)`: the text without case and accents, as searches compare it. SQLite's
+    /// LIKE folds ASCII letters only: "ecole" found no "École".
+    static let fold = DatabaseFunction("orgdeck_fold", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(SQLiteStore.folded)
+    }
+
+    /// `text` compared without case and accents (decomposed, so a combining accent goes too).
+    static func folded(_ text: String) -> String {
+        text.decomposedStringWithCanonicalMapping.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// The most the WAL keeps on disk after a checkpoint, in bytes.

@@ -56,8 +56,11 @@ extension StoreTransaction {
         let needle = filter.trimmingCharacters(in: .whitespaces)
         if !needle.isEmpty {
             let pattern = "%" + Self.escapeLike(needle) + "%"
-            sql += " AND (a.name LIKE ? ESCAPE '\\' OR a.app_id LIKE ? ESCAPE '\\')"
-            arguments += [pattern, pattern]
+            // LIKE folds ASCII only: a name with other letters is compared folded too (only those
+            // rows call the function; GLOB finds them in C).
+            sql += " AND (a.name LIKE ? ESCAPE '\\' OR a.app_id LIKE ? ESCAPE '\\'"
+                + " OR (a.name GLOB '*[^ -~]*' AND orgdeck_fold(a.name) LIKE ? ESCAPE '\\'))"
+            arguments += [pattern, pattern, "%" + Self.escapeLike(SQLiteStore.folded(needle)) + "%"]
         }
         return (sql, arguments)
     }
