@@ -3,9 +3,10 @@ import OrgdeckTerminal
 
 /// Text shaping for human output: user text made safe for a terminal, dates, and tables.
 enum Format {
-    /// User text made safe for a terminal exactly as the console shows it (`TextWidth.sanitize`):
+    /// User text made safe for a terminal as the console makes it (`TextWidth.sanitize`):
     /// controls, bidi controls and line separators become visible, so a name holding ESC or
-    /// U+202E can neither move the cursor nor reorder the line it is printed on.
+    /// U+202E can neither move the cursor nor reorder the line it is printed on. (Table cells
+    /// also drop zero-width joiners, as the console's screen does, so their widths hold.)
     static func sanitize(_ text: String) -> String { TextWidth.sanitize(text) }
 
     /// ISO-8601 in UTC with a `Z`, the form machine output uses.

@@ -1,3 +1,5 @@
+import OrgdeckCore
+
 /// A confirm dialog for an irreversible action. When `requiredText` is set the user must type it
 /// (the ID) before Enter does anything — the k9s lesson: deletes are never one keystroke.
 public struct ConfirmState: Equatable, Sendable {
@@ -42,4 +44,15 @@ public struct InfoRow: Equatable, Sendable {
     public var label: String
     public var value: String
     public init(_ label: String, _ value: String) { self.label = label; self.value = value }
+}
+
+extension ConfirmState {
+    /// Leaving `organization`, confirmed by typing its ID (from the organization itself or
+    /// from the personal account's list of organizations).
+    static func leave(_ organization: Organization) -> ConfirmState {
+        ConfirmState(title: "Leave organization",
+                     message: "Leave \(organization.name) (\(organization.id))? You lose access to its apps; your personal apps "
+                         + "stay yours. Type the organization ID to confirm.",
+                     requiredText: organization.id, verb: "leave")
+    }
 }

@@ -82,7 +82,8 @@ extension ConsoleViewModel {
 
     /// Why `L` leaves nothing from the personal account's panes (its Account pane's list leaves
     /// the organization highlighted there).
-    static let leaveFromPersonal = "this is your personal account: switch to the organization you want to leave first, or leave it from the list in Account"
+    static let leaveFromPersonal = "this is your personal account: switch to the organization you want to leave first, "
+        + "or leave it from the list in Account"
 
     /// `L`: leave the organization in front (refused in the personal account).
     func beginLeave() -> [Reaction] {
@@ -93,10 +94,7 @@ extension ConsoleViewModel {
             return refused(Self.leaveFromPersonal)
         }
         if let reason = environment?.refusalToChange { return refused(reason) }
-        return present(.confirm(ConfirmState(title: "Leave organization",
-            message: "Leave \(org.name) (\(org.id))? You lose access to its apps; your personal apps stay yours. "
-                + "Type the organization ID to confirm.",
-            requiredText: org.id, verb: "leave")), for: .leave(organizationID: org.id))
+        return present(.confirm(.leave(org)), for: .leave(organizationID: org.id))
     }
 
     func carryOut(_ purpose: RootPurpose, _ dialog: Dialog) throws -> [Reaction] {

@@ -47,10 +47,7 @@ public final class PersonalProfileSection: SectionModel, DialogOwner {
         case .leave:
             guard let org = state.memberships.selected?.organization else { return refused("you belong to no organization") }
             if let reason = env.refusalToChange { return refused(reason) }
-            return present(.confirm(ConfirmState(title: "Leave organization",
-                message: "Leave \(org.name) (\(org.id))? You lose access to its apps; your personal apps stay yours. "
-                    + "Type the organization ID to confirm.",
-                requiredText: org.id, verb: "leave")), for: .leave(organizationID: org.id))
+            return present(.confirm(.leave(org)), for: .leave(organizationID: org.id))
         case .edit:
             if let reason = env.refusalToChange { return refused(reason) }
             return present(.form(FormState(title: "Change your password", fields: [

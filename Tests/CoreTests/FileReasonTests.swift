@@ -18,7 +18,7 @@ struct FileReasonTests {
 
     @Test("reading: nothing named, a folder, a missing file")
     func reading() throws {
-        #expect(FileReason.reading("", try #require(readError(""))) == "no file named")
+        #expect(FileReason.reading("", try #require(readError(""))) == "no file given")
         #expect(FileReason.reading(folder, try #require(readError(folder))) == "it is a folder, not a file")
         let missing = folder + "/missing.pem"
         #expect(FileReason.reading(missing, try #require(readError(missing))) == "no such file or directory")

@@ -12,7 +12,7 @@ import Glibc
 public enum FileReason {
     /// Why reading the file at `path` failed with `error`.
     public static func reading(_ path: String, _ error: Error) -> String {
-        if path.isEmpty { return "no file named" }
+        if path.isEmpty { return "no file given" }
         var info = stat()
         guard stat(path, &info) == 0 else { return systemReason(errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR { return "it is a folder, not a file" }
@@ -22,7 +22,7 @@ public enum FileReason {
 
     /// Why writing the file at `path` failed with `error`.
     public static func writing(_ path: String, _ error: Error) -> String {
-        if path.isEmpty { return "no file named" }
+        if path.isEmpty { return "no file given" }
         var info = stat()
         if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return "it is a folder, not a file" }
         let folder = (path as NSString).deletingLastPathComponent

@@ -2,8 +2,8 @@ import OrgdeckTerminal
 import OrgdeckViewModels
 
 /// Draws a form's fields (label, input line, hint) and its error, which has at least two lines
-/// of its own so it never pushes anything out; shared by dialogs and sign-in. A dialog's keys are in
-/// the footer; the sign-in screen, which has none, passes them as `keys`.
+/// of its own so it never pushes anything out; shared by dialogs and sign-in. A dialog's keys
+/// are in the footer; the sign-in screen, which has none, passes them as `keys`.
 enum FormView {
     /// A field's hint as drawn in `width` columns: one line, or two when it is longer (a
     /// policy's requirements on a narrow terminal); the second holds the rest, cut with `…`

@@ -16,15 +16,12 @@ enum HeaderView {
             badges.append(("✉ \(state.invitationCount) invitation\(state.invitationCount == 1 ? "" : "s")", .badge, .inbox))
         }
         if let percent = state.budgetAlert { badges.append(("⚠ budget \(percent)%", .badge, .selectPane(.billing))) }
-        var fixed = badges
-        if state.readOnly { fixed.append(("[read-only]", .lock, nil)) }
+        let lock: [(String, UIElement, ConsoleEvent?)] = state.readOnly ? [("[read-only]", .lock, nil)] : []
         let user = state.session.map { "\($0.user.username) ▾" }
         let userFull = user.map(TextWidth.columns) ?? 0
         func width(_ items: [(String, UIElement, ConsoleEvent?)]) -> Int { items.reduce(0) { $0 + TextWidth.columns($1.0) + 1 } }
-        while !badges.isEmpty && width(fixed) + min(userFull, minimumUser) + 1 > room {
-            badges.removeLast()
-            fixed.remove(at: badges.count)
-        }
+        while !badges.isEmpty && width(badges + lock) + min(userFull, minimumUser) + 1 > room { badges.removeLast() }
+        let fixed = badges + lock
         var items = fixed.map { (text: $0.0, element: $0.1, event: $0.2, width: TextWidth.columns($0.0)) }
         if let user {
             let userWidth = min(userFull, max(min(userFull, minimumUser), room - width(fixed) - 1))
