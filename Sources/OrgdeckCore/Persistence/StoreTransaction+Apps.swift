@@ -56,10 +56,11 @@ extension StoreTransaction {
         let needle = filter.trimmingCharacters(in: .whitespaces)
         if !needle.isEmpty {
             let pattern = "%" + Self.escapeLike(needle) + "%"
-            // LIKE folds ASCII only: a name with other letters is compared folded too (only those
-            // rows call the function; GLOB finds them in C).
+            // LIKE folds ASCII only: a name with other letters is compared folded too. Only those
+            // rows call the function: their length in characters differs from that in bytes (a
+            // GLOB for them doubled the time of a filter over 25,000 names).
             sql += " AND (a.name LIKE ? ESCAPE '\\' OR a.app_id LIKE ? ESCAPE '\\'"
-                + " OR (a.name GLOB '*[^ -~]*' AND orgdeck_fold(a.name) LIKE ? ESCAPE '\\'))"
+                + " OR (length(a.name) <> length(CAST(a.name AS BLOB)) AND orgdeck_fold(a.name) LIKE ? ESCAPE '\\'))"
             arguments += [pattern, pattern, "%" + Self.escapeLike(SQLiteStore.folded(needle)) + "%"]
         }
         return (sql, arguments)
