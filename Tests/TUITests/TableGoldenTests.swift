@@ -149,12 +149,20 @@ import OrgdeckViewModels
         #expect(wide[2] == 20 && wide[1] == 24 && wide[3] == 39, "\(wide)")
         #expect(wide[6] != nil, "the details fill what is left")
         // Members: a team list a few columns short is whole before a 103-column email that
-        // stays cut either way; with room to show the email whole by hiding the teams, they give way.
+        // stays cut either way; with room to show the email whole by narrowing the teams, they narrow.
         let members = [TableColumn("User", min: 8, priority: 10, identifier: true), TableColumn("Email", min: 16, priority: 9, identifier: true),
                        TableColumn("Teams", min: 8, max: 24, priority: 3)]
         let people = [Array(repeating: 8, count: 12), Array(repeating: 20, count: 11) + [103], Array(repeating: 6, count: 11) + [22]]
         #expect(widths(members, people, 100) == [8, 68, 22])
-        #expect(widths(members, people, 120) == [8, 103, nil])
+        #expect(widths(members, people, 120) == [8, 103, 7])
         #expect(widths(members, people, 140) == [8, 103, 22])
+        // One long name that stays cut either way hides no optional column; with room nobody
+        // else needs, a name goes past its maximum to its widest cell.
+        var named = [TableColumn("ID", min: 6, priority: 10, identifier: true), TableColumn("Name", min: 8, priority: 8),
+                     TableColumn("Added", min: 10, max: 10, priority: 4)]
+        let names = [Array(repeating: 10, count: 6), Array(repeating: 10, count: 5) + [73], Array(repeating: 10, count: 6)]
+        #expect(widths(named, names, 60) == [10, 38, 10])
+        named[1].max = 40
+        #expect(widths(named, names, 120) == [10, 73, 10])
     }
 }

@@ -11,7 +11,7 @@ enum ActivityTable {
         TableColumn("Who", min: 6, max: 24, priority: 9, identifier: true),
         TableColumn("Action", min: 16, max: 24, priority: 10),
         TableColumn("Target", min: 8, max: 40, priority: 7, identifier: true),
-        TableColumn("Outcome", min: 7, max: 7, priority: 6),
+        TableColumn("Outcome", min: 7, max: 7, priority: 5),
         TableColumn("Source", min: 6, max: 6, priority: 3),
         // What the entry says in words: the room a wide terminal has left.
         TableColumn("Details", min: 12, priority: 2, muted: true),

@@ -59,13 +59,6 @@ enum TableLayout {
             grow(widthsForTypical(columns, content: content, available: available, gap: gap, hidden: hidden), typical: content,
                  longest: longest, columns: columns, available: available, gap: gap)
         }
-        /// Whether an essential column (an identifier or not) shows less than its widest cell.
-        func cut(_ width: [Int?], identifiers: Bool) -> Bool {
-            columns.indices.contains { i in
-                columns[i].isEssential && columns[i].identifier == identifiers
-                    && width[i].map { $0 < Swift.min(longest[i], columns[i].max ?? longest[i]) } == true
-            }
-        }
         func hideOne(_ width: [Int?]) -> Bool {
             let optional = columns.indices.filter { !columns[$0].isEssential && width[$0] != nil }
             guard let victim = optional.min(by: { columns[$0].priority != columns[$1].priority
@@ -73,17 +66,45 @@ enum TableLayout {
             hidden.insert(victim)
             return true
         }
-        // An essential text (a name) shows as much as it can before an optional column shows.
+        // Essential columns cut short of their widest cell are shown whole if optional columns
+        // narrowing, then giving way, allows it; when nothing would, every column stays and only
+        // the long cells are cut (an identifier in its middle).
         var width = layout()
-        while cut(width, identifiers: false), hideOne(width) { width = layout() }
-        // An identifier's outlier is shown whole if optional columns giving way allows it; when
-        // nothing would, they stay and only the outlier is cut (in its middle).
-        let settled = width, kept = hidden
-        while cut(width, identifiers: true) {
-            guard hideOne(width) else { hidden = kept; return settled }
+        let first = width
+        while true {
+            if let whole = squeezed(width, columns: columns, content: content, longest: longest) { return whole }
+            guard hideOne(width) else { return first }
             width = layout()
         }
+    }
+
+    /// `width` with optional columns narrowed toward their minimum, least important first, so
+    /// that every essential column shows its widest cell (up to its maximum); nil when that is
+    /// not enough.
+    private static func squeezed(_ width: [Int?], columns: [TableColumn], content: [Int], longest: [Int]) -> [Int?]? {
+        var width = width
+        let short = columns.indices.map { i -> Int in
+            guard columns[i].isEssential, let shown = width[i] else { return 0 }
+            return Swift.max(0, Swift.min(longest[i], columns[i].max ?? longest[i]) - shown)
+        }
+        var needed = short.reduce(0, +)
+        guard needed > 0 else { return width }
+        let least = columns.indices.map { i in Swift.min(columns[i].min, wanted(columns[i], content[i])) }
+        let donors = columns.indices.filter { !columns[$0].isEssential && width[$0] != nil }
+            .sorted { columns[$0].priority != columns[$1].priority ? columns[$0].priority < columns[$1].priority : $0 > $1 }
+        guard donors.reduce(0, { $0 + width[$1]! - least[$1] }) >= needed else { return nil }
+        for i in donors where needed > 0 {
+            let take = Swift.min(width[i]! - least[i], needed)
+            width[i]! -= take; needed -= take
+        }
+        for i in columns.indices where short[i] > 0 { width[i]! += short[i] }
         return width
+    }
+
+    /// The width `content` columns of cells ask of `column`: at least its title, at most its maximum.
+    private static func wanted(_ column: TableColumn, _ content: Int) -> Int {
+        let natural = Swift.max(content, TextWidth.columns(column.title))
+        return Swift.max(1, Swift.min(natural, column.max ?? natural))
     }
 
     /// What a column's cells need but for outliers: the widest tenth of the cells (at least one
@@ -123,6 +144,12 @@ enum TableLayout {
         let fillers = shown.filter { columns[$0].isFiller }.sorted { columns[$0].priority > columns[$1].priority }
         widen(fillers, to: typical)
         widen(fillers, to: longest)
+        // Room still left goes past a column's maximum to its widest cell: a maximum keeps a
+        // name from crowding the others out, not from using what nobody else needs.
+        for i in shown.sorted(by: { columns[$0].priority > columns[$1].priority }) where room > 0 && !columns[i].bar {
+            let grow = Swift.min(room, Swift.max(longest[i], TextWidth.columns(columns[i].title)) - width[i]!)
+            if grow > 0 { width[i]! += grow; room -= grow }
+        }
         return width
     }
 
@@ -130,10 +157,7 @@ enum TableLayout {
     private static func widthsForTypical(_ columns: [TableColumn], content: [Int], available: Int, gap: Int,
                                          hidden: Set<Int> = []) -> [Int?] {
         guard !columns.isEmpty, available > 0 else { return columns.map { _ in nil } }
-        let wanted = columns.indices.map { i -> Int in
-            let natural = Swift.max(content[i], TextWidth.columns(columns[i].title))
-            return Swift.max(1, Swift.min(natural, columns[i].max ?? natural))
-        }
+        let wanted = columns.indices.map { Self.wanted(columns[$0], content[$0]) }
         let least = columns.indices.map { Swift.min(columns[$0].min, wanted[$0]) }
         var visible = columns.indices.filter { !hidden.contains($0) }
         func needed() -> Int { visible.reduce(0) { $0 + least[$1] } + gap * Swift.max(0, visible.count - 1) }
