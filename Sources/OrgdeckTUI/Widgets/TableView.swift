@@ -44,8 +44,9 @@ struct TableColumn {
 /// hidden (and come back when the terminal widens); every visible column gets its minimum; the
 /// room left goes to identifiers first, then by priority, until each shows its typical cells;
 /// then to longer cells, the smallest shortfall first; free-text fillers (descriptions) take
-/// what is left last. While an essential column is still cut, optional columns give way. Room
-/// nobody needs stays at the right rather than stretching a column with blanks.
+/// what is left, then columns still cut may pass their maximum. Optional columns narrow, then
+/// give way, when that shows every essential column whole. Room nobody needs stays at the
+/// right rather than stretching a column with blanks.
 ///
 /// `content` is what a column's cells typically need (`typicalWidth`), `longest` what its
 /// widest cell needs: one long email among short ones is shown whole only with room nobody
