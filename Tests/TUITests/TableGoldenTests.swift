@@ -164,5 +164,11 @@ import OrgdeckViewModels
         #expect(widths(named, names, 60) == [10, 38, 10])
         named[1].max = 40
         #expect(widths(named, names, 120) == [10, 73, 10])
+        // Invitations: two long emails of six are no outliers; a role cut by four columns takes
+        // them from the email, which stays cut either way.
+        let invites = [TableColumn("Email", min: 16, priority: 10, identifier: true), TableColumn("Role", min: 12, max: 16, priority: 8),
+                       TableColumn("State", min: 9, max: 9, priority: 9)]
+        let invited = [[20, 22, 18, 101, 95, 24], [8, 16, 15, 16, 12, 8], Array(repeating: 7, count: 6)]
+        #expect(widths(invites, invited, 80) == [55, 16, 7])
     }
 }

@@ -127,7 +127,7 @@ enum IdentityProvidersTable {
         TableColumn("Name", min: 8, priority: 9),
         TableColumn("Entity ID", min: 12, priority: 10, identifier: true),
         TableColumn("Binding", min: 9, max: 13, priority: 4),
-        TableColumn("Certs", min: 5, max: 5, priority: 6, alignRight: true),
+        TableColumn("Certs", min: 5, max: 5, priority: 5, alignRight: true),   // the details list them
         TableColumn("Expires", min: 10, max: 10, priority: 7),
         TableColumn("Warnings", min: 8, max: 8, priority: 8, alignRight: true),
     ]

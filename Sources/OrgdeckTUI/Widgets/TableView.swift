@@ -200,6 +200,17 @@ enum TableLayout {
                 width[i]! -= take; width[id]! += take; short -= take
             }
         }
+        // A bounded value still cut (a role) takes the few columns it lacks from a wide identifier
+        // that stays cut anyway, down to 24 columns: "Team Contributor" whole costs an email
+        // already cut in its middle little it showed; a narrow identifier lends nothing.
+        for bounded in visible where columns[bounded].isEssential && !columns[bounded].identifier && columns[bounded].max != nil {
+            var short = wanted[bounded] - (width[bounded] ?? 0)
+            for id in identifiers where short > 0 && (width[id] ?? 0) < wanted[id] {
+                let take = Swift.min(short, (width[id] ?? 0) - Swift.max(24, columns[id].min))
+                guard take > 0 else { continue }
+                width[id]! -= take; width[bounded]! += take; short -= take
+            }
+        }
         return width
     }
 
