@@ -56,6 +56,27 @@ public struct ConsoleState: Equatable, Sendable {
         }
     }
 
+    /// The owner of what is in front when it is not the console's context (an app shared with
+    /// the user, a model or workflow opened from Starred or Collaborations), nil otherwise: the
+    /// header names where the user is acting, and with what standing.
+    public var visiting: (title: String, standing: String)? {
+        let owner: Context
+        switch screen {
+        case .sharedApp(let ref): owner = ref.context
+        case .model(let ref): owner = ref.context
+        case .workflow(let ref): owner = ref.context
+        default: return nil
+        }
+        switch owner {
+        case context, .personal: return nil
+        case .user(let username):
+            return username.lowercased() == session?.user.username ? nil : ("@" + username, "not your account")
+        case .organization(let id):
+            guard let membership = memberships.first(where: { $0.organization.id == id }) else { return (id, "not a member") }
+            return (membership.organization.name, membership.role.title)
+        }
+    }
+
     /// The role in the current organization, nil in the personal context.
     public var role: Role? {
         guard let id = context.organizationID else { return nil }

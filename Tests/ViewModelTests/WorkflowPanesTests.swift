@@ -192,6 +192,8 @@ import Testing
         #expect(shared.state.list.rows.map { "\($0.ownerLabel)/\($0.app.id)" } == ["acme/support-triage"])
         console.send(.open)
         #expect(console.state.screen == .sharedApp(AppRef(context: .organization("acme"), appID: "support-triage")))
+        // The header names the owner she acts in, and her standing there.
+        #expect(console.state.visiting?.title == "acme" && console.state.visiting?.standing == "not a member")
         let page = try #require(console.appDetail)
         #expect(page.sections.map(\.title) == ["Overview", "Inputs", "Concepts", "Models", "Workflows"])
         console.send(.selectSection(1))

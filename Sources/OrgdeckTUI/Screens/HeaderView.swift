@@ -42,9 +42,12 @@ enum HeaderView {
         var x = area.x + 1
         x += painter.text("orgdeck", x: x, y: y, .header) + 1
         x += painter.text("▸", x: x, y: y, .header) + 1
-        let role = state.role.map { " · \($0.title)" } ?? " · personal"
+        // Where the user acts: the context, or the owner of a page opened from another one.
+        let visiting = state.visiting
+        let title = visiting?.title ?? state.contextTitle
+        let role = " · " + (visiting?.standing ?? state.role?.title ?? "personal")
         let roleWidth = TextWidth.columns(role)
-        let leftNeeds = min(TextWidth.columns(state.contextTitle), minimumContext) + roleWidth
+        let leftNeeds = min(TextWidth.columns(title), minimumContext) + roleWidth
         // Right side: badges, the lock, the user, drawn from the right edge; what does not fit
         // (a terminal narrower than the essentials) is cut from the left.
         var rx = area.maxX - 1
@@ -59,7 +62,7 @@ enum HeaderView {
         // The context takes what is left; a long name is cut before the role is: the role says
         // what every key here may do.
         let contextStart = x
-        x += painter.text(state.contextTitle, x: x, y: y, width: max(0, rx - x - roleWidth), .headerContext)
+        x += painter.text(title, x: x, y: y, width: max(0, rx - x - roleWidth), .headerContext)
         x += painter.text(role, x: x, y: y, width: max(0, rx - x), .header)
         painter.hit(Rect(x: contextStart, y: y, width: x - contextStart, height: 1), .profileMenu)
         guard area.height >= 2 else { return }
