@@ -84,6 +84,7 @@ public final class PredictSection: SectionModel, DialogOwner {
         }
         switch event {
         case .open:
+            if let reason = refusalOfText { return refused(reason) }
             state.editing = true
             return []
         case .toggleView:
@@ -107,10 +108,16 @@ public final class PredictSection: SectionModel, DialogOwner {
         return []
     }
 
+    /// Why this model predicts on no typed text (a concept thresholder takes concepts), or nil.
+    public var refusalOfText: String? {
+        model()?.type == .conceptThresholder
+            ? "a concept thresholder takes concepts, not text: it runs in a workflow, after a model that finds them" : nil
+    }
+
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
         if state.editing { return [PaneCommand(.cancel, "leave the text box")] }
-        return [PaneCommand(.open, "type text to predict (billed per pause)"),
+        return [PaneCommand(.open, "type text to predict (billed per pause)", refusal: refusalOfText),
                 PaneCommand(.toggleView, "version", refusal: state.trained.isEmpty ? "no trained version yet" : nil)]
     }
 }

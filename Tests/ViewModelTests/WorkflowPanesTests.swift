@@ -175,6 +175,16 @@ import Testing
         #expect(confirm.message.hasSuffix("no input is read or billed."), "\(confirm.message)")
     }
 
+    @Test func aThresholdersPageOffersNoTextToPredict() throws {
+        let (console, models) = try appSection("support-triage", "Models", as: ModelsSection.self)
+        console.send(.selectIndex(try #require(models.state.list.rows.firstIndex { $0.type == .conceptThresholder })))
+        console.send(.open)
+        guard case .model = console.state.screen else { Issue.record("no model page: \(console.state.screen)"); return }
+        console.send(.open)
+        #expect(!console.acceptsText, "no text box to type into")
+        #expect(console.state.flash == .warn("a concept thresholder takes concepts, not text: it runs in a workflow, after a model that finds them"))
+    }
+
     @Test func aKeyThatNeedsARowSaysSoOnAnEmptyList() throws {
         let console = try console("barbara")
         console.send(.selectPane(.collaborations))

@@ -54,6 +54,14 @@ enum ModelView {
                                 x: area.x, y: &y, width: area.width)
         }
         y += 1
+        if model.type == .conceptThresholder {
+            // No text box that could never work: what the model takes, and where it runs.
+            for line in TextLayout.wrap("A concept thresholder takes concepts, not text: it runs in a workflow, after a model "
+                                        + "that finds them (the app's Workflows).", width: area.width) where y < area.maxY {
+                painter.text(line, x: area.x, y: y, width: area.width, .muted); y += 1
+            }
+            return
+        }
         let version = state.versionID.flatMap { id in state.trained.first { $0.id == id }.map { "v\($0.number)" } } ?? "latest trained"
         painter.text("Predict", x: area.x, y: y, .tableHeader)
         // Predicting as one types is billed: said where the typing happens, not only in the docs.
