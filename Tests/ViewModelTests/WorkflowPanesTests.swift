@@ -27,6 +27,15 @@ import Testing
         return (console, try #require(page.section as? Section))
     }
 
+    /// Olivia, outside Acme, on Support Triage (shared with her) opened from Collaborations.
+    func oliviaOnTheSharedApp() throws -> (ConsoleViewModel, AppPageViewModel) {
+        let console = try console("olivia")
+        if case .inbox = console.state.overlay { console.send(.back) }  // her pending invitation opens first
+        console.send(.selectPane(.collaborations))
+        console.send(.open)
+        return (console, try #require(console.appDetail))
+    }
+
     /// Ada in Support Triage's Workflows section.
     func workflows() throws -> (ConsoleViewModel, WorkflowsSection) {
         try appSection("support-triage", "Workflows", as: WorkflowsSection.self)
@@ -218,11 +227,7 @@ import Testing
     }
 
     @Test func aCollaboratorsSidebarFollowsScopesChangedElsewhere() throws {
-        let console = try console("olivia")
-        if case .inbox = console.state.overlay { console.send(.back) }
-        console.send(.selectPane(.collaborations))
-        console.send(.open)
-        let page = try #require(console.appDetail)
+        let (console, page) = try oliviaOnTheSharedApp()
         console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Models" })))
         let models = try #require(page.section as? ModelsSection)
         let admin = try DemoDatabase.session(service, DemoAccounts.admin), acme = Context.organization("acme")
@@ -242,11 +247,7 @@ import Testing
     }
 
     @Test func aModelPageClosesWhenTheCollaborationNoLongerReachesIt() throws {
-        let console = try console("olivia")
-        if case .inbox = console.state.overlay { console.send(.back) }
-        console.send(.selectPane(.collaborations))
-        console.send(.open)
-        let page = try #require(console.appDetail)
+        let (console, page) = try oliviaOnTheSharedApp()
         console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Models" })))
         let models = try #require(page.section as? ModelsSection)
         console.send(.selectIndex(try #require(models.state.list.rows.firstIndex { $0.id == "urgent-words" })))
@@ -270,10 +271,7 @@ import Testing
         #expect(radia.state.flash == .warn("app weld-defects is out of your reach now: deleted, or the access your team gave ended"))
         #expect(radia.appDetail == nil)
 
-        let olivia = try console("olivia")
-        if case .inbox = olivia.state.overlay { olivia.send(.back) }
-        olivia.send(.selectPane(.collaborations))
-        olivia.send(.open)
+        let (olivia, _) = try oliviaOnTheSharedApp()
         try service.removeCollaborator(admin, in: .organization("acme"), appID: "support-triage", username: "olivia")
         olivia.send(.externalChange)
         #expect(olivia.state.flash == .warn("app support-triage is no longer shared with you, or was deleted"))
