@@ -166,16 +166,18 @@ public final class ConsoleRuntime {
             switch effect {
             case .quit: isFinished = true
             case .redraw: backend.invalidate()
-            case .copy(let text):
-                let result = copier.copy(text) { backend.writeControl($0) }
-                model.flash(result.ok ? .info(result.message) : .warn(result.message))
-            case .copySecret(let secret, let what):
-                let result = copier.copy(secret, shown: what) { backend.writeControl($0) }
-                model.flash(result.ok ? .info(result.message) : .warn(result.message))
+            case .copy(let text): copy(text, shown: nil)
+            case .copySecret(let secret, let what): copy(secret, shown: what)
             case .applyTheme(let name): applyTheme(name, remember: true)
             case .job(let request): jobs.perform(request, session: model.state.session)
             }
         }
+    }
+
+    /// Copies `text` and says where it went (naming it as `shown` when given: a secret).
+    private func copy(_ text: String, shown: String?) {
+        let result = copier.copy(text, shown: shown) { backend.writeControl($0) }
+        model.flash(result.ok ? .info(result.message) : .warn(result.message))
     }
 
     /// Loads and applies a theme; a broken file keeps the current theme and says why.
