@@ -5,7 +5,7 @@ import OrgdeckCore
 /// `orgdeck apps label|unlabel`: compliance labels that team policies check.
 extension AppsCommand {
     struct Label: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Add compliance labels to an app.")
+        static let configuration = CommandConfiguration(commandName: "label", abstract: "Add compliance labels to an app.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var id: String
@@ -24,6 +24,7 @@ extension AppsCommand {
     /// Refused while a team whose policy requires the label holds the app.
     struct Unlabel: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "unlabel",
             abstract: "Remove compliance labels from an app.",
             discussion: "Refused when a team holding the app requires one of the labels.")
 

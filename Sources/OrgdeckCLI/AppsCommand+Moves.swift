@@ -4,7 +4,7 @@ import OrgdeckCore
 
 extension AppsCommand {
     struct Duplicate: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Copy an app under a new ID.")
+        static let configuration = CommandConfiguration(commandName: "duplicate", abstract: "Copy an app under a new ID.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app to copy.") var id: String
@@ -25,6 +25,7 @@ extension AppsCommand {
     /// Moves one of the caller's personal apps into an organization.
     struct Transfer: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "transfer",
             abstract: "Move a personal app to an organization.")
 
         @OptionGroup var global: GlobalOptions
@@ -49,7 +50,7 @@ extension AppsCommand {
     }
 
     struct Pin: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Pin an app to the top of your list.")
+        static let configuration = CommandConfiguration(commandName: "pin", abstract: "Pin an app to the top of your list.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var id: String
@@ -58,7 +59,7 @@ extension AppsCommand {
     }
 
     struct Unpin: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Unpin an app.")
+        static let configuration = CommandConfiguration(commandName: "unpin", abstract: "Unpin an app.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var id: String

@@ -36,7 +36,7 @@ struct AppsCommand: ParsableCommand {
 extension AppsCommand {
     /// A window of the context's apps, pinned first.
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List apps, pinned first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List apps, pinned first.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -83,7 +83,7 @@ extension AppsCommand {
     }
 
     struct Show: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Show one app.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one app.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var id: String
@@ -96,7 +96,7 @@ extension AppsCommand {
     }
 
     struct Create: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Create an app.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an app.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The new app's ID: letters and digits with single '-' or '_' between them.")
@@ -116,7 +116,7 @@ extension AppsCommand {
     /// A blind rename: it applies to whatever version is current (another script's concurrent
     /// change is never reported as stale against a version this one never saw).
     struct Rename: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Rename an app.")
+        static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename an app.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var id: String
@@ -134,7 +134,8 @@ extension AppsCommand {
     /// Changes the given fields; with `--version` (as `apps show` printed it) a change made by
     /// someone else since then is refused (exit 6) instead of overwritten.
     struct Update: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Change an app's name or description.")
+        static let configuration = CommandConfiguration(commandName: "update",
+            abstract: "Change an app's name or description.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var id: String
@@ -158,7 +159,8 @@ extension AppsCommand {
 
     /// Deleting takes the app's content with it, so a script must say `--yes`.
     struct Delete: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Delete an app and all its content.")
+        static let configuration = CommandConfiguration(commandName: "delete",
+            abstract: "Delete an app and all its content.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var id: String

@@ -32,6 +32,7 @@ extension AuditCommand {
     /// owner would, and an operator checking a copy of a database may have no account in it.
     struct Verify: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check the audit log: its hash chain, its seals and its anchor; exit 1 at the first bad entry.",
             discussion: """
                 Each entry is chained to the previous one and sealed with the key in the audit key file \
@@ -63,7 +64,7 @@ extension AuditCommand {
 
     /// Newest first; an Admin with `--org` sees the organization's entries, others their own.
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List audit entries, newest first.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: AuditFilterOptions
@@ -95,7 +96,8 @@ extension AuditCommand {
 
     /// Writes the entries the caller may see (and that match the filters) to a CSV file.
     struct Export: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Export audit entries as CSV, oldest first.")
+        static let configuration = CommandConfiguration(commandName: "export",
+            abstract: "Export audit entries as CSV, oldest first.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: AuditFilterOptions

@@ -17,6 +17,7 @@ extension BillingCommand {
 
         struct Set: ParsableCommand, GlobalOptionsCarrying {
             static let configuration = CommandConfiguration(
+                commandName: "set",
                 abstract: "Set the monthly budget: AMOUNT in the currency (12.50), alerts as percentages.")
 
             @OptionGroup var global: GlobalOptions
@@ -35,7 +36,7 @@ extension BillingCommand {
         }
 
         struct Clear: ParsableCommand, GlobalOptionsCarrying {
-            static let configuration = CommandConfiguration(abstract: "Remove the monthly budget.")
+            static let configuration = CommandConfiguration(commandName: "clear", abstract: "Remove the monthly budget.")
 
             @OptionGroup var global: GlobalOptions
 
@@ -59,7 +60,7 @@ extension BillingCommand {
         }
 
         struct List: ParsableCommand, GlobalOptionsCarrying {
-            static let configuration = CommandConfiguration(abstract: "List the rates in force.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rates in force.")
 
             @OptionGroup var global: GlobalOptions
 
@@ -77,6 +78,7 @@ extension BillingCommand {
 
         struct Set: ParsableCommand, GlobalOptionsCarrying {
             static let configuration = CommandConfiguration(
+                commandName: "set",
                 abstract: "Price one unit of OPERATION at PRICE from now on (usage already metered keeps its price).")
 
             @OptionGroup var global: GlobalOptions

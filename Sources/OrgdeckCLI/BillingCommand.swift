@@ -28,6 +28,7 @@ struct BillingCommand: ParsableCommand {
 extension BillingCommand {
     struct Summary: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "summary",
             abstract: "The month to date (or --month): total, forecast, budget and alerts; a member sees their own usage.")
 
         @OptionGroup var global: GlobalOptions
@@ -60,6 +61,7 @@ extension BillingCommand {
 
     struct Breakdown: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "breakdown",
             abstract: "The month's charges by member, app (Admins) or operation, largest first.")
 
         @OptionGroup var global: GlobalOptions
@@ -85,7 +87,8 @@ extension BillingCommand {
     }
 
     struct Invoices: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "The closed months' invoices, newest first (Admins).")
+        static let configuration = CommandConfiguration(commandName: "invoices",
+            abstract: "The closed months' invoices, newest first (Admins).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -111,6 +114,7 @@ extension BillingCommand {
 
     struct Export: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a month's invoice (or, with --by, its breakdown) as CSV (Admins).")
 
         @OptionGroup var global: GlobalOptions
@@ -133,7 +137,8 @@ extension BillingCommand {
     }
 
     struct Email: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Set where the organization's invoices go (Admins).")
+        static let configuration = CommandConfiguration(commandName: "email",
+            abstract: "Set where the organization's invoices go (Admins).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The billing email.") var email: String
@@ -152,6 +157,7 @@ extension BillingCommand {
     /// it needs no token: it reads the file as its owner would.
     struct Verify: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check that every billing total agrees with the usage events it sums; exit 1 when one does not.")
 
         @OptionGroup var global: GlobalOptions

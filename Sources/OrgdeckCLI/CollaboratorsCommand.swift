@@ -21,7 +21,8 @@ struct CollaboratorsCommand: ParsableCommand {
 
 extension CollaboratorsCommand {
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List an app's collaborators (its owner, Admins, Organization Contributors).")
+        static let configuration = CommandConfiguration(commandName: "list",
+            abstract: "List an app's collaborators (its owner, Admins, Organization Contributors).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -40,6 +41,7 @@ extension CollaboratorsCommand {
 
     struct Add: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Share an app with a user (by username or email; they may be outside the organization).",
             discussion: "Scopes: " + CollaboratorScope.allCases.map(\.rawValue).joined(separator: ", ") + ".")
 
@@ -59,7 +61,7 @@ extension CollaboratorsCommand {
     }
 
     struct Update: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Replace a collaborator's scopes.")
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Replace a collaborator's scopes.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -77,7 +79,8 @@ extension CollaboratorsCommand {
     }
 
     struct Remove: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Stop sharing an app with a collaborator.")
+        static let configuration = CommandConfiguration(commandName: "remove",
+            abstract: "Stop sharing an app with a collaborator.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -97,6 +100,7 @@ extension CollaboratorsCommand {
 
     struct Leave: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "leave",
             abstract: "Stop collaborating on an app shared with you (--owner USER for a personal app, --org ORG for an organization's).")
 
         @OptionGroup var global: GlobalOptions
@@ -124,7 +128,8 @@ struct CollaborationsCommand: ParsableCommand {
         commandName: "collaborations", abstract: "The apps shared with you.", subcommands: [List.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List the apps shared with you, with your scopes.")
+        static let configuration = CommandConfiguration(commandName: "list",
+            abstract: "List the apps shared with you, with your scopes.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -17,7 +17,8 @@ struct ConceptsCommand: ParsableCommand {
 
 extension ConceptsCommand {
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List an app's concepts with their input counts.")
+        static let configuration = CommandConfiguration(commandName: "list",
+            abstract: "List an app's concepts with their input counts.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -33,7 +34,7 @@ extension ConceptsCommand {
     }
 
     struct Create: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Add a concept to an app.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Add a concept to an app.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -50,7 +51,8 @@ extension ConceptsCommand {
     }
 
     struct Rename: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Give a concept a new name (its ID stays).")
+        static let configuration = CommandConfiguration(commandName: "rename",
+            abstract: "Give a concept a new name (its ID stays).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -68,7 +70,8 @@ extension ConceptsCommand {
 
     /// The inputs stay; only the concept and its labels go.
     struct Delete: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Delete a concept (its inputs stay, without it).")
+        static let configuration = CommandConfiguration(commandName: "delete",
+            abstract: "Delete a concept (its inputs stay, without it).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String

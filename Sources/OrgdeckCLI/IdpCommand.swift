@@ -65,7 +65,7 @@ struct IdpCommand: ParsableCommand {
 
 extension IdpCommand {
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List the identity providers.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the identity providers.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -81,7 +81,8 @@ extension IdpCommand {
     }
 
     struct Import: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Register the identity provider a metadata XML file describes.")
+        static let configuration = CommandConfiguration(commandName: "import",
+            abstract: "Register the identity provider a metadata XML file describes.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The metadata file the identity provider produced.") var file: String
         @Option(name: .long, help: "A name (default: the file's organization, else the entity ID's host).") var name: String?
@@ -97,7 +98,8 @@ extension IdpCommand {
     }
 
     struct Create: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Register an identity provider from its fields.")
+        static let configuration = CommandConfiguration(commandName: "create",
+            abstract: "Register an identity provider from its fields.")
         @OptionGroup var global: GlobalOptions
         @Option(name: .long, help: "Its name.") var name: String
         @Option(name: .long, help: "Its SAML entity ID.") var entityId: String
@@ -116,7 +118,8 @@ extension IdpCommand {
     }
 
     struct Show: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Show an identity provider and its certificates.")
+        static let configuration = CommandConfiguration(commandName: "show",
+            abstract: "Show an identity provider and its certificates.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Its ID (idp_…).") var id: String
 
@@ -128,7 +131,8 @@ extension IdpCommand {
     }
 
     struct Update: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Edit an identity provider; what is not given stays.")
+        static let configuration = CommandConfiguration(commandName: "update",
+            abstract: "Edit an identity provider; what is not given stays.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Its ID (idp_…).") var id: String
         @Option(name: .long, help: "A new name.") var name: String?
@@ -146,7 +150,7 @@ extension IdpCommand {
     }
 
     struct Delete: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Delete an identity provider.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete an identity provider.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Its ID (idp_…).") var id: String
         @Flag(name: .long, help: "Confirm the deletion.") var yes = false

@@ -39,6 +39,7 @@ extension InputsCommand {
     /// Files, folders, CSV and JSON Lines; what cannot be taken is listed and the rest goes on.
     struct Upload: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "upload",
             abstract: "Upload files or folders of text, CSV, JSON Lines and PNG/JPEG images.",
             discussion: """
                 A CSV needs a header naming a 'text' column, and may name 'concepts' (several separated \
@@ -93,7 +94,7 @@ extension InputsCommand {
 
     /// Newest first, one window.
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List an app's inputs, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List an app's inputs, newest first.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -131,7 +132,8 @@ extension InputsCommand {
     }
 
     struct Label: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Add concepts to an input (created when missing).")
+        static let configuration = CommandConfiguration(commandName: "label",
+            abstract: "Add concepts to an input (created when missing).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -146,7 +148,7 @@ extension InputsCommand {
     }
 
     struct Unlabel: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Remove concepts from an input.")
+        static let configuration = CommandConfiguration(commandName: "unlabel", abstract: "Remove concepts from an input.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -162,7 +164,7 @@ extension InputsCommand {
 
     /// All or none: one unknown ID refuses the whole command.
     struct Delete: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Delete inputs (all or none).")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete inputs (all or none).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String

@@ -24,6 +24,7 @@ struct InvitationsCommand: ParsableCommand {
 extension InvitationsCommand {
     struct Send: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "send",
             abstract: "Invite someone by email with a role.",
             discussion: """
                 ROLE is one of: \(Arguments.roleNames).
@@ -52,6 +53,7 @@ extension InvitationsCommand {
     /// Either the organization's invitations or the caller's own; see the discussion.
     struct List: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List an organization's invitations, or the ones you received.",
             discussion: """
                 With --org, or without it when you are an Admin of your one organization: that \
@@ -105,7 +107,7 @@ extension InvitationsCommand {
 
     /// Joins the organization; the signed-in user's email must match the invitation's.
     struct Accept: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Accept an invitation sent to you.")
+        static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept an invitation sent to you.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invitation's ID (inv_…).") var id: String
@@ -126,7 +128,8 @@ extension InvitationsCommand {
     }
 
     struct Decline: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Decline an invitation sent to you.")
+        static let configuration = CommandConfiguration(commandName: "decline",
+            abstract: "Decline an invitation sent to you.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invitation's ID (inv_…).") var id: String
@@ -142,7 +145,7 @@ extension InvitationsCommand {
 
     /// Withdraws a pending invitation (Admins of its organization).
     struct Rescind: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Withdraw a pending invitation.")
+        static let configuration = CommandConfiguration(commandName: "rescind", abstract: "Withdraw a pending invitation.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invitation's ID (inv_…).") var id: String
@@ -158,7 +161,8 @@ extension InvitationsCommand {
 
     /// Sends a pending invitation again with a new expiry (Admins of its organization).
     struct Resend: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Send an invitation again with a new expiry.")
+        static let configuration = CommandConfiguration(commandName: "resend",
+            abstract: "Send an invitation again with a new expiry.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invitation's ID (inv_…).") var id: String

@@ -16,7 +16,8 @@ struct KeysCommand: ParsableCommand {
 
 extension KeysCommand {
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Your SSH keys, by SHA-256 fingerprint.")
+        static let configuration = CommandConfiguration(commandName: "list",
+            abstract: "Your SSH keys, by SHA-256 fingerprint.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -34,6 +35,7 @@ extension KeysCommand {
 
     struct Add: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register a public key: a .pub file, or --key \"ssh-ed25519 AAAA… you@host\" (Ed25519 or ECDSA).")
 
         @OptionGroup var global: GlobalOptions
@@ -71,7 +73,8 @@ extension KeysCommand {
     }
 
     struct Remove: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Remove one of your SSH keys (its ID from keys list).")
+        static let configuration = CommandConfiguration(commandName: "remove",
+            abstract: "Remove one of your SSH keys (its ID from keys list).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The key's ID (key_3).") var id: String

@@ -17,7 +17,7 @@ struct MembersCommand: ParsableCommand {
 extension MembersCommand {
     /// Every member with role, teams, joined date and last activity, by username.
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List the organization's members.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the organization's members.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -57,7 +57,8 @@ extension MembersCommand {
 
     /// Removes a member; their access to the organization's apps ends at once.
     struct Remove: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Remove a member from the organization.")
+        static let configuration = CommandConfiguration(commandName: "remove",
+            abstract: "Remove a member from the organization.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's username.") var user: String

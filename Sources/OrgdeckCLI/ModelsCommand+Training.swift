@@ -7,6 +7,7 @@ extension ModelsCommand {
     /// that took it) and reports how it ended.
     struct Train: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "train",
             abstract: "Train a new version of a model.",
             discussion: """
                 Without --wait the version is queued and a running console trains it (or the next \
@@ -55,7 +56,8 @@ extension ModelsCommand {
     }
 
     struct Versions: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List a model's versions, newest first.")
+        static let configuration = CommandConfiguration(commandName: "versions",
+            abstract: "List a model's versions, newest first.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -75,7 +77,8 @@ extension ModelsCommand {
     }
 
     struct Cancel: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Stop a queued or training version.")
+        static let configuration = CommandConfiguration(commandName: "cancel",
+            abstract: "Stop a queued or training version.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -93,7 +96,8 @@ extension ModelsCommand {
     }
 
     struct DeleteVersion: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(commandName: "delete-version", abstract: "Delete one version of a model.")
+        static let configuration = CommandConfiguration(commandName: "delete-version",
+            abstract: "Delete one version of a model.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -112,6 +116,7 @@ extension ModelsCommand {
 
     struct Predict: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "predict",
             abstract: "Predict concepts for a text, or for each text of a file.",
             discussion: """
                 --file takes a CSV with a 'text' column, a JSON Lines file of {"text": …}, or any other \

@@ -30,7 +30,7 @@ struct ModelsCommand: ParsableCommand {
 
 extension ModelsCommand {
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List an app's models.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List an app's models.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -44,7 +44,8 @@ extension ModelsCommand {
     }
 
     struct Show: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Show one model (also a public one of any organization).")
+        static let configuration = CommandConfiguration(commandName: "show",
+            abstract: "Show one model (also a public one of any organization).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -66,6 +67,7 @@ extension ModelsCommand {
 
     struct Create: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create a model.",
             discussion: """
                 A text-classifier learns from the app's labelled text inputs when trained. A keyword-tagger \
@@ -102,7 +104,8 @@ extension ModelsCommand {
     }
 
     struct Update: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Rename a model, or replace a tagger's keywords or a thresholder's thresholds.")
+        static let configuration = CommandConfiguration(commandName: "update",
+            abstract: "Rename a model, or replace a tagger's keywords or a thresholder's thresholds.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -126,7 +129,7 @@ extension ModelsCommand {
     }
 
     struct Delete: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Delete a model with its versions.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a model with its versions.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -146,6 +149,7 @@ extension ModelsCommand {
 
     struct Visibility: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "visibility",
             abstract: "Make a model public (any signed-in user may see, star and use it) or private.")
 
         @OptionGroup var global: GlobalOptions

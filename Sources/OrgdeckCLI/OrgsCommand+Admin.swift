@@ -7,7 +7,8 @@ extension OrgsCommand {
     /// A blind change of the given fields, or, with `--version`, one refused (exit 6) when
     /// someone else changed the organization since that version.
     struct Update: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Change an organization's name or billing email.")
+        static let configuration = CommandConfiguration(commandName: "update",
+            abstract: "Change an organization's name or billing email.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The organization's ID.") var id: String
@@ -35,6 +36,7 @@ extension OrgsCommand {
     /// Leaves the organization; the last Admin cannot leave.
     struct Leave: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "leave",
             abstract: "Leave an organization (--org, else your only one).",
             discussion: "The last Admin cannot leave: make someone else Admin first, or delete the organization.")
 
@@ -58,6 +60,7 @@ extension OrgsCommand {
     /// Deletes the organization with its apps; members become personal users, the audit log stays.
     struct Delete: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete an organization and all its apps (Admins only).",
             discussion: "Members become personal users again; the audit log keeps every entry.")
 

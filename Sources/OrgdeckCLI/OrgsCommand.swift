@@ -13,7 +13,8 @@ struct OrgsCommand: ParsableCommand {
 extension OrgsCommand {
     /// Creates an organization; the signed-in user becomes its Admin.
     struct Create: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Create an organization; you become its Admin.")
+        static let configuration = CommandConfiguration(commandName: "create",
+            abstract: "Create an organization; you become its Admin.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -38,6 +39,7 @@ extension OrgsCommand {
     /// One organization with the caller's role, or (no ID) every organization the caller belongs to.
     struct Show: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an organization, or list yours when no ID is given.")
 
         @OptionGroup var global: GlobalOptions
@@ -64,7 +66,8 @@ extension OrgsCommand {
 
     /// The organizations the caller belongs to, with their role.
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List your organizations with your role in each.")
+        static let configuration = CommandConfiguration(commandName: "list",
+            abstract: "List your organizations with your role in each.")
 
         @OptionGroup var global: GlobalOptions
 

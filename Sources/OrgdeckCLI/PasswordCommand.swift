@@ -14,6 +14,7 @@ struct PasswordCommand: ParsableCommand {
 extension PasswordCommand {
     struct Change: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "change",
             abstract: "Change your password (the current one, then the new one).")
 
         @OptionGroup var global: GlobalOptions

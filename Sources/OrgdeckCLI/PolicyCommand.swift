@@ -49,7 +49,8 @@ struct PolicyFlag: ExpressibleByArgument {
 
 extension PolicyCommand {
     struct Show: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Show the password policy (any member).")
+        static let configuration = CommandConfiguration(commandName: "show",
+            abstract: "Show the password policy (any member).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -65,6 +66,7 @@ extension PolicyCommand {
 
     struct Set: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Change the password policy (Admins); what is not given stays as it is.")
 
         @OptionGroup var global: GlobalOptions

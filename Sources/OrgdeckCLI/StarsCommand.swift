@@ -12,7 +12,8 @@ struct StarsCommand: ParsableCommand {
 
 extension StarsCommand {
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Every model and workflow you starred, newest star first.")
+        static let configuration = CommandConfiguration(commandName: "list",
+            abstract: "Every model and workflow you starred, newest star first.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -41,6 +42,7 @@ extension StarsCommand {
 
     struct Add: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Star a model, or a workflow with --workflow (with --org, also a public one of any organization).")
 
         @OptionGroup var global: GlobalOptions
@@ -52,7 +54,8 @@ extension StarsCommand {
     }
 
     struct Remove: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Unstar a model, or a workflow with --workflow.")
+        static let configuration = CommandConfiguration(commandName: "remove",
+            abstract: "Unstar a model, or a workflow with --workflow.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String

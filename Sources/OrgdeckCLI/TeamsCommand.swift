@@ -27,7 +27,7 @@ struct TeamsCommand: ParsableCommand {
 
 extension TeamsCommand {
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List the organization's teams.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the organization's teams.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -48,7 +48,7 @@ extension TeamsCommand {
     }
 
     struct Show: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Show one team.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one team.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The team's ID.") var id: String
@@ -61,7 +61,7 @@ extension TeamsCommand {
     }
 
     struct Create: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Create a team.")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a team.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The team's ID: letters and digits with single '-' or '_' between them.") var id: String
@@ -76,7 +76,7 @@ extension TeamsCommand {
     }
 
     struct Rename: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Rename a team.")
+        static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a team.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The team's ID.") var id: String
@@ -93,7 +93,8 @@ extension TeamsCommand {
 
     /// Deleting ends the access its members had through it, so a script must say `--yes`.
     struct Delete: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Delete a team (its members and apps stay).")
+        static let configuration = CommandConfiguration(commandName: "delete",
+            abstract: "Delete a team (its members and apps stay).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The team's ID.") var id: String
@@ -116,6 +117,7 @@ extension TeamsCommand {
     /// Restricts a team to apps carrying every required label, or lifts the restriction.
     struct Policy: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "policy",
             abstract: "Require labels on the team's apps, or clear the requirement.",
             discussion: """
                 With --require-label (repeatable) the team accepts only apps carrying every one of \

@@ -15,6 +15,7 @@ extension TokensCommand {
     /// so `export ORGDECK_TOKEN=$(orgdeck tokens create …)` works.
     struct Create: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Sign in with a password and print a new token (shown once).")
 
         @OptionGroup var global: GlobalOptions
@@ -52,7 +53,7 @@ extension TokensCommand {
 
     /// Lists the signed-in user's tokens: never the secrets, only their last four characters.
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List your tokens.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List your tokens.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -73,7 +74,7 @@ extension TokensCommand {
 
     /// Revokes one token by its ID (`tok_…`); it stops working at once.
     struct Revoke: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token.")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token.")
 
         @OptionGroup var global: GlobalOptions
 

@@ -50,7 +50,7 @@ struct WorkflowsCommand: ParsableCommand {
 
 extension WorkflowsCommand {
     struct List: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "List an app's workflows.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List an app's workflows.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -69,7 +69,8 @@ extension WorkflowsCommand {
     }
 
     struct Show: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Show a workflow; --json prints its graph as the graph file has it.")
+        static let configuration = CommandConfiguration(commandName: "show",
+            abstract: "Show a workflow; --json prints its graph as the graph file has it.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -83,7 +84,8 @@ extension WorkflowsCommand {
     }
 
     struct Create: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Create a workflow from a graph file (- reads standard input).")
+        static let configuration = CommandConfiguration(commandName: "create",
+            abstract: "Create a workflow from a graph file (- reads standard input).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -103,6 +105,7 @@ extension WorkflowsCommand {
 
     struct Update: ParsableCommand, GlobalOptionsCarrying {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Replace a workflow's graph or name; with --version, refused if it changed since.")
 
         @OptionGroup var global: GlobalOptions
@@ -128,7 +131,8 @@ extension WorkflowsCommand {
     }
 
     struct Predict: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Run a text through a workflow: each node's output, then the result.")
+        static let configuration = CommandConfiguration(commandName: "predict",
+            abstract: "Run a text through a workflow: each node's output, then the result.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -157,7 +161,8 @@ extension WorkflowsCommand {
     }
 
     struct Duplicate: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Copy a workflow under a new ID.")
+        static let configuration = CommandConfiguration(commandName: "duplicate",
+            abstract: "Copy a workflow under a new ID.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -173,7 +178,7 @@ extension WorkflowsCommand {
     }
 
     struct Delete: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Delete a workflow.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a workflow.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
@@ -190,7 +195,8 @@ extension WorkflowsCommand {
     }
 
     struct Visibility: ParsableCommand, GlobalOptionsCarrying {
-        static let configuration = CommandConfiguration(abstract: "Make a workflow public (any signed-in user may run it) or private.")
+        static let configuration = CommandConfiguration(commandName: "visibility",
+            abstract: "Make a workflow public (any signed-in user may run it) or private.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The app's ID.") var app: String
