@@ -71,4 +71,11 @@ static inline int orgdeck_setcchar(cchar_t *wcval, const wchar_t *wch, attr_t at
 static inline FILE *orgdeck_stdout(void) { return stdout; }
 static inline FILE *orgdeck_stdin(void) { return stdin; }
 
+// Whether the current terminal can place the cursor (terminfo's `cup`): `tigetstr` answers
+// NULL when the capability is absent and (char *)-1 when the name is not a string capability.
+static inline int orgdeck_can_address(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
+
 #endif

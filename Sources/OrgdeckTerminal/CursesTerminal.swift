@@ -9,13 +9,20 @@ import CNcursesw
 public enum TerminalError: Error, CustomStringConvertible {
     /// Standard input or output is not a terminal.
     case notATerminal
-    /// curses refused the terminal type (`TERM` unknown to terminfo).
+    /// curses refused the terminal type (`TERM` unknown to terminfo, or not set).
     case unsupportedTerminal(String)
+    /// terminfo knows the terminal but it cannot place the cursor (`TERM=dumb`, a printer):
+    /// curses would start and draw every row on top of the last.
+    case cannotAddress(String)
 
     public var description: String {
         switch self {
         case .notATerminal: return "standard input and output must be a terminal"
+        case .unsupportedTerminal(let t) where t.isEmpty: return "TERM is not set (try TERM=xterm-256color)"
         case .unsupportedTerminal(let t): return "terminal type \"\(t)\" is unknown to terminfo (try TERM=xterm-256color)"
+        case .cannotAddress(let t):
+            return "terminal type \"\(t)\" cannot move the cursor, which a full-screen console needs "
+                + "(try TERM=xterm-256color; the scripting commands work on any terminal: orgdeck --help)"
         }
     }
 }
@@ -90,6 +97,10 @@ public final class CursesTerminal: TerminalBackend {
         guard let win = orgdeck_stdscr() else {
             endwin(); delscreen(scr)
             throw TerminalError.unsupportedTerminal(CursesTerminal.termName())
+        }
+        guard orgdeck_can_address() != 0 else {
+            endwin(); delscreen(scr)
+            throw TerminalError.cannotAddress(CursesTerminal.termName())
         }
         screen = scr
         window = win

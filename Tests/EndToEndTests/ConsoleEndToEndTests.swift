@@ -131,6 +131,28 @@ import Testing
         #expect(try session.pane("alternate_on") == "0")
     }
 
+    /// A terminal that cannot place the cursor (TERM=dumb, what some CI and editor shells set)
+    /// would draw every row on top of the last; no TERM at all is not an empty terminal type.
+    /// Both are refused with what to do, and the terminal is left as it was.
+    @Test(arguments: [
+        (["env", "TERM=dumb"], "error: terminal type \"dumb\" cannot move the cursor"),
+        (["env", "-u", "TERM"], "error: TERM is not set (try TERM=xterm-256color)"),
+    ])
+    func aTerminalThatCannotPlaceTheCursorIsRefused(prefix: [String], message: String) throws {
+        let session = try TmuxSession(name: "dumb")
+        defer { session.close() }
+        let script = (prefix + [session.binary.path, "demo"]).map(session.shellQuote).joined(separator: " ")
+            + "; echo status $?; stty -a; exec sleep 60"
+        try session.run(["/bin/sh", "-c", script], width: 240, height: 30)
+        let screen = try session.waitFor(text: "min = ")
+        #expect(screen.hasPrefix(message), "the refusal starts the screen:\n\(screen)")
+        #expect(screen.contains("status 1"))
+        let modes = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
+        for mode in ["icanon", "echo", "icrnl", "onlcr"] {
+            #expect(modes.contains(mode) && !modes.contains("-" + mode), "\(mode) is back on:\n\(screen)")
+        }
+    }
+
     @Test func aTinyTerminalShowsTheTooSmallNoticeAndRecovers() throws {
         let session = try TmuxSession(name: "small")
         defer { session.close() }
