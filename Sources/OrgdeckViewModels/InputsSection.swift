@@ -5,8 +5,11 @@ import OrgdeckCore
 /// ones (or the one under the cursor), `d` deletes them, `u` uploads files in the background
 /// and `x` cancels the upload.
 public final class InputsSection: SectionModel, DialogOwner {
+    /// What a dialog is for; a change names the inputs it was opened on, so that what the
+    /// user confirms is what changes, wherever the cursor or a refresh has moved since.
     public enum Purpose: Equatable, Sendable {
-        case upload, label, unlabel, delete, filter, details
+        case upload, filter, details
+        case label([String]), unlabel([String]), delete([String])
     }
 
     public internal(set) var state = InputsState()
@@ -33,8 +36,30 @@ public final class InputsSection: SectionModel, DialogOwner {
     public func reload() -> [Reaction] {
         state.concepts = (try? env.service.concepts(env.session, in: env.context, appID: appID)) ?? state.concepts
         if case .concept(let id) = state.filter, !state.concepts.contains(where: { $0.id == id }) { state.filter = .all }
+        let focused = state.selected?.id, row = state.cursor - state.scrollTop
         load(count: true)
+        if let focused { follow(focused, row: row) }
         return []
+    }
+
+    /// Puts the cursor back on input `id` when a reload moved it (inputs added or deleted above
+    /// it, here or elsewhere), on the same screen row when it can: the position a list keeps is
+    /// the input's, not the row number's. The core says where it went when the window no longer
+    /// holds it; an input gone leaves the cursor on the row, at its neighbour.
+    private func follow(_ id: String, row: Int) {
+        guard state.selected?.id != id else { return }
+        let position: Int?
+        if let local = state.window.firstIndex(where: { $0.id == id }) {
+            position = state.windowOffset + local
+        } else {
+            position = try? env.service.inputPosition(env.session, in: env.context, appID: appID,
+                                                      query: query(offset: 0, limit: 0, count: false), inputID: id)
+        }
+        guard let position else { return }
+        state.cursor = position
+        state.scrollTop = max(0, position - row)
+        state.clamp()
+        if !state.windowCoversView { loadWindow() }
     }
 
     public func settle() { if !state.exact { load(count: true) } }
@@ -62,13 +87,7 @@ public final class InputsSection: SectionModel, DialogOwner {
     /// user has committed to (Enter), billed once.
     func load(count: Bool, meter: Bool = false) {
         let rows = state.viewportRows
-        let offset = max(0, state.scrollTop - rows)
-        var query = InputQuery(search: state.search.text, offset: offset, limit: max(60, rows * 3), countTotal: count)
-        switch state.filter {
-        case .all: break
-        case .unlabelled: query.unlabelled = true
-        case .concept(let id): query.concept = id
-        }
+        let query = query(offset: max(0, state.scrollTop - rows), limit: max(60, rows * 3), count: count)
         do {
             // A search is billed once, when Enter keeps it: what shows while it is typed is a
             // preview (pauses between keystrokes are no commitment), and paging through it or
@@ -85,6 +104,17 @@ public final class InputsSection: SectionModel, DialogOwner {
             state.error = error.userMessage
         }
         state.clamp()
+    }
+
+    /// The search and filter on screen as a query for the core.
+    private func query(offset: Int, limit: Int, count: Bool) -> InputQuery {
+        var query = InputQuery(search: state.search.text, offset: offset, limit: limit, countTotal: count)
+        switch state.filter {
+        case .all: break
+        case .unlabelled: query.unlabelled = true
+        case .concept(let id): query.concept = id
+        }
+        return query
     }
 
     private func move(to index: Int) {
@@ -188,28 +218,27 @@ public final class InputsSection: SectionModel, DialogOwner {
             var picker = PickerState(title: "Label \(what) (Space marks several; type a new name to create it)",
                                      options: labelOptions(filter: ""), multiple: true, empty: "type a concept ID to create it")
             picker.filteredByOwner = true
-            return present(.picker(picker), for: .label)
+            return present(.picker(picker), for: .label(targets))
         case .unlabel:
             let carried = Set(state.window.filter { targets.contains($0.id) }.flatMap(\.concepts))
             let options = state.concepts.filter { carried.contains($0.id) }.map { PickerOption(value: $0.id, label: $0.id, detail: $0.name) }
             guard !options.isEmpty else { return refused("\(what) carries no concept") }
-            return present(.picker(PickerState(title: "Remove from \(what)", options: options, multiple: true)), for: .unlabel)
+            return present(.picker(PickerState(title: "Remove from \(what)", options: options, multiple: true)), for: .unlabel(targets))
         default:
             let whose = targets.count == 1 ? "Its" : "Their"
             return present(.confirm(ConfirmState(title: "Delete inputs", message: "Delete \(what)? \(whose) content and labels go. "
-                + "Type delete to confirm.", requiredText: "delete", verb: "delete")), for: .delete)
+                + "Type delete to confirm.", requiredText: "delete", verb: "delete")), for: .delete(targets))
         }
     }
 
     func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
-        let targets = state.targets
         switch (purpose, dialog) {
         case (.upload, .form(let form)):
             let paths = PathCompletion.paths(form.rawValue("paths"))
             guard !paths.isEmpty else { throw CoreError.invalid("paths", "name at least one file or folder") }
             let request = UploadRequest(context: env.context, appID: appID, paths: paths, concepts: AppActions.list(form.value("concepts")))
             return [.effect(.job(.upload(request)))]
-        case (.label, .picker(let picker)):
+        case (.label(let targets), .picker(let picker)):
             let chosen = picker.chosen
             guard !chosen.isEmpty else { throw CoreError.invalid("concepts", "mark a concept with Space, or type a new one's ID") }
             let concepts = chosen.map { $0.hasPrefix(Self.newConcept) ? String($0.dropFirst(Self.newConcept.count)) : $0 }
@@ -220,13 +249,13 @@ public final class InputsSection: SectionModel, DialogOwner {
             _ = reload()
             return [.flash(.info("\(added) label\(added == 1 ? "" : "s") added"
                                  + (created.isEmpty ? "" : "; created concept\(created.count == 1 ? "" : "s") " + created.joined(separator: ", "))))]
-        case (.unlabel, .picker(let picker)):
+        case (.unlabel(let targets), .picker(let picker)):
             let chosen = picker.chosen
             let removed = try env.service.unlabelInputs(env.session, in: env.context, appID: appID, inputIDs: targets, concepts: chosen)
             state.marked = []
             _ = reload()
             return [.flash(.info("\(removed) label\(removed == 1 ? "" : "s") removed"))]
-        case (.delete, .confirm):
+        case (.delete(let targets), .confirm):
             let deleted = try env.service.deleteInputs(env.session, in: env.context, appID: appID, inputIDs: targets)
             state.marked = []
             _ = reload()
@@ -242,7 +271,8 @@ public final class InputsSection: SectionModel, DialogOwner {
     }
 
     func options(for purpose: Purpose, filter: String) -> [PickerOption]? {
-        purpose == .label ? labelOptions(filter: filter) : nil
+        if case .label = purpose { return labelOptions(filter: filter) }
+        return nil
     }
 
     /// The value of the picker's row that creates the concept typed.

@@ -93,30 +93,12 @@ extension StoreTransaction {
 
     /// One window of the app's inputs, newest first, with the total that match.
     func inputWindow(appKey: Int64, query: InputQuery) throws -> Page<Input> {
-        let match = Self.ftsQuery(query.search)
-        var conditions = ["i.app_key = ?"]
-        var arguments: [DatabaseValueConvertible] = [appKey]
-        if let concept = query.concept {
-            guard let key = try conceptKey(appKey: appKey, id: concept) else { return Page(items: [], total: 0, offset: query.offset) }
-            conditions.append("EXISTS (SELECT 1 FROM input_concepts ic WHERE ic.input_key = i.key AND ic.concept_key = ?)")
-            arguments.append(key)
-        }
-        if query.unlabelled {
-            conditions.append("NOT EXISTS (SELECT 1 FROM input_concepts ic WHERE ic.input_key = i.key)")
-        }
-        // A search walks the full-text index newest first (FTS5 gives rowids in either order
-        // without sorting) and stops at the window, instead of collecting every match.
-        let from = match == nil ? "inputs i" : "inputs_fts f JOIN inputs i ON i.key = f.rowid"
-        if let match {
-            conditions.insert("inputs_fts MATCH ?", at: 0)
-            arguments.insert(match, at: 0)
-        }
-        let whereSQL = conditions.joined(separator: " AND ")
-        let order = match == nil ? "i.key DESC" : "f.rowid DESC"
+        guard let matched = try inputMatch(appKey: appKey, query: query) else { return Page(items: [], total: 0, offset: query.offset) }
+        let (from, whereSQL, arguments, order) = matched
         let offset = max(0, query.offset), limit = max(0, min(query.limit, 10_000))
         let rows = try Row.fetchAll(db, sql: """
             SELECT i.key, i.input_id, i.kind, i.text, i.media_type, i.size, i.width, i.height, i.sha256, i.source, i.created_at
-            FROM \(from) WHERE \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?
+            FROM \(from) WHERE \(whereSQL) ORDER BY \(order) DESC LIMIT ? OFFSET ?
             """, arguments: StatementArguments(arguments + [limit, offset]))
         var total = offset + rows.count, exact = true
         if !Self.windowReachesEnd(read: rows.count, asked: limit, offset: offset) {
@@ -138,6 +120,44 @@ extension StoreTransaction {
                          concepts: concepts[key] ?? [], createdAt: try read.date("created_at"))
         }
         return Page(items: items, total: total, offset: offset, isExact: exact)
+    }
+
+    /// Where input `id` stands among the inputs `query` matches (0 the newest), or nil when it
+    /// is gone or no longer matches: what a list needs to keep its cursor on an input after
+    /// others were added or removed above it. Two counts on the key, however large the app.
+    func inputPosition(appKey: Int64, query: InputQuery, id: String) throws -> Int? {
+        guard let key = try inputKey(appKey: appKey, id: id), let matched = try inputMatch(appKey: appKey, query: query) else { return nil }
+        let (from, whereSQL, arguments, order) = matched
+        guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(from) WHERE \(whereSQL) AND \(order) = ?)",
+                                arguments: StatementArguments(arguments + [key])) == true else { return nil }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(from) WHERE \(whereSQL) AND \(order) > ?",
+                                arguments: StatementArguments(arguments + [key]))
+    }
+
+    /// The tables, condition and arguments that pick the inputs `query` matches, and the key
+    /// they are ordered by (newest first is that key descending); nil when the query's concept
+    /// does not exist, so nothing matches.
+    private func inputMatch(appKey: Int64, query: InputQuery)
+        throws -> (from: String, whereSQL: String, arguments: [DatabaseValueConvertible], order: String)? {
+        let match = Self.ftsQuery(query.search)
+        var conditions = ["i.app_key = ?"]
+        var arguments: [DatabaseValueConvertible] = [appKey]
+        if let concept = query.concept {
+            guard let key = try conceptKey(appKey: appKey, id: concept) else { return nil }
+            conditions.append("EXISTS (SELECT 1 FROM input_concepts ic WHERE ic.input_key = i.key AND ic.concept_key = ?)")
+            arguments.append(key)
+        }
+        if query.unlabelled {
+            conditions.append("NOT EXISTS (SELECT 1 FROM input_concepts ic WHERE ic.input_key = i.key)")
+        }
+        // A search walks the full-text index newest first (FTS5 gives rowids in either order
+        // without sorting) and stops at the window, instead of collecting every match.
+        let from = match == nil ? "inputs i" : "inputs_fts f JOIN inputs i ON i.key = f.rowid"
+        if let match {
+            conditions.insert("inputs_fts MATCH ?", at: 0)
+            arguments.insert(match, at: 0)
+        }
+        return (from, conditions.joined(separator: " AND "), arguments, match == nil ? "i.key" : "f.rowid")
     }
 
     /// The concept IDs of each input, sorted: one query for a whole window.

@@ -97,6 +97,16 @@ extension OrgService {
         return search && metered ? try change(bookkeeping: true, body) : try checkedRead(body)
     }
 
+    /// Where input `inputID` now stands among the inputs `query` matches (0 the newest), or nil
+    /// when it is gone or no longer matches; never metered (it re-reads a search already shown).
+    public func inputPosition(_ session: Session, in context: Context, appID: String, query: InputQuery,
+                              inputID: String) throws -> Int? {
+        try checkedRead { tx in
+            let stored = try self.readableApp(tx, session, context, appID: appID, scopes: [.inputsRead], auditAction: "inputs.list")
+            return try tx.inputPosition(appKey: stored.key, query: query, id: inputID)
+        }
+    }
+
     /// Reads the files at `paths` and stores what they hold, `uploadBatchSize` inputs per
     /// transaction. Inputs already in the app (same SHA-256) are skipped and counted, so running
     /// the same upload again after a kill or a cancel stores only what is missing. Concepts
