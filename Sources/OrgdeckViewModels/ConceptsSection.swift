@@ -62,7 +62,16 @@ public final class ConceptsSection: ListSection<Concept, ConceptsSection.Purpose
             reload(selecting: concept.id)
             return [.flash(.info("created concept \(concept.id)"))]
         case (.rename(let id), .form(let form)):
-            _ = try env.service.renameConcept(env.session, in: env.context, appID: appID, id: id, name: form.value("name"))
+            do {
+                _ = try env.service.renameConcept(env.session, in: env.context, appID: appID, id: id, name: form.value("name"),
+                                                  expectedName: form.original("name"))
+            } catch let error as CoreError where error == .stale {
+                _ = reload()
+                guard let current = state.list.rows.first(where: { $0.id == id }) else {
+                    throw CoreError.notFound("concept \(id) was deleted meanwhile")
+                }
+                return present(.form(form.keptOverStale(["name": current.name])), for: purpose)
+            }
             _ = reload()
             return [.flash(.info("renamed concept \(id)"))]
         case (.delete(let id), .confirm):

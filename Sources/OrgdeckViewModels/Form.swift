@@ -65,6 +65,10 @@ public struct FormState: Equatable, Sendable {
         fields.first { $0.key == key }?.value.text.trimmingCharacters(in: .whitespaces) ?? ""
     }
 
+    /// The value the field with `key` was opened with (or, after a stale save, the value saved
+    /// elsewhere): what an edit is based on.
+    public func original(_ key: String) -> String? { fields.first { $0.key == key }?.original }
+
     /// The value exactly as typed (passwords: spaces count).
     public func rawValue(_ key: String) -> String { fields.first { $0.key == key }?.value.text ?? "" }
 

@@ -5,7 +5,8 @@ import OrgdeckCore
 public final class MembersSection: ListSection<Member, MembersSection.Purpose> {
     public enum Purpose: Equatable, Sendable {
         case details
-        case role(username: String)
+        /// The role the picker was opened on: a change is refused as stale when it moved since.
+        case role(username: String, from: Role)
         case remove(username: String)
     }
 
@@ -32,7 +33,7 @@ public final class MembersSection: ListSection<Member, MembersSection.Purpose> {
         case .edit:
             if let reason = roleRefusal(member) { return refused(reason) }
             return present(.picker(PickerState(title: "Role of \(member.user.username)", options: Role.options,
-                                               selected: member.role.rawValue)), for: .role(username: member.user.username))
+                                               selected: member.role.rawValue)), for: .role(username: member.user.username, from: member.role))
         case .delete:
             if let reason = removeRefusal(member) { return refused(reason) }
             return present(.confirm(ConfirmState(title: "Remove member",
@@ -55,9 +56,17 @@ public final class MembersSection: ListSection<Member, MembersSection.Purpose> {
 
     override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
         switch (purpose, dialog) {
-        case (.role(let username), .picker(let picker)):
+        case (.role(let username, let from), .picker(let picker)):
             guard let role = picker.highlighted.flatMap({ Role(rawValue: $0.value) }) else { return [] }
-            _ = try env.service.changeRole(env.session, organizationID: organizationID, username: username, to: role)
+            do {
+                _ = try env.service.changeRole(env.session, organizationID: organizationID, username: username, to: role, expected: from)
+            } catch let error as CoreError where error == .stale {
+                _ = reload()
+                guard let now = state.list.rows.first(where: { $0.user.username == username })?.role else {
+                    throw CoreError.notFound("\(username) left the organization meanwhile")
+                }
+                return present(.picker(picker.keptOverStale(now: now.title)), for: .role(username: username, from: now))
+            }
             _ = reload()
             let inNoTeam = role == .teamContributor && state.list.rows.first { $0.user.username == username }?.teams.isEmpty == true
             return [.flash(.info("\(username) is now \(role.title)" + (inNoTeam ? " in no team: no app is theirs until a team adds them" : "")))]

@@ -138,3 +138,15 @@ extension TeamAppRole {
         allCases.map { PickerOption(value: $0.rawValue, label: $0.rawValue, detail: $0.summary) }
     }
 }
+
+extension PickerState {
+    /// The picker as the user left it, refused because someone changed the thing meanwhile: it
+    /// stays open with the choice kept, saying what Enter now does and what the other session
+    /// set (`now`). The caller bases the next Enter on what it read `now` from.
+    func keptOverStale(now: String) -> PickerState {
+        var picker = self
+        // What to do first: the line is cut at the box's width, and `now` may be long.
+        picker.error = "Changed elsewhere: Enter sets yours, Esc keeps theirs (now \(now))"
+        return picker
+    }
+}

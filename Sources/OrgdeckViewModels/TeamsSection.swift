@@ -53,7 +53,14 @@ public final class TeamsSection: ListSection<Team, TeamsSection.Purpose> {
             reload(selecting: team.id)
             return [.flash(.info("created team \(team.id)"))]
         case (.rename(let id), .form(let form)):
-            _ = try env.service.renameTeam(env.session, organizationID: organizationID, id: id, name: form.value("name"))
+            do {
+                _ = try env.service.renameTeam(env.session, organizationID: organizationID, id: id, name: form.value("name"),
+                                               expectedName: form.original("name"))
+            } catch let error as CoreError where error == .stale {
+                _ = reload()
+                guard let current = state.list.rows.first(where: { $0.id == id }) else { throw CoreError.notFound("team \(id) was deleted meanwhile") }
+                return present(.form(form.keptOverStale(["name": current.name])), for: purpose)
+            }
             _ = reload()
             return [.flash(.info("renamed team \(id)"))]
         case (.delete(let id), .confirm):

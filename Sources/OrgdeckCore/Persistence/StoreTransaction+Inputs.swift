@@ -27,6 +27,10 @@ extension StoreTransaction {
         return db.lastInsertedRowID
     }
 
+    func conceptName(key: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT name FROM concepts WHERE key = ?", arguments: [key])
+    }
+
     func renameConcept(key: Int64, name: String) throws {
         try db.execute(sql: "UPDATE concepts SET name = ? WHERE key = ?", arguments: [name, key])
     }

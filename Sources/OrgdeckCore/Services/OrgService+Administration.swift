@@ -85,9 +85,11 @@ extension OrgService {
 
     /// Gives a member another role (Admins only). Nobody changes their own role, and the last
     /// Admin cannot be demoted. Team memberships stay (they matter again if the member becomes
-    /// Team Contributor).
+    /// Team Contributor). `expected`: the role the change was chosen against; when another
+    /// session has changed it since, the change is refused as stale (`CoreError.stale`).
     @discardableResult
-    public func changeRole(_ session: Session, organizationID: String, username: String, to role: Role) throws -> Member {
+    public func changeRole(_ session: Session, organizationID: String, username: String, to role: Role,
+                           expected: Role? = nil) throws -> Member {
         if isReadOnly { throw CoreError.readOnly }
         return try change { tx in
             let access = try access(tx, session, .organization(organizationID))
@@ -100,6 +102,7 @@ extension OrgService {
                              action: "member.role_change", target: target, details: "own role; to \(role.rawValue)")
             }
             guard member.role != role else { return member }
+            if let expected, member.role != expected { throw CoreError.stale }
             if member.role == .admin, try tx.adminCount(organizationID: orgID) <= 1 {
                 throw denial(.conflict("\(target) is the last Admin of \(orgID): make someone else Admin first"),
                              session, organizationID: orgID, action: "member.role_change", target: target,

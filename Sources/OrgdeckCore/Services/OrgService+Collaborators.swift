@@ -36,15 +36,18 @@ extension OrgService {
         }
     }
 
-    /// Changes a collaborator's scopes.
+    /// Changes a collaborator's scopes. `expected`: the scopes the change was made against; when
+    /// another session has changed them since, the change is refused as stale (`CoreError.stale`).
     @discardableResult
     public func updateCollaborator(_ session: Session, in context: Context, appID: String, username: String,
-                                   scopes: Set<CollaboratorScope>) throws -> Collaborator {
+                                   scopes: Set<CollaboratorScope>, expected: Set<CollaboratorScope>? = nil) throws -> Collaborator {
         if isReadOnly { throw CoreError.readOnly }
         guard !scopes.isEmpty else { throw CoreError.invalid("scopes", "give at least one scope (or remove the collaborator)") }
         return try change { tx in
             let (access, stored) = try managedApp(tx, session, context, appID: appID, auditAction: "collaborator.update")
             let current = try existingCollaborator(tx, stored, username)
+            guard current.scopes != scopes else { return current }
+            if let expected, current.scopes != expected { throw CoreError.stale }
             try tx.setCollaborator(appKey: stored.key, userID: current.user.id, scopes: scopes, by: session.user.id, at: now)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "collaborator.update",
                                       target: "\(stored.app.id)/\(current.user.username)",

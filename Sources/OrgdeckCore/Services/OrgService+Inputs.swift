@@ -37,12 +37,18 @@ extension OrgService {
     }
 
     /// Gives a concept a new display name (its ID stays: inputs and models refer to it).
-    public func renameConcept(_ session: Session, in context: Context, appID: String, id: String, name: String) throws -> Concept {
+    /// `expectedName`: the name the new one was typed over; when another session has renamed the
+    /// concept since, the rename is refused as stale (`CoreError.stale`).
+    public func renameConcept(_ session: Session, in context: Context, appID: String, id: String, name: String,
+                              expectedName: String? = nil) throws -> Concept {
         if isReadOnly { throw CoreError.readOnly }
         let name = try Validation.name(name)
         return try change { tx in
             let (access, stored) = try contentAccess(tx, session, context, appID: appID, scope: .conceptsWrite, auditAction: "concept.rename", target: id)
             let key = try conceptKey(tx, stored, id)
+            if let expectedName, let current = try tx.conceptName(key: key), current != expectedName, current != name {
+                throw CoreError.stale
+            }
             try tx.renameConcept(key: key, name: name)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "concept.rename",
                                       target: "\(stored.app.id)/\(id)", details: "name \(name)"))

@@ -75,14 +75,18 @@ extension OrgService {
         }
     }
 
-    /// Renames a team (Admins and Organization Contributors).
-    public func renameTeam(_ session: Session, organizationID: String, id: String, name: String) throws -> Team {
+    /// Renames a team (Admins and Organization Contributors). `expectedName`: the name the new one
+    /// was typed over; when another session has renamed the team since, the rename is refused
+    /// as stale (`CoreError.stale`).
+    public func renameTeam(_ session: Session, organizationID: String, id: String, name: String,
+                           expectedName: String? = nil) throws -> Team {
         if isReadOnly { throw CoreError.readOnly }
         let name = try Validation.name(name)
         return try change { tx in
             let access = try teamAccess(tx, session, organizationID: organizationID, auditAction: "team.rename", target: id)
             let stored = try findTeam(tx, access, id: id)
             guard stored.team.name != name else { return stored.team }
+            if let expectedName, stored.team.name != expectedName { throw CoreError.stale }
             try tx.renameTeam(key: stored.key, name: name)
             try noteActivity(tx, access)
             try tx.appendAudit(record(session, organizationID: stored.team.organizationID, action: "team.rename",

@@ -10,7 +10,9 @@ extension Collaborator: ListItem {
 public final class CollaboratorsSection: ListSection<Collaborator, CollaboratorsSection.Purpose> {
     public enum Purpose: Equatable, Sendable {
         case who
-        case scopes(login: String, adding: Bool)
+        /// `current`: the scopes the picker was opened on (a change is refused as stale when
+        /// they moved since); nil when the user is being added.
+        case scopes(login: String, current: Set<CollaboratorScope>?)
         case remove(username: String)
     }
 
@@ -51,7 +53,7 @@ public final class CollaboratorsSection: ListSection<Collaborator, Collaborators
         case .edit, .open:
             if let manageRefusal { return refused(manageRefusal) }
             return present(.picker(Self.scopePicker("Scopes of \(collaborator.user.username)", marked: collaborator.scopes)),
-                           for: .scopes(login: collaborator.user.username, adding: false))
+                           for: .scopes(login: collaborator.user.username, current: collaborator.scopes))
         case .delete:
             if let manageRefusal { return refused(manageRefusal) }
             return present(.confirm(ConfirmState(title: "Remove collaborator",
@@ -67,15 +69,24 @@ public final class CollaboratorsSection: ListSection<Collaborator, Collaborators
             let login = form.value("user")
             guard !login.isEmpty else { throw CoreError.invalid("user", "name a user by username or email") }
             return present(.picker(Self.scopePicker("What may \(login) do on \(appID)?", marked: [.inputsRead, .modelsRead, .predict])),
-                           for: .scopes(login: login, adding: true))
-        case (.scopes(let login, let adding), .picker(let picker)):
+                           for: .scopes(login: login, current: nil))
+        case (.scopes(let login, let current), .picker(let picker)):
             let scopes = Set(picker.marked.compactMap(CollaboratorScope.init(rawValue:)))
-            if adding {
+            guard let current else {
                 let added = try env.service.addCollaborator(env.session, in: env.context, appID: appID, login: login, scopes: scopes)
                 reload(selecting: added.user.username)
                 return [.flash(.info("shared \(appID) with \(added.user.username)"))]
             }
-            _ = try env.service.updateCollaborator(env.session, in: env.context, appID: appID, username: login, scopes: scopes)
+            do {
+                _ = try env.service.updateCollaborator(env.session, in: env.context, appID: appID, username: login, scopes: scopes,
+                                                       expected: current)
+            } catch let error as CoreError where error == .stale {
+                _ = reload()
+                guard let now = state.list.rows.first(where: { $0.user.username == login })?.scopes else {
+                    throw CoreError.notFound("\(login) no longer collaborates on \(appID)")
+                }
+                return present(.picker(picker.keptOverStale(now: CollaboratorScope.text(now))), for: .scopes(login: login, current: now))
+            }
             reload(selecting: login)
             return [.flash(.info("\(login) may now: \(CollaboratorScope.text(scopes))"))]
         case (.remove(let username), .confirm):
