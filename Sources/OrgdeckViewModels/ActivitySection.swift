@@ -149,6 +149,6 @@ public final class ActivitySection: SectionModel, DialogOwner {
         if let dialog { return dialog.commands }
         let none = state.list.selected == nil ? "no entry" : nil
         return [PaneCommand(.open, "details", refusal: none), PaneCommand(.filter, "filter"),
-                PaneCommand(.export, "export CSV", refusal: env.refusalOfFiles), PaneCommand(.verify, "check chain", inFooter: false)]
+                PaneCommand(.export, "export CSV", refusal: env.refusalOfFiles), PaneCommand(.verify, "check chain")]
     }
 }

@@ -128,6 +128,12 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
         if env.sharedOnly(app), [.edit, .duplicate, .transfer, .delete, .pin].contains(event) {
             return refused("app \(app.id) is shared with you: its settings are its owner's, your scopes reach its content")
         }
+        // In a section of rows, e, d and D are the rows' keys: a section without that key must
+        // not edit, delete or duplicate the app behind the user's back.
+        if appSection == nil, let verb = Self.rowVerb(event) {
+            return refused("\(section.title) has no \(verb) here: the app itself is edited, duplicated and deleted "
+                           + "from Overview or Settings")
+        }
         switch event {
         case .edit: return begin(actions.edit(app))
         case .duplicate: return begin(actions.duplicate(app))
@@ -152,21 +158,34 @@ public final class AppPageViewModel: SectionedPage, DialogOwner {
         }
     }
 
+    /// What a key that acts on a row in a section of rows does; nil for the others.
+    static func rowVerb(_ event: ConsoleEvent) -> String? {
+        switch event {
+        case .edit: return "edit"
+        case .delete: return "delete"
+        case .duplicate: return "duplicate"
+        default: return nil
+        }
+    }
+
     override var pageCommands: [PaneCommand] {
         let app = state.app
+        // In a section of rows, the ID copied when the section copies none is the app's.
+        let copy = PaneCommand(.copyID, appSection == nil ? "copy app ID" : "copy ID")
         // An app reached through a collaboration: its own settings are its owner's.
-        if env.sharedOnly(app) { return [PaneCommand(.back, "back"), PaneCommand(.copyID, "copy ID")] }
+        if env.sharedOnly(app) { return [PaneCommand(.back, "back"), copy] }
         let editRefusal = [Action.renameApp, .editAppContent, .labelApps].allSatisfy { env.refusal($0, app: app) != nil }
             ? env.refusal(.editAppContent, app: app) : nil
-        return [
-            PaneCommand(.back, "back"),
+        let appOnly = appSection == nil ? [] : [
             PaneCommand(.edit, "edit", refusal: editRefusal),
             PaneCommand(.delete, "delete", refusal: env.refusal(.deleteApp, app: app)),
             PaneCommand(.duplicate, "duplicate", refusal: env.refusal(.duplicateApp, app: app)),
+        ]
+        return [PaneCommand(.back, "back")] + appOnly + [
             PaneCommand(.transfer, "transfer", refusal: env.context == .personal ? env.refusalToChange
                         : "only personal apps can be transferred", inFooter: env.context == .personal),
             PaneCommand(.pin, app?.pinned == true ? "unpin" : "pin", refusal: env.refusalToChange),
-            PaneCommand(.copyID, "copy ID"),
+            copy,
         ]
     }
 }

@@ -14,13 +14,13 @@ extension ConsoleViewModel {
             return [PaneCommand(.submit, signIn.form.submitLabel.lowercased()), PaneCommand(.nextFocus, "next field")]
                 + (signIn.mode == .changePassword ? []
                    : [PaneCommand(.toggleSignUp, signIn.mode == .signIn ? "create an account" : "sign in instead")])
-                + [PaneCommand(.cancel, "quit")]
+                + [PaneCommand(.cancel, signIn.mode == .signUp ? "back to sign in" : "quit")]
         }
         switch rootOverlay {
         case .profileMenu:
             return [PaneCommand(.text("0-\(Pane.allCases.count) a-z +"), "picks the line beside it"),
                     PaneCommand(.move(.down), "move"), PaneCommand(.open, "choose"), PaneCommand(.cancel, "close")]
-        case .help: return [PaneCommand(.move(.down), "scroll"), PaneCommand(.cancel, "close")]
+        case .help: return [PaneCommand(.move(.down), "scroll"), PaneCommand(.bottom, "end"), PaneCommand(.cancel, "close")]
         case .palette:
             return [PaneCommand(.nextFocus, "complete"), PaneCommand(.submit, "run"), PaneCommand(.move(.down), "choose"),
                     PaneCommand(.cancel, "close")]
@@ -29,7 +29,14 @@ extension ConsoleViewModel {
         case .none: break
         }
         if let dialog = openDialog { return dialog.commands }
-        return front?.commands ?? []
+        // Cancelling an upload is the root's to know: refused (and greyed) when none runs.
+        let running = state.upload?.isRunning == true
+        return (front?.commands ?? []).map { command in
+            guard command.event == .cancelJob, !running, command.refusal == nil else { return command }
+            var refused = command
+            refused.refusal = "no upload is running"
+            return refused
+        }
     }
 
     /// Whether the focus is on the screen itself (no overlay): only then do the global keys act.

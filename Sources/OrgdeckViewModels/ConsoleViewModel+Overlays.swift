@@ -53,14 +53,29 @@ extension ConsoleViewModel {
 
     // MARK: Help
 
+    /// Help scrolls as a list does (↑↓, PgUp/PgDn, g/G and Home/End), stopping at its ends so
+    /// that a way back up is never spent on rows past the last; any other key closes it.
     func handleHelp(_ scroll: Int, _ event: ConsoleEvent) {
+        let page = max(1, viewport.rows - 2)
+        let target: Int
         switch event {
-        case .move(.down): rootOverlay = .help(scroll: scroll + 1)
-        case .move(.up): rootOverlay = .help(scroll: max(0, scroll - 1))
-        case .pageDown: rootOverlay = .help(scroll: scroll + 10)
-        case .pageUp: rootOverlay = .help(scroll: max(0, scroll - 10))
-        default: rootOverlay = nil
+        case .move(.down): target = scroll + 1
+        case .move(.up): target = scroll - 1
+        case .pageDown: target = scroll + page
+        case .pageUp: target = scroll - page
+        case .top: target = 0
+        case .bottom: target = Int.max
+        default: rootOverlay = nil; return
         }
+        rootOverlay = .help(scroll: min(max(0, target), helpScrollLimit))
+    }
+
+    /// The furthest help scrolls: its lines (each section's keys, a heading, a blank between
+    /// sections) beyond the rows its box shows (the body's, less its bottom line).
+    var helpScrollLimit: Int {
+        let sections = helpSections.filter { !$0.commands.isEmpty }
+        let lines = sections.reduce(0) { $0 + $1.commands.count + 1 } + max(0, sections.count - 1)
+        return max(0, lines - (viewport.rows - 1))
     }
 
     // MARK: The console's own dialogs

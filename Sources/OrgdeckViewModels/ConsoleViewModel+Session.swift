@@ -6,6 +6,8 @@ extension ConsoleViewModel {
     func handleSignIn(_ event: ConsoleEvent, _ effects: inout [Effect]) {
         guard var signIn = state.signIn else { return }
         switch event {
+        // Esc on the sign-up form goes back to signing in; on the first screen it quits.
+        case .cancel where signIn.mode == .signUp: signIn = SignInState(mode: .signIn)
         case .quit, .cancel: effects.append(.quit); return
         case .toggleSignUp:
             guard signIn.mode != .changePassword else { break }
@@ -198,7 +200,7 @@ extension ConsoleViewModel {
     /// Another process changed the database: read again what is on screen, keeping cursors on
     /// their items. A role changed elsewhere rebuilds the panes, so what they offer follows it.
     func refreshAfterExternalChange() {
-        guard state.session != nil else { return }
+        guard let session = state.session else { return }
         let role = state.role
         loadMemberships()
         loadInvitations()
@@ -208,7 +210,28 @@ extension ConsoleViewModel {
             return
         }
         if state.role != role {
+            let place = (section: (panes[state.pane] as? SectionedPage)?.section.title, apps: myApps?.state,
+                         app: pages.first.flatMap { page -> (id: String, section: String)? in
+                             guard case .app(let id) = page.screen, let detail = page as? AppPageViewModel else { return nil }
+                             return (id, detail.section.title)
+                         })
+            // Everything is built again for the new role; then the user is put back where they
+            // were, as far as the role still reaches: the section, the app and its section, the
+            // apps' filter and the app under the cursor. Open dialogs close (they were offered
+            // for the old role).
             switchContext(state.context)
+            if let title = place.section, let page = panes[state.pane] as? SectionedPage,
+               let index = page.sections.firstIndex(where: { $0.title == title }) {
+                _ = page.show(index)
+            }
+            if let apps = place.apps { myApps?.carryOver(apps) }
+            if let app = place.app, state.pane == .myApps, (try? service.app(session, in: state.context, id: app.id)) != nil {
+                pushPage(.app(app.id))
+                if let detail = appDetail, let index = detail.sections.firstIndex(where: { $0.title == app.section }) {
+                    _ = detail.show(index)
+                }
+                syncState()
+            }
             state.flash = .warn("your role in \(state.contextTitle) is now \(state.role?.title ?? "none")")
             return
         }

@@ -25,10 +25,13 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
     }
 
     public var manageRefusal: String? { env.refusal(.manageSecurity) }
+    /// Whether the role may see the providers at all: an Admin's read-only session lists them
+    /// (and refuses their changes); only the role hides them.
+    public var visible: Bool { Permissions.refusal(.manageSecurity, role: env.role) == nil }
 
     override func load() throws -> [IdentityProvider] {
         // Members who are not Admins see why the list is empty, not an error.
-        if manageRefusal != nil { return [] }
+        if !visible { return [] }
         return try env.service.identityProviders(env.session, organizationID: organizationID)
     }
 

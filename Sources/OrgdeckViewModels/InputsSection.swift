@@ -166,7 +166,14 @@ public final class InputsSection: SectionModel, DialogOwner {
     }
 
     private func searchSend(_ event: ConsoleEvent) -> [Reaction] {
+        let page = max(1, state.viewportRows - 1)
         switch event {
+        // While typing, ↑↓ move through what matches, as in every list's search.
+        case .move(.up): move(to: state.cursor - 1)
+        case .move(.down): move(to: state.cursor + 1)
+        case .pageUp: move(to: state.cursor - page)
+        case .pageDown: move(to: state.cursor + page)
+        case .selectIndex(let index): move(to: index)
         case .submit:
             state.searching = false
             load(count: true, meter: true)
@@ -310,7 +317,7 @@ public final class InputsSection: SectionModel, DialogOwner {
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
         if state.searching {
-            return [PaneCommand(.submit, "keep search"), PaneCommand(.cancel, "clear search")]
+            return [PaneCommand(.submit, "keep search"), PaneCommand(.cancel, "clear"), PaneCommand(.move(.down), "move")]
         }
         let none = state.targets.isEmpty ? "no input selected" : nil
         return [PaneCommand(.upload, "upload", refusal: editRefusal ?? env.refusalOfFiles),
@@ -321,6 +328,7 @@ public final class InputsSection: SectionModel, DialogOwner {
                 PaneCommand(.delete, "delete", refusal: none ?? editRefusal),
                 PaneCommand(.open, "details", refusal: state.selected == nil ? "no input selected" : nil),
                 PaneCommand(.cancelJob, "cancel upload", inFooter: false), PaneCommand(.copyID, "copy ID", refusal: none)]
-            + (state.search.isEmpty ? [] : [PaneCommand(.cancel, "clear search")])
+            // Esc clears a kept search before it leaves the page: one Esc hint, saying so.
+            + (state.search.isEmpty ? [] : [PaneCommand(.back, "clear search")])
     }
 }

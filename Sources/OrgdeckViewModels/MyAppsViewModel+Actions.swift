@@ -42,7 +42,10 @@ extension MyAppsViewModel {
     }
 
     func withSelected(_ body: (App) -> [Reaction]) -> [Reaction] {
-        guard let app = state.selected else { return refused(state.total == 0 ? "no app here yet" + env.keys.suggest(.new, ": %k creates one") : "no app selected") }
+        guard let app = state.selected else {
+            if state.total == 0 && !state.filter.isEmpty { return refused("no app matches \"\(state.filter.text)\"") }
+            return refused(state.total == 0 ? "no app here yet" + env.keys.suggest(.new, ": %k creates one") : "no app selected")
+        }
         return body(app)
     }
 
@@ -82,7 +85,7 @@ extension MyAppsViewModel {
             PaneCommand(.pin, app?.pinned == true ? "unpin" : "pin", refusal: app == nil ? "no app selected" : env.refusalToChange),
             PaneCommand(.copyID, "copy ID", refusal: app == nil ? "no app selected" : nil),
             PaneCommand(.duplicate, "duplicate", refusal: onApp(.duplicateApp)),
-            PaneCommand(.transfer, "transfer", refusal: env.context == .personal ? env.refusalToChange
+            PaneCommand(.transfer, "transfer", refusal: env.context == .personal ? (app == nil ? "no app selected" : env.refusalToChange)
                         : "only personal apps can be transferred", inFooter: env.context == .personal),
         ]
     }

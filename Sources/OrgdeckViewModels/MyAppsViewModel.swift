@@ -52,6 +52,13 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
         clampCursor()
     }
 
+    /// Takes over the filter and the app under the cursor of the same list built for another
+    /// role (the role changed elsewhere), so the rebuild leaves the user where they were.
+    func carryOver(_ previous: MyAppsState) {
+        state.filter = previous.filter
+        reload(keeping: previous.selectedID)
+    }
+
     public var isSettled: Bool { state.totalIsExact }
 
     /// After the first frame, or when typing in the filter rests: the count the window skipped.

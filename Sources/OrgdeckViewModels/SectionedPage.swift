@@ -102,7 +102,13 @@ public class SectionedPage: PaneModel {
         }
         // A key the section uses is the section's: the page's meaning of it is not offered.
         let taken = commands.map(\.event)
-        return commands + (section.acceptsText ? [] : pageCommands.filter { !taken.contains($0.event) })
+        let page = section.acceptsText ? [] : pageCommands.filter { !taken.contains($0.event) }
+        // The way out comes with the way round, before the section's keys: a narrow footer
+        // drops hints from its end, and Esc is the one key every page needs shown.
+        let back = page.filter { $0.event == .back }
+        let at = commands.first?.event == .nextFocus ? 1 : 0
+        commands.insert(contentsOf: back, at: at)
+        return commands + page.filter { $0.event != .back }
     }
 
     public func setViewport(rows: Int, columns: Int) {

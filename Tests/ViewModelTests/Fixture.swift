@@ -1,5 +1,6 @@
 import Foundation
 import OrgdeckCore
+import OrgdeckTestSupport
 @testable import OrgdeckViewModels
 
 /// A fresh in-memory core with the real migrations: `ada` (Admin of `acme`) with personal and
@@ -52,4 +53,21 @@ final class MemoryPlaces: PlaceMemory {
     var places: [String: Place] = [:]
     func place(for username: String) -> Place? { places[username] }
     func remember(_ place: Place, for username: String) { places[username] = place }
+}
+
+extension ConsoleViewModel {
+    /// A console on `service` (a demo database) signed in as `username`, on Acme's app `appID`
+    /// in its section titled `section`, and that page.
+    static func demo(_ service: OrgService, as username: String = DemoAccounts.admin, app appID: String,
+                     section: String) throws -> (ConsoleViewModel, AppPageViewModel) {
+        let console = ConsoleViewModel(service: service, session: try DemoDatabase.session(service, username))
+        console.send(.firstFramePainted)
+        console.switchContext(.organization("acme"))
+        console.pushPage(.app(appID)); console.syncState()
+        guard let page = console.appDetail, let index = page.sections.firstIndex(where: { $0.title == section }) else {
+            throw CoreError.notFound("no section \(section) on app \(appID)")
+        }
+        console.send(.selectSection(index))
+        return (console, page)
+    }
 }

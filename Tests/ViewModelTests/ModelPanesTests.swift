@@ -117,7 +117,8 @@ import Testing
         #expect(try searches() == 1, "Esc drops a search unbilled")
         // A kept search: the first Esc clears it, the next leaves the page.
         console.send(.filter); console.type("refund"); console.send(.submit)
-        #expect(inputs.state.total == 15 && console.focusCommands.contains { $0.event == .cancel && $0.label == "clear search" })
+        #expect(inputs.state.total == 15 && console.focusCommands.contains { $0.event == .back && $0.label == "clear search" })
+        #expect(console.focusCommands.filter { $0.event == .back || $0.event == .cancel }.count == 1, "one Esc hint, saying what Esc does")
         console.send(.back)
         #expect(console.appDetail?.section === inputs && inputs.state.search.isEmpty && inputs.state.total == 30)
         console.send(.back)

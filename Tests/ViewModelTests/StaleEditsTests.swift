@@ -81,12 +81,7 @@ import Testing
 
     @Test func scopesChangedElsewhereKeepThePickersMarks() throws {
         let service = try DemoDatabase.make()
-        let console = ConsoleViewModel(service: service, session: try DemoDatabase.session(service, DemoAccounts.admin))
-        console.send(.firstFramePainted)
-        console.switchContext(.organization("acme"))
-        console.pushPage(.app("support-triage")); console.syncState()
-        let page = try #require(console.appDetail)
-        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Collaborators" })))
+        let (console, page) = try ConsoleViewModel.demo(service, app: "support-triage", section: "Collaborators")
         let section = try #require(page.section as? CollaboratorsSection)
         #expect(section.state.list.selected?.user.username == "olivia")
         console.send(.edit)

@@ -42,6 +42,6 @@ enum HelpView {
                 painter.text(text, x: inner.x + 17, y: y, width: inner.width - 18, refusal == nil ? .base : .muted)
             }
         }
-        painter.text("↑↓ scroll · any other key closes", x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, .muted)
+        painter.text("↑↓ PgUp PgDn g G scroll · any other key closes", x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, .muted)
     }
 }

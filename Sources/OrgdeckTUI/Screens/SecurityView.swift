@@ -15,7 +15,7 @@ enum SecurityView {
         case let history as SignInHistorySection: SignInsTable.draw(&painter, body, state: history.state, now: now)
         case let policy as PasswordPolicySection: drawPolicy(&painter, body, state: policy.state)
         case let providers as IdentityProvidersSection:
-            IdentityProvidersTable.draw(&painter, body, state: providers.state, visible: providers.manageRefusal == nil,
+            IdentityProvidersTable.draw(&painter, body, state: providers.state, visible: providers.visible,
                                         commands: providers.commands)
         default: painter.text("no view for \(page.section.title)", x: body.x + 1, y: body.y + 1, width: body.width - 2, .error)
         }

@@ -13,7 +13,7 @@ enum SignInView {
         let inner = box.inset(2)
         let other = signIn.mode == .signIn ? "create an account" : "sign in instead"
         let keys = signIn.mode == .changePassword ? "Enter change password · Esc quit"
-            : "Enter \(signIn.form.submitLabel.lowercased()) · ^N \(other) · Esc quit"
+            : "Enter \(signIn.form.submitLabel.lowercased()) · ^N \(other) · Esc \(signIn.mode == .signUp ? "back to sign in" : "quit")"
         FormView.draw(&painter, Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height + 1), form: signIn.form, keys: keys)
         if readOnly { painter.text("[read-only]", x: box.maxX - 13, y: box.maxY - 1, .lock) }
         if let flash, box.maxY < bounds.maxY {

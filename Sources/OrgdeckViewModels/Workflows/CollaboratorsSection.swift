@@ -9,7 +9,7 @@ extension Collaborator: ListItem {
 /// picker marks their scopes; `e` changes the scopes; `d` removes them after a confirm.
 public final class CollaboratorsSection: ListSection<Collaborator, CollaboratorsSection.Purpose> {
     public enum Purpose: Equatable, Sendable {
-        case who
+        case who, details
         /// `current`: the scopes the picker was opened on (a change is refused as stale when
         /// they moved since); nil when the user is being added.
         case scopes(login: String, current: Set<CollaboratorScope>?)
@@ -48,9 +48,16 @@ public final class CollaboratorsSection: ListSection<Collaborator, Collaborators
                           maxLength: 254),
             ], submitLabel: "Next")), for: .who)
         }
-        guard let collaborator = selected else { return [.edit, .delete].contains(event) ? [] : nil }
+        guard let collaborator = selected else { return [.open, .edit, .delete].contains(event) ? [] : nil }
         switch event {
-        case .edit, .open:
+        case .open:
+            // Enter shows; changing the scopes is `e`'s.
+            return present(.info(InfoState(title: collaborator.user.displayName, rows: [
+                InfoRow("Username", collaborator.user.username), InfoRow("Email", collaborator.user.email),
+                InfoRow("Scopes", collaborator.scopes.sorted().map { "\($0.rawValue) — \($0.meaning)" }.joined(separator: "\n")),
+                InfoRow("Added by", collaborator.addedBy ?? "unknown"), InfoRow("Added", collaborator.addedAt.utcDay),
+            ])), for: .details)
+        case .edit:
             if let manageRefusal { return refused(manageRefusal) }
             return present(.picker(Self.scopePicker("Scopes of \(collaborator.user.username)", marked: collaborator.scopes)),
                            for: .scopes(login: collaborator.user.username, current: collaborator.scopes))
@@ -93,7 +100,7 @@ public final class CollaboratorsSection: ListSection<Collaborator, Collaborators
             try env.service.removeCollaborator(env.session, in: env.context, appID: appID, username: username)
             _ = reload()
             return [.flash(.info("\(username) no longer collaborates on \(appID)"))]
-        case (.who, _), (.scopes, _), (.remove, _):
+        case (.who, _), (.details, _), (.scopes, _), (.remove, _):
             return []
         }
     }
@@ -101,6 +108,7 @@ public final class CollaboratorsSection: ListSection<Collaborator, Collaborators
     override var listCommands: [PaneCommand] {
         let none = needsItem("collaborator")
         return [PaneCommand(.new, "share", refusal: manageRefusal),
+                PaneCommand(.open, "details", refusal: none),
                 PaneCommand(.edit, "scopes", refusal: none ?? manageRefusal),
                 PaneCommand(.delete, "remove", refusal: none ?? manageRefusal),
                 PaneCommand(.filter, "search")]

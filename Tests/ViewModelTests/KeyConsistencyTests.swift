@@ -1,0 +1,140 @@
+import Foundation
+import OrgdeckCore
+import OrgdeckTestSupport
+import Testing
+@testable import OrgdeckViewModels
+
+/// Keys that mean the same wherever they are pressed: row keys act on rows, Enter shows,
+/// Esc backs out one level, refused keys are greyed with why, and help scrolls like a list.
+@Suite struct KeyConsistencyTests {
+    /// Ada on acme's app alpha, in the section titled `title`.
+    func alpha(_ fixture: Fixture, _ title: String) throws -> (ConsoleViewModel, AppPageViewModel) {
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.pushPage(.app("alpha")); console.syncState()
+        let page = try #require(console.appDetail)
+        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == title })))
+        return (console, page)
+    }
+
+    @Test(arguments: [(ConsoleEvent.edit, "edit"), (.duplicate, "duplicate")])
+    func aRowSectionsKeyNeverActsOnTheAppBehindIt(event: ConsoleEvent, verb: String) throws {
+        let fixture = try Fixture(orgApps: ["alpha"])
+        let (console, page) = try alpha(fixture, "Inputs")
+        console.send(event)
+        #expect(page.dialog == nil && console.state.overlay == .none, "no app form from a section of rows")
+        #expect(console.state.flash == .warn("Inputs has no \(verb) here: the app itself is edited, duplicated and deleted "
+                                             + "from Overview or Settings"))
+        #expect(!console.focusCommands.contains { $0.event == event }, "not offered in the footer or help")
+        #expect(console.focusCommands.contains { $0.event == .copyID && $0.label == "copy ID" }, "Inputs copies its own IDs")
+        // In Overview the same key is the app's.
+        console.send(.selectSection(0))
+        console.send(event)
+        #expect(page.dialog != nil)
+    }
+
+    @Test func theWayBackIsListedBeforeTheSectionsKeys() throws {
+        let fixture = try Fixture(orgApps: ["alpha"])
+        let (console, _) = try alpha(fixture, "Concepts")
+        #expect(console.focusCommands.prefix(2).map(\.event) == [.nextFocus, .back])
+    }
+
+    @Test func enterOnACollaboratorShowsThemAndChangesNothing() throws {
+        let (console, _) = try ConsoleViewModel.demo(try DemoDatabase.make(), app: "support-triage", section: "Collaborators")
+        console.send(.open)
+        guard case .info(let info) = console.state.overlay else { Issue.record("no details: \(console.state.overlay)"); return }
+        #expect(info.rows.first?.value == "olivia")
+        #expect(info.rows.contains { $0.label == "Scopes" && $0.value.contains("predict — ") })
+        console.send(.cancel)
+        #expect(console.focusCommands.contains { $0.event == .open && $0.label == "details" })
+        console.send(.edit)
+        guard case .picker = console.state.overlay else { Issue.record("e no longer edits the scopes"); return }
+    }
+
+    @Test func aReadOnlyAdminSeesTheIdentityProvidersAndMayNotChangeThem() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-ro-idp-\(UUID().uuidString)/db.sqlite").path
+        let writer = try OrgService.open(path: path, options: .init(passwordRounds: 1_000))
+        let ada = try writer.signUp(username: "ada", displayName: "Ada", email: "ada@example.com", password: Fixture.password, source: .tui)
+        let session = Session(user: ada, source: .tui)
+        _ = try writer.createOrganization(session, id: "acme", name: "Acme", billingEmail: "billing@acme.test")
+        let cert = TestCertificates.base64(try TestCertificates.make("idp.plain.example"))
+        _ = try writer.importIdentityProvider(session, organizationID: "acme",
+                                              metadata: Data(VendorMetadata.plain(certificates: [cert]).utf8), name: "Plain")
+        let service = try OrgService.open(path: path, options: .init(readOnly: true, passwordRounds: 1_000))
+        let console = ConsoleViewModel(service: service, session: session)
+        console.send(.firstFramePainted)
+        console.switchContext(.organization("acme"))
+        console.send(.selectPane(.security))
+        console.send(.selectSection(1))
+        let section = try #require(console.security?.section as? IdentityProvidersSection)
+        #expect(section.visible && section.state.list.rows.map(\.name) == ["Plain"])
+        console.send(.edit)
+        #expect(console.front?.dialog == nil && console.state.flash == .warn("read-only mode: changes are disabled"))
+        console.send(.open)
+        guard case .info = console.state.overlay else { Issue.record("details refused"); return }
+    }
+
+    @Test func helpScrollsLikeAListAndStopsAtItsEnds() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.viewport(rows: 12, columns: 80))
+        console.send(.help)
+        let limit = console.helpScrollLimit
+        #expect(limit > 0)
+        console.send(.bottom)
+        #expect(console.state.overlay == .help(scroll: limit))
+        console.send(.move(.down))
+        #expect(console.state.overlay == .help(scroll: limit), "no rows past the last")
+        console.send(.move(.up))
+        #expect(console.state.overlay == .help(scroll: limit - 1), "one key up is one row up, even after the end")
+        console.send(.top)
+        #expect(console.state.overlay == .help(scroll: 0))
+        console.send(.text("x"))
+        #expect(console.state.overlay == .none)
+    }
+
+    @Test func escapeOnSignUpGoesBackToSignIn() throws {
+        let fixture = try Fixture()
+        let console = ConsoleViewModel(service: fixture.service, session: nil)
+        console.send(.firstFramePainted)
+        console.send(.toggleSignUp)
+        #expect(console.state.signIn?.mode == .signUp)
+        #expect(console.focusCommands.last?.label == "back to sign in")
+        let effects = console.send(.cancel)
+        #expect(!effects.contains(.quit) && console.state.signIn?.mode == .signIn)
+        #expect(console.send(.cancel).contains(.quit), "on sign-in Esc still quits")
+    }
+
+    @Test func emptyListsGreyTheirRowKeysAndSayWhy() throws {
+        let fixture = try Fixture(orgApps: ["alpha"], personalApps: [])
+        let console = fixture.console()
+        #expect(console.refusals["transfer"] == "no app selected", "nothing to transfer in an empty personal list")
+        console.switchContext(.organization("acme"))
+        console.send(.filter)
+        console.type("zzz")
+        console.send(.submit)
+        console.send(.delete)
+        #expect(console.state.flash == .warn("no app matches \"zzz\""), "a filter, not an empty context")
+        console.pushPage(.app("alpha")); console.syncState()
+        console.send(.selectSection(1))
+        #expect(console.refusals["cancel upload"] == "no upload is running")
+    }
+
+    @Test func aRoleChangedElsewhereKeepsTheUserWhereTheyWere() throws {
+        let fixture = try Fixture()
+        let console = fixture.console(fixture.bob)
+        console.switchContext(.organization("acme"))
+        console.send(.filter)
+        console.type("gam")
+        console.send(.submit)
+        console.send(.open)
+        console.send(.selectSection(1))
+        #expect(console.appDetail?.state.appID == "gamma-ray" && console.appDetail?.section.title == "Inputs")
+        _ = try fixture.service.changeRole(fixture.ada, organizationID: "acme", username: "bob", to: .orgContributor)
+        console.send(.externalChange)
+        #expect(console.state.flash == .warn("your role in Acme Robotics is now Organization Contributor"))
+        #expect(console.appDetail?.state.appID == "gamma-ray" && console.appDetail?.section.title == "Inputs")
+        console.send(.back)
+        #expect(console.myApps?.state.filter.text == "gam" && console.myApps?.state.selectedID == "gamma-ray")
+    }
+}
