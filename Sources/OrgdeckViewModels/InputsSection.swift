@@ -38,16 +38,18 @@ public final class InputsSection: SectionModel, DialogOwner {
         if case .concept(let id) = state.filter, !state.concepts.contains(where: { $0.id == id }) { state.filter = .all }
         let focused = state.selected?.id, row = state.cursor - state.scrollTop
         load(count: true)
-        if let focused { follow(focused, row: row) }
+        if let focused, !follow(focused, row: row) {
+            return [.flash(.note("input \(focused) is no longer in Inputs: changed elsewhere"))]
+        }
         return []
     }
 
     /// Puts the cursor back on input `id` when a reload moved it (inputs added or deleted above
     /// it, here or elsewhere), on the same screen row when it can: the position a list keeps is
     /// the input's, not the row number's. The core says where it went when the window no longer
-    /// holds it; an input gone leaves the cursor on the row, at its neighbour.
-    private func follow(_ id: String, row: Int) {
-        guard state.selected?.id != id else { return }
+    /// holds it; an input gone leaves the cursor on the row, at its neighbour (false).
+    private func follow(_ id: String, row: Int) -> Bool {
+        guard state.selected?.id != id else { return true }
         let position: Int?
         if let local = state.window.firstIndex(where: { $0.id == id }) {
             position = state.windowOffset + local
@@ -55,11 +57,12 @@ public final class InputsSection: SectionModel, DialogOwner {
             position = try? env.service.inputPosition(env.session, in: env.context, appID: appID,
                                                       query: query(offset: 0, limit: 0, count: false), inputID: id)
         }
-        guard let position else { return }
+        guard let position else { return false }
         state.cursor = position
         state.scrollTop = max(0, position - row)
         state.clamp()
         if !state.windowCoversView { loadWindow() }
+        return true
     }
 
     public func settle() { if !state.exact { load(count: true) } }

@@ -48,13 +48,20 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
     public var dialog: Dialog? { openDialog }
     public var acceptsText: Bool { dialog?.acceptsText ?? state.list.searching }
 
+    /// Reads the items again; the cursor stays on its item. When that item is gone (deleted or
+    /// moved out of reach by another session), the cursor takes its neighbour and says so: the
+    /// next key must not act on a row the user did not choose without being told.
     public func reload() -> [Reaction] {
+        let before = state.list.selected?.listID
         do {
             state.all = try load()
             state.error = nil
         } catch { state.error = error.userMessage }
         refilter()
-        return []
+        // A search the core runs leaves out what no longer matches: that item is not gone.
+        guard let before, state.error == nil, !searchesInCore || state.list.search.isEmpty,
+              !state.all.contains(where: { $0.listID == before }) else { return [] }
+        return [.flash(.note("\(before) is no longer in \(title): changed elsewhere"))]
     }
 
     func refilter() {

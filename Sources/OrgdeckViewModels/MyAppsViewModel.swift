@@ -39,17 +39,28 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
 
     /// Reads the window again with the cursor on its app (on `appID` when given), wherever the
     /// app now stands in the order; when it is gone the cursor keeps its row.
+    /// When the app under the cursor is gone (deleted, moved or renamed out of the filter by
+    /// another session), the cursor takes its neighbour and says so.
     @discardableResult
-    public func reload() -> [Reaction] { reload(keeping: nil); return [] }
+    public func reload() -> [Reaction] {
+        let before = state.selectedID
+        guard !reload(keeping: nil), let before else { return [] }
+        return [.flash(.note("\(before) is no longer in My Apps: changed elsewhere"))]
+    }
 
-    public func reload(keeping appID: String?) {
+    /// False when the app to keep (`appID`, else the one under the cursor) is no longer listed.
+    @discardableResult
+    public func reload(keeping appID: String?) -> Bool {
         let keep = appID ?? state.selectedID
+        var found = keep == nil
         if let keep, let position = try? env.service.appPosition(env.session, in: env.context, query: query(offset: 0, limit: 0),
                                                                  appID: keep) {
             state.cursor = position
+            found = true
         }
         load(around: state.cursor, count: true)
         clampCursor()
+        return found
     }
 
     /// Takes over the filter and the app under the cursor of the same list built for another

@@ -108,5 +108,6 @@ import Testing
         _ = try fixture.service.deleteInputs(fixture.ada, in: acme, appID: "alpha", inputIDs: [focused])
         console.send(.externalChange)
         #expect(inputs.state.cursor == 7 && inputs.state.selected?.id == next)
+        #expect(console.state.flash == .note("input \(focused) is no longer in Inputs: changed elsewhere"))
     }
 }

@@ -138,3 +138,37 @@ import Testing
         #expect(console.myApps?.state.filter.text == "gam" && console.myApps?.state.selectedID == "gamma-ray")
     }
 }
+
+/// A list whose item under the cursor is deleted elsewhere says so as the cursor moves on.
+@Suite struct GoneItemTests {
+    @Test func theCursorsItemDeletedElsewhereIsNamed() throws {
+        let f = try AdminConsoleFixture()
+        for id in ["alpha", "bravo", "charlie"] {
+            _ = try f.service.createTeam(f.ada, organizationID: "acme", id: id, name: id.capitalized)
+        }
+        let console = f.account(section: .teams)
+        console.send(.move(.down))
+        #expect(console.teams?.list.selected?.id == "bravo")
+        try f.service.deleteTeam(f.ada, organizationID: "acme", id: "bravo")
+        console.send(.externalChange)
+        #expect(console.state.flash == .note("bravo is no longer in Teams: changed elsewhere"))
+        #expect(console.teams?.list.selected?.id == "charlie")
+        // A team renamed elsewhere is still there: the cursor stays on it, nothing is said of it.
+        _ = try f.service.renameTeam(f.ada, organizationID: "acme", id: "charlie", name: "Aardvark")
+        console.send(.externalChange)
+        #expect(console.teams?.list.selected?.id == "charlie")
+        #expect(console.state.flash?.text.contains("charlie") != true)
+    }
+
+    @Test func theAppUnderTheCursorDeletedElsewhereIsNamed() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.selectIndex(1))
+        let gone = try #require(console.myApps?.state.selected?.id)
+        try fixture.service.deleteApp(fixture.ada, in: .organization("acme"), id: gone)
+        console.send(.externalChange)
+        #expect(console.state.flash == .note("\(gone) is no longer in My Apps: changed elsewhere"))
+        #expect(console.myApps?.state.selected != nil && console.myApps?.state.selected?.id != gone)
+    }
+}
