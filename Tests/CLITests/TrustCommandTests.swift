@@ -12,8 +12,14 @@ import Glibc
     @Test func bidiAndSeparatorsInDataAreShownVisiblyAndEscapedInJSON() throws {
         let org = try AdminDatabase.get().organization()
         let id = uniqueID("bidi")
-        let created = try org.run(["apps", "create", id, "--name", "invoice\u{202E}gnp.exe"])
+        let refused = try org.run(["apps", "create", id, "--name", "invoice\u{202E}gnp.exe"])
+        #expect(refused.status == 7 && refused.stderr.contains("the direction control U+202E (at position 8)"), "\(refused)")
+        // A name stored before overrides were refused (or written around orgdeck) is still shown safely.
+        let created = try org.run(["apps", "create", id, "--name", "invoice"])
         #expect(created.status == 0, "\(created)")
+        try Self.patient(AdminDatabase.get().path).writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE apps SET name = ? WHERE app_id = ?", arguments: ["invoice\u{202E}gnp.exe", id])
+        }
         let list = try org.run(["apps", "list"])
         #expect(list.stdout.contains("invoice<U+202E>gnp.exe"), "\(list)")
         #expect(!list.stdout.unicodeScalars.contains("\u{202E}"))

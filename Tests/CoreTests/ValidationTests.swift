@@ -57,6 +57,18 @@ struct ValidationTests {
         #expect(try Validation.name(String(repeating: "é", count: 100)).count == 100)
     }
 
+    @Test("direction overrides and isolates are refused in names and descriptions; the marks are not")
+    func directionControls() throws {
+        for control in ["\u{202E}", "\u{202D}", "\u{202A}", "\u{2066}", "\u{2069}"] {
+            let error = coreError { _ = try Validation.name("abc\(control)evil") }
+            #expect(error?.message.hasPrefix("name may not contain the direction control U+") == true, "\(error?.message ?? "accepted")")
+            #expect(error?.message.contains("(at position 4)") == true)
+            #expect(coreError { _ = try Validation.description("x\(control)y") }?.kind == .invalid)
+        }
+        #expect(try Validation.name("שלום\u{200F} 2") == "שלום\u{200F} 2", "the right-to-left mark places digits in Hebrew")
+        #expect(try Validation.name("abc\u{200E}") == "abc\u{200E}")
+    }
+
     @Test("names with control characters are refused, naming the character",
           arguments: [("evil\u{1B}[2Jname", "U+001B ESC"), ("tab\there", "U+0009 TAB"), ("line\nbreak", "U+000A LF"),
                       ("nul\u{0}", "U+0000 NUL"), ("del\u{7F}", "U+007F DEL"), ("c1\u{9B}31m", "U+009B CSI"),

@@ -178,6 +178,10 @@ public enum Validation {
         if let problem = blankProblem(in: trimmed) {
             throw CoreError.invalid(field, "\(label) may not contain \(problem): it would look like another")
         }
+        if let problem = directionProblem(in: trimmed) {
+            throw CoreError.invalid(field, "\(label) may not contain \(problem): it shows text in another order than "
+                                    + "it is stored (the marks U+200E and U+200F are allowed)")
+        }
         return trimmed
     }
 
@@ -185,8 +189,7 @@ public enum Validation {
     /// zero-width space, a word joiner, a byte-order mark, a soft hyphen, an invisible operator,
     /// a Hangul filler, a no-break or ideographic space), described; nil when
     /// there is none. `zw\u{200B}x` would pass for `zwx`. The joiners that shape a script or
-    /// an emoji (U+200C, U+200D) and the bidi controls (shown by their code wherever a name is
-    /// drawn) stay allowed.
+    /// an emoji (U+200C, U+200D) stay allowed; the bidi controls are `directionProblem`'s.
     static func blankProblem(in text: String) -> String? {
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             let blank: Bool
@@ -199,6 +202,19 @@ public enum Validation {
                 blank = [0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0].contains(scalar.value)
             }
             if blank { return "the invisible character \(describe(scalar)) (at position \(offset + 1))" }
+        }
+        return nil
+    }
+
+    /// The first direction embedding, override or isolate of `text` (U+202A–U+202E,
+    /// U+2066–U+2069), described; nil when there is none. They reorder what follows them, the
+    /// trick of "Trojan Source" spoofing; the console and the CLI show them by their code, so a
+    /// name holding one could never read right anyway. The right-to-left and left-to-right
+    /// marks (U+200E, U+200F, U+061C), which languages written right to left use, stay allowed.
+    static func directionProblem(in text: String) -> String? {
+        for (offset, scalar) in text.unicodeScalars.enumerated()
+        where (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
+            return "the direction control \(describe(scalar)) (at position \(offset + 1))"
         }
         return nil
     }
