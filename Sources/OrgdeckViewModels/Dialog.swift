@@ -7,6 +7,16 @@ public enum Dialog: Equatable, Sendable {
     case picker(PickerState)
     case info(InfoState)
 
+    /// The title on its border: what tells the steps of a sequence apart.
+    public var title: String {
+        switch self {
+        case .form(let form): return form.title
+        case .confirm(let confirm): return confirm.title
+        case .picker(let picker): return picker.title
+        case .info(let info): return info.title
+        }
+    }
+
     /// Whether printable keys are text while it is open.
     public var acceptsText: Bool {
         switch self {
@@ -128,6 +138,9 @@ enum DialogStep: Equatable {
 struct DialogSlot<Purpose: Equatable & Sendable>: Equatable, Sendable {
     var dialog: Dialog
     var purpose: Purpose
+    /// The earlier steps of a sequence (the email before the role), as they were submitted:
+    /// Esc goes back to the last one instead of throwing the answers away.
+    var previous: [DialogSlot<Purpose>] = []
 }
 
 /// A model that opens dialogs of its own.
@@ -140,8 +153,8 @@ protocol DialogOwner: AnyObject {
     /// For a picker over a list too long to load (an organization's apps): the options
     /// matching `filter`, read again as the user types. Nil keeps filtering what is loaded.
     func options(for purpose: Purpose, filter: String) -> [PickerOption]?
-    /// For a later step of a sequence (the role after the email): what cancelling it leaves
-    /// undone, said in the flash, since the earlier steps were answered. Nil says nothing.
+    /// For a later step of a sequence opened without its earlier steps (a role picker opened
+    /// on a row): what cancelling it leaves undone, said in the flash. Nil says nothing.
     func abandoned(_ purpose: Purpose) -> String?
 }
 
@@ -173,16 +186,31 @@ extension DialogOwner {
             open = slot
             return []
         case .closed(let cancelled):
+            // Esc on a later step of a sequence goes back one step, its answers as given.
+            if event == .cancel || event == .back, var back = slot.previous.last {
+                back.previous = Array(slot.previous.dropLast())
+                open = back
+                return []
+            }
             open = nil
             if let undone = abandoned(slot.purpose) { return [.flash(.note(undone))] }
             return cancelled ? [.flash(.note("cancelled"))] : []
         case .done(let dialog):
             open = nil
             do {
-                return try carryOut(slot.purpose, dialog)
+                let reactions = try carryOut(slot.purpose, dialog)
+                // A next step: it remembers this one (a step shown again, as after a refusal
+                // about an earlier answer, takes the chain back to before it).
+                if var next = open, next.previous.isEmpty {
+                    var chain = slot.previous + [DialogSlot(dialog: dialog, purpose: slot.purpose)]
+                    if let again = chain.firstIndex(where: { $0.dialog.title == next.dialog.title }) { chain = Array(chain[..<again]) }
+                    next.previous = chain
+                    open = next
+                }
+                return reactions
             } catch {
                 if open == nil, let shown = dialog.showing(error) {
-                    open = DialogSlot(dialog: shown, purpose: slot.purpose)
+                    open = DialogSlot(dialog: shown, purpose: slot.purpose, previous: slot.previous)
                     return []
                 }
                 return [.flash(.error(error.userMessage))]

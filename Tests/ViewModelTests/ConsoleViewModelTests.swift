@@ -344,6 +344,8 @@ import Testing
         #expect(confirm.title == "Transfer app" && confirm.message.contains("it will not come back"))
         #expect(confirm.requiredText == nil)
         console.send(.cancel)
+        guard case .picker = console.state.overlay else { Issue.record("Esc did not go back to the organizations"); return }
+        console.send(.cancel)
         #expect(console.state.overlay == .none)
         #expect(try #require(console.myApps).state.ids == ["notes"])
         console.send(.transfer)
