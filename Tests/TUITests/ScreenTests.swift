@@ -203,6 +203,16 @@ import OrgdeckViewModels
         Golden.check("help-\(pane)-80x40", ScreenFixture.render(console, width: 80, height: 40))
     }
 
+    @Test func helpWidensOnAWideScreenSoAReasonIsReadWhole() throws {
+        let console = try AdminScreenFixture().account(.members)
+        // Ada's own row: removing and re-roling herself are refused, with long reasons.
+        console.send(.help)
+        let wide = ScreenFixture.render(console, width: 200, height: 40)
+        #expect(wide.contains { $0.contains("remove — you cannot remove yourself: leave the organization instead (L)") }, "\(wide)")
+        let narrow = ScreenFixture.render(console, width: 80, height: 40)
+        #expect(narrow.allSatisfy { $0.count <= 80 } && !narrow.contains { $0.contains("instead (L)") }, "cut within 80 columns")
+    }
+
     @Test func helpIsGeneratedFromTheKeyMapIncludingOverridesAndListsNoIdleKey() throws {
         let console = try ScreenFixture().console()
         console.send(.help)

@@ -27,7 +27,13 @@ enum HelpView {
 
     static func draw(_ painter: inout Painter, _ sections: [HelpSection], keyMap: KeyMap, scroll: Int) {
         let all = lines(sections, keyMap: keyMap)
-        let box = OverlayView.dialog(&painter, title: "Keys", width: 76, height: painter.grid.height - 2)
+        // As wide as its longest line needs (a refusal's reason is read whole on a wide screen),
+        // 76 columns at least; the dialog keeps it within the screen.
+        let longest = all.map { line -> Int in
+            guard case .key(_, let summary, let refusal) = line else { return 0 }
+            return 20 + TextWidth.columns(refusal.map { "\(summary) — \($0)" } ?? summary)
+        }.max() ?? 0
+        let box = OverlayView.dialog(&painter, title: "Keys", width: max(76, longest), height: painter.grid.height - 2)
         let inner = box.inset(1)
         let rows = max(0, inner.height - 1)
         let top = min(scroll, max(0, all.count - rows))
