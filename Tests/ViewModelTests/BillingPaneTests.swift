@@ -166,7 +166,8 @@ import Testing
         console.send(.edit)
         #expect(console.state.overlay == .none)
         #expect(console.state.flash == .warn("the budget is the organization's: only Admins see and set it"))
-        #expect(overview.commands.isEmpty, "a member's view offers no budget key")
+        #expect(overview.commands == [PaneCommand(.edit, "budget", refusal: "the budget is the organization's: only Admins see and set it")],
+                "greyed with why, as every refused key")
     }
 
     @Test func aPersonalAccountHasItsOwnBillWithoutRatesToSet() throws {

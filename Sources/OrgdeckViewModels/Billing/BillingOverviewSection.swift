@@ -81,8 +81,8 @@ public final class BillingOverviewSection: SectionModel, DialogOwner, MonthlySec
 
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
-        // A member's view has no budget: the key is not offered at all.
-        if state.summary?.scope == .member { return [] }
+        // A member's view has no budget; the key is still listed, greyed with why, as every
+        // refused key is.
         return [PaneCommand(.edit, "budget", refusal: budgetRefusal)]
     }
 }
