@@ -15,7 +15,13 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
     public var visible: Bool { Permissions.refusal(.manageInvitations, role: env.role) == nil }
 
     init(env: PaneEnvironment) {
-        super.init(env: env, title: AccountSection.invitations.rawValue, screen: .pane(.account), searchable: false, chrome: 2)
+        super.init(env: env, title: AccountSection.invitations.rawValue, screen: .pane(.account), searchable: true, chrome: 2)
+    }
+
+    /// A search matches the email, the role, the state ("pending", "expired") or who sent it.
+    override func matches(_ invitation: Invitation, _ text: String) -> Bool {
+        [invitation.email, invitation.role.title, invitation.state.rawValue, invitation.invitedBy]
+            .contains { $0.lowercased().contains(text) }
     }
 
     override func load() throws -> [Invitation] {
@@ -127,6 +133,6 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
         return [PaneCommand(.new, "invite", refusal: manage), PaneCommand(.open, "details", refusal: none),
                 PaneCommand(.edit, "resend", refusal: none ?? manage ?? invitation?.refusalToResend),
                 PaneCommand(.delete, "rescind", refusal: none ?? manage ?? invitation?.refusalToRescind),
-                PaneCommand(.copyID, "copy ID", refusal: none)]
+                PaneCommand(.filter, "search"), PaneCommand(.copyID, "copy ID", refusal: none)]
     }
 }

@@ -8,7 +8,12 @@ public final class SignInHistorySection: ListSection<AuditEntry, SignInHistorySe
     public enum Purpose: Equatable, Sendable { case details }
 
     public init(env: PaneEnvironment) {
-        super.init(env: env, title: "Sign-ins", screen: .pane(.security), searchable: false, chrome: 2)
+        super.init(env: env, title: "Sign-ins", screen: .pane(.security), searchable: true, chrome: 2)
+    }
+
+    /// A search matches the outcome as listed ("wrong password", "over SSH"), the source and the details.
+    override func matches(_ entry: AuditEntry, _ text: String) -> Bool {
+        [Self.outcome(entry), entry.source.rawValue, entry.details].contains { $0.lowercased().contains(text) }
     }
 
     override func load() throws -> [AuditEntry] { try env.service.signInHistory(env.session) }
@@ -35,6 +40,6 @@ public final class SignInHistorySection: ListSection<AuditEntry, SignInHistorySe
     }
 
     override var listCommands: [PaneCommand] {
-        [PaneCommand(.open, "details", refusal: state.list.selected == nil ? "no sign-in recorded" : nil)]
+        [PaneCommand(.open, "details", refusal: state.list.selected == nil ? "no sign-in recorded" : nil), PaneCommand(.filter, "search")]
     }
 }

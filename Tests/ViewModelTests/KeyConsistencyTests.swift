@@ -74,6 +74,20 @@ import Testing
         guard case .info = console.state.overlay else { Issue.record("details refused"); return }
     }
 
+    @Test func invitationsAreSearchedLikeEveryOtherList() throws {
+        let f = try AdminConsoleFixture()
+        for email in ["erin@example.com", "frank@example.org"] {
+            _ = try f.service.invite(f.ada, organizationID: "acme", email: email, role: .orgUser, teams: [])
+        }
+        let console = f.account(section: .invitations)
+        #expect(console.focusCommands.contains { $0.event == .filter && $0.label == "search" })
+        console.send(.filter)
+        console.type("frank")
+        #expect(console.invitations?.list.rows.map(\.email) == ["frank@example.org"])
+        console.send(.cancel)
+        #expect(console.invitations?.list.rows.count == 2)
+    }
+
     @Test func helpScrollsLikeAListAndStopsAtItsEnds() throws {
         let fixture = try Fixture()
         let console = fixture.console()

@@ -125,7 +125,8 @@ enum InvitationsTable {
                      commands: [PaneCommand] = []) {
         let list = state.list
         let pending = list.rows.filter { $0.state == .pending }.count
-        let y = AccountView.title(&painter, area, visible ? "Invitations (\(pending) pending)" : "Invitations")
+        let y = AccountView.title(&painter, area, visible ? "Invitations (\(pending) pending)" : "Invitations",
+                                  search: list.search, searching: list.searching)
         guard visible else {
             painter.text("Only Admins see and send the organization's invitations.", x: area.x + 2, y: y + 1, width: area.width - 3, .empty)
             return

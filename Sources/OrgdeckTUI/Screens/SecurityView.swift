@@ -111,7 +111,8 @@ enum SignInsTable {
     ]
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<AuditEntry>, now: Date) {
-        let y = AccountView.title(&painter, area, "Recent sign-ins (\(state.list.rows.count))")
+        let y = AccountView.title(&painter, area, "Recent sign-ins (\(state.list.rows.count))", search: state.list.search,
+                                  searching: state.list.searching)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = state.list.rows.map { entry -> [String] in
             [entry.at.utcMinute, entry.source.rawValue, SignInHistorySection.outcome(entry), TextLayout.relative(entry.at, now: now)]
