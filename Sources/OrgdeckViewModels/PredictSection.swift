@@ -117,7 +117,7 @@ public final class PredictSection: SectionModel, DialogOwner {
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
         if state.editing { return [PaneCommand(.cancel, "leave the text box")] }
-        return [PaneCommand(.open, "type text to predict (billed per pause)", refusal: refusalOfText),
+        return [PaneCommand(.open, "predict (billed per pause)", refusal: refusalOfText),
                 PaneCommand(.toggleView, "version", refusal: state.trained.isEmpty ? "no trained version yet" : nil)]
     }
 }
