@@ -210,25 +210,28 @@ extension ConsoleViewModel {
             return
         }
         if state.role != role {
-            let place = (section: (panes[state.pane] as? SectionedPage)?.section.title, apps: myApps?.state,
-                         app: pages.first.flatMap { page -> (id: String, section: String)? in
+            let paneSection = (panes[state.pane] as? SectionedPage)?.section
+            let place = (section: paneSection.map { ($0.title, Self.itemID(in: $0)) }, apps: myApps?.state,
+                         app: pages.first.flatMap { page -> (id: String, section: String, item: String?)? in
                              guard case .app(let id) = page.screen, let detail = page as? AppPageViewModel else { return nil }
-                             return (id, detail.section.title)
+                             return (id, detail.section.title, Self.itemID(in: detail.section))
                          })
             // Everything is built again for the new role; then the user is put back where they
             // were, as far as the role still reaches: the section, the app and its section, the
             // apps' filter and the app under the cursor. Open dialogs close (they were offered
             // for the old role).
             switchContext(state.context)
-            if let title = place.section, let page = panes[state.pane] as? SectionedPage,
+            if let (title, item) = place.section, let page = panes[state.pane] as? SectionedPage,
                let index = page.sections.firstIndex(where: { $0.title == title }) {
                 _ = page.show(index)
+                Self.select(item, in: page.section)
             }
             if let apps = place.apps { myApps?.carryOver(apps) }
             if let app = place.app, state.pane == .myApps, (try? service.app(session, in: state.context, id: app.id)) != nil {
                 pushPage(.app(app.id))
                 if let detail = appDetail, let index = detail.sections.firstIndex(where: { $0.title == app.section }) {
                     _ = detail.show(index)
+                    Self.select(app.item, in: detail.section)
                 }
                 syncState()
             }
@@ -241,5 +244,18 @@ extension ConsoleViewModel {
         } else {
             apply(front?.reload() ?? [], &effects)
         }
+    }
+}
+
+extension ConsoleViewModel {
+    /// The item under the cursor of a list section (Models, Members…), nil for other sections.
+    static func itemID(in section: any SectionModel) -> String? {
+        (section as? any ItemSelecting)?.selectedItemID
+    }
+
+    /// Puts a list section's cursor back on `item`, when it is still listed.
+    static func select(_ item: String?, in section: any SectionModel) {
+        guard let item, let list = section as? any ItemSelecting else { return }
+        list.selectItem(item)
     }
 }

@@ -4,7 +4,7 @@ import OrgdeckCore
 /// filtered by concept or unlabelled; Space marks inputs, `+`/`-` label and unlabel the marked
 /// ones (or the one under the cursor), `d` deletes them, `u` uploads files in the background
 /// and `x` cancels the upload.
-public final class InputsSection: SectionModel, DialogOwner {
+public final class InputsSection: SectionModel, DialogOwner, ItemSelecting {
     /// What a dialog is for; a change names the inputs it was opened on, so that what the
     /// user confirms is what changes, wherever the cursor or a refresh has moved since.
     public enum Purpose: Equatable, Sendable {
@@ -108,6 +108,12 @@ public final class InputsSection: SectionModel, DialogOwner {
         }
         state.clamp()
     }
+
+    var selectedItemID: String? { state.selected?.id }
+
+    /// Puts the cursor on input `id` (a section built again for another role takes over the
+    /// cursor of the one it replaces), wherever the input now stands.
+    func selectItem(_ id: String) { _ = follow(id, row: min(state.cursor - state.scrollTop, state.viewportRows / 2)) }
 
     /// The search and filter on screen as a query for the core.
     private func query(offset: Int, limit: Int, count: Bool) -> InputQuery {

@@ -1,5 +1,11 @@
 import OrgdeckCore
 
+/// A section whose cursor can be handed over to the same section built again (for another role).
+protocol ItemSelecting: AnyObject {
+    var selectedItemID: String? { get }
+    func selectItem(_ id: String)
+}
+
 /// What a list section shows: the rows as listed (filtered by the search), all that was read,
 /// and why reading failed.
 public struct ListSectionState<Item: ListItem>: Equatable, Sendable {
@@ -12,7 +18,7 @@ public struct ListSectionState<Item: ListItem>: Equatable, Sendable {
 /// line, the reload that keeps the cursor on its item, and the dialogs of its own purposes.
 /// Subclasses say what to read, what a search matches, what the keys do on the selected item,
 /// and how their dialogs are carried out.
-public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: SectionModel, DialogOwner {
+public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: SectionModel, DialogOwner, ItemSelecting {
     public internal(set) var state = ListSectionState<Item>()
     let env: PaneEnvironment
     var open: DialogSlot<Purpose>?
@@ -98,6 +104,12 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
         _ = reload()
         state.list.select(id: id)
     }
+
+    /// The ID of the item under the cursor, to hand to the same section built again.
+    var selectedItemID: String? { state.list.selected?.listID }
+
+    /// Puts the cursor on item `id` when it is listed.
+    func selectItem(_ id: String) { state.list.select(id: id) }
 
     /// "no member selected" when the list is empty, for the commands that need an item.
     func needsItem(_ noun: String) -> String? { state.list.selected == nil ? "no \(noun) selected" : nil }

@@ -136,18 +136,24 @@ import Testing
 
     @Test func aRoleChangedElsewhereKeepsTheUserWhereTheyWere() throws {
         let fixture = try Fixture()
+        for id in ["a-one", "b-two", "c-three"] {
+            _ = try fixture.service.createConcept(fixture.ada, in: .organization("acme"), appID: "gamma-ray", id: id, name: id)
+        }
         let console = fixture.console(fixture.bob)
         console.switchContext(.organization("acme"))
         console.send(.filter)
         console.type("gam")
         console.send(.submit)
         console.send(.open)
-        console.send(.selectSection(1))
-        #expect(console.appDetail?.state.appID == "gamma-ray" && console.appDetail?.section.title == "Inputs")
+        console.send(.selectSection(2))
+        console.send(.move(.down))
+        #expect(console.appDetail?.state.appID == "gamma-ray" && console.appDetail?.section.title == "Concepts")
         _ = try fixture.service.changeRole(fixture.ada, organizationID: "acme", username: "bob", to: .orgContributor)
         console.send(.externalChange)
         #expect(console.state.flash == .warn("your role in Acme Robotics is now Organization Contributor"))
-        #expect(console.appDetail?.state.appID == "gamma-ray" && console.appDetail?.section.title == "Inputs")
+        #expect(console.appDetail?.state.appID == "gamma-ray" && console.appDetail?.section.title == "Concepts")
+        let concepts = try #require(console.appDetail?.section as? ConceptsSection)
+        #expect(concepts.state.list.selected?.id == "b-two", "the cursor stays on its concept: the next key acts on it")
         console.send(.back)
         #expect(console.myApps?.state.filter.text == "gam" && console.myApps?.state.selectedID == "gamma-ray")
     }
