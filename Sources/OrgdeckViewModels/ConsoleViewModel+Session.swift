@@ -7,11 +7,11 @@ extension ConsoleViewModel {
         guard var signIn = state.signIn else { return }
         switch event {
         // Esc on the sign-up form goes back to signing in; on the first screen it quits.
-        case .cancel where signIn.mode == .signUp: signIn = SignInState(mode: .signIn)
+        case .cancel where signIn.mode == .signUp: signIn = signIn.switched()
         case .quit, .cancel: effects.append(.quit); return
         case .toggleSignUp:
             guard signIn.mode != .changePassword else { break }
-            signIn = SignInState(mode: signIn.mode == .signIn ? .signUp : .signIn)
+            signIn = signIn.switched()
         case .submit:
             if signIn.form.focus < signIn.form.fields.count - 1 && signIn.form.fields[signIn.form.focus + 1].value.isEmpty {
                 signIn.form.focusNext()

@@ -31,13 +31,28 @@ public struct SignInState: Equatable, Sendable {
                 FormField(key: "password", label: "Password", secure: true, maxLength: 200),
             ], submitLabel: "Sign in")
         case .signUp, .changePassword:
+            // A login typed before switching is kept: an email as the email, else the username.
+            let email = login.contains("@")
             form = FormState(title: "Create your account", fields: [
-                FormField(key: "username", label: "Username", hint: "a-z, 0-9, - and _; at most 32", maxLength: 32),
+                FormField(key: "username", label: "Username", value: email ? "" : login, hint: "a-z, 0-9, - and _; at most 32",
+                          maxLength: 32),
                 FormField(key: "name", label: "Display name", maxLength: 100),
-                FormField(key: "email", label: "Email", maxLength: 254),
+                FormField(key: "email", label: "Email", value: email ? login : "", maxLength: 254),
                 FormField(key: "password", label: "Password", secure: true, hint: PasswordPolicy().requirements, maxLength: 200),
             ], submitLabel: "Sign up")
         }
         if !login.isEmpty { form.focus = 1 }
+    }
+
+    /// The other of sign-in and sign-up, keeping what was typed as the login: the username
+    /// (or the email) going to sign-in, the login going to sign-up. Passwords are not carried.
+    public func switched() -> SignInState {
+        switch mode {
+        case .signIn: return SignInState(mode: .signUp, login: form.value("login"))
+        case .signUp:
+            let username = form.value("username")
+            return SignInState(mode: .signIn, login: username.isEmpty ? form.value("email") : username)
+        case .changePassword: return self
+        }
     }
 }

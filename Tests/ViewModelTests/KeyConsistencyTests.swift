@@ -111,11 +111,19 @@ import Testing
         let fixture = try Fixture()
         let console = ConsoleViewModel(service: fixture.service, session: nil)
         console.send(.firstFramePainted)
+        console.type("grace")
         console.send(.toggleSignUp)
         #expect(console.state.signIn?.mode == .signUp)
+        #expect(console.state.signIn?.form.value("username") == "grace", "what was typed goes along")
         #expect(console.focusCommands.last?.label == "back to sign in")
         let effects = console.send(.cancel)
         #expect(!effects.contains(.quit) && console.state.signIn?.mode == .signIn)
+        #expect(console.state.signIn?.form.value("login") == "grace")
+        console.send(.previousFocus)  // the login, from the password the cursor went on to
+        console.type("@example.com")
+        console.send(.toggleSignUp)
+        #expect(console.state.signIn?.form.value("email") == "grace@example.com" && console.state.signIn?.form.value("username") == "")
+        console.send(.toggleSignUp)
         #expect(console.send(.cancel).contains(.quit), "on sign-in Esc still quits")
     }
 

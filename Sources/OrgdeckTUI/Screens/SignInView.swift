@@ -11,9 +11,12 @@ enum SignInView {
         painter.fill(box, .dialog)
         painter.box(box, .dialogBorder, title: signIn.form.title, titleElement: .dialogTitle)
         let inner = box.inset(2)
-        let other = signIn.mode == .signIn ? "create an account" : "sign in instead"
-        let keys = signIn.mode == .changePassword ? "Enter change password · Esc quit"
-            : "Enter \(signIn.form.submitLabel.lowercased()) · ^N \(other) · Esc \(signIn.mode == .signUp ? "back to sign in" : "quit")"
+        let keys: String
+        switch signIn.mode {
+        case .changePassword: keys = "Enter change password · Esc quit"
+        case .signIn: keys = "Enter sign in · ^N create an account · Esc quit"
+        case .signUp: keys = "Enter sign up · ^N or Esc back to sign in"
+        }
         FormView.draw(&painter, Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height + 1), form: signIn.form, keys: keys)
         if readOnly { painter.text("[read-only]", x: box.maxX - 13, y: box.maxY - 1, .lock) }
         if let flash, box.maxY < bounds.maxY {
