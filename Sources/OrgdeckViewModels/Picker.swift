@@ -145,8 +145,7 @@ extension PickerState {
     /// set (`now`). The caller bases the next Enter on what it read `now` from.
     func keptOverStale(now: String) -> PickerState {
         var picker = self
-        // What to do first: the line is cut at the box's width, and `now` may be long.
-        picker.error = "Changed elsewhere: Enter sets yours, Esc keeps theirs (now \(now))"
+        picker.error = "Changed elsewhere to \(now): Enter sets yours, Esc keeps theirs"
         return picker
     }
 }

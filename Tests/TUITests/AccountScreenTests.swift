@@ -113,6 +113,19 @@ import OrgdeckViewModels
         }
     }
 
+    @Test func aPickersLongConflictTakesASecondLineSoWhatWasSetElsewhereIsRead() throws {
+        var picker = PickerState(title: "Scopes of olivia", options: ["inputs:read", "inputs:write", "models:train", "predict"].map {
+            PickerOption(value: $0, label: $0, detail: "")
+        }, multiple: true)
+        picker.error = "Changed elsewhere to inputs:read,inputs:write,models:train,predict: Enter sets yours, Esc keeps theirs"
+        var painter = Painter(grid: CellGrid(width: 80, height: 24), theme: .builtin)
+        PickerView.draw(&painter, picker)
+        let text = painter.grid.rows.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " │")) }.joined(separator: " ")
+        #expect(text.contains("Changed elsewhere to inputs:read,inputs:write,models:train,predict:"), "\(painter.grid.rows)")
+        #expect(text.contains("Esc keeps theirs"))
+        #expect(!painter.grid.rows.contains { $0.contains("[ ] predict") && $0.contains("Changed") }, "apart from the rows")
+    }
+
     @Test func aFormKeepsItsHintsBesideItsError() throws {
         let console = try AdminScreenFixture().account(.teams)
         console.send(.new)

@@ -16,7 +16,7 @@ import Testing
         #expect(console.pickerState?.highlighted?.value == Role.orgUser.rawValue)
         _ = try f.service.changeRole(f.ada, organizationID: "acme", username: "bob", to: .orgContributor)
         console.pick(Role.admin.rawValue)
-        #expect(console.pickerState?.error == "Changed elsewhere: Enter sets yours, Esc keeps theirs (now Organization Contributor)")
+        #expect(console.pickerState?.error == "Changed elsewhere to Organization Contributor: Enter sets yours, Esc keeps theirs")
         #expect(console.pickerState?.highlighted?.value == Role.admin.rawValue, "the choice is kept")
         #expect(try f.role(of: "bob") == .orgContributor, "the other session's role stands until Enter again")
         console.send(.submit)
@@ -93,7 +93,7 @@ import Testing
         let mine = Set(before.marked.compactMap(CollaboratorScope.init(rawValue:)))
         console.send(.submit)
         guard case .picker(let kept) = console.state.overlay else { Issue.record("the picker closed"); return }
-        #expect(kept.error == "Changed elsewhere: Enter sets yours, Esc keeps theirs (now \(CollaboratorScope.text(theirs)))")
+        #expect(kept.error == "Changed elsewhere to \(CollaboratorScope.text(theirs)): Enter sets yours, Esc keeps theirs")
         #expect(Set(kept.marked) == Set(mine.map(\.rawValue)), "the marks stay as the user left them")
         #expect(section.state.list.selected?.scopes == theirs)
         console.send(.submit)

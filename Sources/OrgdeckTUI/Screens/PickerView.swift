@@ -16,8 +16,17 @@ enum PickerView {
         let longest = max(8, picker.options.map { TextWidth.columns($0.label) }.max() ?? 8)
         let labelWidth = min(longest, max(30, room - markWidth - 2 - 24))
         let detailWidth = picker.options.map { TextWidth.columns($0.refusal ?? $0.detail) }.max() ?? 0
-        let box = OverlayView.dialog(&painter, title: picker.title, width: max(68, markWidth + labelWidth + 2 + detailWidth + 4),
-                                     height: rows + 6)
+        let width = min(max(68, markWidth + labelWidth + 2 + detailWidth + 4), painter.grid.width - 2)
+        // A refusal or a conflict too long for one line takes up to three: what it names (a
+        // value set elsewhere) must not be cut.
+        var error: [String] = []
+        var rest = picker.error ?? ""
+        while !rest.isEmpty && error.count < 3 {
+            let (line, more) = FooterView.wrap(rest, width - 4)
+            error.append(line)
+            rest = more
+        }
+        let box = OverlayView.dialog(&painter, title: picker.title, width: width, height: rows + 5 + max(1, error.count))
         let inner = box.inset(2)
         painter.text("/", x: inner.x, y: inner.y, .helpKey)
         FormView.drawInput(&painter, Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1), field: picker.filter,
@@ -41,7 +50,9 @@ enum PickerView {
             painter.text(detail, x: detailX, y: y, width: inner.maxX - detailX, selected ? .menuCursor : .muted)
             painter.hit(line, .selectIndex(index))
         }
-        if let error = picker.error { painter.text(error, x: inner.x, y: box.maxY - 2, width: inner.width, .error) }
+        for (index, line) in error.enumerated() {
+            painter.text(line, x: inner.x, y: box.maxY - 1 - error.count + index, width: inner.width, .error)
+        }
         // More options than rows (a small terminal): the border says which rows show, as details do.
         if visible.count > rows {
             let marks = (top > 0 ? "↑" : "") + (top + rows < visible.count ? "↓" : "")
