@@ -8,6 +8,8 @@ public struct ConfirmState: Equatable, Sendable {
     public var requiredText: String?
     public var typed: TextField
     public var error: String?
+    /// What Esc does, as the footer says it: "back" on a later step of a sequence.
+    public var cancelLabel = "cancel"
     /// The verb on the Enter hint ("delete", "decline").
     public var verb: String
 

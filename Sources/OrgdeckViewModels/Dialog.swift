@@ -17,6 +17,27 @@ public enum Dialog: Equatable, Sendable {
         }
     }
 
+    /// The dialog as a later step of a sequence, whose Esc goes back a step.
+    var asLaterStep: Dialog {
+        switch self {
+        case .form(var form): form.cancelLabel = "back"; return .form(form)
+        case .confirm(var confirm): confirm.cancelLabel = "back"; return .confirm(confirm)
+        case .picker(var picker): picker.cancelLabel = "back"; return .picker(picker)
+        case .info: return self
+        }
+    }
+
+    /// The dialog without the refusal it last showed: an earlier step gone back to was
+    /// answered since, so what was wrong with it then no longer holds.
+    var withoutError: Dialog {
+        switch self {
+        case .form(var form): form.error = nil; return .form(form)
+        case .confirm(var confirm): confirm.error = nil; return .confirm(confirm)
+        case .picker(var picker): picker.error = nil; return .picker(picker)
+        case .info: return self
+        }
+    }
+
     /// Whether printable keys are text while it is open.
     public var acceptsText: Bool {
         switch self {
@@ -109,15 +130,15 @@ public enum Dialog: Equatable, Sendable {
         switch self {
         case .form(let form):
             return [PaneCommand(.submit, form.submitLabel.lowercased())]
-                + (form.fields.count > 1 ? [PaneCommand(.nextFocus, "next field")] : []) + [PaneCommand(.cancel, "cancel")]
+                + (form.fields.count > 1 ? [PaneCommand(.nextFocus, "next field")] : []) + [PaneCommand(.cancel, form.cancelLabel)]
         case .confirm(let confirm):
             let refusal = confirm.isSatisfied ? nil : "type \(confirm.requiredText ?? "") exactly to confirm"
-            return [PaneCommand(.submit, confirm.verb, refusal: refusal), PaneCommand(.cancel, "cancel")]
+            return [PaneCommand(.submit, confirm.verb, refusal: refusal), PaneCommand(.cancel, confirm.cancelLabel)]
         case .picker(let picker):
             var commands = [PaneCommand(.move(.down), "move"), PaneCommand(.text(""), "type to filter")]
             if picker.multiple { commands.append(PaneCommand(.text(" "), "mark")) }
             commands += [PaneCommand(.submit, picker.multiple && !picker.marked.isEmpty ? "take marked" : "choose"),
-                         PaneCommand(.cancel, "cancel")]
+                         PaneCommand(.cancel, picker.cancelLabel)]
             return commands
         case .info(let info):
             return (info.rows.count > 12 ? [PaneCommand(.move(.down), "scroll")] : []) + [PaneCommand(.cancel, "close")]
@@ -202,9 +223,10 @@ extension DialogOwner {
                 // A next step: it remembers this one (a step shown again, as after a refusal
                 // about an earlier answer, takes the chain back to before it).
                 if var next = open, next.previous.isEmpty {
-                    var chain = slot.previous + [DialogSlot(dialog: dialog, purpose: slot.purpose)]
+                    var chain = slot.previous + [DialogSlot(dialog: dialog.withoutError, purpose: slot.purpose)]
                     if let again = chain.firstIndex(where: { $0.dialog.title == next.dialog.title }) { chain = Array(chain[..<again]) }
                     next.previous = chain
+                    if !chain.isEmpty { next.dialog = next.dialog.asLaterStep }
                     open = next
                 }
                 return reactions

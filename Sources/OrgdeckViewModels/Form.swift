@@ -54,6 +54,8 @@ public struct FormState: Equatable, Sendable {
     public var focus: Int
     public var error: String?
     public var submitLabel: String
+    /// What Esc does, as the footer says it: "back" on a later step of a sequence.
+    public var cancelLabel = "cancel"
 
     public init(title: String, fields: [FormField], submitLabel: String = "Save") {
         self.title = title; self.fields = fields

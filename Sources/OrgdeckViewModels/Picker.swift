@@ -29,6 +29,8 @@ public struct PickerState: Equatable, Sendable {
     /// Values marked in a multiple picker.
     public var marked: [String]
     public var error: String?
+    /// What Esc does, as the footer says it: "back" on a later step of a sequence.
+    public var cancelLabel = "cancel"
     /// What the empty list says.
     public var empty: String
     /// The options were read for the filter already (a picker over a long list): show them all.

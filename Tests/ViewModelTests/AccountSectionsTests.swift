@@ -75,6 +75,7 @@ import Testing
         console.type("erin@example.com")
         console.send(.submit)
         #expect(console.pickerState?.title == "Role for erin@example.com")
+        #expect(console.focusCommands.last == PaneCommand(.cancel, "back"), "the footer says where Esc goes")
         console.send(.cancel)
         #expect(console.formState?.value("email") == "erin@example.com", "one step back, the answer kept")
         console.send(.submit)
