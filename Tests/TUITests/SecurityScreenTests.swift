@@ -88,7 +88,7 @@ import OrgdeckViewModels
         }
         let list = masked(ScreenFixture.render(console))
         Golden.check("security-idps-80x24", list)
-        #expect(list.contains { $0.contains("Entra ID") && $0.contains("2026-12-08        1") })
+        #expect(list.contains { $0.contains("Entra ID") && $0.contains("2026-12-08     1") })
         console.send(.open)
         let detail = masked(ScreenFixture.render(console))
         Golden.check("security-idp-detail-80x24", detail)

@@ -112,6 +112,18 @@ import OrgdeckViewModels
                 "no name is cut for an email that would stay cut")
     }
 
+    @Test func anIdentifierTakesTheRoomOnlyATitleUses() {
+        // Starred at 60 columns: "Visibility" over "public"/"private" is 3 wider than its cells.
+        let starred = [TableColumn("ID", min: 8, priority: 10, identifier: true), TableColumn("App", min: 8, priority: 9, identifier: true),
+                       TableColumn("Owner", min: 8, max: 24, priority: 8), TableColumn("Kind", min: 15, max: 19, priority: 7),
+                       TableColumn("Visibility", min: 10, max: 10, priority: 6)]
+        let width = TableLayout.widths(starred, content: [13, 14, 4, 15, 7], available: 58)
+        #expect(width[1] == 14, "support-triage whole: \(width)")
+        #expect(width[4] == 7, "the title is cut to what its cells need")
+        let roomy = TableLayout.widths(starred, content: [13, 14, 4, 15, 7], available: 80)
+        #expect(roomy[4] == 10, "with room, the title stays whole")
+    }
+
     @Test func oneLongCellIsCutRatherThanEveryOtherColumn() {
         let members = [TableColumn("User", min: 8, priority: 10, identifier: true), TableColumn("Name", min: 12, priority: 7),
                        TableColumn("Email", min: 16, priority: 9, identifier: true), TableColumn("Role", min: 10, max: 16, priority: 8),

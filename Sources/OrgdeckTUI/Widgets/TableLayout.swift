@@ -34,10 +34,32 @@ enum TableLayout {
         var width = layout()
         let first = width
         while true {
-            if let whole = squeezed(width, columns: columns, content: content, longest: longest) { return whole }
-            guard hideOne(width) else { return first }
+            if let whole = squeezed(width, columns: columns, content: content, longest: longest) {
+                return titlesLent(whole, columns: columns, content: content, longest: longest)
+            }
+            guard hideOne(width) else { return titlesLent(first, columns: columns, content: content, longest: longest) }
             width = layout()
         }
+    }
+
+    /// An identifier still cut takes the columns that only its title makes wide: "Visibility"
+    /// over "public", "Quantity" over four digits. Their titles are cut instead (to five
+    /// columns at least, "Visi…"); an ID is what a user types elsewhere, a title is read once.
+    private static func titlesLent(_ width: [Int?], columns: [TableColumn], content: [Int], longest: [Int]) -> [Int?] {
+        var width = width
+        for i in columns.indices where columns[i].identifier {
+            guard let shown = width[i] else { continue }
+            var short = Swift.max(0, Swift.min(longest[i], columns[i].max ?? longest[i]) - shown)
+            let donors = columns.indices.filter { !columns[$0].identifier && width[$0] != nil }
+                .sorted { columns[$0].priority != columns[$1].priority ? columns[$0].priority < columns[$1].priority : $0 > $1 }
+            for donor in donors where short > 0 {
+                let spare = width[donor]! - Swift.max(5, content[donor], longest[donor])
+                guard spare > 0 else { continue }
+                let take = Swift.min(spare, short)
+                width[donor]! -= take; width[i]! += take; short -= take
+            }
+        }
+        return width
     }
 
     /// `width` with optional columns narrowed toward their minimum, least important first, so
