@@ -21,6 +21,16 @@ struct InfoCommand: ParsableCommand, GlobalOptionsCarrying {
         let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
         let terminal = TerminalFacts(environment: env)
         let themes = ThemeCatalog(searchPaths: paths.themeDirectories).sources()
+        // A theme or config file the console would refuse is said here too, not only when the
+        // console opens: `info` is where a user looks when a setting seems to be ignored.
+        let themeProblems = themes.map { theme -> String? in
+            guard theme.source != "built in" else { return nil }
+            do { _ = try Theme.load(named: theme.name, searchPaths: paths.themeDirectories); return nil } catch { return "\(error)" }
+        }
+        var configProblem: String?
+        if exists(paths.configFile) {
+            do { _ = try ConsoleConfig.load(path: paths.configFile) } catch { configProblem = "\(error)" }
+        }
 
         let json = JSONValue.object([
             ("version", .string(OrgdeckVersion.current)),
@@ -29,9 +39,13 @@ struct InfoCommand: ParsableCommand, GlobalOptionsCarrying {
             ("demo_database", .string(paths.demoDatabase)),
             ("config", .string(paths.configFile)),
             ("config_exists", .bool(exists(paths.configFile))),
+            ("config_problem", .optional(configProblem)),
             ("theme_dirs", .array(paths.themeDirectories.map { .string($0) })),
             ("user_themes", .string(paths.userThemes)),
-            ("themes", .array(themes.map { .object([("name", .string($0.name)), ("source", .string($0.source))]) })),
+            // A theme's `problem` is there only when it has one.
+            ("themes", .array(zip(themes, themeProblems).map { theme, problem in
+                .object([("name", .string(theme.name)), ("source", .string(theme.source))] + (problem.map { [("problem", .string($0))] } ?? []))
+            })),
             ("state", .string(paths.stateDirectory)),
             ("log", .string(paths.logFile)),
             ("audit_key", .string(paths.auditKey.keyFile)),
@@ -52,13 +66,17 @@ struct InfoCommand: ParsableCommand, GlobalOptionsCarrying {
         ])
         Output.emit(json: global.json, json) {
             let mark = { (path: String) in exists(path) ? path : "\(path) (not created yet)" }
-            let themeList = themes.map { $0.source == "built in" ? $0.name : "\($0.name) (\($0.source))" }.joined(separator: ", ")
+            let themeList = zip(themes, themeProblems).map { theme, problem in
+                theme.source == "built in" ? theme.name : "\(theme.name) (\(theme.source)\(problem == nil ? "" : ", broken"))"
+            }.joined(separator: ", ")
+            let broken = themeProblems.compactMap { $0 }
             return Format.fields([
                 ("version", OrgdeckVersion.current),
                 ("database", mark(paths.database)),
                 ("demo database", paths.demoDatabase),
-                ("config", mark(paths.configFile)),
+                ("config", mark(paths.configFile) + (configProblem.map { " — broken: \($0)" } ?? "")),
                 ("themes", themeList + " — built in unless a file is named"),
+            ] + broken.map { ("broken theme", $0) } + [
                 ("theme folders", paths.themeDirectories.joined(separator: ", ")),
                 ("state", paths.stateDirectory),
                 ("log", paths.logFile),

@@ -80,6 +80,25 @@ import Testing
         #expect(human.stdout.contains("TERM:"))
     }
 
+    @Test func infoSaysWhichThemeOrConfigFileTheConsoleWouldRefuse() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-info-\(UUID().uuidString)")
+        let folder = home.appendingPathComponent("config/orgdeck/themes")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("description = \"unterminated\n".utf8).write(to: folder.appendingPathComponent("broken.toml"))
+        try Data("theme = 12\n".utf8).write(to: home.appendingPathComponent("config/orgdeck/config.toml"))
+        let environment = ["HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
+                           "XDG_STATE_HOME": home.path + "/state"]
+        let json = try CLI.run(["info", "--json"], environment: environment)
+        let themes = try #require(json.object?["themes"] as? [[String: Any]], "\(json)")
+        let broken = try #require(themes.first { $0["name"] as? String == "broken" })
+        #expect((broken["problem"] as? String)?.contains("broken.toml:1: syntax error") == true, "\(broken)")
+        #expect(themes.first { $0["name"] as? String == "nord" }?["problem"] == nil)
+        #expect((json.object?["config_problem"] as? String)?.contains("config.toml:1: theme") == true, "\(json)")
+        let human = try CLI.run(["info"], environment: environment)
+        #expect(human.stdout.contains("broken.toml, broken)") && human.stdout.contains("broken theme:"), "\(human)")
+        #expect(human.stdout.contains("config.toml — broken: "), "\(human)")
+    }
+
     @Test func aBinaryCopiedToAnEmptyFolderHasEveryShippedTheme() throws {
         let binary = try #require(CLI.binary)
         let folder = Workspace.home.appendingPathComponent("bare-\(UUID().uuidString.prefix(8))")

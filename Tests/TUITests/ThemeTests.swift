@@ -127,6 +127,15 @@ private let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponen
             let e = error as? ThemeError
             return e?.file == "t.toml" && e?.line == 1 && "\(error)".contains("syntax error")
         }
+        // The parser's own text comes over several lines behind a bare "Error": one plain line.
+        do {
+            _ = try Theme.parse(toml: "description = \"tab\u{1}\"\n", fileName: "t.toml")
+            Issue.record("a control character in a string was accepted")
+        } catch {
+            let text = "\(error)"
+            #expect(!text.contains("\n") && !text.contains("Error"), "\(text)")
+            #expect(text.hasPrefix("t.toml:1: syntax error in a string: "), "\(text)")
+        }
     }
 
     @Test func readmeDocumentsEveryElement() throws {

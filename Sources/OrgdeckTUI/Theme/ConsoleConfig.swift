@@ -56,7 +56,7 @@ public struct ConsoleConfig: Equatable, Sendable {
         }
         let table: TOMLTable
         do { table = try TOMLTable(string: toml) } catch let e as TOMLParseError {
-            throw ConfigError(file: fileName, line: e.source.begin.line, key: nil, reason: "syntax error: \(e.description)")
+            throw ConfigError.syntax(file: fileName, line: e.source.begin.line, parser: e.description)
         }
         var config = ConsoleConfig()
         for (key, value) in table {

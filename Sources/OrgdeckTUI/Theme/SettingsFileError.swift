@@ -23,6 +23,24 @@ public struct SettingsFileError: Error, Equatable, CustomStringConvertible, Send
     }
 }
 
+extension SettingsFileError {
+    /// A syntax error, in one plain line: the TOML parser's text comes over several lines with
+    /// a bare "Error" first ("Error\nwhile parsing string: unescaped control characters…"),
+    /// which reads as noise in a one-line message.
+    static func syntax(file: String, line: Int?, parser: String) -> SettingsFileError {
+        let words = parser.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && $0 != "Error" }.joined(separator: " ")
+        var reason = "syntax error: " + words
+        for lead in ["Error while parsing ", "while parsing "] where words.hasPrefix(lead) {
+            let rest = words.dropFirst(lead.count)
+            if let colon = rest.firstIndex(of: ":") {
+                reason = "syntax error in a \(rest[..<colon]):" + rest[rest.index(after: colon)...]
+            }
+        }
+        return SettingsFileError(file: file, line: line, key: nil, reason: reason)
+    }
+}
+
 /// Errors of theme files.
 public typealias ThemeError = SettingsFileError
 /// Errors of `config.toml`.

@@ -15,7 +15,7 @@ extension Theme {
         do {
             table = try TOMLTable(string: toml)
         } catch let e as TOMLParseError {
-            throw ThemeError(file: fileName, line: e.source.begin.line, key: nil, reason: "syntax error: \(e.description)")
+            throw ThemeError.syntax(file: fileName, line: e.source.begin.line, parser: e.description)
         }
 
         var palette: [String: Color] = [:]
