@@ -29,6 +29,10 @@ enum ModelView {
             VersionsView.draw(&painter, body, state: versions.state, training: training, commands: page.commands, now: now)
         case let concepts as ModelConceptsSection:
             let list = concepts.state.list
+            if let version = concepts.version, list.search.isEmpty && !list.searching {
+                // Which version the figures are of: a newer one may be training, an older one pinned.
+                painter.text("  figures of v\(version.number), the latest trained", x: end, y: area.y + 1, width: area.maxX - end, .muted)
+            }
             SidebarView.search(&painter, x: end, y: area.y + 1, maxX: area.maxX, search: list.search, searching: list.searching)
             ConceptFiguresTable.draw(&painter, body, state: concepts.state, version: concepts.version, commands: page.commands)
         default: break
