@@ -120,7 +120,7 @@ import Testing
         return (console, editor, selected)
     }
 
-    @Test func aSaveOfAGraphChangedElsewhereIsRefusedAndEscAsksBeforeDiscarding() throws {
+    @Test func aSaveOfAGraphChangedElsewhereAsksBeforeSavingOverItAndEscAsksBeforeDiscarding() throws {
         let (console, editor, selected) = try editedGraph()
         #expect(editor.state.isDirty && editor.state.draft.node(selected)?.version != nil)
         let ada = try DemoDatabase.session(service, "ada")
@@ -128,11 +128,26 @@ import Testing
         console.send(.externalChange)
         #expect(editor.state.changedElsewhere && editor.state.isDirty, "the draft is kept")
         console.send(.save)
-        #expect(console.state.flash == .error("changed by someone else; reload and try again (Esc discards your edits)"))
+        guard case .confirm(let confirm) = console.state.overlay else { Issue.record("no choice offered: \(console.state.overlay)"); return }
+        #expect(confirm.title == "Saved elsewhere meanwhile" && confirm.verb == "save mine")
+        console.send(.cancel)
+        #expect(console.state.overlay == .none && editor.state.isDirty, "Esc keeps editing, the draft whole")
         console.send(.back)
         #expect(console.state.overlay != .none, "Esc asks before discarding")
         console.send(.submit)
         #expect(console.state.screen == .app("support-triage"))
+    }
+
+    @Test func aGraphSavedElsewhereIsSavedOverOnPurpose() throws {
+        let (console, editor, selected) = try editedGraph()
+        let draft = editor.state.draft
+        let ada = try DemoDatabase.session(service, "ada")
+        _ = try service.updateWorkflow(ada, in: .organization("acme"), appID: "support-triage", id: "triage-flow", name: "Renamed")
+        console.send(.save)
+        console.send(.submit)
+        let saved = try service.workflow(ada, in: .organization("acme"), appID: "support-triage", id: "triage-flow")
+        #expect(saved.graph == draft && saved.graph.node(selected)?.version != nil, "the graph on screen is the one saved")
+        #expect(console.state.flash?.text.hasPrefix("saved triage-flow") == true && !editor.state.isDirty)
     }
 
     @Test func everyWayOutOfAnEditedGraphAsksFirst() throws {

@@ -30,6 +30,8 @@ public final class WorkflowEditorSection: SectionModel, DialogOwner {
         case version(model: String, adding: Bool)
         case sources(model: String, version: String?)
         case connect, disconnect, rename, discard
+        /// Saving over a version saved elsewhere meanwhile, on purpose.
+        case overwrite(version: Int)
     }
 
     public internal(set) var state = WorkflowEditorState()
@@ -114,8 +116,20 @@ public final class WorkflowEditorSection: SectionModel, DialogOwner {
             state.baseVersion = saved.version
             state.changedElsewhere = false
             return [.flash(.info("saved \(ref.workflowID) (version \(saved.version))"))]
+        } catch let error as CoreError where error == .stale {
+            // Someone saved meanwhile: the draft stays, and saving it over theirs is one
+            // confirmation away (their graph is the version they saved; ours is on screen).
+            guard let current = try? env.service.workflow(env.session, in: ref.context, appID: ref.appID, id: ref.workflowID) else {
+                return [.flash(.error(error.userMessage))]
+            }
+            state.workflow = current
+            state.changedElsewhere = true
+            return present(.confirm(ConfirmState(title: "Saved elsewhere meanwhile",
+                message: "\(ref.workflowID) was saved by someone else (now version \(current.version)) while you edited. "
+                    + "Enter saves your graph over theirs; Esc keeps editing, and leaving without saving keeps theirs.",
+                requiredText: nil, verb: "save mine")), for: .overwrite(version: current.version))
         } catch {
-            return [.flash(.error(error.userMessage + (state.changedElsewhere ? " (Esc discards your edits)" : "")))]
+            return [.flash(.error(error.userMessage))]
         }
     }
 
@@ -123,6 +137,10 @@ public final class WorkflowEditorSection: SectionModel, DialogOwner {
         if purpose == .discard {
             state.draft = state.workflow?.graph ?? WorkflowGraph()
             return [.pop, .flash(.info("changes to \(ref.workflowID) discarded"))]
+        }
+        if case .overwrite(let version) = purpose {
+            state.baseVersion = version
+            return save()
         }
         return try WorkflowEdits(section: self).carryOut(purpose, dialog)
     }
