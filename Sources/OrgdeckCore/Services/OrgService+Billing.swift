@@ -52,10 +52,19 @@ extension OrgService {
                 cursor = cursor.next
             }
             let whole = view.scope != .member
+            let budget = whole ? try tx.budget(view.account.key) : nil
+            var fired = whole ? try tx.firedAlerts(view.account.key, month: month) : []
+            // This month's alerts as they stand under the budget now (one raised or re-set since
+            // they fired no longer shows them as reached; the audit log keeps that they fired); a
+            // closed month's as they fired.
+            if month == BillingMonth(containing: now) {
+                let reached = budget?.reached(by: total) ?? []
+                fired = fired.filter(reached.contains)
+            }
             return BillingSummary(month: month, scope: view.scope, totalMicros: total,
                                   forecastMicros: Forecast.micros(spent: total, month: month, now: now),
-                                  budget: whole ? try tx.budget(view.account.key) : nil,
-                                  alertsFired: whole ? try tx.firedAlerts(view.account.key, month: month) : [],
+                                  budget: budget,
+                                  alertsFired: fired,
                                   byOperation: byOperation, daily: try tx.dailySpend(view.filter, month: month), trend: trend)
         }
     }
