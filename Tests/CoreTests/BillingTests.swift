@@ -39,6 +39,7 @@ struct BillingTests {
         for bad in ["", "-1", "1e3", "1,5", "1.", ".", "0.0000001", "1000000001", "١٢", "+2"] {
             #expect(coreError { _ = try Money.parse(bad, field: "amount") }?.kind == .invalid, "\(bad)")
         }
+        #expect(coreError { _ = try Money.parse("  ", field: "price") }?.message == "an amount is required: write it like 12.50 or 0.0004")
         #expect(Money.exact(12_500_000) == "12.50" && Money.exact(400) == "0.0004" && Money.exact(1_000_001) == "1.000001")
         // 7 predictions at 0.0012: 0.0084 exactly, which a person reads as one cent.
         #expect(Money.cents(7 * 1_200) == "0.01")

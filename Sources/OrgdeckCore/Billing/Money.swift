@@ -18,7 +18,8 @@ public enum Money {
         let parts = value.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
         let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
-        guard !value.isEmpty, !(whole.isEmpty && fraction.isEmpty), digits(whole), digits(fraction),
+        guard !value.isEmpty else { throw CoreError.invalid(field, "an amount is required: write it like 12.50 or 0.0004") }
+        guard !(whole.isEmpty && fraction.isEmpty), digits(whole), digits(fraction),
               !(parts.count > 1 && fraction.isEmpty) else {
             throw CoreError.invalid(field, "\(Validation.visible(text)) is not an amount: write it like 12.50 or 0.0004")
         }
