@@ -73,7 +73,10 @@ extension InputsCommand {
             let sources = try paths.map { try Remote.readable($0, suffix: format, "the inputs to read") }
             defer { sources.forEach { $0.cleanup() } }
             let given = concepts.split(separator: ",").map(String.init)
-            let report = try service.uploadInputs(session, in: global.context, appID: app, paths: sources.map(\.path), concepts: given)
+            // Standard input is read from a temporary copy; its inputs and refusals say "stdin".
+            let names = Dictionary(zip(paths, sources).filter { $0.0 == "-" }.map { ($0.1.path, "stdin") }, uniquingKeysWith: { a, _ in a })
+            let report = try service.uploadInputs(session, in: global.context, appID: app, paths: sources.map(\.path), concepts: given,
+                                                  names: names)
             Output.emit(json: global.json, .object([
                 ("added", .int(Int64(report.added))), ("duplicates", .int(Int64(report.duplicates))),
                 ("refused", .array(report.refused.map(InputsCommand.refusalJSON))),

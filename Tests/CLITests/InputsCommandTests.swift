@@ -31,6 +31,13 @@ struct InputsCommandTests {
         let junk = try run(["inputs", "upload", "support", folder.appendingPathComponent("junk.bin").path])
         #expect(junk.status == 7 && junk.stdout.hasPrefix("0 added, 0 duplicates skipped, 1 refused\n"), "\(junk)")
         #expect(junk.stderr == "error: every input was refused (1)\n", "\(junk)")
+        // Standard input is read from a temporary copy; its inputs and refusals say "stdin".
+        let piped = try CLI.run(["inputs", "upload", "support", "-", "--format", "csv", "--concepts", "inbox", "--json", "--db", path],
+                                stdin: "text\nfrom a pipe\n\"unclosed\n", token: token)
+        #expect(piped.object?["added"] as? Int == 1, "\(piped)")
+        #expect((piped.object?["refused"] as? [[String: Any]])?.first?["path"] as? String == "stdin", "\(piped)")
+        let fromPipe = try run(["inputs", "list", "support", "--search", "pipe", "--json"])
+        #expect((fromPipe.object?["inputs"] as? [[String: Any]])?.first?["source"] as? String == "stdin:2", "\(fromPipe)")
 
         let list = try run(["inputs", "list", "support", "--search", "refu", "--json"])
         let inputs = try #require(list.object?["inputs"] as? [[String: Any]])

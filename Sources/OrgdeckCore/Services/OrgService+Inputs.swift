@@ -117,9 +117,11 @@ extension OrgService {
     /// transaction. Inputs already in the app (same SHA-256) are skipped and counted, so running
     /// the same upload again after a kill or a cancel stores only what is missing. Concepts
     /// named in the files, or in `concepts` for every input, are created when the app lacks them.
-    /// `isCancelled` is asked before each input; `progress` hears after each batch.
+    /// `isCancelled` is asked before each input; `progress` hears after each batch. `names`
+    /// says how a path is named in the inputs' sources and in refusals: standard input, copied
+    /// to a temporary file to be read, is `stdin`, not that file.
     public func uploadInputs(_ session: Session, in context: Context, appID: String, paths: [String],
-                             concepts: [String] = [], isCancelled: () -> Bool = { false },
+                             concepts: [String] = [], names: [String: String] = [:], isCancelled: () -> Bool = { false },
                              progress: (UploadProgress) -> Void = { _ in }) throws -> UploadReport {
         if isReadOnly { throw CoreError.readOnly }
         let extra = try InputFormats.concepts(concepts)
@@ -142,17 +144,23 @@ extension OrgService {
         }
         do {
             for path in paths {
-                currentPath = path
+                currentPath = names[path] ?? path
                 do {
                     try InputSource.read(path, concepts: extra, take: { candidate in
                         if isCancelled() { throw CancellationError() }
+                        var candidate = candidate
+                        candidate.path = names[candidate.path] ?? candidate.path
                         batch.append(candidate)
                         if batch.count >= Self.uploadBatchSize { try flush() }
-                    }, refuse: { report.refused.append($0) })
+                    }, refuse: { refusal in
+                        var refusal = refusal
+                        refusal.path = names[refusal.path] ?? refusal.path
+                        report.refused.append(refusal)
+                    })
                 } catch let error as CoreError where error.kind == .notFound || error.kind == .failure {
                     // A path that is not there, or a folder that cannot be listed, is refused like
                     // a bad file: the other paths still go in.
-                    report.refused.append(InputRefusal(path: path, reason: error.message))
+                    report.refused.append(InputRefusal(path: names[path] ?? path, reason: error.message))
                 }
             }
             try flush()
