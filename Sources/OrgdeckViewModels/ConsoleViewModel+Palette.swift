@@ -34,6 +34,11 @@ extension ConsoleViewModel {
         case .nextFocus: palette.complete()
         case .move(.down): palette.move(1)
         case .move(.up): palette.move(-1)
+        // A click on a completion runs it, as a click on a picker's row chooses it.
+        case .selectIndex(let index) where palette.completions.indices.contains(index):
+            palette.selection = index
+            handlePalette(palette, .submit, &effects)
+            return
         case .submit:
             rootOverlay = nil
             if let error = runPaletteCommand(palette.chosen, &effects) {

@@ -97,6 +97,8 @@ public struct FormState: Equatable, Sendable {
         case .nextFocus where fields.indices.contains(focus) && fields[focus].completesPaths:
             if !completePath() { focusNext() }
         case .nextFocus, .move(.down): focusNext()
+        // A click on a field.
+        case .selectIndex(let index) where fields.indices.contains(index): focus = index
         case .previousFocus, .move(.up): focusPrevious()
         case _ where fields.indices.contains(focus) && !fields[focus].choices.isEmpty:
             // A field of choices takes no free text.

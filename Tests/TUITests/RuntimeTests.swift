@@ -131,6 +131,25 @@ import OrgdeckViewModels
         #expect(runtime.model.appDetail?.appSection == .settings, "a click on the sidebar")
     }
 
+    @Test func aClickPutsTheCursorInAFormFieldAndRunsAPaletteCompletion() throws {
+        let (runtime, terminal) = try runtime(ScreenFixture())
+        runtime.handle(.char("n"))
+        runtime.render()
+        guard case .form = runtime.model.state.overlay else { Issue.record("no form"); return }
+        let nameRow = try #require(terminal.screen.rows.firstIndex { $0.contains("Name") })
+        let column = try #require(terminal.screen.rows[nameRow].range(of: "Name")).lowerBound.utf16Offset(in: terminal.screen.rows[nameRow])
+        runtime.handle(.mouse(MouseEvent(kind: .press, x: column, y: nameRow + 1)))
+        runtime.handle(.char("X"))
+        guard case .form(let form) = runtime.model.state.overlay else { Issue.record("the form closed"); return }
+        #expect(form.value("name") == "X" && form.value("id").isEmpty, "typed into the field clicked")
+        runtime.handle(.escape)
+        runtime.handle(.char(":"))
+        runtime.render()
+        let account = try #require(terminal.screen.rows.firstIndex { $0.contains(" account") })
+        runtime.handle(.mouse(MouseEvent(kind: .press, x: 30, y: account)))
+        #expect(runtime.model.state.overlay == .none && runtime.model.state.pane == .account)
+    }
+
     @Test func aThemeAddedWhileRunningIsOfferedWhenThePaletteOpens() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-themes-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -55,6 +55,8 @@ enum FormView {
             painter.text(field.label, x: area.x, y: y, width: area.width, focused ? .title : .muted)
             y += 1
             drawInput(&painter, Rect(x: area.x, y: y, width: area.width, height: 1), field: field.value, secure: field.secure, focused: focused)
+            // A click on a field's label or box puts the cursor in it.
+            painter.hit(Rect(x: area.x, y: y - 1, width: area.width, height: 2), .selectIndex(index))
             y += 1
             for (offset, line) in hints[index].enumerated() where y + offset < area.maxY {
                 painter.text(line, x: area.x, y: y + offset, width: area.width, .muted)

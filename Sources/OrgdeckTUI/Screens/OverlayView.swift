@@ -51,6 +51,7 @@ enum OverlayView {
         for (index, completion) in palette.completions.enumerated().dropFirst(top).prefix(rows) {
             painter.text(" " + completion, x: inner.x, y: y, width: inner.width, index == palette.selection ? .menuCursor : .menu)
             if index == palette.selection { painter.restyle(Rect(x: inner.x, y: y, width: inner.width, height: 1), .menuCursor) }
+            painter.hit(Rect(x: inner.x, y: y, width: inner.width, height: 1), .selectIndex(index))
             y += 1
         }
     }
