@@ -4,6 +4,17 @@ import OrgdeckCore
 public struct HelpSection: Equatable, Sendable {
     public var title: String
     public var commands: [PaneCommand]
+
+    /// The narrowest column of help worth showing (a key, its meaning, room for a reason).
+    public static let columnWidth = 78
+
+    /// How many columns help is laid out in: more than one only when its lines do not fit one
+    /// column's `rows` and the screen has room for more (k9s shows its keys side by side).
+    public static func columns(screenWidth: Int, lines: Int, rows: Int) -> Int {
+        guard rows > 0, lines > rows else { return 1 }
+        let fit = max(1, (screenWidth - 2) / columnWidth)
+        return min(fit, (lines + rows - 1) / rows, 3)
+    }
 }
 
 extension ConsoleViewModel {

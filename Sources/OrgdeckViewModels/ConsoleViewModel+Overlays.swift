@@ -71,11 +71,14 @@ extension ConsoleViewModel {
     }
 
     /// The furthest help scrolls: its lines (each section's keys, a heading, a blank between
-    /// sections) beyond the rows its box shows (the body's, less its bottom line).
+    /// sections) beyond the rows its box shows (the body's, less its bottom line), in as many
+    /// columns as the screen lays it out in.
     var helpScrollLimit: Int {
         let sections = helpSections.filter { !$0.commands.isEmpty }
         let lines = sections.reduce(0) { $0 + $1.commands.count + 1 } + max(0, sections.count - 1)
-        return max(0, lines - (viewport.rows - 1))
+        let rows = viewport.rows - 1
+        let columns = HelpSection.columns(screenWidth: viewport.columns, lines: lines, rows: rows)
+        return max(0, lines - rows * columns)
     }
 
     // MARK: The console's own dialogs

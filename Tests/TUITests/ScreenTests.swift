@@ -213,6 +213,22 @@ import OrgdeckViewModels
         #expect(narrow.allSatisfy { $0.count <= 80 } && !narrow.contains { $0.contains("instead (L)") }, "cut within 80 columns")
     }
 
+    @Test func helpOnAWideShortScreenLaysItsKeysOutSideBySide() throws {
+        let console = try AdminScreenFixture().account(.members)
+        console.send(.viewport(rows: 20, columns: 200))
+        console.send(.help)
+        let rows = ScreenFixture.render(console, width: 200, height: 24)
+        let text = rows.joined(separator: "\n")
+        for line in ["Here: Account", "Everywhere", "q ^C", "Moving", "PgUp ^B"] {
+            #expect(text.contains(line), "\(line) in sight without scrolling:\n\(text)")
+        }
+        let here = try #require(rows.firstIndex { $0.contains("Here: Account") })
+        #expect(rows[here + 1].components(separatedBy: "  ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count > 2,
+                "a row holds keys of two columns: \(rows[here + 1])")
+        console.send(.bottom)
+        #expect(console.state.overlay == .help(scroll: 0))
+    }
+
     @Test func helpIsGeneratedFromTheKeyMapIncludingOverridesAndListsNoIdleKey() throws {
         let console = try ScreenFixture().console()
         console.send(.help)

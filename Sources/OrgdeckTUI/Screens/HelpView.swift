@@ -33,19 +33,24 @@ enum HelpView {
             guard case .key(_, let summary, let refusal) = line else { return 0 }
             return 20 + TextWidth.columns(refusal.map { "\(summary) — \($0)" } ?? summary)
         }.max() ?? 0
-        let box = OverlayView.dialog(&painter, title: "Keys", width: max(76, longest), height: painter.grid.height - 2)
+        // The box's rows less its borders and its last line; on a wide, short screen the lines
+        // flow into columns side by side instead of scrolling.
+        let rows = max(0, painter.grid.height - 2 - 2 - 1)
+        let count = HelpSection.columns(screenWidth: painter.grid.width, lines: all.count, rows: rows)
+        let columnWidth = count == 1 ? max(76, longest) : HelpSection.columnWidth
+        let box = OverlayView.dialog(&painter, title: "Keys", width: columnWidth * count + 2 * (count - 1), height: painter.grid.height - 2)
         let inner = box.inset(1)
-        let rows = max(0, inner.height - 1)
-        let top = min(scroll, max(0, all.count - rows))
-        for (offset, line) in all.dropFirst(top).prefix(rows).enumerated() {
-            let y = inner.y + offset
+        let width = count == 1 ? inner.width : columnWidth - 2
+        let top = min(scroll, max(0, all.count - rows * count))
+        for (offset, line) in all.dropFirst(top).prefix(rows * count).enumerated() {
+            let x = inner.x + (offset / max(1, rows)) * (columnWidth + 2), y = inner.y + offset % max(1, rows)
             switch line {
-            case .heading(let title): painter.text(title, x: inner.x + 1, y: y, width: inner.width - 2, .title)
+            case .heading(let title): painter.text(title, x: x + 1, y: y, width: width - 2, .title)
             case .blank: break
             case .key(let keys, let summary, let refusal):
-                painter.text(keys, x: inner.x + 2, y: y, width: 14, refusal == nil ? .helpKey : .muted)
+                painter.text(keys, x: x + 2, y: y, width: 14, refusal == nil ? .helpKey : .muted)
                 let text = refusal.map { "\(summary) — \($0)" } ?? summary
-                painter.text(text, x: inner.x + 17, y: y, width: inner.width - 18, refusal == nil ? .base : .muted)
+                painter.text(text, x: x + 17, y: y, width: width - 18, refusal == nil ? .base : .muted)
             }
         }
         painter.text("↑↓ PgUp PgDn g G scroll · any other key closes", x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, .muted)
