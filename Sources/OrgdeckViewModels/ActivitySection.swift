@@ -75,7 +75,7 @@ public final class ActivitySection: SectionModel, DialogOwner {
         case .export:
             if let reason = env.refusalOfFiles { return refused(reason) }
             return present(.form(FormState(title: "Export activity as CSV", fields: [
-                FormField(key: "path", label: "Write to", value: "activity.csv", hint: "Tab completes; the filter applies",
+                FormField(key: "path", label: "Write to", value: "activity.csv", hint: "Tab completes; the filter applies; " + PathCompletion.relativeTo,
                           maxLength: 4_000, completesPaths: true),
             ], submitLabel: "Export")), for: .export)
         case .verify:

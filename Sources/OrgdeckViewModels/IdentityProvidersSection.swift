@@ -124,7 +124,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
             ], submitLabel: "Create")), for: .createFields)
         case "export":
             return present(.form(FormState(title: "Export service-provider metadata", fields: [
-                FormField(key: "path", label: "Write to", value: "\(organizationID)-sp-metadata.xml", hint: "Tab completes",
+                FormField(key: "path", label: "Write to", value: "\(organizationID)-sp-metadata.xml", hint: "Tab completes; " + PathCompletion.relativeTo,
                           maxLength: 4_000, completesPaths: true),
                 FormField(key: "base_url", label: "orgdeck's address", value: "https://orgdeck.example", hint: "https, as users reach it",
                           maxLength: 2_000),

@@ -75,6 +75,14 @@ enum PathCompletion {
 
     /// The folder `~` stands for: `$HOME`, as a shell expands it (Foundation asks the password
     /// database, which names another folder when HOME was set for this session).
+    /// Where a relative path is written, for an export form's hint: the folder the console was
+    /// started in, with the home folder as `~`.
+    static var relativeTo: String {
+        let folder = FileManager.default.currentDirectoryPath, home = Self.home
+        let shown = folder == home ? "~" : folder.hasPrefix(home + "/") ? "~" + folder.dropFirst(home.count) : folder
+        return "a name alone goes in \(shown)"
+    }
+
     static var home: String { home(environment: getenv("HOME").map { String(cString: $0) }) }
 
     /// The home folder for a `HOME` of `value` (unset or empty: the account's).

@@ -100,6 +100,9 @@ import Testing
         console.send(.export)
         let form = try #require(console.formState)
         #expect(form.value("path") == "invoice-2026-10.csv")
+        let here = FileManager.default.currentDirectoryPath
+        #expect(form.fields[0].hint.hasSuffix("a name alone goes in " + (here == NSHomeDirectory() ? "~" : here))
+                || form.fields[0].hint.contains("a name alone goes in ~/"), "where the file will go: \(form.fields[0].hint)")
         console.send(.cursorEnd)
         for _ in 0..<form.value("path").count { console.send(.backspace) }
         console.type(path)

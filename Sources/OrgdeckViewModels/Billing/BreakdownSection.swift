@@ -74,7 +74,7 @@ public final class BreakdownSection: ListSection<BreakdownLine, BreakdownSection
             if let reason = env.refusalOfFiles { return refused(reason) }
             let name = "billing-\(month())-by-\(dimension.rawValue).csv"
             return present(.form(FormState(title: "Export \(title.lowercased()) as CSV", fields: [
-                FormField(key: "path", label: "Write to", value: name, hint: "Tab completes", maxLength: 4_000, completesPaths: true),
+                FormField(key: "path", label: "Write to", value: name, hint: "Tab completes; " + PathCompletion.relativeTo, maxLength: 4_000, completesPaths: true),
             ], submitLabel: "Export")), for: .export)
         default: return nil
         }

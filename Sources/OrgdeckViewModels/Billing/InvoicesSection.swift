@@ -36,7 +36,7 @@ public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose
         case .export:
             if let reason = env.refusalOfFiles { return refused(reason) }
             return present(.form(FormState(title: "Export the \(invoice.month.label) invoice as CSV", fields: [
-                FormField(key: "path", label: "Write to", value: "invoice-\(invoice.month).csv", hint: "Tab completes",
+                FormField(key: "path", label: "Write to", value: "invoice-\(invoice.month).csv", hint: "Tab completes; " + PathCompletion.relativeTo,
                           maxLength: 4_000, completesPaths: true),
             ], submitLabel: "Export")), for: .export(invoice.month))
         default: return nil
