@@ -48,6 +48,14 @@ import Testing
         let plain = Copier(mode: .auto, environment: [:], isTerminal: true, tmuxOption: { _ in nil }, loadBuffer: { _ in false })
         #expect(plain.copy("acme", write: { written.append($0) }) == (true, "sent acme to the terminal's clipboard"))
         #expect(written == ["\u{1B}]52;c;" + Data("acme".utf8).base64EncodedString() + "\u{07}"])
+        // OSC 52 asked for by name inside a tmux that drops it: sent, and said as a warning.
+        for setting in ["off", "external"] {
+            let named = Copier(mode: .osc52, environment: tmux, isTerminal: true, tmuxOption: { _ in setting }, loadBuffer: { _ in true })
+            let result = named.copy("acme", write: { _ in })
+            #expect(!result.ok && result.message.hasPrefix("sent acme to the terminal, but tmux's set-clipboard is not on"), "\(setting)")
+        }
+        let named = Copier(mode: .osc52, environment: tmux, isTerminal: true, tmuxOption: { _ in "on" }, loadBuffer: { _ in true })
+        #expect(named.copy("acme", write: { _ in }) == (true, "sent acme to the terminal's clipboard"))
     }
 
     @Test func eachCopyAsksTmuxAgain() {

@@ -73,6 +73,11 @@ public final class Copier {
                 return (false, "could not copy \(shown): too long for the terminal's clipboard")
             }
             write(sequence)
+            // Asked for by name inside a tmux that drops it: sent, but said as a warning.
+            if mode == .osc52, method == .osc52, Clipboard.insideTmux(environment: environment), tmuxOption("set-clipboard") != "on" {
+                return (false, "sent \(shown) to the terminal, but tmux's set-clipboard is not on: tmux may drop it "
+                               + "(clipboard = \"auto\" uses the tmux buffer)")
+            }
             return (true, "sent \(shown) to the terminal's clipboard")
         case .tmuxBuffer:
             return loadBuffer(text) ? (true, "copied \(shown) to the tmux buffer")
