@@ -138,6 +138,16 @@ import Testing
         #expect(console.state.screen == .app("support-triage"))
     }
 
+    @Test func aPinnedVersionIsNamedByItsNumberAsThePickersNameIt() throws {
+        let (_, editor, selected) = try editedGraph()
+        let node = try #require(editor.state.draft.node(selected))
+        let version = try #require(node.version)
+        let number = try #require([editor.state.model(node.model)?.latestTrained, editor.state.model(node.model)?.latest]
+            .compactMap { $0 }.first { $0.id == version }?.number)
+        #expect(editor.state.versionLabel(model: node.model, version: version) == "v\(number)")
+        #expect(editor.state.versionLabel(model: node.model, version: "ver_unknown1234") == "@1234", "an older one by the end of its ID")
+    }
+
     @Test func aGraphSavedElsewhereIsSavedOverOnPurpose() throws {
         let (console, editor, selected) = try editedGraph()
         let draft = editor.state.draft

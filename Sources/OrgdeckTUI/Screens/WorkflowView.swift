@@ -35,7 +35,7 @@ enum WorkflowView {
         let graph = state.draft
         var nodes = [GraphLayout.Node(id: WorkflowGraph.input, lines: ["input", "text"])]
         nodes += graph.nodes.map { node in
-            GraphLayout.Node(id: node.id, lines: [node.id, node.model + (node.version == nil ? "" : " @" + String(node.version!.suffix(4)))])
+            GraphLayout.Node(id: node.id, lines: [node.id, node.model + (node.version.map { " " + state.versionLabel(model: node.model, version: $0) } ?? "")])
         }
         let layout = GraphLayout(nodes: nodes, edges: graph.edges.map { (from: $0.from, to: $0.to) })
         return (layout, GraphPicture(layout))

@@ -17,6 +17,14 @@ public struct WorkflowEditorState: Equatable, Sendable {
     public var isDirty: Bool { workflow.map { $0.graph != draft } ?? false }
 
     public func model(_ id: String) -> AppModel? { models.first { $0.id == id } }
+
+    /// How a node's pinned version is named on the graph: its number, as the pickers name it,
+    /// when it is one the app's models list (their latest and latest trained); else the end
+    /// of its ID.
+    public func versionLabel(model id: String, version: String) -> String {
+        let known = [model(id)?.latestTrained, model(id)?.latest].compactMap { $0 }.first { $0.id == version }
+        return known.map { "v\($0.number)" } ?? "@" + String(version.suffix(4))
+    }
 }
 
 /// A workflow's graph, built from the keyboard: `n` adds a node (a model, its version, and what
