@@ -115,6 +115,12 @@ public enum Dialog: Equatable, Sendable {
         switch self {
         case .form(var form):
             form.error = error.userMessage
+            // The core names a setting as the command line spells it (`min_length must be …`);
+            // the form says it by the label the user sees beside the field.
+            if let key = (error as? CoreError)?.field, let field = form.fields.first(where: { $0.key == key }),
+               key.contains("_"), let message = form.error, message.hasPrefix(key + " ") {
+                form.error = field.label + message.dropFirst(key.count)
+            }
             form.focus(field: (error as? CoreError)?.field)
             return .form(form)
         case .picker(var picker):

@@ -99,6 +99,10 @@ import Testing
         guard case .form(let form) = ada.front?.dialog else { Issue.record("no policy form"); return }
         #expect(form.fields.map(\.key).first == "min_length" && form.fields[0].value.text == "8")
         for _ in 0..<1 { ada.send(.backspace) }
+        ada.type("4")
+        ada.send(.submit)
+        #expect(ada.formState?.error == "Minimum length must be 8 to 128", "the setting named as its label, not as the CLI spells it")
+        ada.send(.backspace)
         ada.type("14")
         ada.send(.nextFocus); ada.send(.nextFocus); ada.send(.nextFocus)
         for _ in 0..<2 { ada.send(.backspace) }
