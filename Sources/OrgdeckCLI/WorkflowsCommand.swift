@@ -113,7 +113,7 @@ extension WorkflowsCommand {
         @Argument(help: "The workflow's ID.") var workflow: String
         @Option(name: .long, help: ArgumentHelp("The new graph (JSON).", valueName: "file")) var graph: String?
         @Option(name: .long, help: "The new name.") var name: String?
-        @Option(name: .long, help: "The version your change is based on (from show --json).") var version: Int?
+        @Option(name: .long, help: "The version your change is based on (from show, or list --json).") var version: Int?
 
         func validate() throws {
             guard graph != nil || name != nil else { throw ValidationError("give --graph, --name or both") }

@@ -127,6 +127,10 @@ private let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponen
             let e = error as? ThemeError
             return e?.file == "t.toml" && e?.line == 1 && "\(error)".contains("syntax error")
         }
+        // A file under the home folder is named from ~, so the flash line keeps room for why.
+        let home = (ProcessInfo.processInfo.environment["HOME"] ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let underHome = ThemeError(file: "/" + home + "/.config/orgdeck/themes/x.toml", line: 1, key: nil, reason: "bad")
+        #expect("\(underHome)" == (home.isEmpty ? "//.config/orgdeck/themes/x.toml:1: bad" : "~/.config/orgdeck/themes/x.toml:1: bad"))
         // The parser's own text comes over several lines behind a bare "Error": one plain line.
         do {
             _ = try Theme.parse(toml: "description = \"tab\u{1}\"\n", fileName: "t.toml")

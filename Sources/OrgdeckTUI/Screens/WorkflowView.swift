@@ -43,7 +43,7 @@ enum WorkflowView {
 
     /// `commands`: the editor's, so the status line names the keys that work, as mapped.
     static func drawGraph(_ painter: inout Painter, _ area: Rect, state: WorkflowEditorState, commands: [PaneCommand] = []) {
-        let status = state.changedElsewhere ? "changed elsewhere since you began: saving is refused; Esc discards your edits"
+        let status = state.changedElsewhere ? "changed elsewhere since you began: w asks before saving yours over it"
             : state.isDirty ? "unsaved changes" + painter.suggest(.save, " · %k saves", in: commands) + " · Esc leaves (asks first)"
             : "saved · version \(state.workflow?.version ?? 0)" + painter.suggest(.new, " · %k adds a node", in: commands)
         let detailRows = 2
