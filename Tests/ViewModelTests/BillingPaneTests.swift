@@ -48,6 +48,30 @@ import Testing
         #expect(page.commands.first { $0.event == .previousPeriod }?.refusal == "this is the account's first month")
     }
 
+    @Test func aLineMissingFromAnotherMonthIsNotSaidToBeChangedElsewhere() throws {
+        let f = try AdminConsoleFixture()
+        let acme = Context.organization("acme")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgdeck-months-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("one input\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+        _ = try f.service.createApp(f.ada, in: acme, id: "early", name: "Early", description: "")
+        _ = try f.service.uploadInputs(f.ada, in: acme, appID: "early", paths: [folder.path])
+        f.clock.now += 40 * 86_400
+        _ = try f.service.createApp(f.ada, in: acme, id: "later", name: "Later", description: "")
+        try Data("another input\n".utf8).write(to: folder.appendingPathComponent("a.txt"))
+        _ = try f.service.uploadInputs(f.ada, in: acme, appID: "later", paths: [folder.path])
+        let console = f.account()
+        console.send(.selectPane(.billing))
+        let page = try #require(console.front as? BillingPage)
+        console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "By app" })))
+        let lines = try #require(page.section as? BreakdownSection)
+        lines.state.list.select(id: "later")
+        #expect(lines.state.list.selected?.key == "later")
+        console.send(.previousPeriod)
+        #expect(!lines.state.list.rows.contains { $0.key == "later" }, "the month before has no line for it")
+        #expect(console.state.flash?.text.contains("no longer") != true, "\(String(describing: console.state.flash))")
+    }
+
     @Test func raisingTheBudgetClearsTheHeadersBadgeAtOnce() throws {
         let console = try console()
         #expect(console.state.budgetAlert == 80)

@@ -62,7 +62,9 @@ public final class BillingPage: SectionedPage {
             month = month.next
         default: return nil
         }
-        return section.reload()
+        // Another month lists other lines: one missing there was not changed elsewhere.
+        _ = section.reload()
+        return []
     }
 
     override var pageCommands: [PaneCommand] {
