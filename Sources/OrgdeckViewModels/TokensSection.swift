@@ -70,7 +70,9 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
             let token = try env.service.createToken(env.session, description: description,
                                                     scopes: chosen.contains(Self.everyScope) ? [] : chosen, expiresInDays: days)
             reload(selecting: token.info.id)
-            return [.secret(title: "New token — shown once, copy it now", value: token.secret)]
+            // What it may do is said with it: a quick Enter took the highlighted scope.
+            let scopes = chosen.contains(Self.everyScope) ? "every scope" : chosen.joined(separator: ", ")
+            return [.secret(title: "New token (\(scopes)) — shown once, copy it now", value: token.secret)]
         case (.revoke(let id), .confirm):
             try env.service.revokeToken(env.session, id: id)
             _ = reload()

@@ -39,7 +39,7 @@ import Testing
             Issue.record("the token is not shown: \(String(describing: console.state.overlay))")
             return
         }
-        #expect(title == "New token — shown once, copy it now" && secret.hasPrefix("odk_"))
+        #expect(title == "New token (apps:read, predict) — shown once, copy it now" && secret.hasPrefix("odk_"))
         #expect(console.send(.copyID) == [.copySecret(secret, what: "the secret")], "copied, never echoed in a flash")
         console.send(.submit)
         let tokens = try #require(console.security?.section as? TokensSection)
