@@ -37,6 +37,14 @@ import OrgdeckViewModels
         #expect(rows.contains { $0.contains("█") })
     }
 
+    @Test func aClosedMonthSaysItIsMeasuredAgainstTodaysBudget() throws {
+        let console = try billing()
+        #expect(render(console).contains { $0.contains(" Budget ") })
+        console.send(.previousPeriod)
+        let rows = render(console, "120x40")
+        #expect(rows.contains { $0.contains("closed") } && rows.contains { $0.contains("Today's budget ") }, "\(rows)")
+    }
+
     @Test func aMembersOverviewIsTheirOwnUsage() throws {
         let rows = render(try billing("dennis"))
         Golden.check("billing-member-80x24", rows)

@@ -25,7 +25,7 @@ enum BillingOverviewView {
             painter.text(" at this month's pace", x: x, y: y, width: area.maxX - x, .muted)
         }
         y += 1
-        drawBudget(&painter, area, y: y, summary: summary)
+        drawBudget(&painter, area, y: y, summary: summary, closed: closed)
         y += 2
         // Two charts, each a heading, its columns and an axis, with a blank row between them.
         let chartHeight = min(8, max(2, (area.maxY - y - 5) / 2))
@@ -35,7 +35,9 @@ enum BillingOverviewView {
         drawOperations(&painter, area, y: y + 1, summary: summary)
     }
 
-    static func drawBudget(_ painter: inout Painter, _ area: Rect, y: Int, summary: BillingSummary) {
+    /// `closed`: a past month, measured against the budget as it stands now (the one in force
+    /// then is not kept), and said so.
+    static func drawBudget(_ painter: inout Painter, _ area: Rect, y: Int, summary: BillingSummary, closed: Bool = false) {
         guard summary.scope != .member else {
             painter.text("Your own usage: the organization's bill and budget are for its Admins.", x: area.x + 1, y: y,
                          width: area.width - 2, .muted)
@@ -46,7 +48,7 @@ enum BillingOverviewView {
             return
         }
         var x = area.x + 1
-        x += painter.text("Budget ", x: x, y: y, .muted)
+        x += painter.text(closed ? "Today's budget " : "Budget ", x: x, y: y, .muted)
         x += painter.text(BillingView.money(budget.amountMicros) + " ", x: x, y: y, .base)
         let share = Money.permille(summary.totalMicros, of: budget.amountMicros)
         let barWidth = max(0, min(20, area.maxX - x - 30))
