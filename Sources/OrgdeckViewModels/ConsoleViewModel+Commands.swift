@@ -31,7 +31,10 @@ extension ConsoleViewModel {
         case .profileMenu:
             return [PaneCommand(.text("0-\(Pane.allCases.count) a-z +"), "picks the line beside it"),
                     PaneCommand(.move(.down), "move"), PaneCommand(.open, "choose"), PaneCommand(.cancel, "close")]
-        case .help: return [PaneCommand(.move(.down), "scroll"), PaneCommand(.bottom, "end"), PaneCommand(.cancel, "close")]
+        case .help:
+            // Keys to scroll only when there is something to scroll to.
+            return (helpScrollLimit > 0 ? [PaneCommand(.move(.down), "scroll"), PaneCommand(.bottom, "end")] : [])
+                + [PaneCommand(.cancel, "close")]
         case .palette:
             return [PaneCommand(.nextFocus, "complete"), PaneCommand(.submit, "run"), PaneCommand(.move(.down), "choose"),
                     PaneCommand(.cancel, "close")]

@@ -54,8 +54,11 @@ extension ConsoleViewModel {
     // MARK: Help
 
     /// Help scrolls as a list does (↑↓, PgUp/PgDn, g/G and Home/End), stopping at its ends so
-    /// that a way back up is never spent on rows past the last; any other key closes it.
+    /// that a way back up is never spent on rows past the last; any other key closes it, and
+    /// any key at all when it has nothing to scroll.
     func handleHelp(_ scroll: Int, _ event: ConsoleEvent) {
+        // All in sight: every key closes it, as its last line says.
+        guard helpScrollLimit > 0 else { rootOverlay = nil; return }
         let page = max(1, viewport.rows - 2)
         let target: Int
         switch event {

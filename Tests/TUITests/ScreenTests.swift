@@ -225,8 +225,9 @@ import OrgdeckViewModels
         let here = try #require(rows.firstIndex { $0.contains("Here: Account") })
         #expect(rows[here + 1].components(separatedBy: "  ").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count > 2,
                 "a row holds keys of two columns: \(rows[here + 1])")
+        #expect(text.contains("any key closes") && !text.contains("G end"), "nothing to scroll: no scroll keys offered")
         console.send(.bottom)
-        #expect(console.state.overlay == .help(scroll: 0))
+        #expect(console.state.overlay == .none, "all in sight: any key closes it")
     }
 
     @Test func helpIsGeneratedFromTheKeyMapIncludingOverridesAndListsNoIdleKey() throws {

@@ -53,6 +53,8 @@ enum HelpView {
                 painter.text(text, x: x + 17, y: y, width: width - 18, refusal == nil ? .base : .muted)
             }
         }
-        painter.text("↑↓ PgUp PgDn g G scroll · any other key closes", x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, .muted)
+        let scrolls = all.count > rows * count
+        painter.text(scrolls ? "↑↓ PgUp PgDn g G scroll · any other key closes" : "any key closes", x: inner.x + 1, y: inner.maxY - 1,
+                     width: inner.width - 2, .muted)
     }
 }
