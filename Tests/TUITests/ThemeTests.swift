@@ -138,7 +138,7 @@ private let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponen
         } catch {
             let text = "\(error)"
             #expect(!text.contains("\n") && !text.contains("Error"), "\(text)")
-            #expect(text.hasPrefix("t.toml:1: syntax error in a string: "), "\(text)")
+            #expect(text.hasPrefix("t.toml:1: syntax error in string: "), "\(text)")
         }
     }
 

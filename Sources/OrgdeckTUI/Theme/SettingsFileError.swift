@@ -39,7 +39,7 @@ extension SettingsFileError {
         for lead in ["Error while parsing ", "while parsing "] where words.hasPrefix(lead) {
             let rest = words.dropFirst(lead.count)
             if let colon = rest.firstIndex(of: ":") {
-                reason = "syntax error in a \(rest[..<colon]):" + rest[rest.index(after: colon)...]
+                reason = "syntax error in \(rest[..<colon]):" + rest[rest.index(after: colon)...]
             }
         }
         return SettingsFileError(file: file, line: line, key: nil, reason: reason)
