@@ -168,6 +168,12 @@ struct DialogSlot<Purpose: Equatable & Sendable>: Equatable, Sendable {
     /// The earlier steps of a sequence (the email before the role), as they were submitted:
     /// Esc goes back to the last one instead of throwing the answers away.
     var previous: [DialogSlot<Purpose>] = []
+    /// The later steps gone back from, as they were left, nearest first: going forward again
+    /// finds what was typed in a form there (a step with the same title is the same question).
+    var later: [DialogSlot<Purpose>] = []
+
+    /// The step alone, without the sequence around it.
+    var alone: DialogSlot<Purpose> { DialogSlot(dialog: dialog, purpose: purpose) }
 }
 
 /// A model that opens dialogs of its own.
@@ -216,6 +222,7 @@ extension DialogOwner {
             // Esc on a later step of a sequence goes back one step, its answers as given.
             if event == .cancel || event == .back, var back = slot.previous.last {
                 back.previous = Array(slot.previous.dropLast())
+                back.later = [slot.alone] + slot.later
                 open = back
                 return []
             }
@@ -233,12 +240,22 @@ extension DialogOwner {
                     if let again = chain.firstIndex(where: { $0.dialog.title == next.dialog.title }) { chain = Array(chain[..<again]) }
                     next.previous = chain
                     if !chain.isEmpty { next.dialog = next.dialog.asLaterStep }
+                    // Forward again to a form gone back from: what was typed there is kept. (A
+                    // picker's rows may follow from the answer just changed: it is built afresh.)
+                    if let ahead = slot.later.first, ahead.dialog.title == next.dialog.title,
+                       case .form(let typed) = ahead.dialog, case .form(let fresh) = next.dialog,
+                       typed.fields.map(\.key) == fresh.fields.map(\.key) {
+                        next.dialog = ahead.dialog
+                        next.later = Array(slot.later.dropFirst())
+                    } else if let ahead = slot.later.first, ahead.dialog.title == next.dialog.title {
+                        next.later = Array(slot.later.dropFirst())
+                    }
                     open = next
                 }
                 return reactions
             } catch {
                 if open == nil, let shown = dialog.showing(error) {
-                    open = DialogSlot(dialog: shown, purpose: slot.purpose, previous: slot.previous)
+                    open = DialogSlot(dialog: shown, purpose: slot.purpose, previous: slot.previous, later: slot.later)
                     return []
                 }
                 return [.flash(.error(error.userMessage))]

@@ -353,12 +353,19 @@ import Testing
         console.send(.submit)
         guard case .form(let form) = console.state.overlay else { Issue.record("no transfer form"); return }
         #expect(form.value("id") == "notes")
+        // Back to the confirmation and forward again: the ID typed in the form is still there.
+        console.send(.cursorEnd)
+        console.type("-x")
+        console.send(.cancel)
+        guard case .confirm = console.state.overlay else { Issue.record("Esc did not go back to the confirmation"); return }
+        console.send(.submit)
+        #expect(console.formState?.value("id") == "notes-x", "what was typed is kept")
         console.send(.submit)
         #expect(console.state.overlay == .none)
         #expect(try #require(console.myApps).state.total == 0)
-        #expect(console.state.flash == .info("transferred notes to acme as notes"))
+        #expect(console.state.flash == .info("transferred notes to acme as notes-x"))
         console.switchContext(.organization("acme"))
-        #expect(try #require(console.myApps).state.ids.contains("notes"))
+        #expect(try #require(console.myApps).state.ids.contains("notes-x"))
     }
 
     @Test func tokensAreCreatedShownOnceAndRevoked() throws {
