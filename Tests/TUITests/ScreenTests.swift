@@ -353,13 +353,19 @@ import OrgdeckViewModels
         var painter = Painter(grid: CellGrid(width: 40, height: 10), theme: .builtin)
         FormView.draw(&painter, Rect(x: 0, y: 0, width: 40, height: 10), form: form)
         let rows = painter.grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(rows == ["App ID", "", "letters and digits", "Name", "", "Description", "",
-                         "✗ an app with ID x already exists", "↓ 1 more (Tab moves)", ""],
-                "fields without a hint close up when the form does not fit; the error does not hide the rest")
+        #expect(rows == ["App ID", "", "letters and digits", "Name", "", "Description", "", "Labels", "",
+                         "✗ an app with ID x already exists"],
+                "fields without a hint close up when the form does not fit; the last shows its box in the rows left")
         form.focus = 3
         var moved = Painter(grid: CellGrid(width: 40, height: 10), theme: .builtin)
         FormView.draw(&moved, Rect(x: 0, y: 0, width: 40, height: 10), form: form)
-        #expect(moved.grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }.contains("↑ 1 above (Tab moves)"))
+        #expect(moved.grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }
+                == ["App ID", "", "Name", "", "Description", "", "Labels", "", "comma separated", "✗ an app with ID x already exists"],
+                "the focused field's hint shows; the one above gives up its hint instead of going out of sight")
+        var short = Painter(grid: CellGrid(width: 40, height: 8), theme: .builtin)
+        FormView.draw(&short, Rect(x: 0, y: 0, width: 40, height: 8), form: form)
+        #expect(short.grid.rows.map { $0.trimmingCharacters(in: .whitespaces) }.contains("↑ 2 above (Tab moves)"),
+                "what does not fit at all is said")
     }
 
     @Test func aHintLongerThanTheFormWrapsOntoASecondLine() {

@@ -24,10 +24,11 @@ import OrgdeckViewModels
         console.send(.edit)
         let form = ScreenFixture.render(console)
         Golden.check("security-policy-form-80x24", form)
-        #expect(form.contains { $0.contains("Minimum length") } && form.contains { $0.contains("↓ 6 more (Tab moves)") })
+        #expect(form.contains { $0.contains("Minimum length") } && form.contains { $0.contains("↓ 5 more (Tab moves)") },
+                "the next field shows its label and box in the rows left")
         for _ in 0..<10 { console.send(.nextFocus) }
         let end = ScreenFixture.render(console)
-        #expect(end.contains { $0.contains("Longest token life") } && end.contains { $0.contains("↑ 6 above") }, "the form follows the focus")
+        #expect(end.contains { $0.contains("Longest token life") } && end.contains { $0.contains("↑ 5 above") }, "the form follows the focus")
     }
 
     @Test func signInsShowWhenFromWhereAndHowItWent() throws {

@@ -46,10 +46,26 @@ enum FormView {
         let errorLines = errorLines(form, width: area.width)
         let rows = area.height - (keys == nil ? 0 : 2) - errorLines.count
         // Each hint wrapped once; the rows every field takes follow from it.
-        let hints = form.fields.map { hintLines($0, width: area.width) }
+        var hints = form.fields.map { hintLines($0, width: area.width) }
         let compact = hints.reduce(0) { $0 + height(hintLines: $1.count, compact: false) } > rows
-        let heights = hints.map { height(hintLines: $0.count, compact: compact) }
-        let (first, last) = window(heights, focus: form.focus, rows: rows)
+        var heights = hints.map { height(hintLines: $0.count, compact: compact) }
+        var (first, last) = window(heights, focus: form.focus, rows: rows)
+        // A field just out of sight, below or above, still shows its label and box when the
+        // rows left hold them (its hint waits until it has the focus), rather than blank rows.
+        // The line saying what is out of sight is needed only while something still is.
+        func spare(first: Int, last: Int) -> Int {
+            rows - (first > 0 || last + 1 < heights.count ? 1 : 0) - heights[first...last].reduce(0, +)
+        }
+        if last >= first, last + 1 < heights.count, spare(first: first, last: last + 1) + heights[last + 1] >= 2 {
+            last += 1
+            heights[last] = 2
+            hints[last] = []
+        }
+        if last >= first, first > 0, spare(first: first - 1, last: last) + heights[first - 1] >= 2 {
+            first -= 1
+            heights[first] = 2
+            hints[first] = []
+        }
         for (index, field) in form.fields.enumerated() where (first...last).contains(index) && y + 1 < area.maxY {
             let focused = index == form.focus
             painter.text(field.label, x: area.x, y: y, width: area.width, focused ? .title : .muted)
