@@ -77,4 +77,8 @@ public final class TeamPageViewModel: SectionedPage, DialogOwner {
     override var pageCommands: [PaneCommand] {
         [PaneCommand(.back, "back"), PaneCommand(.edit, "label policy", refusal: env.refusal(.manageTeams))]
     }
+
+    /// The label policy's own command, whichever tab is in front: on Apps, where `e` changes an
+    /// app's role, the page says where the policy is changed.
+    public var policyCommand: PaneCommand { PaneCommand(.edit, "label policy", refusal: env.refusal(.manageTeams)) }
 }

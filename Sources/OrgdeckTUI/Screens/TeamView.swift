@@ -25,7 +25,12 @@ enum TeamView {
         x += painter.text("Team \(team.name)", x: x, y: area.y, width: area.width / 2, .title)
         painter.text("  \(team.id)", x: x, y: area.y, width: area.maxX - x, .muted)
         let policy = team.requiredLabels.isEmpty ? "no label policy" : "siloed: only apps labelled " + team.requiredLabels.joined(separator: ", ")
-        painter.text(policy, x: area.x + 1, y: area.y + 1, width: area.width - 2, team.requiredLabels.isEmpty ? .muted : .badge)
+        let used = painter.text(policy, x: area.x + 1, y: area.y + 1, width: area.width - 2, team.requiredLabels.isEmpty ? .muted : .badge)
+        if page.section is TeamAppsSection {
+            // On Apps, `e` is an app's role: say where the policy is changed.
+            let hint = painter.suggest(.edit, " · %k on the Members tab changes it", in: [page.policyCommand])
+            painter.text(hint, x: area.x + 1 + used, y: area.y + 1, width: area.width - 2 - used, .muted)
+        }
         let table = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
         switch page.section {
         case let members as TeamMembersSection:
