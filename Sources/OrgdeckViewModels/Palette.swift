@@ -33,9 +33,11 @@ public struct PaletteState: Equatable, Sendable {
         completions.indices.contains(selection) ? completions[selection] : input.text.trimmingCharacters(in: .whitespaces)
     }
 
-    /// Tab: take the selected completion.
+    /// Tab: take the selected completion; Tab again, once it is taken, the next one (as a
+    /// shell's completion cycles).
     public mutating func complete() {
         guard completions.indices.contains(selection) else { return }
+        if input.text == completions[selection] { move(1) }
         input.set(completions[selection])
     }
 

@@ -210,7 +210,13 @@ import Testing
         console.send(.submit)
         #expect(console.state.context == .organization("acme"))
         console.send(.palette)
-        console.type("theme nord")
+        console.type("theme ")
+        console.send(.nextFocus)
+        guard case .palette(let first) = console.state.overlay else { Issue.record("no palette"); return }
+        #expect(first.input.text == "theme default")
+        console.send(.nextFocus)
+        guard case .palette(let second) = console.state.overlay else { Issue.record("no palette"); return }
+        #expect(second.input.text == "theme nord", "Tab again goes on to the next completion")
         #expect(console.send(.submit) == [.applyTheme("nord")])
         console.send(.palette)
         console.type("frobnicate")
