@@ -138,6 +138,28 @@ import Testing
         #expect(console.state.screen == .app("support-triage"))
     }
 
+    @Test func removingANodeAsksFirstAndABreakingRemovalIsRefusedOnTheKey() throws {
+        let (console, _) = try workflows()
+        console.send(.open)
+        let editor = try #require((console.front as? WorkflowPageViewModel)?.editor)
+        for _ in 0..<editor.state.draft.nodes.count where editor.state.selected != "keywords" { console.send(.move(.down)) }
+        #expect(editor.state.selected == "keywords")
+        console.send(.delete)
+        guard case .confirm(let confirm) = console.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(confirm.title == "Remove node" && confirm.message.contains("keywords"))
+        console.send(.cancel)
+        #expect(editor.state.draft.node("keywords") != nil, "Esc keeps it")
+        console.send(.delete)
+        console.send(.submit)
+        #expect(editor.state.draft.node("keywords") == nil && editor.state.isDirty)
+        // The router feeds the thresholder: removing it would break the graph, refused before asking.
+        for _ in 0..<3 where editor.state.selected != "route" { console.send(.move(.up)) }
+        #expect(editor.state.selected == "route")
+        console.send(.delete)
+        #expect(console.state.overlay == .none && console.state.flash?.level == .warn)
+        #expect(editor.state.draft.node("route") != nil)
+    }
+
     @Test func aPinnedVersionIsNamedByItsNumberAsThePickersNameIt() throws {
         let (_, editor, selected) = try editedGraph()
         let node = try #require(editor.state.draft.node(selected))

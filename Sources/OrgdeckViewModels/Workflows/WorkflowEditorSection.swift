@@ -38,6 +38,7 @@ public final class WorkflowEditorSection: SectionModel, DialogOwner {
         case version(model: String, adding: Bool)
         case sources(model: String, version: String?)
         case connect, disconnect, rename, discard
+        case removeNode(String)
         /// Saving over a version saved elsewhere meanwhile, on purpose.
         case overwrite(version: Int)
     }

@@ -52,10 +52,15 @@ struct WorkflowEdits {
                 FormField(key: "id", label: "Node ID", value: node.id, hint: AppActions.idHint, maxLength: 32),
             ])), for: .rename)
         case .delete:
-            var graph = draft
-            graph.nodes.removeAll { $0.id == node.id }
-            graph.edges.removeAll { $0.from == node.id || $0.to == node.id }
-            return attempt(graph, message: "removed \(node.id)")
+            // Refused on the key when the graph would break; otherwise asked, as every removal:
+            // the only undo of an unsaved draft is discarding every change in it.
+            do {
+                try section.env.service.checkWorkflow(section.env.session, in: section.ref.context, appID: section.ref.appID,
+                                                      graph: without(node.id))
+            } catch { return refused(error.userMessage) }
+            return section.present(.confirm(ConfirmState(title: "Remove node",
+                message: "Remove node \(node.id) (\(node.model)) and its connections from the graph? Nothing is saved until w.",
+                requiredText: nil, verb: "remove")), for: .removeNode(node.id))
         default: return []
         }
     }
@@ -74,8 +79,18 @@ struct WorkflowEdits {
         do { return try section.apply(graph, select: select, message: message) } catch { return [.flash(.warn(error.userMessage))] }
     }
 
+    /// The draft without node `id` and its connections.
+    func without(_ id: String) -> WorkflowGraph {
+        var graph = draft
+        graph.nodes.removeAll { $0.id == id }
+        graph.edges.removeAll { $0.from == id || $0.to == id }
+        return graph
+    }
+
     func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
         switch (purpose, dialog) {
+        case (.removeNode(let id), .confirm):
+            return attempt(without(id), message: "removed \(id)")
         case (.model, .picker(let picker)):
             guard let model = picker.highlighted?.value else { return [] }
             return section.present(.picker(versionPicker(model, current: nil)), for: .version(model: model, adding: true))
