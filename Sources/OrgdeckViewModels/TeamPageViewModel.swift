@@ -74,9 +74,7 @@ public final class TeamPageViewModel: SectionedPage, DialogOwner {
         }
     }
 
-    override var pageCommands: [PaneCommand] {
-        [PaneCommand(.back, "back"), PaneCommand(.edit, "label policy", refusal: env.refusal(.manageTeams))]
-    }
+    override var pageCommands: [PaneCommand] { [PaneCommand(.back, "back"), policyCommand] }
 
     /// The label policy's own command, whichever tab is in front: on Apps, where `e` changes an
     /// app's role, the page says where the policy is changed.
