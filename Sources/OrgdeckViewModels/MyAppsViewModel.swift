@@ -37,10 +37,9 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
 
     // MARK: Loading
 
-    /// Reads the window again with the cursor on its app (on `appID` when given), wherever the
-    /// app now stands in the order; when it is gone the cursor keeps its row.
-    /// When the app under the cursor is gone (deleted, moved or renamed out of the filter by
-    /// another session), the cursor takes its neighbour and says so.
+    /// Reads the window again with the cursor on its app, wherever the app now stands in the
+    /// order. When it is gone (deleted, or moved out of reach by another session), the cursor
+    /// keeps its row, on the neighbour, and says so.
     @discardableResult
     public func reload() -> [Reaction] {
         let before = state.selectedID
@@ -48,19 +47,33 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
         return [.flash(.note("\(before) is no longer in My Apps: changed elsewhere"))]
     }
 
-    /// False when the app to keep (`appID`, else the one under the cursor) is no longer listed.
+    /// Reads the window again with the cursor on `appID` (else the app under the cursor); false
+    /// when that app is gone. One only hidden by the filter is not gone: it stays the app an
+    /// erased filter returns to. One gone is forgotten, so that it is said gone once, and not
+    /// after the user's own delete or transfer when the next change is noticed.
     @discardableResult
     public func reload(keeping appID: String?) -> Bool {
         let keep = appID ?? state.selectedID
-        var found = keep == nil
-        if let keep, let position = try? env.service.appPosition(env.session, in: env.context, query: query(offset: 0, limit: 0),
-                                                                 appID: keep) {
-            state.cursor = position
-            found = true
+        var gone = false
+        if let keep {
+            if let position = position(of: keep, filtered: true) {
+                state.cursor = position
+            } else {
+                gone = state.filter.isEmpty || position(of: keep, filtered: false) == nil
+            }
         }
         load(around: state.cursor, count: true)
         clampCursor()
-        return found
+        if gone { state.selectedID = state.selected?.id }
+        return !gone
+    }
+
+    /// Where app `id` stands in the list (or in the whole context, unfiltered); nil when it is
+    /// not there.
+    private func position(of id: String, filtered: Bool) -> Int? {
+        var query = query(offset: 0, limit: 0)
+        if !filtered { query.filter = "" }
+        return (try? env.service.appPosition(env.session, in: env.context, query: query, appID: id)) ?? nil
     }
 
     /// Takes over the filter and the app under the cursor of the same list built for another

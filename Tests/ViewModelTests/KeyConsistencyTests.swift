@@ -199,4 +199,21 @@ import Testing
         #expect(console.state.flash == .note("\(gone) is no longer in My Apps: changed elsewhere"))
         #expect(console.myApps?.state.selected != nil && console.myApps?.state.selected?.id != gone)
     }
+
+    @Test func anAppTheUserMovedAwayOrAFilterHidesIsNotSaidToBeChangedElsewhere() throws {
+        let fixture = try Fixture()
+        let console = fixture.console()
+        console.send(.transfer)
+        console.send(.submit); console.send(.submit); console.send(.submit)
+        #expect(console.state.flash == .info("transferred notes to acme as notes"))
+        // The change is noticed by the next poll, as any write is: the user's own, said once.
+        console.send(.externalChange)
+        #expect(console.state.flash == .info("transferred notes to acme as notes"))
+        console.switchContext(.organization("acme"))
+        console.send(.filter); console.type("zzz"); console.send(.submit)
+        console.send(.externalChange)
+        #expect(console.state.flash?.text.contains("no longer") != true, "hidden by the filter is not gone")
+        console.send(.cancel)
+        #expect(console.myApps?.state.total == 4)
+    }
 }
