@@ -27,6 +27,28 @@ public enum Dialog: Equatable, Sendable {
         }
     }
 
+    /// This dialog, just built, with the answers `left` held when the user went back from the
+    /// same question: a form's typed values (by field), a picker's marks and cursor (when its
+    /// rows are the same: they may follow from the answer just changed), a confirmation's typed
+    /// text. Hints, rows and limits stay as built now; a refusal shown then is not carried.
+    func answered(as left: Dialog) -> Dialog {
+        switch (self, left) {
+        case (.form(var built), .form(let kept)) where built.fields.map(\.key) == kept.fields.map(\.key):
+            for index in built.fields.indices { built.fields[index].value = kept.fields[index].value }
+            built.focus = kept.focus
+            return .form(built)
+        case (.picker(var built), .picker(let kept)) where built.options.map(\.value) == kept.options.map(\.value):
+            built.marked = kept.marked
+            built.filter = kept.filter
+            built.point(at: kept.cursor)
+            return .picker(built)
+        case (.confirm(var built), .confirm(let kept)):
+            built.typed = kept.typed
+            return .confirm(built)
+        default: return self
+        }
+    }
+
     /// The dialog without the refusal it last showed: an earlier step gone back to was
     /// answered since, so what was wrong with it then no longer holds.
     var withoutError: Dialog {
@@ -169,7 +191,8 @@ struct DialogSlot<Purpose: Equatable & Sendable>: Equatable, Sendable {
     /// Esc goes back to the last one instead of throwing the answers away.
     var previous: [DialogSlot<Purpose>] = []
     /// The later steps gone back from, as they were left, nearest first: going forward again
-    /// finds what was typed in a form there (a step with the same title is the same question).
+    /// finds what was typed or marked there (a step with the same title and rows is the same
+    /// question).
     var later: [DialogSlot<Purpose>] = []
 
     /// The step alone, without the sequence around it.
@@ -240,14 +263,11 @@ extension DialogOwner {
                     if let again = chain.firstIndex(where: { $0.dialog.title == next.dialog.title }) { chain = Array(chain[..<again]) }
                     next.previous = chain
                     if !chain.isEmpty { next.dialog = next.dialog.asLaterStep }
-                    // Forward again to a form gone back from: what was typed there is kept. (A
-                    // picker's rows may follow from the answer just changed: it is built afresh.)
-                    if let ahead = slot.later.first, ahead.dialog.title == next.dialog.title,
-                       case .form(let typed) = ahead.dialog, case .form(let fresh) = next.dialog,
-                       typed.fields.map(\.key) == fresh.fields.map(\.key) {
-                        next.dialog = ahead.dialog
-                        next.later = Array(slot.later.dropFirst())
-                    } else if let ahead = slot.later.first, ahead.dialog.title == next.dialog.title {
+                    // Forward again to the step gone back from: what was typed or marked there is
+                    // kept, when it asks the same (a picker's rows may follow from the answer just
+                    // changed: with other rows it is built afresh).
+                    if let ahead = slot.later.first, ahead.dialog.title == next.dialog.title {
+                        next.dialog = next.dialog.answered(as: ahead.dialog)
                         next.later = Array(slot.later.dropFirst())
                     }
                     open = next

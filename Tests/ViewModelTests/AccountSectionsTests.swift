@@ -44,6 +44,11 @@ import Testing
         console.send(.move(.down)); console.send(.move(.down))
         console.send(.text(" "))
         #expect(console.pickerState?.marked == ["lab"])
+        // Back to the role and on again: the team marked is still marked.
+        console.send(.cancel)
+        #expect(console.pickerState?.title == "Role for tc@example.com")
+        console.send(.submit)
+        #expect(console.pickerState?.marked == ["lab"] && console.pickerState?.highlighted?.value == "lab")
         console.send(.submit)
         #expect(console.invitations?.list.selected?.teams == ["lab"])
         // Enter with nothing marked takes the highlighted row, as in every picker.
