@@ -41,7 +41,7 @@ extension ConsoleViewModel {
             case .signIn:
                 session = try service.signIn(login: form.value("login"), password: form.rawValue("password"), source: .tui)
             case .signUp:
-                _ = try service.signUp(username: form.value("username"), displayName: form.value("name"),
+                _ = try service.signUp(username: form.value("username"), displayName: form.value("display_name"),
                                        email: form.value("email"), password: form.rawValue("password"), source: .tui)
                 session = try service.signIn(login: form.value("username"), password: form.rawValue("password"), source: .tui)
             }

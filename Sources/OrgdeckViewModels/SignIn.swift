@@ -36,7 +36,7 @@ public struct SignInState: Equatable, Sendable {
             form = FormState(title: "Create your account", fields: [
                 FormField(key: "username", label: "Username", value: email ? "" : login, hint: "a-z, 0-9, - and _; at most 32",
                           maxLength: 32),
-                FormField(key: "name", label: "Display name", maxLength: 100),
+                FormField(key: "display_name", label: "Display name", maxLength: 100),
                 FormField(key: "email", label: "Email", value: email ? login : "", maxLength: 254),
                 FormField(key: "password", label: "Password", secure: true, hint: PasswordPolicy().requirements, maxLength: 200),
             ], submitLabel: "Sign up")

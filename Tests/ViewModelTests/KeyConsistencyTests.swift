@@ -127,6 +127,22 @@ import Testing
         #expect(console.send(.cancel).contains(.quit), "on sign-in Esc still quits")
     }
 
+    @Test func aSignUpRefusalPutsTheCursorInTheFieldAtFault() throws {
+        let fixture = try Fixture()
+        let console = ConsoleViewModel(service: fixture.service, session: nil)
+        console.send(.firstFramePainted)
+        console.send(.toggleSignUp)
+        console.type("newbie")
+        console.send(.nextFocus); console.send(.nextFocus)
+        console.type("newbie@example.com")
+        console.send(.nextFocus)
+        console.type("a long enough password 1")
+        console.send(.submit)
+        let form = try #require(console.state.signIn?.form)
+        #expect(form.error == "name is required")
+        #expect(form.fields[form.focus].key == "display_name", "the cursor goes to the display name, left empty")
+    }
+
     @Test func emptyListsGreyTheirRowKeysAndSayWhy() throws {
         let fixture = try Fixture(orgApps: ["alpha"], personalApps: [])
         let console = fixture.console()
