@@ -53,7 +53,7 @@ public enum Dialog: Equatable, Sendable {
     /// answered since, so what was wrong with it then no longer holds.
     var withoutError: Dialog {
         switch self {
-        case .form(var form): form.error = nil; return .form(form)
+        case .form(var form): form.error = nil; form.errorField = nil; return .form(form)
         case .confirm(var confirm): confirm.error = nil; return .confirm(confirm)
         case .picker(var picker): picker.error = nil; return .picker(picker)
         case .info: return self

@@ -53,6 +53,8 @@ public struct FormState: Equatable, Sendable {
     public var fields: [FormField]
     public var focus: Int
     public var error: String?
+    /// The field `error` is about, when it names one: editing that field clears the error.
+    public var errorField: String?
     public var submitLabel: String
     /// What Esc does, as the footer says it: "back" on a later step of a sequence.
     public var cancelLabel = "cancel"
@@ -83,12 +85,17 @@ public struct FormState: Equatable, Sendable {
     /// Applies an editing event to the focused field.
     public mutating func edit(_ apply: (inout TextField) -> Void) {
         guard fields.indices.contains(focus) else { return }
+        let before = fields[focus].value.text
         apply(&fields[focus].value)
+        // The refusal was about this field's value, which the user is now changing.
+        if fields[focus].value.text != before, errorField == fields[focus].key { error = nil; errorField = nil }
     }
 
-    /// Moves focus to the field a validation error names, if any.
+    /// Moves focus to the field a validation error names, if any; that error goes once the
+    /// field is edited.
     public mutating func focus(field: String?) {
-        if let field, let index = fields.firstIndex(where: { $0.key == field }) { focus = index }
+        errorField = nil
+        if let field, let index = fields.firstIndex(where: { $0.key == field }) { focus = index; errorField = field }
     }
 
     /// Text editing and focus moves: Tab and ↑↓ move between fields, the rest edits the field.
@@ -141,7 +148,9 @@ extension FormState {
         var form = self
         // The next stale save is told against this one.
         for index in form.fields.indices { if let value = saved[form.fields[index].key] { form.fields[index].original = value } }
-        // What to do first: the error has two lines, and the saved values may be long.
+        // What to do first: the error has two lines, and the saved values may be long. It is
+        // about the whole save, not a field: editing keeps it.
+        form.errorField = nil
         form.error = "Saved elsewhere meanwhile: Enter saves yours over it, Esc keeps theirs"
             + (differing.isEmpty ? "" : ". Now: " + differing.joined(separator: "; "))
         return form
