@@ -23,8 +23,7 @@ enum TableLayout {
         }
         func hideOne(_ width: [Int?]) -> Bool {
             let optional = columns.indices.filter { !columns[$0].isEssential && width[$0] != nil }
-            guard let victim = optional.min(by: { columns[$0].priority != columns[$1].priority
-                ? columns[$0].priority < columns[$1].priority : $0 > $1 }) else { return false }
+            guard let victim = optional.min(by: lessImportant(columns)) else { return false }
             hidden.insert(victim)
             return true
         }
@@ -49,9 +48,8 @@ enum TableLayout {
         var width = width
         for i in columns.indices where columns[i].identifier {
             guard let shown = width[i] else { continue }
-            var short = Swift.max(0, Swift.min(longest[i], columns[i].max ?? longest[i]) - shown)
-            let donors = columns.indices.filter { !columns[$0].identifier && width[$0] != nil }
-                .sorted { columns[$0].priority != columns[$1].priority ? columns[$0].priority < columns[$1].priority : $0 > $1 }
+            var short = shortfall(columns[i], longest: longest[i], shown: shown)
+            let donors = columns.indices.filter { !columns[$0].identifier && width[$0] != nil }.sorted(by: lessImportant(columns))
             for donor in donors where short > 0 {
                 let spare = width[donor]! - Swift.max(5, content[donor], longest[donor])
                 guard spare > 0 else { continue }
@@ -69,13 +67,12 @@ enum TableLayout {
         var width = width
         let short = columns.indices.map { i -> Int in
             guard columns[i].isEssential, let shown = width[i] else { return 0 }
-            return Swift.max(0, Swift.min(longest[i], columns[i].max ?? longest[i]) - shown)
+            return shortfall(columns[i], longest: longest[i], shown: shown)
         }
         var needed = short.reduce(0, +)
         guard needed > 0 else { return width }
         let least = columns.indices.map { i in Swift.min(columns[i].min, wanted(columns[i], content[i])) }
-        let donors = columns.indices.filter { !columns[$0].isEssential && width[$0] != nil }
-            .sorted { columns[$0].priority != columns[$1].priority ? columns[$0].priority < columns[$1].priority : $0 > $1 }
+        let donors = columns.indices.filter { !columns[$0].isEssential && width[$0] != nil }.sorted(by: lessImportant(columns))
         guard donors.reduce(0, { $0 + width[$1]! - least[$1] }) >= needed else { return nil }
         for i in donors where needed > 0 {
             let take = Swift.min(width[i]! - least[i], needed)
@@ -83,6 +80,16 @@ enum TableLayout {
         }
         for i in columns.indices where short[i] > 0 { width[i]! += short[i] }
         return width
+    }
+
+    /// The order in which columns give way: lower priority first, and of equals the later one.
+    private static func lessImportant(_ columns: [TableColumn]) -> (Int, Int) -> Bool {
+        { a, b in columns[a].priority != columns[b].priority ? columns[a].priority < columns[b].priority : a > b }
+    }
+
+    /// How many columns `column`, `shown` wide, lacks to show its widest cell (up to its maximum).
+    private static func shortfall(_ column: TableColumn, longest: Int, shown: Int) -> Int {
+        Swift.max(0, Swift.min(longest, column.max ?? longest) - shown)
     }
 
     /// The width `content` columns of cells ask of `column`: at least its title, at most its maximum.
@@ -111,10 +118,7 @@ enum TableLayout {
         var width = width
         let shown = columns.indices.filter { width[$0] != nil }
         var room = available - shown.reduce(0) { $0 + width[$1]! } - gap * Swift.max(0, shown.count - 1)
-        func target(_ i: Int, _ cells: [Int]) -> Int {
-            let natural = Swift.max(cells[i], TextWidth.columns(columns[i].title))
-            return Swift.min(natural, columns[i].max ?? natural)
-        }
+        func target(_ i: Int, _ cells: [Int]) -> Int { wanted(columns[i], cells[i]) }
         func widen(_ order: [Int], to cells: [Int]) {
             for i in order where room > 0 {
                 let grow = Swift.min(room, target(i, cells) - width[i]!)
@@ -145,9 +149,7 @@ enum TableLayout {
         let least = columns.indices.map { Swift.min(columns[$0].min, wanted[$0]) }
         var visible = columns.indices.filter { !hidden.contains($0) }
         func needed() -> Int { visible.reduce(0) { $0 + least[$1] } + gap * Swift.max(0, visible.count - 1) }
-        func lowest(_ candidates: [Int]) -> Int? {
-            candidates.min { a, b in columns[a].priority != columns[b].priority ? columns[a].priority < columns[b].priority : a > b }
-        }
+        func lowest(_ candidates: [Int]) -> Int? { candidates.min(by: lessImportant(columns)) }
         while visible.count > 1 && needed() > available, let victim = lowest(visible) {
             visible.removeAll { $0 == victim }
         }
