@@ -137,17 +137,12 @@ public final class InputsSection: SectionModel, DialogOwner, ItemSelecting {
     public func send(_ event: ConsoleEvent) -> [Reaction]? {
         if let reactions = routeDialog(event) { return reactions }
         if state.searching { return searchSend(event) }
-        let page = max(1, state.viewportRows - 1)
+        if navigate(event) { return [] }
         switch event {
-        case .move(.up): move(to: state.cursor - 1)
-        case .move(.down): move(to: state.cursor + 1)
-        case .pageUp: move(to: state.cursor - page)
-        case .pageDown: move(to: state.cursor + page)
         case .top: move(to: 0)
         case .bottom:
             if !state.exact { load(count: true) }
             move(to: state.total - 1)
-        case .selectIndex(let index): move(to: index)
         case .filter: state.searching = true
         // A kept search is cleared before Esc leaves the page, as a kept filter is in My Apps.
         case .back where !state.search.isEmpty, .cancel where !state.search.isEmpty: clearSearch()
@@ -174,15 +169,24 @@ public final class InputsSection: SectionModel, DialogOwner, ItemSelecting {
         return []
     }
 
-    private func searchSend(_ event: ConsoleEvent) -> [Reaction] {
+    /// ↑↓, PgUp/PgDn and a click: the keys that move the cursor both over the list and while a
+    /// search is typed (as in every list's search). False for any other key.
+    private func navigate(_ event: ConsoleEvent) -> Bool {
         let page = max(1, state.viewportRows - 1)
         switch event {
-        // While typing, ↑↓ move through what matches, as in every list's search.
         case .move(.up): move(to: state.cursor - 1)
         case .move(.down): move(to: state.cursor + 1)
         case .pageUp: move(to: state.cursor - page)
         case .pageDown: move(to: state.cursor + page)
         case .selectIndex(let index): move(to: index)
+        default: return false
+        }
+        return true
+    }
+
+    private func searchSend(_ event: ConsoleEvent) -> [Reaction] {
+        if navigate(event) { return [] }
+        switch event {
         case .submit:
             state.searching = false
             load(count: true, meter: true)
