@@ -66,10 +66,7 @@ public final class ConceptsSection: ListSection<Concept, ConceptsSection.Purpose
                 _ = try env.service.renameConcept(env.session, in: env.context, appID: appID, id: id, name: form.value("name"),
                                                   expectedName: form.original("name"))
             } catch let error as CoreError where error == .stale {
-                _ = reload()
-                guard let current = state.list.rows.first(where: { $0.id == id }) else {
-                    throw CoreError.notFound("concept \(id) was deleted meanwhile")
-                }
+                let current = try reloaded(id, gone: "concept \(id) was deleted meanwhile")
                 return present(.form(form.keptOverStale(["name": current.name])), for: purpose)
             }
             _ = reload()

@@ -111,6 +111,14 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
     /// Puts the cursor on item `id` when it is listed.
     func selectItem(_ id: String) { state.list.select(id: id) }
 
+    /// Item `id` as it is now, read again after an edit of it was refused as stale (the list
+    /// is reloaded, so the user sees it too); `gone` is the refusal when it is no longer there.
+    func reloaded(_ id: String, gone: String) throws -> Item {
+        _ = reload()
+        guard let item = state.all.first(where: { $0.listID == id }) else { throw CoreError.notFound(gone) }
+        return item
+    }
+
     /// "no member selected" when the list is empty, for the commands that need an item.
     func needsItem(_ noun: String) -> String? { state.list.selected == nil ? "no \(noun) selected" : nil }
 }

@@ -61,10 +61,7 @@ public final class MembersSection: ListSection<Member, MembersSection.Purpose> {
             do {
                 _ = try env.service.changeRole(env.session, organizationID: organizationID, username: username, to: role, expected: from)
             } catch let error as CoreError where error == .stale {
-                _ = reload()
-                guard let now = state.list.rows.first(where: { $0.user.username == username })?.role else {
-                    throw CoreError.notFound("\(username) left the organization meanwhile")
-                }
+                let now = try reloaded(username, gone: "\(username) left the organization meanwhile").role
                 return present(.picker(picker.keptOverStale(now: now.title)), for: .role(username: username, from: now))
             }
             _ = reload()

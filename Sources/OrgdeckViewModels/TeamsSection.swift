@@ -57,8 +57,7 @@ public final class TeamsSection: ListSection<Team, TeamsSection.Purpose> {
                 _ = try env.service.renameTeam(env.session, organizationID: organizationID, id: id, name: form.value("name"),
                                                expectedName: form.original("name"))
             } catch let error as CoreError where error == .stale {
-                _ = reload()
-                guard let current = state.list.rows.first(where: { $0.id == id }) else { throw CoreError.notFound("team \(id) was deleted meanwhile") }
+                let current = try reloaded(id, gone: "team \(id) was deleted meanwhile")
                 return present(.form(form.keptOverStale(["name": current.name])), for: purpose)
             }
             _ = reload()

@@ -88,10 +88,7 @@ public final class CollaboratorsSection: ListSection<Collaborator, Collaborators
                 _ = try env.service.updateCollaborator(env.session, in: env.context, appID: appID, username: login, scopes: scopes,
                                                        expected: current)
             } catch let error as CoreError where error == .stale {
-                _ = reload()
-                guard let now = state.list.rows.first(where: { $0.user.username == login })?.scopes else {
-                    throw CoreError.notFound("\(login) no longer collaborates on \(appID)")
-                }
+                let now = try reloaded(login, gone: "\(login) no longer collaborates on \(appID)").scopes
                 return present(.picker(picker.keptOverStale(now: CollaboratorScope.text(now))), for: .scopes(login: login, current: now))
             }
             reload(selecting: login)
