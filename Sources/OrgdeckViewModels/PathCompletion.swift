@@ -26,7 +26,7 @@ enum PathCompletion {
     /// What Tab makes of `typed`, or nil when no name matches.
     static func complete(_ typed: String, home: String = PathCompletion.home) -> Result? {
         let path = typed.replacingOccurrences(of: "\\ ", with: " ")
-        let expanded = path.hasPrefix("~/") || path == "~" ? home + path.dropFirst() : path
+        let expanded = expand(path, home: home)
         let folderPart: String, namePart: String
         if let slash = expanded.lastIndex(of: "/") {
             folderPart = String(expanded[...slash]); namePart = String(expanded[expanded.index(after: slash)...])
@@ -70,19 +70,17 @@ enum PathCompletion {
             }
         }
         if !current.isEmpty { paths.append(current) }
-        return paths.map { $0 == "~" ? home : $0.hasPrefix("~/") ? home + $0.dropFirst() : $0 }
+        return paths.map { expand($0, home: home) }
+    }
+
+    /// Where a relative path is written, for an export form's hint: the folder the console was
+    /// started in, with the home folder as `~`.
+    static var relativeTo: String {
+        "a name alone goes in \(Paths.abbreviated(FileManager.default.currentDirectoryPath, home: home))"
     }
 
     /// The folder `~` stands for: `$HOME`, as a shell expands it (Foundation asks the password
     /// database, which names another folder when HOME was set for this session).
-    /// Where a relative path is written, for an export form's hint: the folder the console was
-    /// started in, with the home folder as `~`.
-    static var relativeTo: String {
-        let folder = FileManager.default.currentDirectoryPath, home = Self.home
-        let shown = folder == home ? "~" : folder.hasPrefix(home + "/") ? "~" + folder.dropFirst(home.count) : folder
-        return "a name alone goes in \(shown)"
-    }
-
     static var home: String { home(environment: getenv("HOME").map { String(cString: $0) }) }
 
     /// The home folder for a `HOME` of `value` (unset or empty: the account's).

@@ -6,6 +6,13 @@ import Testing
 @Suite struct PathsTests {
     let home = ["HOME": "/home/ada"]
 
+    @Test func aPathUnderHomeIsWrittenFromTilde() {
+        #expect(Paths.abbreviated("/home/ada/.config/orgdeck/config.toml", home: "/home/ada") == "~/.config/orgdeck/config.toml")
+        #expect(Paths.abbreviated("/home/ada", home: "/home/ada/") == "~")
+        #expect(Paths.abbreviated("/home/adam/x", home: "/home/ada") == "/home/adam/x", "a sibling folder is not home")
+        #expect(Paths.abbreviated("/etc/x", home: "/") == "/etc/x" && Paths.abbreviated("/etc/x", home: "") == "/etc/x")
+    }
+
     @Test func xdgDefaultsUnderHome() {
         let paths = Paths(environment: home, currentDirectory: "/work")
         #expect(paths.database == "/home/ada/.local/share/orgdeck/orgdeck.sqlite")

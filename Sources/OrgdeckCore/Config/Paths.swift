@@ -83,6 +83,15 @@ public struct Paths: Equatable, Sendable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
+    /// `path` with the folder `home` written `~`, as a user types it and a message can spare the
+    /// columns; as given when it is not under `home` (or `home` is empty or `/`).
+    public static func abbreviated(_ path: String, home: String) -> String {
+        let home = home.hasSuffix("/") ? String(home.dropLast()) : home
+        guard !home.isEmpty else { return path }
+        if path == home { return "~" }
+        return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+    }
+
     static func nonEmpty(_ value: String?) -> String? {
         guard let value, !value.isEmpty else { return nil }
         return value

@@ -1,4 +1,5 @@
 import Foundation
+import OrgdeckCore
 
 /// A problem in a theme or config file, located so the user can fix it:
 /// `themes/nord.toml:12: ui."table.cursor".fg: unknown colour "blu"`.
@@ -19,8 +20,7 @@ public struct SettingsFileError: Error, Equatable, CustomStringConvertible, Send
     public var description: String {
         // A file under the home folder is named from `~`: the message is one flash line, and the
         // home folder's path is the part of it the user knows already.
-        let home = ProcessInfo.processInfo.environment["HOME"].map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? ""
-        var s = !home.isEmpty && file.hasPrefix(home + "/") ? "~" + file.dropFirst(home.count) : file
+        var s = Paths.abbreviated(file, home: ProcessInfo.processInfo.environment["HOME"] ?? "")
         if let line { s += ":\(line)" }
         s += ": "
         if let key { s += key + ": " }
