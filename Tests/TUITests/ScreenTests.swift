@@ -63,12 +63,16 @@ import OrgdeckViewModels
         #expect(rows.contains { $0.hasPrefix(" " + shown) }, "\(rows.suffix(2))")
     }
 
-    @Test func aLongOrganizationNameIsCutBeforeTheRole() throws {
-        let fixture = try ScreenFixture()
-        _ = try fixture.service.updateOrganization(fixture.ada, id: "acme", name: "🚀 Rocket Labs 日本語 " + String(repeating: "W", count: 70),
-                                                   billingEmail: nil, expectedVersion: nil)
+    /// Ada's console in acme, the organization renamed `name` first.
+    func acme(named name: String, _ fixture: ScreenFixture) throws -> ConsoleViewModel {
+        _ = try fixture.service.updateOrganization(fixture.ada, id: "acme", name: name, billingEmail: nil, expectedVersion: nil)
         let console = fixture.console()
         console.switchContext(.organization("acme"))
+        return console
+    }
+
+    @Test func aLongOrganizationNameIsCutBeforeTheRole() throws {
+        let console = try acme(named: "🚀 Rocket Labs 日本語 " + String(repeating: "W", count: 70), try ScreenFixture())
         let header = ScreenFixture.render(console)[0]
         #expect(header.contains("… · Admin"), "\(header)")
         #expect(header.contains("ada ▾"))
@@ -79,10 +83,7 @@ import OrgdeckViewModels
 
     @Test func aLongOrganizationNameGivesWayToTheLockTheUserAndTheInbox() throws {
         let fixture = try ScreenFixture()
-        _ = try fixture.service.updateOrganization(fixture.ada, id: "acme", name: "The Extremely Long Organization " + String(repeating: "Name ", count: 13),
-                                                   billingEmail: nil, expectedVersion: nil)
-        let console = fixture.console()
-        console.switchContext(.organization("acme"))
+        let console = try acme(named: "The Extremely Long Organization " + String(repeating: "Name ", count: 13), fixture)
         var state = console.state
         state.readOnly = true
         state.invitationCount = 1
