@@ -83,6 +83,23 @@ import Testing
         #expect(console.state.budgetAlert == nil, "the badge says what is true of the new budget")
     }
 
+    @Test func removingTheBudgetIsAskedAndEscGoesBackToTheForm() throws {
+        let console = try console()
+        let overview = try #require(try page(console).section as? BillingOverviewSection)
+        console.send(.edit)
+        console.fill([""])
+        console.send(.submit)
+        let removal = try #require(console.confirmState, "no confirmation: \(String(describing: overview.dialog))")
+        #expect(removal.title == "Remove the budget" && removal.cancelLabel == "back")
+        console.send(.cancel)
+        #expect(console.formState?.title == "Monthly budget" && console.formState?.value("amount") == "", "back to the form as left")
+        console.send(.cancel)
+        #expect(overview.state.summary?.budget != nil, "cancelled: the budget stays")
+        console.send(.edit); console.fill([""]); console.send(.submit); console.send(.submit)
+        #expect(console.state.flash == .info("budget removed"))
+        #expect(overview.state.summary?.budget == nil && console.state.budgetAlert == nil)
+    }
+
     @Test func aBreakdownKeepsItsCursorOnItsLineWhenReordered() throws {
         let console = try console()
         let page = try page(console)
@@ -175,10 +192,20 @@ import Testing
         for _ in 0..<12 { console.send(.backspace) }
         console.type("1000")
         console.send(.submit)
-        #expect(console.state.flash == .info("budget set"))
+        #expect(console.state.flash == .info("budget set: 1,000.00 USD a month"))
         #expect(settings.state.list.rows[1].value == "1,000.00 USD")
         #expect(try service.billingSummary(try DemoDatabase.session(service, "ada"), in: .organization("acme")).budget?.amountMicros
                 == 1_000_000_000)
+        // Emptying the amount removes the budget: asked first, as every removal is.
+        console.send(.edit)
+        console.send(.cursorEnd)
+        for _ in 0..<12 { console.send(.backspace) }
+        console.send(.submit)
+        let removal = try #require(console.confirmState, "no confirmation: \(String(describing: settings.dialog))")
+        #expect(removal.verb == "remove" && removal.message.hasPrefix("Remove the monthly budget of 1,000.00 USD?"))
+        #expect(settings.state.list.rows[1].value == "1,000.00 USD", "nothing removed before the answer")
+        console.send(.submit)
+        #expect(console.state.flash == .info("budget removed") && settings.state.list.rows[1].value == "none")
     }
 
     @Test func aMemberSeesOnlyTheirOwnUsageAndIsRefusedTheBudgetOnTheKey() throws {

@@ -9,7 +9,7 @@ public struct BillingOverviewState: Equatable, Sendable {
 /// The month at a glance: spent so far and the forecast, the budget and the alerts it raised,
 /// spend per day and over twelve months, and the operations. `e` sets the budget.
 public final class BillingOverviewSection: SectionModel, DialogOwner, MonthlySection {
-    enum Purpose: Equatable, Sendable { case budget }
+    enum Purpose: Equatable, Sendable { case budget, removeBudget }
 
     public internal(set) var state = BillingOverviewState()
     let env: PaneEnvironment
@@ -67,16 +67,32 @@ public final class BillingOverviewSection: SectionModel, DialogOwner, MonthlySec
         return Budget(amountMicros: try Money.parse(amount, field: "amount"), thresholds: try Budget.thresholds(form.value("alerts")))
     }
 
+    /// Emptying the amount removes the budget and its alerts: asked first, as every removal is.
+    static func removal(of budget: Budget) -> ConfirmState {
+        ConfirmState(title: "Remove the budget",
+                     message: "Remove the monthly budget of \(Money.cents(budget.amountMicros)) \(Money.currency)? Its alerts at "
+                         + budget.thresholds.map { "\($0)%" }.joined(separator: ", ") + " stop; the spending itself is unchanged.",
+                     requiredText: nil, verb: "remove")
+    }
+
+    /// Sets `budget` (nil removes it) and says what was done.
+    static func save(_ budget: Budget?, env: PaneEnvironment) throws -> String {
+        try env.service.setBudget(env.session, in: env.context, budget)
+        return budget.map { "budget set: \(Money.cents($0.amountMicros)) \(Money.currency) a month" } ?? "budget removed"
+    }
+
     func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
-        guard case .form(let form) = dialog else { return [] }
-        switch purpose {
-        case .budget:
-            let budget = try Self.budget(from: form)
-            try env.service.setBudget(env.session, in: env.context, budget)
-            _ = reload()
-            return [.flash(.info(budget.map { "budget set: \(Money.cents($0.amountMicros)) \(Money.currency) a month" } ?? "budget removed")),
-                    .badgesChanged]
+        let budget: Budget?
+        switch (purpose, dialog) {
+        case (.budget, .form(let form)):
+            budget = try Self.budget(from: form)
+            if budget == nil, let current = state.summary?.budget { return present(.confirm(Self.removal(of: current)), for: .removeBudget) }
+        case (.removeBudget, _): budget = nil
+        default: return []
         }
+        let message = try Self.save(budget, env: env)
+        _ = reload()
+        return [.flash(.info(message)), .badgesChanged]
     }
 
     public var commands: [PaneCommand] {

@@ -25,7 +25,7 @@ public struct BillingSetting: ListItem {
 /// The billing settings: where invoices go, the monthly budget and the rate card. Enter or `e`
 /// edits the selected line (an organization's Admins; in a personal account, the budget).
 public final class BillingSettingsSection: ListSection<BillingSetting, BillingSettingsSection.Purpose> {
-    public enum Purpose: Equatable, Sendable { case email, budget, rate(UsageOperation) }
+    public enum Purpose: Equatable, Sendable { case email, budget, removeBudget, rate(UsageOperation) }
 
     init(env: PaneEnvironment) {
         super.init(env: env, title: "Settings", screen: .pane(.billing), searchable: false, chrome: 3)
@@ -81,20 +81,25 @@ public final class BillingSettingsSection: ListSection<BillingSetting, BillingSe
     }
 
     override func carryOut(_ purpose: Purpose, _ dialog: Dialog) throws -> [Reaction] {
-        guard case .form(let form) = dialog else { return [] }
         let message: String
-        switch purpose {
-        case .email:
+        switch (purpose, dialog) {
+        case (.email, .form(let form)):
             let organization = try env.service.setBillingEmail(env.session, in: env.context, email: form.value("email"))
             message = "invoices go to \(organization.billingEmail)"
-        case .budget:
+        case (.budget, .form(let form)):
             let budget = try BillingOverviewSection.budget(from: form)
-            try env.service.setBudget(env.session, in: env.context, budget)
-            message = budget == nil ? "budget removed" : "budget set"
-        case .rate(let operation):
+            if budget == nil, let current = try env.service.billingSummary(env.session, in: env.context).budget {
+                return present(.confirm(BillingOverviewSection.removal(of: current)), for: .removeBudget)
+            }
+            message = try BillingOverviewSection.save(budget, env: env)
+        case (.removeBudget, _):
+            message = try BillingOverviewSection.save(nil, env: env)
+        case (.rate(let operation), .form(let form)):
             let rate = try env.service.setRate(env.session, in: env.context, operation: operation,
                                                priceMicros: try Money.parse(form.value("price"), field: "price"))
             message = "\(operation.rawValue) now costs \(Money.exact(rate.unitPriceMicros)) \(Money.currency)"
+        default:
+            return []
         }
         _ = reload()
         return [.flash(.info(message)), .badgesChanged]
