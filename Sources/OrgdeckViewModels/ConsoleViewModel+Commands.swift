@@ -12,8 +12,12 @@ public struct HelpSection: Equatable, Sendable {
     /// column's `rows` and the screen has room for more (k9s shows its keys side by side).
     public static func columns(screenWidth: Int, lines: Int, rows: Int) -> Int {
         guard rows > 0, lines > rows else { return 1 }
-        let fit = max(1, (screenWidth - 2) / columnWidth)
-        return min(fit, (lines + rows - 1) / rows, 3)
+        return columns(screenWidth: screenWidth, needed: (lines + rows - 1) / rows)
+    }
+
+    /// How many of the `needed` columns the screen shows side by side (three at most).
+    public static func columns(screenWidth: Int, needed: Int) -> Int {
+        min(max(1, (screenWidth - 2) / columnWidth), max(1, needed), 3)
     }
 }
 

@@ -75,13 +75,14 @@ extension ConsoleViewModel {
 
     /// The furthest help scrolls: its lines (each section's keys, a heading, a blank between
     /// sections) beyond the rows its box shows (the body's, less its bottom line), in as many
-    /// columns as the screen lays it out in.
+    /// columns as the screen lays it out in, and a line more for each column's top, where a
+    /// section cut in two repeats its heading. The view stops where its last line is in sight.
     var helpScrollLimit: Int {
         let sections = helpSections.filter { !$0.commands.isEmpty }
         let lines = sections.reduce(0) { $0 + $1.commands.count + 1 } + max(0, sections.count - 1)
         let rows = viewport.rows - 1
         let columns = HelpSection.columns(screenWidth: viewport.columns, lines: lines, rows: rows)
-        return max(0, lines - rows * columns)
+        return lines > rows * columns ? lines - rows * columns + columns : 0
     }
 
     // MARK: The console's own dialogs

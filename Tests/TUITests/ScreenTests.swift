@@ -231,6 +231,30 @@ import OrgdeckViewModels
         #expect(console.state.overlay == .none, "all in sight: any key closes it")
     }
 
+    @Test func helpColumnsStartWithASectionsHeadingAndNeverEndOnOne() {
+        let lines: [HelpView.Line] = [.heading("Here"), .key(keys: "a", summary: "one", refusal: nil), .blank,
+                                      .heading("Everywhere"), .key(keys: "b", summary: "two", refusal: nil),
+                                      .key(keys: "c", summary: "three", refusal: nil), .blank, .heading("Moving"),
+                                      .key(keys: "j", summary: "down", refusal: nil)]
+        let columns = HelpView.flow(lines, from: 0, rows: 4)
+        #expect(columns == [[.heading("Here"), .key(keys: "a", summary: "one", refusal: nil), .blank],
+                            [.heading("Everywhere"), .key(keys: "b", summary: "two", refusal: nil),
+                             .key(keys: "c", summary: "three", refusal: nil), .blank],
+                            [.heading("Moving"), .key(keys: "j", summary: "down", refusal: nil)]],
+                "a heading moves on with its section instead of ending a column: \(columns)")
+        let third = HelpView.flow(lines, from: 0, rows: 3)
+        #expect(third.map(\.first) == [.heading("Here"), .heading("Everywhere"), .heading("Moving")],
+                "the blank after a full column does not start the next: \(third)")
+        let scrolled = HelpView.flow(lines, from: 5, rows: 4)
+        #expect(scrolled.first?.first == .heading("Everywhere, continued"), "a scrolled top says which section it is in")
+        let cut = HelpView.flow(lines, from: 0, rows: 5)
+        #expect(cut.count == 2 && cut[1].first == .heading("Everywhere, continued"), "\(cut)")
+        let kept = HelpView.flow(lines, from: 0, rows: 5, whole: true)
+        #expect(kept.count == 3 && kept[1].prefix(3) == [.heading("Everywhere"), .key(keys: "b", summary: "two", refusal: nil),
+                                                          .key(keys: "c", summary: "three", refusal: nil)],
+                "a section that fits a column moves to the next whole: \(kept)")
+    }
+
     @Test func helpIsGeneratedFromTheKeyMapIncludingOverridesAndListsNoIdleKey() throws {
         let console = try ScreenFixture().console()
         console.send(.help)
