@@ -122,6 +122,20 @@ import OrgdeckViewModels
         #expect(!rows.contains { $0.contains("Press n") }, "\(rows.joined(separator: "\n"))")
     }
 
+    @Test func theFooterSaysWhenKeysOfWhatHasFocusDidNotFit() {
+        func footer(_ hints: [FooterView.Hint], width: Int = 40) -> String {
+            var painter = Painter(grid: CellGrid(width: width, height: 2), theme: .builtin, keys: KeyMap())
+            FooterView.draw(&painter, painter.grid.bounds, flash: nil, hints: hints, keyMap: KeyMap())
+            return painter.grid.rows[1]
+        }
+        let own = ["edit", "delete", "duplicate", "pin"].map { FooterView.Hint(key: String($0.prefix(1)), label: $0, enabled: true) }
+        let global = [FooterView.Hint(key: "p", label: "profile", enabled: true, global: true),
+                      FooterView.Hint(key: "q", label: "quit", enabled: true, global: true)]
+        #expect(footer(own + global, width: 46) == " e edit  d delete  d duplicate  p pin  ? help ", "the global keys give way silently")
+        #expect(footer(own + global, width: 30) == " e edit  d delete  …   ? help ", "the pane's own keys that did not fit are said to be in ?")
+        #expect(footer(own, width: 60) == " e edit  d delete  d duplicate  p pin" + String(repeating: " ", count: 16) + "? help ")
+    }
+
     @Test func aFlashLongerThanTheLineShowsWholeOnTwo() throws {
         let console = try ScreenFixture().console()
         let reason = "editing app content requires role Admin or Organization Contributor (or a team's contributor role on the app)"

@@ -48,9 +48,8 @@ public struct ConsoleRenderer {
     /// The footer's hints: what has focus first (an overlay's keys while one is open), then,
     /// when the screen itself has focus, the global keys; refused ones are greyed.
     func hints(_ model: ConsoleViewModel) -> [FooterView.Hint] {
-        var commands = model.focusCommands
-        if model.screenHasFocus { commands += model.globalCommands }
-        return FooterView.hints(commands, keyMap: keyMap)
+        FooterView.hints(model.focusCommands, keyMap: keyMap)
+            + (model.screenHasFocus ? FooterView.hints(model.globalCommands, keyMap: keyMap, global: true) : [])
     }
 }
 

@@ -8,12 +8,14 @@ enum FooterView {
         var key: String
         var label: String
         var enabled: Bool
+        /// One of the keys that work everywhere (listed after what has focus).
+        var global = false
     }
 
     /// The hints for commands, with their keys from the key map; commands no key sends are left out.
-    static func hints(_ commands: [PaneCommand], keyMap: KeyMap) -> [Hint] {
+    static func hints(_ commands: [PaneCommand], keyMap: KeyMap, global: Bool = false) -> [Hint] {
         commands.filter(\.inFooter).compactMap { command in
-            keyMap.hint(for: command.event).map { Hint(key: $0, label: command.label, enabled: command.isEnabled) }
+            keyMap.hint(for: command.event).map { Hint(key: $0, label: command.label, enabled: command.isEnabled, global: global) }
         }
     }
 
@@ -57,9 +59,15 @@ enum FooterView {
             painter.text(" help", x: helpX + TextWidth.columns(keyMap.hint(.help)), y: hintY, .footer)
         }
         var x = area.x + 1
-        for hint in hints where hint.label != "help" {
+        let shown = hints.filter { $0.label != "help" }
+        for (index, hint) in shown.enumerated() {
             let width = TextWidth.columns(hint.key) + 1 + TextWidth.columns(hint.label)
-            guard x + width < helpX - 1 else { break }
+            guard x + width < helpX - 1 else {
+                // Keys of what has focus that did not fit are said to exist (`?` lists them);
+                // the global keys, last, give way silently: they are the same on every screen.
+                if shown[index...].contains(where: { !$0.global }), x + 1 < helpX - 1 { painter.text("…", x: x, y: hintY, .muted) }
+                break
+            }
             x += painter.text(hint.key, x: x, y: hintY, hint.enabled ? .footerKey : .muted)
             x += painter.text(" " + hint.label, x: x, y: hintY, hint.enabled ? .footer : .muted)
             x += 2
