@@ -68,7 +68,12 @@ enum FormView {
         }
         for (index, field) in form.fields.enumerated() where (first...last).contains(index) && y + 1 < area.maxY {
             let focused = index == form.focus
-            painter.text(field.label, x: area.x, y: y, width: area.width, focused ? .title : .muted)
+            // The field a refusal is about is marked where it stands, the refusal below the fields.
+            if form.error != nil, form.errorField == field.key {
+                painter.text("✗ " + field.label, x: area.x, y: y, width: area.width, .error)
+            } else {
+                painter.text(field.label, x: area.x, y: y, width: area.width, focused ? .title : .muted)
+            }
             y += 1
             drawInput(&painter, Rect(x: area.x, y: y, width: area.width, height: 1), field: field.value, secure: field.secure, focused: focused)
             // A click on a field's label or box puts the cursor in it.
