@@ -47,10 +47,17 @@ extension ConsoleViewModel {
         case .none: break
         }
         if let dialog = openDialog { return dialog.commands }
-        // Cancelling an upload is the root's to know: refused (and greyed) when none runs.
-        let running = state.upload?.isRunning == true
-        return (front?.commands ?? []).map { command in
-            guard command.event == .cancelJob, !running, command.refusal == nil else { return command }
+        return frontCommands
+    }
+
+    /// The keys of the screen in front, for the footer and for help alike. Cancelling an
+    /// upload is the root's to know (the upload is the session's): refused, and greyed, in
+    /// Inputs while none runs. The same key stops a training in Versions, which knows itself.
+    var frontCommands: [PaneCommand] {
+        let commands = front?.commands ?? []
+        guard state.upload?.isRunning != true, (front as? SectionedPage)?.section is InputsSection else { return commands }
+        return commands.map { command in
+            guard command.event == .cancelJob, command.refusal == nil else { return command }
             var refused = command
             refused.refusal = "no upload is running"
             return refused
@@ -89,7 +96,7 @@ extension ConsoleViewModel {
 
     /// The `?` overlay: the keys of what has focus first, then those that work everywhere.
     public var helpSections: [HelpSection] {
-        let here = (front?.commands ?? []).filter { !$0.label.isEmpty }
+        let here = frontCommands.filter { !$0.label.isEmpty }
         var sections: [HelpSection] = []
         if !here.isEmpty { sections.append(HelpSection(title: "Here: \(frontTitle)", commands: here)) }
         // A key listed for the screen in front (Esc back, on a page) is not listed twice.

@@ -156,6 +156,8 @@ import Testing
         console.pushPage(.app("alpha")); console.syncState()
         console.send(.selectSection(1))
         #expect(console.refusals["cancel upload"] == "no upload is running")
+        #expect(console.helpSections.first?.commands.first { $0.event == .cancelJob }?.refusal == "no upload is running",
+                "help greys it as the footer does")
     }
 
     @Test func aRoleChangedElsewhereKeepsTheUserWhereTheyWere() throws {

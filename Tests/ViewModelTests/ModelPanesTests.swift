@@ -156,6 +156,18 @@ import Testing
         #expect(console.state.upload?.isRunning == false)
     }
 
+    @Test func aTrainingToStopIsNotGreyedForWantOfAnUpload() throws {
+        _ = try fixture.service.createModel(fixture.ada, in: acme, appID: "alpha", id: "router", name: "Router", type: .textClassifier)
+        _ = try fixture.service.trainModel(fixture.ada, in: acme, appID: "alpha", modelID: "router")
+        let console = app(3)
+        console.send(.open)
+        let page = try #require(console.front as? ModelPageViewModel)
+        while !(page.section is VersionsSection) { console.send(.nextFocus) }
+        let stop = try #require(console.focusCommands.first { $0.event == .cancelJob })
+        #expect(stop.label == "stop training" && stop.refusal == nil, "x stops the queued training: \(stop)")
+        #expect(console.helpSections.first?.commands.first { $0.event == .cancelJob }?.refusal == nil, "help says the same")
+    }
+
     @Test func modelsAreCreatedWithATypePickerTrainedAndOpened() throws {
         let console = app(3)
         let models = try #require(console.appDetail?.section as? ModelsSection)
