@@ -83,7 +83,7 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
             guard !teams.isEmpty else { return invite(email, role, teams: []) }
             // "No team" is an answer, so it is a row of its own, first.
             return present(.picker(PickerState(title: "Teams of \(email) (Space marks several)", options: [
-                PickerOption(value: Self.noTeam, label: "no team", detail: "they reach no app until added to a team"),
+                PickerOption(value: Self.noTeam, label: "no team", detail: "they reach no app until added to a team", exclusive: true),
             ] + teams.map {
                 PickerOption(value: $0.id, label: $0.name,
                              detail: "\($0.id) · \(counted($0.memberCount, "member")), \(counted($0.appCount, "app"))")

@@ -10,9 +10,12 @@ public struct PickerOption: Equatable, Sendable {
     /// Why it cannot be chosen, or nil (a member already in the team, an organization where
     /// your role may not create apps).
     public var refusal: String?
+    /// An answer that excludes the others ("no team"): marking it unmarks the rest, and marking
+    /// another unmarks it, so the marks never contradict each other.
+    public var exclusive = false
 
-    public init(value: String, label: String, detail: String = "", refusal: String? = nil) {
-        self.value = value; self.label = label; self.detail = detail; self.refusal = refusal
+    public init(value: String, label: String, detail: String = "", refusal: String? = nil, exclusive: Bool = false) {
+        self.value = value; self.label = label; self.detail = detail; self.refusal = refusal; self.exclusive = exclusive
     }
 }
 
@@ -88,7 +91,10 @@ public struct PickerState: Equatable, Sendable {
         guard let option = highlighted else { return }
         if let refusal = option.refusal { error = refusal; return }
         error = nil
-        if let index = marked.firstIndex(of: option.value) { marked.remove(at: index) } else { marked.append(option.value) }
+        if let index = marked.firstIndex(of: option.value) { marked.remove(at: index); return }
+        let exclusive = Set(options.filter(\.exclusive).map(\.value))
+        if option.exclusive { marked.removeAll() } else { marked.removeAll { exclusive.contains($0) } }
+        marked.append(option.value)
     }
 
     /// Applies a filter edit and keeps the cursor on a visible option.

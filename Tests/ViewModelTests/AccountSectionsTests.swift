@@ -44,6 +44,11 @@ import Testing
         console.send(.move(.down)); console.send(.move(.down))
         console.send(.text(" "))
         #expect(console.pickerState?.marked == ["lab"])
+        // "No team" and a team contradict each other: marking one unmarks the other.
+        console.send(.top); console.send(.text(" "))
+        #expect(console.pickerState?.marked == [InvitationsSection.noTeam])
+        console.send(.bottom); console.send(.text(" "))
+        #expect(console.pickerState?.marked == ["lab"])
         // Back to the role and on again: the team marked is still marked.
         console.send(.cancel)
         #expect(console.pickerState?.title == "Role for tc@example.com")
