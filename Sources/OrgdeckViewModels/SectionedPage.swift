@@ -9,8 +9,7 @@ public protocol SectionModel: PaneModel {
 /// A page whose sections sit in a sidebar (an app, an organization's settings) or in tabs (a
 /// team): Tab and Shift-Tab (going round) and ←→ switch sections; every other event goes to the
 /// section in front, and what the section leaves unhandled to the page itself (`pageSend`),
-/// whose own commands follow the section's; ↑↓ that neither takes (a section without a list)
-/// move through the sections too. A section is read when it comes to the front.
+/// whose own commands follow the section's. A section is read when it comes to the front.
 public class SectionedPage: PaneModel {
     public let screen: Screen
     public internal(set) var sections: [any SectionModel]
@@ -55,13 +54,9 @@ public class SectionedPage: PaneModel {
         case .selectSection(let index): return show(index)
         default: break
         }
-        if let reactions = section.send(event) ?? pageSend(event) { return reactions }
-        // A section with no list of its own (an overview, a profile) leaves ↑↓ to the sidebar.
-        switch event {
-        case .move(.down): return show(selected + 1)
-        case .move(.up): return show(selected - 1)
-        default: return nil
-        }
+        // ↑↓ move within a section only: were they to move the sidebar where a section has no
+        // list, ↓ from an overview would land in a list that ↑ cannot leave again.
+        return section.send(event) ?? pageSend(event)
     }
 
     /// Brings section `index` to the front and reads it: sections out of sight are not kept fresh.

@@ -7,16 +7,19 @@ import Testing
 @Suite struct AccountViewModelTests {
     // MARK: Sections
 
-    @Test func aSectionWithoutAListLeavesUpAndDownToTheSidebar() throws {
+    @Test func upAndDownStayInTheSectionAndTabOrTheArrowsAcrossChangeIt() throws {
         let console = try AdminConsoleFixture().account()
         #expect(console.account?.accountSection == .profile)
         console.send(.move(.down))
-        #expect(console.account?.accountSection == .members, "the profile has no list: ↓ moves down the sidebar")
-        console.send(.move(.down))
-        #expect(console.account?.accountSection == .members, "a list keeps ↓ for its rows")
-        console.send(.move(.left))
+        #expect(console.account?.accountSection == .profile, "the profile has no list: ↓ does not leave it for a list ↑ cannot leave")
+        console.send(.move(.right))
+        #expect(console.account?.accountSection == .members)
         console.send(.move(.up))
-        #expect(console.account?.accountSection == .profile, "↑ on the first section stays")
+        #expect(console.account?.accountSection == .members, "a list keeps ↑↓ for its rows")
+        console.send(.previousFocus)
+        #expect(console.account?.accountSection == .profile)
+        console.send(.move(.left))
+        #expect(console.account?.accountSection == .profile, "← on the first section stays")
     }
 
     @Test func thePersonalContextHasProfileAndActivityAndAnOrganizationFiveSections() throws {
