@@ -29,6 +29,8 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
     /// (and refuses their changes); only the role hides them.
     public var visible: Bool { Permissions.refusal(.manageSecurity, role: env.role) == nil }
 
+    override var searchRefusal: String? { visible ? super.searchRefusal : env.refusal(.manageSecurity) }
+
     override func load() throws -> [IdentityProvider] {
         // Members who are not Admins see why the list is empty, not an error.
         if !visible { return [] }

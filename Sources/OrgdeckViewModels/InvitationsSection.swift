@@ -28,6 +28,8 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
         visible ? try env.service.invitations(env.session, organizationID: organizationID) : []
     }
 
+    override var searchRefusal: String? { visible ? super.searchRefusal : env.refusal(.manageInvitations) }
+
     override func handle(_ event: ConsoleEvent, selected: Invitation?) -> [Reaction]? {
         let manage = env.refusal(.manageInvitations)
         if event == .new {

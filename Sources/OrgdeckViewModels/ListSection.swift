@@ -79,6 +79,7 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
 
     public func send(_ event: ConsoleEvent) -> [Reaction]? {
         if let reactions = routeDialog(event) { return reactions }
+        if event == .filter, !state.list.searching, let reason = searchRefusal { return refused(reason) }
         switch state.list.handle(event, searchable: searchable) {
         case .handled: return []
         case .searchChanged: return searchesInCore ? reload() : { refilter(); return [] }()
@@ -96,7 +97,20 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
         if state.list.searching { return state.list.searchCommands }
-        return listCommands
+        guard let reason = searchRefusal else { return listCommands }
+        return listCommands.map { command in
+            guard command.event == .filter, command.refusal == nil else { return command }
+            var refused = command
+            refused.refusal = reason
+            return refused
+        }
+    }
+
+    /// Why `/` has nothing to search: the list could not be read (the reason, such as a role's),
+    /// or it is empty and no search is kept that could be changed.
+    var searchRefusal: String? {
+        if let error = state.error { return error }
+        return state.all.isEmpty && state.list.search.isEmpty ? "nothing to search: the list is empty" : nil
     }
 
     /// Reads again and puts the cursor on `id` (the item just made or changed).

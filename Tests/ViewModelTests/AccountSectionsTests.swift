@@ -7,6 +7,16 @@ import Testing
 @Suite struct AccountSectionsTests {
     // MARK: Invitations
 
+    @Test func anOrgUserIsRefusedTheInvitationsSearchWithTheReasonTheListIsEmpty() throws {
+        let f = try AdminConsoleFixture()
+        let console = f.account(f.bob, section: .invitations)
+        #expect(console.account?.accountSection == .invitations)
+        let reason = try #require(console.refusals["invite"])
+        #expect(console.refusals["search"] == reason, "the role's reason, not an empty list's")
+        console.send(.filter)
+        #expect(console.state.flash == .warn(reason) && console.screenHasFocus)
+    }
+
     @Test func inviteIsAnEmailThenARolePickedFromAList() throws {
         let f = try AdminConsoleFixture()
         let console = f.account(section: .invitations)
