@@ -333,7 +333,9 @@ public final class InputsSection: SectionModel, DialogOwner, ItemSelecting {
             return [PaneCommand(.submit, "keep search"), PaneCommand(.cancel, "clear"), PaneCommand(.move(.down), "move")]
         }
         let none = state.targets.isEmpty ? "no input selected" : nil
-        return [PaneCommand(.upload, "upload", refusal: editRefusal ?? env.refusalOfFiles),
+        // Esc clears a kept search before it leaves the page: one Esc hint, saying so.
+        return (state.search.isEmpty ? [] : [PaneCommand(.back, "clear search")])
+            + [PaneCommand(.upload, "upload", refusal: editRefusal ?? env.refusalOfFiles),
                 PaneCommand(.filter, "search"), PaneCommand(.toggleView, "filter"),
                 PaneCommand(.mark, "mark", refusal: state.selected == nil ? "no input selected" : nil),
                 PaneCommand(.label, "label", refusal: none ?? editRefusal),
@@ -341,7 +343,5 @@ public final class InputsSection: SectionModel, DialogOwner, ItemSelecting {
                 PaneCommand(.delete, "delete", refusal: none ?? editRefusal),
                 PaneCommand(.open, "details", refusal: state.selected == nil ? "no input selected" : nil),
                 PaneCommand(.cancelJob, "cancel upload", inFooter: false), PaneCommand(.copyID, "copy ID", refusal: none)]
-            // Esc clears a kept search before it leaves the page: one Esc hint, saying so.
-            + (state.search.isEmpty ? [] : [PaneCommand(.back, "clear search")])
     }
 }

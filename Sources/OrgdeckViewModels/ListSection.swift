@@ -97,8 +97,10 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
         if state.list.searching { return state.list.searchCommands }
-        guard let reason = searchRefusal else { return listCommands }
-        return listCommands.map { command in
+        // A kept search is cleared by Esc, first in line: the rows shown are not all there are.
+        let listed = (state.list.search.isEmpty ? [] : [PaneCommand(.back, "clear search")]) + listCommands
+        guard let reason = searchRefusal else { return listed }
+        return listed.map { command in
             guard command.event == .filter, command.refusal == nil else { return command }
             var refused = command
             refused.refusal = reason

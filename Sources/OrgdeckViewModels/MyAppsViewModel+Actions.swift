@@ -74,7 +74,8 @@ extension MyAppsViewModel {
         let editRefusal = app == nil ? "no app selected"
             : [Action.renameApp, .editAppContent, .labelApps].allSatisfy { env.refusal($0, app: app) != nil }
                 ? env.refusal(.editAppContent, app: app) : nil
-        return [
+        // A kept filter is cleared by Esc, first in line: the apps shown are not all there are.
+        return (state.filter.isEmpty ? [] : [PaneCommand(.back, "clear filter")]) + [
             PaneCommand(.open, "open", refusal: app == nil ? "no app selected" : nil),
             PaneCommand(.new, "new", refusal: env.refusal(.createApp)),
             PaneCommand(.edit, "edit", refusal: editRefusal),

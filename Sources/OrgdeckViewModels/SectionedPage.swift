@@ -99,10 +99,11 @@ public class SectionedPage: PaneModel {
         let taken = commands.map(\.event)
         let page = section.acceptsText ? [] : pageCommands.filter { !taken.contains($0.event) }
         // The way out comes with the way round, before the section's keys: a narrow footer
-        // drops hints from its end, and Esc is the one key every page needs shown.
-        let back = page.filter { $0.event == .back }
-        let at = commands.first?.event == .nextFocus ? 1 : 0
-        commands.insert(contentsOf: back, at: at)
+        // drops hints from its end, and Esc is the one key every page needs shown. Esc clears
+        // a section's kept search before it leaves the page, and says so then.
+        let back = (commands + page).first { $0.event == .back }
+        commands.removeAll { $0.event == .back }
+        commands.insert(contentsOf: back.map { [$0] } ?? [], at: commands.first?.event == .nextFocus ? 1 : 0)
         return commands + page.filter { $0.event != .back }
     }
 

@@ -86,6 +86,25 @@ import Testing
         #expect(console.invitations?.list.rows.map(\.email) == ["frank@example.org"])
         console.send(.cancel)
         #expect(console.invitations?.list.rows.count == 2)
+        // A search kept: Esc clears it, and says so first, before the list's keys.
+        console.send(.filter); console.type("frank"); console.send(.submit)
+        #expect(console.focusCommands.prefix(2) == [PaneCommand(.nextFocus, "sections"), PaneCommand(.back, "clear search")])
+        console.send(.back)
+        #expect(console.invitations?.list.rows.count == 2 && !console.focusCommands.contains { $0.event == .back })
+    }
+
+    @Test func aKeptFilterOrSearchOnAPageSaysEscClearsItInsteadOfGoingBack() throws {
+        let fixture = try Fixture(orgApps: ["alpha", "beta"])
+        let console = fixture.console()
+        console.switchContext(.organization("acme"))
+        console.send(.filter); console.type("alp"); console.send(.submit)
+        #expect(console.focusCommands.first == PaneCommand(.back, "clear filter"))
+        _ = try fixture.service.createConcept(fixture.ada, in: .organization("acme"), appID: "alpha", id: "billing", name: "")
+        let (page, _) = try alpha(fixture, "Concepts")
+        page.send(.filter); page.type("x"); page.send(.submit)
+        #expect(page.focusCommands.prefix(2) == [PaneCommand(.nextFocus, "sections"), PaneCommand(.back, "clear search")],
+                "one Esc hint, the one Esc does now: \(page.focusCommands)")
+        #expect(page.focusCommands.filter { $0.event == .back }.count == 1)
     }
 
     @Test func helpScrollsLikeAListAndStopsAtItsEnds() throws {
