@@ -33,7 +33,7 @@ extension ConsoleViewModel {
         }
         switch rootOverlay {
         case .profileMenu:
-            return [PaneCommand(.text("0-\(Pane.allCases.count) a-z +"), "picks the line beside it"),
+            return [PaneCommand(.text("0-\(Pane.allCases.count) a-z +"), "pick a line"),
                     PaneCommand(.move(.down), "move"), PaneCommand(.open, "choose"), PaneCommand(.cancel, "close")]
         case .help:
             // Keys to scroll only when there is something to scroll to.

@@ -174,7 +174,7 @@ import OrgdeckViewModels
         }
         // Ada is in one organization, the most a user may belong to here: greyed, with the core's reason, uncut.
         let refused = try addLine(fixture.ada)
-        #expect(refused.text.hasPrefix("Add an Organization leave your current organization first │"), "\(refused.text)")
+        #expect(refused.text.hasPrefix("Add an Organization — leave your current organization first │"), "\(refused.text)")
         #expect(refused.style.fg == Theme.builtin.style(.muted).fg)
         #expect(refused.style.bg == Theme.builtin.style(.menu).bg, "on the menu's background, not the terminal's")
         _ = try fixture.service.signUp(username: "bea", displayName: "Bea", email: "bea@example.com", password: "correct-horse-2", source: .tui)

@@ -43,7 +43,7 @@ enum MenuView {
                 let used = painter.text("  Add an Organization", x: textX, y: y, width: room,
                                         selected || menu.addRefusal == nil ? element : .muted)
                 if let reason = menu.addRefusal {
-                    painter.text(reason, x: textX + used + 1, y: y, width: max(0, room - used - 1), selected ? .menuCursor : .muted)
+                    painter.text("— " + reason, x: textX + used + 1, y: y, width: max(0, room - used - 1), selected ? .menuCursor : .muted)
                 }
             case .pane(let pane): painter.text("  " + pane.title, x: textX, y: y, width: room, element)
             case .signOut: painter.text("  Sign Out", x: textX, y: y, width: room, element)
@@ -56,7 +56,7 @@ enum MenuView {
         func textWidth(_ item: MenuItem) -> Int {
             switch item {
             case .context(_, let title, let detail): return 2 + TextWidth.columns(title) + 1 + TextWidth.columns(detail)
-            case .addOrganization: return 21 + (menu.addRefusal.map { 1 + TextWidth.columns($0) } ?? 0)
+            case .addOrganization: return 21 + (menu.addRefusal.map { 3 + TextWidth.columns($0) } ?? 0)
             case .pane(let pane): return 2 + TextWidth.columns(pane.title)
             case .signOut: return 10
             }
