@@ -61,8 +61,14 @@ public struct CellGrid: Equatable, Sendable {
     /// background already there.
     private func over(_ x: Int, _ y: Int, _ style: Style) -> Style {
         guard style.bg == .default, inside(x, y) else { return style }
+        let under = cells[y * width + x].style
         var patched = style
-        patched.bg = cells[y * width + x].style.bg
+        patched.bg = under.bg
+        // Without colours (mono, NO_COLOR) a bar is reverse video: text of no colour of its own
+        // stays on the bar instead of punching a hole in it (a greyed footer hint).
+        if under.attributes.contains(.reverse), under.fg == .default, under.bg == .default, style.fg == .default {
+            patched.attributes.insert(.reverse)
+        }
         return patched
     }
 

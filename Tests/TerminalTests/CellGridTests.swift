@@ -25,6 +25,16 @@ import Testing
         #expect(grid[4, 0].style.bg == .ansi(2))
     }
 
+    @Test func textOfNoColourStaysOnABarOfReverseVideo() {
+        var grid = CellGrid(width: 10, height: 1)
+        grid.fill(Rect(x: 0, y: 0, width: 6, height: 1), style: Style(attributes: .reverse))
+        grid.put("dim hint", x: 0, y: 0, style: Style(attributes: .dim))
+        #expect(grid[1, 0].style == Style(attributes: [.dim, .reverse]), "on the bar: still the bar")
+        #expect(grid[7, 0].style == Style(attributes: .dim), "off the bar: as given")
+        grid.put("c", x: 2, y: 0, style: Style(fg: .ansi(1), attributes: .bold))
+        #expect(grid[2, 0].style == Style(fg: .ansi(1), attributes: .bold), "a colour of its own is drawn as given")
+    }
+
     @Test func offGridWritesAreIgnored() {
         var g = CellGrid(width: 4, height: 2)
         #expect(g.put("abc", x: 0, y: 5, style: .plain) == 0)
