@@ -9,6 +9,7 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
         case role(email: String)
         case teams(email: String, role: Role)
         case rescind(id: String)
+        case resend(id: String)
     }
 
     /// Only Admins see and send the organization's invitations.
@@ -49,11 +50,10 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
             ])), for: .details)
         case .edit:
             if let reason = manage ?? invitation.refusalToResend { return refused(reason) }
-            do {
-                let renewed = try env.service.resendInvitation(env.session, id: invitation.id)
-                _ = reload()
-                return [.flash(.info("resent \(invitation.id) to \(renewed.email); it expires \(renewed.expiresAt.utcDay)"))]
-            } catch { return [.flash(.error(error.userMessage))] }
+            // An email cannot be taken back: asked first, as every send is.
+            return present(.confirm(ConfirmState(title: "Resend invitation",
+                message: "Email the invitation to \(invitation.email) (\(invitation.role.title)) again? Its time to "
+                    + "accept starts again from today.", requiredText: nil, verb: "resend")), for: .resend(id: invitation.id))
         case .delete:
             if let reason = manage ?? invitation.refusalToRescind { return refused(reason) }
             return present(.confirm(ConfirmState(title: "Rescind invitation",
@@ -92,11 +92,15 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
             }, multiple: true)), for: .teams(email: email, role: role))
         case (.teams(let email, let role), .picker(let picker)):
             return invite(email, role, teams: picker.chosen.filter { $0 != Self.noTeam })
+        case (.resend(let id), .confirm):
+            let renewed = try env.service.resendInvitation(env.session, id: id)
+            reload(selecting: id)
+            return [.flash(.info("resent \(id) to \(renewed.email); it expires \(renewed.expiresAt.utcDay)"))]
         case (.rescind(let id), .confirm):
             try env.service.rescindInvitation(env.session, id: id)
             _ = reload()
             return [.flash(.info("rescinded \(id)"))]
-        case (.details, _), (.email, _), (.role, _), (.teams, _), (.rescind, _):
+        case (.details, _), (.email, _), (.role, _), (.teams, _), (.rescind, _), (.resend, _):
             return []
         }
     }
@@ -107,7 +111,7 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
     override func abandoned(_ purpose: Purpose) -> String? {
         switch purpose {
         case .role(let email), .teams(let email, _): return "invitation to \(email) not sent"
-        case .details, .email, .rescind: return nil
+        case .details, .email, .rescind, .resend: return nil
         }
     }
 

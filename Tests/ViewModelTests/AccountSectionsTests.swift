@@ -140,6 +140,11 @@ import Testing
         console.send(.move(.down))
         let erin = try #require(console.invitations?.list.selected)
         console.send(.edit)
+        // An email cannot be taken back: asked first.
+        let resend = try #require(console.confirmState)
+        #expect(resend.verb == "resend" && resend.message.hasPrefix("Email the invitation to erin@example.com (Organization User) again?"),
+                "\(resend.message)")
+        console.send(.submit)
         #expect(console.state.flash == .info("resent \(erin.id) to erin@example.com; it expires 2026-11-28"))
         #expect(console.invitations?.list.rows.map(\.email) == ["erin@example.com", "zed@example.com"], "resent is now newest")
         #expect(console.invitations?.list.selected?.id == erin.id, "the cursor followed erin, not the row")
