@@ -48,9 +48,12 @@ extension ConsoleViewModel {
             return [.flash(.info("switched to \(title)"))]
         case .signOut:
             // Over SSH, the session was signed in by its key: signing out ends it.
+            rememberPlace(leaving: true)
             if remote { return [.effect(.quit)] }
             signOut()
-        case .quit: return [.effect(.quit)]
+        case .quit:
+            rememberPlace(leaving: true)
+            return [.effect(.quit)]
         }
         return []
     }

@@ -107,6 +107,9 @@ extension ConsoleViewModel {
             var effects: [Effect] = []
             apply(page.show(index), &effects)
         }
+        if gone == nil, let item = place?.item {
+            if settled { selectInPane(item) } else { itemToRestore = item }
+        }
         rememberPlace()
         if let gone {
             // Where the user left is no longer theirs: say so rather than land elsewhere silently.
@@ -119,6 +122,7 @@ extension ConsoleViewModel {
     /// the invitations themselves when there are any.
     func settle() {
         settled = true
+        if let item = itemToRestore { itemToRestore = nil; selectInPane(item) }
         front?.settle()
         if state.session != nil { settleAfterSignIn() }
     }
@@ -186,13 +190,15 @@ extension ConsoleViewModel {
     }
 
     /// Records the current context, pane and section for the next sign-in (only when one of
-    /// them changed: the memory is a file).
-    func rememberPlace() {
+    /// them changed: the memory is a file); `leaving` (quit, sign-out), the item under the
+    /// pane's cursor too.
+    func rememberPlace(leaving: Bool = false) {
         guard let memory, let user = state.session?.user.username else { return }
         let place = Place(context: state.context.organizationID ?? "personal", pane: state.pane.rawValue,
                           section: (panes[state.pane] as? SectionedPage)?.section.title,
-                          layout: (myApps?.state ?? appsLayout)?.layout.rawValue)
-        guard place != remembered else { return }
+                          layout: (myApps?.state ?? appsLayout)?.layout.rawValue, item: leaving ? paneItemID : nil)
+        // Between leavings the item is not followed: a place that differs only by it is the same.
+        guard place != remembered, leaving || place != remembered.map({ var kept = $0; kept.item = nil; return kept }) else { return }
         remembered = place
         memory.remember(place, for: user)
     }
@@ -248,14 +254,28 @@ extension ConsoleViewModel {
 }
 
 extension ConsoleViewModel {
-    /// The item under the cursor of a list section (Models, Members…), nil for other sections.
-    static func itemID(in section: any SectionModel) -> String? {
+    /// The item under the cursor of a list (My Apps, Models, Members…), nil for other screens.
+    static func itemID(in section: any PaneModel) -> String? {
         (section as? any ItemSelecting)?.selectedItemID
     }
 
-    /// Puts a list section's cursor back on `item`, when it is still listed.
-    static func select(_ item: String?, in section: any SectionModel) {
+    /// Puts a list's cursor back on `item`, when it is still listed.
+    static func select(_ item: String?, in section: any PaneModel) {
         guard let item, let list = section as? any ItemSelecting else { return }
         list.selectItem(item)
+    }
+
+    /// The item under the cursor of the pane in front of the pages (its section's, in a pane
+    /// with sections).
+    var paneItemID: String? {
+        guard let pane = panes[state.pane] else { return nil }
+        return Self.itemID(in: (pane as? SectionedPage)?.section ?? pane)
+    }
+
+    /// Puts the pane's cursor (its section's) on `item`, when it is still listed.
+    func selectInPane(_ item: String) {
+        guard let pane = panes[state.pane] else { return }
+        Self.select(item, in: (pane as? SectionedPage)?.section ?? pane)
+        syncState()
     }
 }

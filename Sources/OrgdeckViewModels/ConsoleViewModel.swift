@@ -43,6 +43,9 @@ public final class ConsoleViewModel: DialogOwner {
     var settled = false
     /// The place last given to `memory`, so a key that moves nowhere writes nothing.
     var remembered: Place?
+    /// The remembered item to put the cursor on once the first frame is painted (the window
+    /// around it is work that grows with the data).
+    var itemToRestore: String?
     /// An SSH session's console (`orgdeck serve`): signing out ends the session, and nothing
     /// reads or writes files on the server. Fixed at creation: the first pane, built then, must
     /// already know it.

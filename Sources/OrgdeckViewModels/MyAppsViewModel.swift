@@ -3,7 +3,7 @@ import OrgdeckCore
 /// My Apps: the apps of the current context as a grid or a list, with filter-as-you-type,
 /// sort, pin and the app operations. Reads windows of the list, never the whole table; the
 /// cursor follows its app (by ID) across re-sorts, reloads and changes made elsewhere.
-public final class MyAppsViewModel: PaneModel, DialogOwner {
+public final class MyAppsViewModel: PaneModel, DialogOwner, ItemSelecting {
     public internal(set) var state: MyAppsState
     let env: PaneEnvironment
     var open: DialogSlot<AppPurpose>?
@@ -75,6 +75,11 @@ public final class MyAppsViewModel: PaneModel, DialogOwner {
         if !filtered { query.filter = "" }
         return (try? env.service.appPosition(env.session, in: env.context, query: query, appID: id)) ?? nil
     }
+
+    var selectedItemID: String? { state.selectedID }
+
+    /// Puts the cursor on app `id` when it is listed.
+    func selectItem(_ id: String) { _ = reload(keeping: id) }
 
     /// Takes over the filter and the app under the cursor of the same list built for another
     /// role (the role changed elsewhere), so the rebuild leaves the user where they were.

@@ -10,9 +10,12 @@ public struct Place: Codable, Equatable, Sendable {
     public var section: String?
     /// My Apps as a grid or a list (`AppLayout`'s raw value), the user's choice in every context.
     public var layout: String?
+    /// The item under the pane's cursor (an app's ID, a member's username) when the user quit
+    /// or signed out: written on leaving only, so moving the cursor writes nothing.
+    public var item: String?
 
-    public init(context: String, pane: Int, section: String? = nil, layout: String? = nil) {
-        self.context = context; self.pane = pane; self.section = section; self.layout = layout
+    public init(context: String, pane: Int, section: String? = nil, layout: String? = nil, item: String? = nil) {
+        self.context = context; self.pane = pane; self.section = section; self.layout = layout; self.item = item
     }
 }
 

@@ -101,6 +101,34 @@ import Testing
         #expect(bob.state.flash == .info("you are no longer in gone-org; this is your personal account"))
     }
 
+    @Test func quittingRemembersTheItemUnderTheCursorAndTheNextSignInReturnsToIt() throws {
+        let fixture = try Fixture()
+        let places = MemoryPlaces()
+        let first = fixture.console(memory: places)
+        first.switchContext(.organization("acme"))
+        first.send(.move(.down)); first.send(.move(.down))
+        let app = try #require(first.myApps?.state.selectedID)
+        #expect(app != first.myApps?.state.ids.first)
+        #expect(places.places["ada"]?.item == nil, "moving the cursor writes nothing")
+        #expect(first.send(.quit) == [.quit])
+        #expect(places.places["ada"]?.item == app)
+        // Signed in before the first frame (as `orgdeck demo` is): the cursor goes back once it is painted.
+        let again = ConsoleViewModel(service: fixture.service, session: fixture.ada, memory: places)
+        #expect(again.state.context == .organization("acme"))
+        again.send(.firstFramePainted)
+        #expect(again.myApps?.state.selectedID == app)
+        // A section's list too, signing in through the sign-in screen.
+        again.send(.selectPane(.account))
+        again.send(.selectSection(1))
+        let members = try #require((again.front as? SectionedPage)?.section as? MembersSection)
+        members.state.list.select(id: "bob")
+        again.send(.profileMenu); again.send(.text("x"))
+        #expect(again.state.signIn != nil && places.places["ada"]?.item == "bob")
+        again.type("ada"); again.send(.nextFocus); again.type(Fixture.password); again.send(.submit)
+        let back = try #require((again.front as? SectionedPage)?.section as? MembersSection)
+        #expect(back.state.list.selected?.user.username == "bob")
+    }
+
     @Test func signInWithWrongPasswordKeepsTheLoginAndClearsThePassword() throws {
         let fixture = try Fixture()
         let console = ConsoleViewModel(service: fixture.service)
