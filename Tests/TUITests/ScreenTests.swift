@@ -122,6 +122,14 @@ import OrgdeckViewModels
         #expect(!rows.contains { $0.contains("Press n") }, "\(rows.joined(separator: "\n"))")
     }
 
+    @Test func anEmptyTableKeepsItsColumnsApart() {
+        var painter = Painter(grid: CellGrid(width: 60, height: 4), theme: .builtin, keys: KeyMap())
+        let columns = [TableColumn("Owner", min: 10, priority: 8, identifier: true), TableColumn("App Name", min: 12, priority: 7),
+                       TableColumn("Your scopes", min: 12, priority: 6)]
+        TableView.draw(&painter, painter.grid.bounds, columns: columns, rows: [], cursor: nil, scrollTop: 0, empty: "Nothing shared.")
+        #expect(painter.grid.rows[0] == " Owner      App Name     Your scopes" + String(repeating: " ", count: 24), "\(painter.grid.rows[0])")
+    }
+
     @Test func theFooterSaysWhenKeysOfWhatHasFocusDidNotFit() {
         func footer(_ hints: [FooterView.Hint], width: Int = 40) -> String {
             var painter = Painter(grid: CellGrid(width: width, height: 2), theme: .builtin, keys: KeyMap())

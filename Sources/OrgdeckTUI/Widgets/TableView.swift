@@ -52,8 +52,11 @@ enum TableView {
         let inner = area.width - 2 - markWidth
         var columns = columns
         if let sortColumn, columns.indices.contains(sortColumn) { columns[sortColumn].title += ascending ? " ↑" : " ↓" }
+        // Without rows the columns take their minimum widths, so the titles still read as
+        // columns ("App Name" is one title, not two) instead of being packed one space apart.
         let cells = columns.indices.map { i in
-            columns[i].bar ? [columns[i].max ?? columns[i].min] : rows.map { i < $0.count ? TextWidth.columns($0[i]) : 0 }
+            columns[i].bar ? [columns[i].max ?? columns[i].min]
+                : rows.isEmpty ? [columns[i].min] : rows.map { i < $0.count ? TextWidth.columns($0[i]) : 0 }
         }
         let widths = TableLayout.widths(columns, content: cells.map(TableLayout.typicalWidth), longest: cells.map { $0.max() ?? 0 },
                                         available: inner)
