@@ -17,7 +17,7 @@ import OrgdeckViewModels
         console.send(.filter)
         console.send(.text("cle"))
         let rows = ScreenFixture.render(console)
-        #expect(rows[3].hasPrefix("                 Members (1)  /cle▏"))
+        #expect(rows[3].hasPrefix("                 Members (1 of 4)  /cle▏"))
         #expect(rows[23].hasPrefix(" Enter keep search  Esc clear  ↑↓ move"))
     }
 
@@ -27,7 +27,7 @@ import OrgdeckViewModels
         console.send(.text("xcle"))
         for _ in 0..<3 { console.send(.cursorLeft) }
         console.send(.deleteToStart)
-        #expect(ScreenFixture.render(console)[3].hasPrefix("                 Members (1)  /▏cle"))
+        #expect(ScreenFixture.render(console)[3].hasPrefix("                 Members (1 of 4)  /▏cle"))
     }
 
     @Test func theCursorRowOfTheMembersTableIsStyledAsTheCursor() throws {

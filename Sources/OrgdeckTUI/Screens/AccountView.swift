@@ -44,6 +44,14 @@ enum AccountView {
     /// A section's title line, with a quieter note beside it or its search when there is one;
     /// returns the row below it.
     @discardableResult
+    /// A list's title with how many rows it shows: "Members (3 of 12)" while a search hides
+    /// some, so an empty result does not read as an empty list.
+    static func title<Item: ListItem>(_ painter: inout Painter, _ area: Rect, _ name: String, counting state: ListSectionState<Item>) -> Int {
+        let (shown, all) = (state.list.rows.count, state.all.count)
+        let count = state.list.search.isEmpty || shown >= all ? "\(shown)" : "\(shown) of \(all)"
+        return title(&painter, area, "\(name) (\(count))", search: state.list.search, searching: state.list.searching)
+    }
+
     static func title(_ painter: inout Painter, _ area: Rect, _ text: String, note: String? = nil, search: TextField? = nil,
                       searching: Bool = false) -> Int {
         let used = painter.text(text, x: area.x + 1, y: area.y, .title)
@@ -71,7 +79,7 @@ enum MembersTable {
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Member>, now: Date) {
         let list = state.list
-        let y = AccountView.title(&painter, area, "Members (\(list.rows.count))", search: list.search, searching: list.searching)
+        let y = AccountView.title(&painter, area, "Members", counting: state)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = list.rows.map { member -> [String] in
             [member.user.username, member.user.displayName, member.user.email, member.role.shortTitle,
@@ -96,7 +104,7 @@ enum TeamsTable {
     /// `commands`: what works here, so the empty list suggests `n` only where it works.
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Team>, commands: [PaneCommand] = []) {
         let list = state.list
-        let y = AccountView.title(&painter, area, "Teams (\(list.rows.count))", search: list.search, searching: list.searching)
+        let y = AccountView.title(&painter, area, "Teams", counting: state)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = list.rows.map { team -> [String] in
             [team.id, team.name, String(team.memberCount), String(team.appCount),

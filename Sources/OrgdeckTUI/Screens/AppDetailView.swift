@@ -104,7 +104,7 @@ enum ConceptsTable {
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Concept>, commands: [PaneCommand] = []) {
         let list = state.list
-        let y = AccountView.title(&painter, area, "Concepts (\(list.rows.count))", search: list.search, searching: list.searching)
+        let y = AccountView.title(&painter, area, "Concepts", counting: state)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = list.rows.map { [$0.id, $0.name, String($0.inputCount), TextLayout.day($0.createdAt)] }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,

@@ -16,7 +16,7 @@ enum ModelsTable {
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<AppModel>, commands: [PaneCommand] = [], now: Date) {
         let list = state.list
-        let y = AccountView.title(&painter, area, "Models (\(list.rows.count))", search: list.search, searching: list.searching)
+        let y = AccountView.title(&painter, area, "Models", counting: state)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = list.rows.map { model in
             [model.id, model.name, model.type.rawValue, model.visibility.rawValue, latest(model),
@@ -61,7 +61,7 @@ enum StarredView {
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<StarredItem>) {
         let list = state.list
-        let y = AccountView.title(&painter, area, "Starred (\(list.rows.count))", search: list.search, searching: list.searching)
+        let y = AccountView.title(&painter, area, "Starred", counting: state)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = list.rows.map { item -> [String] in
             switch item {

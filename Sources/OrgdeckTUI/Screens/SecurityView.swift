@@ -111,8 +111,7 @@ enum SignInsTable {
     ]
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<AuditEntry>, now: Date) {
-        let y = AccountView.title(&painter, area, "Recent sign-ins (\(state.list.rows.count))", search: state.list.search,
-                                  searching: state.list.searching)
+        let y = AccountView.title(&painter, area, "Recent sign-ins", counting: state)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = state.list.rows.map { entry -> [String] in
             [entry.at.utcMinute, entry.source.rawValue, SignInHistorySection.outcome(entry), TextLayout.relative(entry.at, now: now)]
@@ -136,8 +135,8 @@ enum IdentityProvidersTable {
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<IdentityProvider>, visible: Bool,
                      commands: [PaneCommand] = []) {
         let list = state.list
-        let y = AccountView.title(&painter, area, visible ? "Identity providers (\(list.rows.count))" : "Identity providers",
-                                  search: list.search, searching: list.searching)
+        let y = visible ? AccountView.title(&painter, area, "Identity providers", counting: state)
+            : AccountView.title(&painter, area, "Identity providers")
         guard visible else {
             painter.text("Only Admins see and register the organization's identity providers.", x: area.x + 2, y: y + 1,
                          width: area.width - 3, .empty)

@@ -15,7 +15,7 @@ enum WorkflowsTable {
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Workflow>, commands: [PaneCommand] = [], now: Date) {
         let list = state.list
-        let y = AccountView.title(&painter, area, "Workflows (\(list.rows.count))", search: list.search, searching: list.searching)
+        let y = AccountView.title(&painter, area, "Workflows", counting: state)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = list.rows.map { [$0.id, $0.name, String($0.graph.nodes.count), $0.visibility.rawValue, TextLayout.relative($0.updatedAt, now: now)] }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
@@ -37,7 +37,7 @@ enum CollaboratorsTable {
 
     static func draw(_ painter: inout Painter, _ area: Rect, state: ListSectionState<Collaborator>, now: Date) {
         let list = state.list
-        let y = AccountView.title(&painter, area, "Collaborators (\(list.rows.count))", search: list.search, searching: list.searching)
+        let y = AccountView.title(&painter, area, "Collaborators", counting: state)
         if let error = state.error { painter.text(error, x: area.x + 2, y: y + 1, width: area.width - 3, .error); return }
         let rows = list.rows.map { [$0.user.username, $0.user.displayName, CollaboratorScope.text($0.scopes), TextLayout.relative($0.addedAt, now: now)] }
         TableView.draw(&painter, Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), columns: columns, rows: rows,
@@ -66,7 +66,7 @@ enum CollaborationsView {
         switch pane.section {
         case let shared as SharedWithYouSection:
             let list = shared.state.list
-            let y = AccountView.title(&painter, body, "Shared with you (\(list.rows.count))", search: list.search, searching: list.searching)
+            let y = AccountView.title(&painter, body, "Shared with you", counting: shared.state)
             painter.text("apps of others you collaborate on · Enter opens with your scopes · L leaves", x: body.x + 1, y: y,
                          width: body.width - 2, .muted)
             if let error = shared.state.error { painter.text(error, x: body.x + 2, y: y + 2, width: body.width - 3, .error); return }
@@ -75,8 +75,7 @@ enum CollaborationsView {
                            cursor: list.cursor, scrollTop: list.scrollTop, empty: "No app is shared with you.")
         case let collaborators as AppCollaboratorsSection:
             let list = collaborators.state.list
-            let y = AccountView.title(&painter, body, "\(collaborators.title) (\(list.rows.count))", search: list.search,
-                                      searching: list.searching)
+            let y = AccountView.title(&painter, body, collaborators.title, counting: collaborators.state)
             if let reason = collaborators.manageRefusal, reason != CoreError.readOnly.message {
                 painter.text(reason, x: body.x + 2, y: y + 1, width: body.width - 3, .muted)
                 return
