@@ -48,10 +48,16 @@ enum BreakdownTable {
             return [line.key, String(line.quantity), BillingView.money(line.amountMicros), Money.percent(permille: share),
                     String(Double(share) / 1000)]
         }
+        // The order is marked on its column, as in every sorted table: largest first but by name.
+        let sorted: (column: Int, ascending: Bool) = switch section.order {
+        case .amount: (2, false)
+        case .key: (0, true)
+        case .quantity: (1, false)
+        }
         TableView.draw(&painter, table, columns: columns(section.dimension), rows: rows, cursor: state.list.cursor,
                        scrollTop: state.list.scrollTop,
                        empty: state.all.isEmpty ? "No usage in \(section.shownMonth.label)." : "Nothing matches the search.",
-                       firstIndex: first)
+                       sortColumn: sorted.column, ascending: sorted.ascending, firstIndex: first)
     }
 }
 
