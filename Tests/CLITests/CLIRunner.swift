@@ -107,13 +107,19 @@ enum Workspace {
 
     /// The audit key the CLI uses with this home, so the tests' own service seals entries
     /// with the same key as the commands it runs.
-    static let auditKey = AuditKeyLocation(keyFile: home.appendingPathComponent("data/orgdeck/audit.key").path,
-                                           anchorDirectory: home.appendingPathComponent("data/orgdeck/audit-anchors").path)
+    static let auditKey = auditKey(home)
+
+    /// The audit key the CLI uses with `home` as its home.
+    static func auditKey(_ home: URL) -> AuditKeyLocation {
+        AuditKeyLocation(keyFile: home.appendingPathComponent("data/orgdeck/audit.key").path,
+                         anchorDirectory: home.appendingPathComponent("data/orgdeck/audit-anchors").path)
+    }
 
     /// The database at `path` opened in the test's own process, sealing with the CLI's audit key
-    /// and hashing passwords with few rounds, as every command under test would find it.
-    static func service(at path: String) throws -> OrgService {
-        try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: auditKey))
+    /// (for `home`, the shared one by default) and hashing passwords with few rounds, as every
+    /// command under test would find it.
+    static func service(at path: String, home: URL = home) throws -> OrgService {
+        try OrgService.open(path: path, options: .init(passwordRounds: 1_000, auditKey: auditKey(home)))
     }
 
     /// A fresh path for a database file nobody else uses.

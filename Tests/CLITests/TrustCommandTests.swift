@@ -174,7 +174,7 @@ import Glibc
         let home = Workspace.home.appendingPathComponent("log-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let path = home.appendingPathComponent("db.sqlite").path
-        let service = try Workspace.service(at: path)
+        let service = try Workspace.service(at: path, home: home)
         let user = try service.signUp(username: "ada", displayName: "Ada", email: "ada@example.com",
                                       password: SharedDatabase.password, source: .cli)
         let token = try service.createToken(Session(user: user, source: .cli), description: "t", scopes: [], expiresInDays: 9)

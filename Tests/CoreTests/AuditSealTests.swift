@@ -125,6 +125,34 @@ struct AuditSealTests {
         #expect(!FileManager.default.fileExists(atPath: world.key.keyFile), "verifying never creates a key")
     }
 
+    @Test("a change made with another key, or with none at hand, is refused and seals nothing; the key is not created")
+    func anotherKeyIsRefused() throws {
+        let world = try World()
+        let before = try world.entries()
+        let folder = (world.key.keyFile as NSString).deletingLastPathComponent + "/../other"
+        let other = AuditKeyLocation(keyFile: folder + "/audit.key", anchorDirectory: folder + "/audit-anchors")
+        let elsewhere = try OrgService.open(path: world.path, options: .init(passwordRounds: Fixture.rounds, auditKey: other))
+        func create() throws { _ = try elsewhere.createApp(world.session, in: .personal, id: "late", name: "Late", description: "") }
+        let missing = try #require(coreError(create))
+        #expect(missing.message.hasPrefix("nothing was changed: this database's audit log is sealed with key ")
+                && missing.message.contains("(there is no key file there)") && missing.message.contains("ORGDECK_AUDIT_KEY"), "\(missing.message)")
+        #expect(!FileManager.default.fileExists(atPath: other.keyFile), "no key is made up for a sealed log")
+        // A key of its own, made for another database: refused the same way.
+        let fresh = try OrgService.open(path: folder + "/fresh.sqlite", options: .init(passwordRounds: Fixture.rounds, auditKey: other))
+        _ = try fresh.signUp(username: "bea", displayName: "Bea", email: "bea@example.com", password: Fixture.password, source: .cli)
+        #expect(coreError(create)?.message.contains("(the key there is ") == true)
+        #expect(try world.entries() == before && (try? world.service.app(world.session, in: .personal, id: "late")) == nil,
+                "the change and its entry were both rolled back")
+        #expect(try world.service.verifyAudit() == .intact(entries: before, notes: []), "the log still verifies")
+        // Adopting a new key is a deliberate step, and verify then says where the key changed.
+        var adopting = other
+        adopting.adoptNewKey = true
+        let adopted = try OrgService.open(path: world.path, options: .init(passwordRounds: Fixture.rounds, auditKey: adopting))
+        _ = try adopted.createApp(world.session, in: .personal, id: "late", name: "Late", description: "")
+        guard case .broken(let entry, let reason) = try world.service.verifyAudit() else { Issue.record("a key change is reported"); return }
+        #expect(entry == Int64(before + 1) && reason.hasPrefix("it is sealed with another key"))
+    }
+
     @Test("a copy of the file elsewhere has no anchor yet, and says so")
     func copiedFile() throws {
         let world = try World()

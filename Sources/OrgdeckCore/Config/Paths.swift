@@ -69,7 +69,8 @@ public struct Paths: Equatable, Sendable {
         logFile = stateDir + "/orgdeck.log"
         let keyFile = Paths.nonEmpty(environment["ORGDECK_AUDIT_KEY"]).map(absolute) ?? dataDir + "/audit.key"
         auditKey = AuditKeyLocation(keyFile: keyFile,
-                                    anchorDirectory: (keyFile as NSString).deletingLastPathComponent + "/audit-anchors")
+                                    anchorDirectory: (keyFile as NSString).deletingLastPathComponent + "/audit-anchors",
+                                    adoptNewKey: environment["ORGDECK_AUDIT_NEW_KEY"] == "1")
 
         hostKey = dataDir + "/ssh_host_ed25519_key"
 

@@ -68,8 +68,11 @@ extension StoreTransaction {
     @discardableResult
     func appendAudit(_ record: AuditRecord) throws -> AuditEntry {
         let record = record.bounded
-        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash, key_id FROM audit_log ORDER BY id DESC LIMIT 1")
         let lastRead = last.map { RowReader($0, table: "audit_log") }
+        // The key the log is sealed with, as its newest entry says (none after an entry written
+        // unsealed for want of a readable key: looking further back would cost every append).
+        let chainKey: String? = try lastRead?("key_id")
         let id: Int64 = try (lastRead?("id") ?? 0) + 1
         let previousHash: String = try lastRead?("hash") ?? AuditChain.genesisHash
         var entry = AuditEntry(id: id, at: Date(stored: record.at.storedValue), actor: record.actor,
@@ -77,7 +80,7 @@ extension StoreTransaction {
                                details: record.details, source: record.source, outcome: record.outcome,
                                previousHash: previousHash, hash: "", keyID: nil, seal: nil)
         entry.hash = AuditChain.hash(of: entry)
-        if let key = seal.keyForSealing() {
+        if let key = try seal.keyForSealing(chain: chainKey) {
             let databaseID = try databaseID()
             entry.keyID = key.id
             entry.seal = AuditSeal.seal(key: key.key, databaseID: databaseID, entryID: id, hash: entry.hash)

@@ -12,9 +12,13 @@ public struct AuditKeyLocation: Sendable, Equatable {
     public var keyFile: String
     /// One small file per database recording the newest sealed entry (the anchor).
     public var anchorDirectory: String
+    /// Seal with this key even where the log was sealed with another (`ORGDECK_AUDIT_NEW_KEY=1`):
+    /// the deliberate way on when the log's key is lost. `audit verify` then reports where the
+    /// key changed.
+    public var adoptNewKey: Bool
 
-    public init(keyFile: String, anchorDirectory: String) {
-        self.keyFile = keyFile; self.anchorDirectory = anchorDirectory
+    public init(keyFile: String, anchorDirectory: String, adoptNewKey: Bool = false) {
+        self.keyFile = keyFile; self.anchorDirectory = anchorDirectory; self.adoptNewKey = adoptNewKey
     }
 }
 
@@ -69,6 +73,27 @@ final class AuditSeal: @unchecked Sendable {
                 return nil
             }
         }
+    }
+
+    /// The key to seal the next entry of a log whose newest seal was made with the key `chain`
+    /// names (nil when no entry is sealed yet). Another key is refused rather than used, and a
+    /// missing key file is not created: entries sealed with a key that is not the log's make the
+    /// whole log fail verification for good, so the change is refused instead, saying how to
+    /// point at the right key. Nil (unsealed) when the key cannot be read, as before.
+    func keyForSealing(chain: String?) throws -> (key: SymmetricKey, id: String)? {
+        guard let location, let chain, !location.adoptNewKey else { return keyForSealing() }
+        let missing = lock.withLock { loaded == nil && !loadFailed } && !FileManager.default.fileExists(atPath: location.keyFile)
+        if missing { throw Self.notTheLogsKey(chain: chain, location.keyFile, "there is no key file there") }
+        guard let key = keyForSealing() else { return nil }
+        if key.id != chain { throw Self.notTheLogsKey(chain: chain, location.keyFile, "the key there is \(key.id)") }
+        return key
+    }
+
+    private static func notTheLogsKey(chain: String, _ keyFile: String, _ found: String) -> CoreError {
+        CoreError(.failure, "nothing was changed: this database's audit log is sealed with key \(chain), and the audit key "
+                  + "\(keyFile) is not it (\(found)). Point ORGDECK_AUDIT_KEY at the key file it was sealed with (`orgdeck info` "
+                  + "shows the one in use); if that key is lost, ORGDECK_AUDIT_NEW_KEY=1 seals from now on with this one, "
+                  + "and `audit verify` will report where the key changed")
     }
 
     /// The key for checking only: never creates the file. Throws when it exists but is unreadable.
