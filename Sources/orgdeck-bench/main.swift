@@ -80,9 +80,12 @@ guard FileManager.default.isExecutableFile(atPath: consoleBinary) else {
     say("no console binary at \(consoleBinary): build it first (bash scripts/bench does)")
     exit(1)
 }
+// The bench's databases are written by this process (with a key of its own) and by the console
+// and the server it starts (with the folder's): their audit logs are not what is measured, so the
+// children seal with the key at hand instead of refusing a log sealed with another.
 let ptyEnvironment = ["HOME": folder, "XDG_STATE_HOME": folder + "/state", "XDG_CONFIG_HOME": folder + "/config",
                       "XDG_DATA_HOME": folder + "/data", "TERM": "xterm-256color", "LANG": "C.UTF-8",
-                      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+                      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "ORGDECK_AUDIT_NEW_KEY": "1"]
 let demoPath = folder + "/demo.sqlite"
 try OrgService.open(path: demoPath).seedDemo()
 let bareBinary = try BareCurses.build(in: folder)
