@@ -39,6 +39,7 @@ public enum Dialog: Equatable, Sendable {
             return .form(built)
         case (.picker(var built), .picker(let kept)) where built.options.map(\.value) == kept.options.map(\.value):
             built.marked = kept.marked
+            built.marking = kept.marking
             built.filter = kept.filter
             built.point(at: kept.cursor)
             return .picker(built)
@@ -128,6 +129,7 @@ public enum Dialog: Equatable, Sendable {
             guard let option = picker.highlighted else { return .open(self) }
             if let refusal = option.refusal { picker.error = refusal; return .open(.picker(picker)) }
         }
+        if let refusal = picker.unmarkedAll { picker.error = refusal; return .open(.picker(picker)) }
         return .done(.picker(picker))
     }
 
@@ -165,7 +167,8 @@ public enum Dialog: Equatable, Sendable {
         case .picker(let picker):
             var commands = [PaneCommand(.move(.down), "move"), PaneCommand(.text(""), "type to filter")]
             if picker.multiple { commands.append(PaneCommand(.text(" "), "mark")) }
-            commands += [PaneCommand(.submit, picker.multiple && !picker.marked.isEmpty ? "take marked" : "choose"),
+            commands += [PaneCommand(.submit, picker.multiple && !picker.marked.isEmpty ? "take marked" : "choose",
+                                     refusal: picker.unmarkedAll),
                          PaneCommand(.cancel, picker.cancelLabel)]
             return commands
         case .info(let info):

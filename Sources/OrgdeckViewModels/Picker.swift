@@ -71,6 +71,15 @@ public struct PickerState: Equatable, Sendable {
         marked.isEmpty ? highlighted.map { [$0.value] } ?? [] : marked
     }
 
+    /// Whether the user has marked or unmarked anything: then Enter with nothing marked is
+    /// refused (`unmarkedAll`) instead of taking the highlighted option the user just unmarked.
+    public internal(set) var marking = false
+
+    /// Why Enter takes nothing: every mark was taken off again.
+    public var unmarkedAll: String? {
+        multiple && marking && marked.isEmpty ? "nothing is marked: Space marks an option, or Esc" : nil
+    }
+
     public mutating func move(_ delta: Int) { point(at: cursor + delta) }
 
     /// Puts the cursor on the visible option at `index` (clamped) and anchors it there.
@@ -91,6 +100,7 @@ public struct PickerState: Equatable, Sendable {
         guard let option = highlighted else { return }
         if let refusal = option.refusal { error = refusal; return }
         error = nil
+        marking = true
         if let index = marked.firstIndex(of: option.value) { marked.remove(at: index); return }
         let exclusive = Set(options.filter(\.exclusive).map(\.value))
         if option.exclusive { marked.removeAll() } else { marked.removeAll { exclusive.contains($0) } }

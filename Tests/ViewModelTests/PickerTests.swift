@@ -52,4 +52,18 @@ import Testing
         picker.toggle()
         #expect(picker.marked == ["a"] && picker.error == nil)
     }
+
+    @Test func enterAfterEveryMarkWasTakenOffAgainTakesNothing() {
+        let options = ["predict", "members:read", "apps:write"].map { PickerOption(value: $0, label: $0) }
+        var quick = Dialog.picker(PickerState(title: "Scopes", options: options, multiple: true))
+        guard case .done(.picker(let taken)) = quick.step(.submit) else { Issue.record("a quick Enter takes the highlighted"); return }
+        #expect(taken.chosen == ["predict"])
+        quick = Dialog.picker(PickerState(title: "Scopes", options: options, multiple: true))
+        for event: ConsoleEvent in [.move(.down), .text(" "), .text(" ")] {
+            if case .open(let next) = quick.step(event) { quick = next }
+        }
+        guard case .open(.picker(let refused)) = quick.step(.submit) else { Issue.record("the unmarked scope was taken"); return }
+        #expect(refused.error == "nothing is marked: Space marks an option, or Esc")
+        #expect(quick.commands.first { $0.event == .submit }?.refusal == refused.error, "greyed with the reason")
+    }
 }
