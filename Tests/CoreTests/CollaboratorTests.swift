@@ -126,6 +126,17 @@ struct CollaboratorTests {
         #expect(try s.collaborators(admin, in: acme, appID: "support").map(\.scopes) == [[.predict, .modelsRead]])
         let user = try #require(try s.members(admin, organizationID: "acme").first { $0.role == .orgUser })
         let orgUser = Session(user: user.user, source: .tui)
+        // Whom an app cannot be shared with is said before the scopes are picked: an Admin or an
+        // Organization Contributor reaches every app of the organization with every right already.
+        #expect(try s.refusalToShare(admin, in: acme, appID: "support", login: admin.user.username)
+                == "\(admin.user.username) is Admin of acme and reaches its apps with every right already: "
+                + "collaborators are given what their role does not")
+        #expect(coreError { try s.addCollaborator(admin, in: acme, appID: "support", login: admin.user.username, scopes: [.predict]) }?.kind
+                == .conflict)
+        #expect(try s.refusalToShare(admin, in: acme, appID: "support", login: "nobody")?.hasPrefix("no account nobody") == true)
+        #expect(try s.refusalToShare(admin, in: acme, appID: "support", login: "zed") == "zed already collaborates on support: change their scopes instead")
+        #expect(try s.refusalToShare(admin, in: acme, appID: "support", login: user.user.username) == nil,
+                "an Organization User may be given more than the role gives")
         #expect(coreError { try s.addCollaborator(orgUser, in: acme, appID: "support", login: "zed", scopes: [.predict]) }?.kind == .forbidden)
         #expect(coreError { _ = try s.collaborators(zed, in: acme, appID: "support") }?.kind == .notFound)
         try s.leaveCollaboration(zed, in: acme, appID: "support")

@@ -328,6 +328,11 @@ import Testing
         let (console, section) = try appSection("moderation", "Collaborators", as: CollaboratorsSection.self)
         #expect(section.state.list.rows.isEmpty)
         console.send(.new)
+        // Who cannot be added is refused at the user step, with what was typed kept.
+        console.type("nobody"); console.send(.submit)
+        let who = try #require(console.formState)
+        #expect(who.error?.hasPrefix("no account nobody") == true && who.value("user") == "nobody", "\(String(describing: who.error))")
+        for _ in 0..<6 { console.send(.backspace) }
         console.type("olivia@example.org"); console.send(.submit)
         let scopes = try picker(console)
         #expect(scopes.multiple && scopes.marked == ["inputs:read", "models:read", "predict"])

@@ -21,13 +21,7 @@ extension OrgService {
         return try change { tx in
             let (access, stored) = try managedApp(tx, session, context, appID: appID, auditAction: "collaborator.add")
             let user = try collaboratorAccount(tx, login)
-            if case .user(let ownerID) = stored.app.owner, ownerID == user.id {
-                throw CoreError.conflict("\(user.username) owns app \(stored.app.id): an owner needs no scopes", field: "user")
-            }
-            guard try tx.collaboratorScopes(appKey: stored.key, userID: user.id) == nil else {
-                throw CoreError.conflict("\(user.username) already collaborates on \(stored.app.id): change their scopes instead",
-                                         field: "user")
-            }
+            if let reason = try shareRefusal(tx, stored, user) { throw CoreError.conflict(reason, field: "user") }
             try tx.setCollaborator(appKey: stored.key, userID: user.id, scopes: scopes, by: session.user.id, at: now)
             try tx.appendAudit(record(session, organizationID: access.organizationID, action: "collaborator.add",
                                       target: "\(stored.app.id)/\(user.username)", details: CollaboratorScope.text(scopes)))
@@ -121,6 +115,38 @@ extension OrgService {
         let stored = try findApp(tx, access, id: appID)
         try require(.manageCollaborators, access, tx, app: stored, auditAction: auditAction, target: stored.app.id)
         return (access, stored)
+    }
+
+    /// Why app `appID` cannot be shared with `login` (no such account, its owner, a collaborator
+    /// already, a member whose role reaches every app with every right), or nil: asked at the
+    /// user step, before the scopes are picked.
+    public func refusalToShare(_ session: Session, in context: Context, appID: String, login: String) throws -> String? {
+        try checkedRead { tx in
+            let stored = try findApp(tx, try access(tx, session, context), id: appID)
+            do {
+                return try shareRefusal(tx, stored, try collaboratorAccount(tx, login))
+            } catch let error as CoreError where error.kind == .notFound {
+                return error.message
+            }
+        }
+    }
+
+    /// Why `user` cannot be added as a collaborator on `stored`, or nil.
+    private func shareRefusal(_ tx: StoreTransaction, _ stored: StoredApp, _ user: User) throws -> String? {
+        switch stored.app.owner {
+        case .user(let ownerID) where ownerID == user.id:
+            return "\(user.username) owns app \(stored.app.id): an owner needs no scopes"
+        case .organization(let organizationID):
+            if let role = try tx.role(organizationID: organizationID, userID: user.id), role == .admin || role == .orgContributor {
+                return "\(user.username) is \(role.title) of \(organizationID) and reaches its apps with every right already: "
+                    + "collaborators are given what their role does not"
+            }
+        default: break
+        }
+        if try tx.collaboratorScopes(appKey: stored.key, userID: user.id) != nil {
+            return "\(user.username) already collaborates on \(stored.app.id): change their scopes instead"
+        }
+        return nil
     }
 
     /// The account `login` names: a username, or an email compared case-insensitively.

@@ -75,6 +75,10 @@ public final class CollaboratorsSection: ListSection<Collaborator, Collaborators
         case (.who, .form(let form)):
             let login = form.value("user")
             guard !login.isEmpty else { throw CoreError.invalid("user", "name a user by username or email") }
+            // Who cannot be added is said here, before the scopes are picked for nothing.
+            if let reason = try env.service.refusalToShare(env.session, in: env.context, appID: appID, login: login) {
+                throw CoreError(.conflict, reason, field: "user")
+            }
             return present(.picker(Self.scopePicker("What may \(login) do on \(appID)?", marked: [.inputsRead, .modelsRead, .predict])),
                            for: .scopes(login: login, current: nil))
         case (.scopes(let login, let current), .picker(let picker)):
