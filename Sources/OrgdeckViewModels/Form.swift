@@ -86,9 +86,15 @@ public struct FormState: Equatable, Sendable {
     public mutating func edit(_ apply: (inout TextField) -> Void) {
         guard fields.indices.contains(focus) else { return }
         let before = fields[focus].value.text
+        fields[focus].value.cut = 0
         apply(&fields[focus].value)
         // The refusal was about this field's value, which the user is now changing.
         if fields[focus].value.text != before, errorField == fields[focus].key { error = nil; errorField = nil }
+        let field = fields[focus]
+        if field.value.cut > 0 {
+            error = "\(field.label) takes \(field.value.maxLength) characters at most: \(field.value.cut) more were left out"
+            errorField = field.key
+        }
     }
 
     /// Moves focus to the field a validation error names, if any; that error goes once the
@@ -122,6 +128,9 @@ public struct FormState: Equatable, Sendable {
     mutating func completePath() -> Bool {
         let text = fields[focus].value.text
         let (head, last) = PathCompletion.split(text)
+        // A file named whole is done, though longer names start with it (`t.csv`, `t.csv.old`):
+        // Tab goes on to the next field, as the footer says.
+        if let typed = PathCompletion.paths(last).first, !typed.hasSuffix("/"), PathCompletion.isFile(typed) { return false }
         guard let completion = PathCompletion.complete(last) else { return false }
         let listed = completion.candidates.count > 1 ? completion.candidates.prefix(8).joined(separator: "  ")
             + (completion.candidates.count > 8 ? "  …" : "") : ""

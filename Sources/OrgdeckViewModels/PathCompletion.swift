@@ -49,6 +49,12 @@ enum PathCompletion {
         return Result(text: typedFolder + shared.replacingOccurrences(of: " ", with: "\\ "), candidates: candidates)
     }
 
+    /// Whether `path` (expanded) names a file that is not a folder.
+    static func isFile(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && !folder.boolValue
+    }
+
     static func commonPrefix(_ names: [String]) -> String {
         guard var prefix = names.first else { return "" }
         for name in names.dropFirst() {

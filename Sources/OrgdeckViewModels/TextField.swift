@@ -5,6 +5,15 @@ public struct TextField: Equatable, Sendable {
     public internal(set) var cursor: Int
     /// Hard cap on characters so a paste cannot grow a field without bound.
     public var maxLength: Int
+    /// Characters the last insertion left out for want of room (a paste longer than the field
+    /// takes), for the form to say so: nothing typed is dropped in silence.
+    public internal(set) var cut = 0
+
+    /// Two fields are equal by what they hold and where the cursor is: `cut` is a report about
+    /// the last keystroke, not part of the value.
+    public static func == (a: TextField, b: TextField) -> Bool {
+        a.text == b.text && a.cursor == b.cursor && a.maxLength == b.maxLength
+    }
 
     public init(_ text: String = "", maxLength: Int = 2_000) {
         self.text = String(text.prefix(maxLength))
@@ -18,7 +27,8 @@ public struct TextField: Equatable, Sendable {
         // Newlines from a paste end up as spaces: every field here is one line.
         let cleaned = string.replacingOccurrences(of: "\r\n", with: " ")
             .map { $0 == "\n" || $0 == "\r" ? " " : $0 }
-        let room = maxLength - text.count
+        let room = max(0, maxLength - text.count)
+        cut = max(0, cleaned.count - room)
         guard room > 0 else { return }
         let piece = String(cleaned.prefix(room))
         let index = text.index(text.startIndex, offsetBy: cursor)

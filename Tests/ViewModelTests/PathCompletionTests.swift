@@ -32,6 +32,19 @@ import Testing
         #expect(form.focus == 1, "a whole file name: Tab goes on")
     }
 
+    @Test func aWholeFileNameThatBeginsLongerNamesMovesOnAtOnce() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        FileManager.default.createFile(atPath: root + "/tickets.csv.old", contents: Data())
+        var form = form(root + "/tickets.csv")
+        form.apply(.nextFocus)
+        #expect(form.focus == 1 && form.value("paths") == root + "/tickets.csv", "the file typed is done: no list, no Tab swallowed")
+        // A long paste into a field says what it left out.
+        form.apply(.text(String(repeating: "x", count: 310)))
+        #expect(form.value("concepts").count == 300)
+        #expect(form.error == "Concepts for all takes 300 characters at most: 10 more were left out" && form.errorField == "concepts")
+    }
+
     @Test func aFolderListsItsFilesOnceThenTabMovesOn() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
