@@ -103,7 +103,7 @@ public final class ModelsSection: ListSection<AppModel, ModelsSection.Purpose> {
         let actions = ModelActions(env: env, context: env.context, appID: appID, app: app())
         return [PaneCommand(.open, "open", refusal: none), PaneCommand(.new, "new model", refusal: editRefusal),
                 PaneCommand(.train, "train", refusal: none ?? actions.refusal(.trainModels)),
-                PaneCommand(.star, "star", refusal: none ?? env.refusalToChange),
+                PaneCommand(.star, state.list.selected?.starred == true ? "unstar" : "star", refusal: none ?? env.refusalToChange),
                 PaneCommand(.edit, "edit", refusal: none ?? editRefusal),
                 PaneCommand(.visibility, "visibility", refusal: none ?? actions.refusal(.setModelVisibility)),
                 PaneCommand(.delete, "delete", refusal: none ?? editRefusal),

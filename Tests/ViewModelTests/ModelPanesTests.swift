@@ -189,8 +189,10 @@ import Testing
         #expect(console.state.flash?.text.hasPrefix("router v1 trained, accuracy") == true)
         #expect(console.state.flash?.text.hasSuffix("held-out inputs: label more inputs for a measure to trust") == true,
                 "30 inputs leave a handful to measure on, and the flash says so: \(console.state.flash?.text ?? "")")
+        #expect(console.focusCommands.contains(PaneCommand(.star, "star")))
         console.send(.star)
         #expect(models.state.list.selected?.starred == true)
+        #expect(console.focusCommands.contains(PaneCommand(.star, "unstar")), "s says what it does to the row under the cursor")
         console.send(.open)
         let page = try #require(console.front as? ModelPageViewModel)
         #expect(page.state.model?.latestTrained?.number == 1)

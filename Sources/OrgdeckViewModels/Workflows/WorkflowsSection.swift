@@ -109,7 +109,7 @@ public final class WorkflowsSection: ListSection<Workflow, WorkflowsSection.Purp
     override var listCommands: [PaneCommand] {
         let none = needsItem("workflow")
         return [PaneCommand(.open, "open", refusal: none), PaneCommand(.new, "new workflow", refusal: editRefusal),
-                PaneCommand(.star, "star", refusal: none ?? env.refusalToChange),
+                PaneCommand(.star, state.list.selected?.starred == true ? "unstar" : "star", refusal: none ?? env.refusalToChange),
                 PaneCommand(.duplicate, "duplicate", refusal: none ?? editRefusal),
                 PaneCommand(.visibility, "visibility", refusal: none ?? visibilityRefusal),
                 PaneCommand(.delete, "delete", refusal: none ?? editRefusal),
