@@ -144,8 +144,12 @@ public final class InputsSection: SectionModel, DialogOwner, ItemSelecting {
             if !state.exact { load(count: true) }
             move(to: state.total - 1)
         case .filter: state.searching = true
-        // A kept search is cleared before Esc leaves the page, as a kept filter is in My Apps.
+        // A kept search, then a concept filter, is cleared before Esc leaves the page, as a kept
+        // filter is in My Apps.
         case .back where !state.search.isEmpty, .cancel where !state.search.isEmpty: clearSearch()
+        case .back where state.filter != .all, .cancel where state.filter != .all:
+            state.filter = .all
+            restart(count: true)
         case .mark:
             guard let input = state.selected else { return [] }
             if let at = state.marked.firstIndex(of: input.id) { state.marked.remove(at: at) } else { state.marked.append(input.id) }
@@ -333,8 +337,11 @@ public final class InputsSection: SectionModel, DialogOwner, ItemSelecting {
             return [PaneCommand(.submit, "keep search"), PaneCommand(.cancel, "clear"), PaneCommand(.move(.down), "move")]
         }
         let none = state.targets.isEmpty ? "no input selected" : nil
-        // Esc clears a kept search before it leaves the page: one Esc hint, saying so.
-        return (state.search.isEmpty ? [] : [PaneCommand(.back, "clear search")])
+        // Esc clears a kept search, then a concept filter, before it leaves the page: one Esc
+        // hint, saying so.
+        let clears = !state.search.isEmpty ? [PaneCommand(.back, "clear search")]
+            : state.filter != .all ? [PaneCommand(.back, "clear filter")] : []
+        return clears
             + [PaneCommand(.upload, "upload", refusal: editRefusal ?? env.refusalOfFiles),
                 PaneCommand(.filter, "search"), PaneCommand(.toggleView, "filter"),
                 PaneCommand(.mark, "mark", refusal: state.selected == nil ? "no input selected" : nil),

@@ -65,6 +65,13 @@ import Testing
         console.send(.unlabel)
         console.send(.submit)
         #expect(console.state.flash == .info("1 label removed"))
+        // Esc clears the kept search, then the concept filter, and only then leaves the page.
+        #expect(console.focusCommands.prefix(2) == [PaneCommand(.nextFocus, "sections"), PaneCommand(.back, "clear search")])
+        console.send(.back)
+        #expect(inputs.state.search.isEmpty && inputs.state.filter == .concept("urgent"))
+        #expect(console.focusCommands.prefix(2) == [PaneCommand(.nextFocus, "sections"), PaneCommand(.back, "clear filter")])
+        console.send(.back)
+        #expect(inputs.state.filter == .all && inputs.state.total == 30 && console.appDetail?.section is InputsSection)
         console.send(.upload)
         console.type("/nowhere/t.csv")
         console.send(.nextFocus)
