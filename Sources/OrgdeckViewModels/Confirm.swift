@@ -36,8 +36,13 @@ public struct InfoState: Equatable, Sendable {
     /// show. The bound counts a line more for every 40 characters of a value, the narrowest a
     /// value column gets, and for every line break, so scrolling can reach the last line.
     public mutating func scroll(_ delta: Int) {
-        let lines = rows.reduce(0) { $0 + 1 + $1.value.count / 40 + $1.value.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } }
-        top = min(max(0, top + delta), max(0, lines - 1))
+        top = min(max(0, top + delta), max(0, lineCount - 1))
+    }
+
+    /// The most lines the rows can take: one each, a line more for every 40 characters of a
+    /// value and for every line break in it.
+    public var lineCount: Int {
+        rows.reduce(0) { $0 + 1 + $1.value.count / 40 + $1.value.reduce(0) { $0 + ($1.isNewline ? 1 : 0) } }
     }
 }
 

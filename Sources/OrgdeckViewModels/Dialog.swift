@@ -116,6 +116,8 @@ public enum Dialog: Equatable, Sendable {
             case .move(.up): info.scroll(-1)
             case .pageDown: info.scroll(10)
             case .pageUp: info.scroll(-10)
+            case .top: info.scroll(-info.lineCount)
+            case .bottom: info.scroll(info.lineCount)
             default: return .open(self)
             }
             return .open(.info(info))
@@ -172,7 +174,9 @@ public enum Dialog: Equatable, Sendable {
                          PaneCommand(.cancel, picker.cancelLabel)]
             return commands
         case .info(let info):
-            return (info.rows.count > 12 ? [PaneCommand(.move(.down), "scroll")] : []) + [PaneCommand(.cancel, "close")]
+            // Scrolling is offered where the lines may not fit (a long value wraps onto many).
+            return (info.lineCount > 12 ? [PaneCommand(.move(.down), "scroll"), PaneCommand(.bottom, "end")] : [])
+                + [PaneCommand(.cancel, "close")]
         }
     }
 }

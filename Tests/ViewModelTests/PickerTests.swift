@@ -66,4 +66,13 @@ import Testing
         #expect(refused.error == "nothing is marked: Space marks an option, or Esc")
         #expect(quick.commands.first { $0.event == .submit }?.refusal == refused.error, "greyed with the reason")
     }
+
+    @Test func detailsWithOneLongValueOfferScrollingAndEndGoesToItsEnd() {
+        var details = Dialog.info(InfoState(title: "Input in_1", rows: [InfoRow("Text", String(repeating: "word ", count: 400))]))
+        #expect(details.commands.map(\.label) == ["scroll", "end", "close"], "one row, but a long one")
+        if case .open(let moved) = details.step(.bottom) { details = moved }
+        guard case .info(let info) = details else { Issue.record("closed"); return }
+        #expect(info.top == info.lineCount - 1 && info.lineCount > 40)
+        #expect(Dialog.info(InfoState(title: "Short", rows: [InfoRow("ID", "in_1")])).commands.map(\.label) == ["close"])
+    }
 }
