@@ -71,6 +71,9 @@ import Testing
         console.send(.text(" ")); console.send(.submit)
         #expect(editor.state.draft.edges.last == WorkflowEdge(from: "n1", to: "n2") && editor.state.selected == "n2")
         // A refused edit leaves the graph as it was: the last input of n2 cannot go.
+        #expect(console.refusals["remove input"] == "n2 has only this input: add another first, or remove the node",
+                "greyed before the key is pressed")
+        #expect(console.refusals["add input"] == "every other node already feeds n2")
         console.send(.unlabel)
         #expect(console.state.flash == .warn("n2 has only this input: add another first, or remove the node"))
         // Removing n1 would leave n2 without input: refused by the core's rules, the draft unchanged.

@@ -157,9 +157,10 @@ public final class WorkflowEditorSection: SectionModel, DialogOwner {
     public var commands: [PaneCommand] {
         if let dialog { return dialog.commands }
         let none = state.selected == nil ? "no node selected" : nil
+        let edits = WorkflowEdits(section: self), node = edits.selected
         return [PaneCommand(.new, "add node", refusal: editRefusal),
-                PaneCommand(.label, "add input", refusal: none ?? editRefusal),
-                PaneCommand(.unlabel, "remove input", refusal: none ?? editRefusal),
+                PaneCommand(.label, "add input", refusal: none ?? editRefusal ?? node.flatMap(edits.refusalToConnect)),
+                PaneCommand(.unlabel, "remove input", refusal: none ?? editRefusal ?? node.flatMap(edits.refusalToDisconnect)),
                 PaneCommand(.toggleView, "version", refusal: none ?? editRefusal),
                 PaneCommand(.edit, "rename", refusal: none ?? editRefusal),
                 PaneCommand(.delete, "remove node", refusal: none ?? editRefusal),

@@ -13,6 +13,21 @@ struct WorkflowEdits {
 
     func type(of node: WorkflowNode) -> ModelType? { state.model(node.model)?.type }
 
+    /// Why `node` can take no other input: only a concept thresholder reads other nodes, and
+    /// one that every other node feeds already has nothing left to add.
+    func refusalToConnect(_ node: WorkflowNode) -> String? {
+        guard type(of: node) == .conceptThresholder else {
+            return "node \(node.id) reads the workflow's text: only a concept thresholder takes other inputs"
+        }
+        let fed = draft.sources(of: node.id)
+        return draft.nodes.contains { $0.id != node.id && !fed.contains($0.id) } ? nil : "every other node already feeds \(node.id)"
+    }
+
+    /// Why `node` can lose none of its inputs: its only one.
+    func refusalToDisconnect(_ node: WorkflowNode) -> String? {
+        draft.sources(of: node.id).count > 1 ? nil : "\(node.id) has only this input: add another first, or remove the node"
+    }
+
     func begin(_ event: ConsoleEvent) -> [Reaction] {
         switch event {
         case .new:
@@ -29,19 +44,14 @@ struct WorkflowEdits {
         guard let node = selected else { return refused("no node selected" + section.env.keys.suggest(.new, ": %k adds one")) }
         switch event {
         case .label:
-            guard type(of: node) == .conceptThresholder else {
-                return refused("node \(node.id) reads the workflow's text: only a concept thresholder takes other inputs")
-            }
+            if let reason = refusalToConnect(node) { return refused(reason) }
             let candidates = draft.nodes.filter { $0.id != node.id && !draft.sources(of: node.id).contains($0.id) }
-            guard !candidates.isEmpty else { return refused("every other node already feeds \(node.id)") }
             return section.present(.picker(PickerState(title: "Feed \(node.id) from", options: candidates.map {
                 PickerOption(value: $0.id, label: $0.id, detail: $0.model)
             })), for: .connect)
         case .unlabel:
+            if let reason = refusalToDisconnect(node) { return refused(reason) }
             let sources = draft.sources(of: node.id)
-            guard sources.count > 1 else {
-                return refused("\(node.id) has only this input: add another first, or remove the node")
-            }
             return section.present(.picker(PickerState(title: "Remove an input of \(node.id)", options: sources.map {
                 PickerOption(value: $0, label: $0, detail: $0 == WorkflowGraph.input ? "the workflow's text" : draft.node($0)?.model ?? "")
             })), for: .disconnect)
