@@ -124,6 +124,13 @@ import OrgdeckViewModels
         #expect(roomy[4] == 10, "with room, the title stays whole")
     }
 
+    @Test func anInputsLongTextLeavesItsConceptsWhole() {
+        // Inputs at 120 columns (98 beside the sidebar): texts of 200 characters, concepts of 28.
+        let width = TableLayout.widths(InputsView.columns, content: [15, 28, 200, 30, 10], available: 98)
+        #expect(width[1] == 28, "the concepts whole, the text takes what is left: \(width)")
+        #expect(width[2].map { $0 >= 30 } == true)
+    }
+
     @Test func oneLongCellIsCutRatherThanEveryOtherColumn() {
         let members = [TableColumn("User", min: 8, priority: 10, identifier: true), TableColumn("Name", min: 12, priority: 7),
                        TableColumn("Email", min: 16, priority: 9, identifier: true), TableColumn("Role", min: 10, max: 16, priority: 8),

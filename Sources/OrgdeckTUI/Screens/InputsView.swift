@@ -8,8 +8,10 @@ import OrgdeckViewModels
 enum InputsView {
     static let columns = [
         TableColumn("Input", min: 15, max: 15, priority: 10, identifier: true),
-        TableColumn("Concepts", min: 8, max: 40, priority: 8),
-        TableColumn("Content", min: 12, priority: 9),
+        // The concepts come before the text: an input's labels are short and read whole, its
+        // text is long and read in part anyway.
+        TableColumn("Concepts", min: 8, max: 40, priority: 9),
+        TableColumn("Content", min: 12, priority: 8),
         TableColumn("Source", min: 8, max: 40, priority: 3, muted: true),
         TableColumn("Added", min: 10, max: 10, priority: 2),
     ]
