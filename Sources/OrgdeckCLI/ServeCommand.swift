@@ -103,9 +103,11 @@ struct ServeCommand: ParsableCommand {
     }
 
     /// What a session's process keeps of the server's environment: where orgdeck's files are
-    /// and the audit key; never the rest (tokens, credentials the server was started with).
+    /// and the audit key (and whether the server adopts a new one: its sessions seal as it
+    /// does); never the rest (tokens, credentials the server was started with).
     static func passedOn(_ environment: [String: String]) -> [String: String] {
-        let kept = ["PATH", "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_DIRS", "ORGDECK_AUDIT_KEY", "TZ"]
+        let kept = ["PATH", "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_DIRS", "ORGDECK_AUDIT_KEY",
+                    "ORGDECK_AUDIT_NEW_KEY", "TZ"]
         return environment.filter { kept.contains($0.key) }
     }
 }

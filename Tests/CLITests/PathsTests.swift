@@ -1,5 +1,6 @@
 import Foundation
 import OrgdeckCore
+@testable import OrgdeckCLI
 import Testing
 
 /// Resolution of every path from an environment (PRODUCT.md §2).
@@ -61,5 +62,10 @@ import Testing
         let moved = Paths(environment: home.merging(["ORGDECK_AUDIT_KEY": "/secure/orgdeck.key"]) { $1 }, currentDirectory: "/work")
         #expect(moved.auditKey.keyFile == "/secure/orgdeck.key")
         #expect(moved.auditKey.anchorDirectory == "/secure/audit-anchors")
+        #expect(!paths.auditKey.adoptNewKey && !moved.auditKey.adoptNewKey, "a new key is adopted only when asked")
+        #expect(Paths(environment: home.merging(["ORGDECK_AUDIT_NEW_KEY": "1"]) { $1 }, currentDirectory: "/work").auditKey.adoptNewKey)
+        // A server's sessions find the key where the server does, and adopt a new one as it does.
+        let passed = ServeCommand.passedOn(["ORGDECK_AUDIT_KEY": "/k", "ORGDECK_AUDIT_NEW_KEY": "1", "ORGDECK_TOKEN": "secret"])
+        #expect(passed == ["ORGDECK_AUDIT_KEY": "/k", "ORGDECK_AUDIT_NEW_KEY": "1"])
     }
 }
