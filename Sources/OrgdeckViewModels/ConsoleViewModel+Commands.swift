@@ -56,12 +56,7 @@ extension ConsoleViewModel {
     var frontCommands: [PaneCommand] {
         let commands = front?.commands ?? []
         guard state.upload?.isRunning != true, (front as? SectionedPage)?.section is InputsSection else { return commands }
-        return commands.map { command in
-            guard command.event == .cancelJob, command.refusal == nil else { return command }
-            var refused = command
-            refused.refusal = "no upload is running"
-            return refused
-        }
+        return commands.refusing(.cancelJob, "no upload is running")
     }
 
     /// Whether the focus is on the screen itself (no overlay): only then do the global keys act.

@@ -98,14 +98,7 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
         if let dialog { return dialog.commands }
         if state.list.searching { return state.list.searchCommands }
         // A kept search is cleared by Esc, first in line: the rows shown are not all there are.
-        let listed = (state.list.search.isEmpty ? [] : [PaneCommand(.back, "clear search")]) + listCommands
-        guard let reason = searchRefusal else { return listed }
-        return listed.map { command in
-            guard command.event == .filter, command.refusal == nil else { return command }
-            var refused = command
-            refused.refusal = reason
-            return refused
-        }
+        return ((state.list.search.isEmpty ? [] : [PaneCommand(.back, "clear search")]) + listCommands).refusing(.filter, searchRefusal)
     }
 
     /// Why `/` has nothing to search: the list could not be read (the reason, such as a role's),

@@ -18,4 +18,16 @@ public struct PaneCommand: Equatable, Sendable {
 extension Array where Element == PaneCommand {
     /// Whether `event` is offered here and not refused: what an empty list may suggest pressing.
     public func allows(_ event: ConsoleEvent) -> Bool { contains { $0.event == event && $0.isEnabled } }
+
+    /// The commands with `event` refused for `reason` (when there is one) where nothing refused
+    /// it already: a refusal the command's owner cannot know itself.
+    func refusing(_ event: ConsoleEvent, _ reason: String?) -> [PaneCommand] {
+        guard let reason else { return self }
+        return map { command in
+            guard command.event == event, command.refusal == nil else { return command }
+            var refused = command
+            refused.refusal = reason
+            return refused
+        }
+    }
 }

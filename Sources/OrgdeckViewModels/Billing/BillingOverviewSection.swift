@@ -68,11 +68,14 @@ public final class BillingOverviewSection: SectionModel, DialogOwner, MonthlySec
     }
 
     /// Emptying the amount removes the budget and its alerts: asked first, as every removal is.
-    static func removal(of budget: Budget) -> ConfirmState {
-        ConfirmState(title: "Remove the budget",
-                     message: "Remove the monthly budget of \(Money.cents(budget.amountMicros)) \(Money.currency)? Its alerts at "
-                         + budget.thresholds.map { "\($0)%" }.joined(separator: ", ") + " stop; the spending itself is unchanged.",
-                     requiredText: nil, verb: "remove")
+    /// The question for a form asking for `budget`, nil when there is nothing to ask (a budget
+    /// is set, or there is none to remove); the budget in force is read now, not as shown.
+    static func removal(asking budget: Budget?, env: PaneEnvironment) throws -> ConfirmState? {
+        guard budget == nil, let current = try env.service.billingSummary(env.session, in: env.context).budget else { return nil }
+        return ConfirmState(title: "Remove the budget",
+                            message: "Remove the monthly budget of \(Money.cents(current.amountMicros)) \(Money.currency)? Its alerts at "
+                                + current.thresholds.map { "\($0)%" }.joined(separator: ", ") + " stop; the spending itself is unchanged.",
+                            requiredText: nil, verb: "remove")
     }
 
     /// Sets `budget` (nil removes it) and says what was done.
@@ -86,7 +89,7 @@ public final class BillingOverviewSection: SectionModel, DialogOwner, MonthlySec
         switch (purpose, dialog) {
         case (.budget, .form(let form)):
             budget = try Self.budget(from: form)
-            if budget == nil, let current = state.summary?.budget { return present(.confirm(Self.removal(of: current)), for: .removeBudget) }
+            if let question = try Self.removal(asking: budget, env: env) { return present(.confirm(question), for: .removeBudget) }
         case (.removeBudget, _): budget = nil
         default: return []
         }

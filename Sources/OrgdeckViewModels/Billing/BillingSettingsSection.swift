@@ -88,8 +88,8 @@ public final class BillingSettingsSection: ListSection<BillingSetting, BillingSe
             message = "invoices go to \(organization.billingEmail)"
         case (.budget, .form(let form)):
             let budget = try BillingOverviewSection.budget(from: form)
-            if budget == nil, let current = try env.service.billingSummary(env.session, in: env.context).budget {
-                return present(.confirm(BillingOverviewSection.removal(of: current)), for: .removeBudget)
+            if let question = try BillingOverviewSection.removal(asking: budget, env: env) {
+                return present(.confirm(question), for: .removeBudget)
             }
             message = try BillingOverviewSection.save(budget, env: env)
         case (.removeBudget, _):
