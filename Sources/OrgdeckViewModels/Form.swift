@@ -55,6 +55,9 @@ public struct FormState: Equatable, Sendable {
     public var error: String?
     /// The field `error` is about, when it names one: editing that field clears the error.
     public var errorField: String?
+    /// Characters left out of the field at fault by the pastes since its last other edit: a
+    /// terminal without bracketed paste delivers a paste one key at a time.
+    var leftOut = 0
     public var submitLabel: String
     /// What Esc does, as the footer says it: "back" on a later step of a sequence.
     public var cancelLabel = "cancel"
@@ -91,10 +94,11 @@ public struct FormState: Equatable, Sendable {
         // The refusal was about this field's value, which the user is now changing.
         if fields[focus].value.text != before, errorField == fields[focus].key { error = nil; errorField = nil }
         let field = fields[focus]
-        if field.value.cut > 0 {
-            error = "\(field.label) takes \(field.value.maxLength) characters at most: \(field.value.cut) more were left out"
-            errorField = field.key
-        }
+        guard field.value.cut > 0 else { leftOut = 0; return }
+        leftOut = (errorField == field.key ? leftOut : 0) + field.value.cut
+        error = "\(field.label) takes \(field.value.maxLength) characters at most: \(leftOut) more "
+            + (leftOut == 1 ? "was" : "were") + " left out"
+        errorField = field.key
     }
 
     /// Moves focus to the field a validation error names, if any; that error goes once the

@@ -24,9 +24,10 @@ public struct TextField: Equatable, Sendable {
     public var isEmpty: Bool { text.isEmpty }
 
     public mutating func insert(_ string: String) {
-        // Newlines from a paste end up as spaces: every field here is one line.
+        // Newlines and tabs from a paste end up as spaces: every field here is one line, and a
+        // tab shown as a space would be refused later as a character the user cannot see.
         let cleaned = string.replacingOccurrences(of: "\r\n", with: " ")
-            .map { $0 == "\n" || $0 == "\r" ? " " : $0 }
+            .map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
         let room = max(0, maxLength - text.count)
         cut = max(0, cleaned.count - room)
         guard room > 0 else { return }

@@ -233,6 +233,11 @@ import Testing
         console.send(.selectSection(4))
         let settings = try #require(page.section as? BillingSettingsSection)
         #expect(settings.state.list.rows.first?.name == "Monthly budget")
+        // No budget yet: an empty amount is not a removal of nothing.
+        console.send(.edit)
+        console.fill([""]); console.send(.submit)
+        #expect(console.formState?.error == "there is no budget to remove: type an amount to set one, or Esc")
+        console.send(.cancel)
         console.send(.move(.down))
         console.send(.edit)
         #expect(console.state.flash == .warn("a personal account is billed at the platform's rates"))

@@ -43,6 +43,18 @@ import Testing
         form.apply(.text(String(repeating: "x", count: 310)))
         #expect(form.value("concepts").count == 300)
         #expect(form.error == "Concepts for all takes 300 characters at most: 10 more were left out" && form.errorField == "concepts")
+        // A terminal without bracketed paste sends a paste key by key: the count adds up.
+        form.apply(.backspace)
+        form.apply(.text("y"))
+        #expect(form.error == nil, "the last character fits")
+        form.apply(.text("z"))
+        #expect(form.error == "Concepts for all takes 300 characters at most: 1 more was left out")
+        form.apply(.text("z"))
+        #expect(form.error == "Concepts for all takes 300 characters at most: 2 more were left out")
+        // A tab pasted is a space, not a character the field would refuse unseen.
+        var tabs = TextField(maxLength: 20)
+        tabs.insert("a\tb")
+        #expect(tabs.text == "a b")
     }
 
     @Test func aFolderListsItsFilesOnceThenTabMovesOn() throws {

@@ -78,8 +78,12 @@ public final class BillingOverviewSection: SectionModel, DialogOwner, MonthlySec
                             requiredText: nil, verb: "remove")
     }
 
-    /// Sets `budget` (nil removes it) and says what was done.
+    /// Sets `budget` (nil removes it) and says what was done; an empty amount with no budget
+    /// set is refused in the form rather than written as a removal of nothing.
     static func save(_ budget: Budget?, env: PaneEnvironment) throws -> String {
+        if budget == nil, try env.service.billingSummary(env.session, in: env.context).budget == nil {
+            throw CoreError.invalid("amount", "there is no budget to remove: type an amount to set one, or Esc")
+        }
         try env.service.setBudget(env.session, in: env.context, budget)
         return budget.map { "budget set: \(Money.cents($0.amountMicros)) \(Money.currency) a month" } ?? "budget removed"
     }
