@@ -19,7 +19,9 @@ extension MyAppsViewModel {
         case .pageUp: page(false)
         case .pageDown: page(true)
         case .selectIndex(let index): select(index: index)
-        case .filter: state.filtering = true
+        case .filter:
+            if let reason = filterRefusal { return refused(reason) }
+            state.filtering = true
         case .back where !state.filter.isEmpty, .cancel: clearFilter()
         case .cycleSort: cycleSort()
         case .toggleView: toggleLayout()
@@ -80,7 +82,7 @@ extension MyAppsViewModel {
             PaneCommand(.new, "new", refusal: env.refusal(.createApp)),
             PaneCommand(.edit, "edit", refusal: editRefusal),
             PaneCommand(.delete, "delete", refusal: onApp(.deleteApp)),
-            PaneCommand(.filter, "filter"),
+            PaneCommand(.filter, "filter", refusal: filterRefusal),
             PaneCommand(.cycleSort, "sort"),
             PaneCommand(.toggleView, "view"),
             PaneCommand(.pin, app?.pinned == true ? "unpin" : "pin", refusal: app == nil ? "no app selected" : env.refusalToChange),
@@ -90,4 +92,7 @@ extension MyAppsViewModel {
                         : "only personal apps can be transferred", inFooter: env.context == .personal),
         ]
     }
+
+    /// Why `/` has nothing to filter: no app is listed and no filter is kept.
+    var filterRefusal: String? { state.window.isEmpty && state.filter.isEmpty ? "nothing to filter: there are no apps here" : nil }
 }

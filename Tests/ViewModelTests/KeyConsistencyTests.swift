@@ -166,6 +166,11 @@ import Testing
         let fixture = try Fixture(orgApps: ["alpha"], personalApps: [])
         let console = fixture.console()
         #expect(console.refusals["transfer"] == "no app selected", "nothing to transfer in an empty personal list")
+        // Bob's own account has no app: nothing to filter.
+        let bob = fixture.console(fixture.bob)
+        #expect(bob.refusals["filter"] == "nothing to filter: there are no apps here")
+        bob.send(.filter)
+        #expect(bob.state.flash == .warn("nothing to filter: there are no apps here") && bob.screenHasFocus)
         console.send(.selectPane(.starred))
         #expect(console.refusals["search"] == "nothing to search: the list is empty")
         console.send(.filter)

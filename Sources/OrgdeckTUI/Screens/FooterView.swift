@@ -62,10 +62,12 @@ enum FooterView {
         let shown = hints.filter { $0.label != "help" }
         for (index, hint) in shown.enumerated() {
             let width = TextWidth.columns(hint.key) + 1 + TextWidth.columns(hint.label)
-            guard x + width < helpX - 1 else {
-                // Keys of what has focus that did not fit are said to exist (`?` lists them);
-                // the global keys, last, give way silently: they are the same on every screen.
-                if shown[index...].contains(where: { !$0.global }), x + 1 < helpX - 1 { painter.text("…", x: x, y: hintY, .muted) }
+            // Keys of what has focus that do not fit are said to exist with a `…` (`?` lists
+            // them), so a hint with more of them after it leaves room for the mark; the global
+            // keys, last, give way silently: they are the same on every screen.
+            let more = shown[(index + 1)...].contains { !$0.global }
+            guard x + width + (more ? 3 : 0) < helpX - 1 else {
+                if !hint.global { painter.text("…", x: x, y: hintY, .muted) }
                 break
             }
             x += painter.text(hint.key, x: x, y: hintY, hint.enabled ? .footerKey : .muted)
