@@ -46,7 +46,7 @@ public final class OrganizationProfileSection: SectionModel, DialogOwner {
             if let reason = env.refusal(.manageOrganization) { return refused(reason) }
             return present(.form(FormState(title: "Organization profile", fields: [
                 FormField(key: "name", label: "Organization name", value: org.name, maxLength: 100),
-                FormField(key: "billing", label: "Billing email", value: org.billingEmail, maxLength: 254),
+                FormField(key: "billing_email", label: "Billing email", value: org.billingEmail, maxLength: 254),
             ])), for: .edit(version: org.version))
         case .delete:
             if let reason = env.refusal(.manageOrganization) { return refused(reason) }
@@ -64,10 +64,10 @@ public final class OrganizationProfileSection: SectionModel, DialogOwner {
             let updated: Organization
             do {
                 updated = try env.service.updateOrganization(env.session, id: organizationID, name: form.value("name"),
-                                                         billingEmail: form.value("billing"), expectedVersion: version)
+                                                         billingEmail: form.value("billing_email"), expectedVersion: version)
             } catch let error as CoreError where error == .stale {
                 let current = try env.service.organization(env.session, id: organizationID)
-                return present(.form(form.keptOverStale(["name": current.name, "billing": current.billingEmail])),
+                return present(.form(form.keptOverStale(["name": current.name, "billing_email": current.billingEmail])),
                                for: .edit(version: current.version))
             }
             _ = reload()

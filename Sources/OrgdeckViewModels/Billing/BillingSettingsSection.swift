@@ -66,7 +66,8 @@ public final class BillingSettingsSection: ListSection<BillingSetting, BillingSe
         switch setting.kind {
         case .email:
             return present(.form(FormState(title: "Billing email", fields: [
-                FormField(key: "email", label: "Email", value: setting.value, hint: "where invoices go", maxLength: 254),
+                // Keyed as the core names the field, so a refusal marks it.
+                FormField(key: "billing_email", label: "Email", value: setting.value, hint: "where invoices go", maxLength: 254),
             ])), for: .email)
         case .budget:
             let budget = try? env.service.billingSummary(env.session, in: env.context).budget
@@ -84,7 +85,7 @@ public final class BillingSettingsSection: ListSection<BillingSetting, BillingSe
         let message: String
         switch (purpose, dialog) {
         case (.email, .form(let form)):
-            let organization = try env.service.setBillingEmail(env.session, in: env.context, email: form.value("email"))
+            let organization = try env.service.setBillingEmail(env.session, in: env.context, email: form.value("billing_email"))
             message = "invoices go to \(organization.billingEmail)"
         case (.budget, .form(let form)):
             let budget = try BillingOverviewSection.budget(from: form)
