@@ -39,14 +39,22 @@ enum HelpView {
         let count = rows > 0 ? HelpSection.columns(screenWidth: painter.grid.width, needed: flow(all, from: 0, rows: rows).count) : 1
         // Sections kept whole when that needs no more columns than cutting them.
         let whole = count > 1 && flow(all, from: 0, rows: rows, whole: true).count <= count
-        let columnWidth = count == 1 ? max(76, longest) : HelpSection.columnWidth
+        // Side by side, the columns share what the screen has, so a reason is cut only when it must be.
+        let shared = (painter.grid.width - 4 - 2 * (count - 1)) / max(1, count)
+        let columnWidth = count == 1 ? max(76, longest) : max(HelpSection.columnWidth, min(longest, shared))
         let box = OverlayView.dialog(&painter, title: "Keys", width: columnWidth * count + 2 * (count - 1), height: painter.grid.height - 2)
         let inner = box.inset(1)
         let width = count == 1 ? inner.width : columnWidth - 2
-        // Scrolled no further than where the rest fits (a column's repeated heading takes a line).
-        var top = max(0, all.count - rows * count)
-        while top < all.count, flow(all, from: top, rows: rows, whole: whole).count > count { top += 1 }
-        top = min(scroll, top)
+        // Each scroll step shows something new: a key right after its heading would show as the
+        // heading did (the heading repeated as "continued"), and a blank is never a column's top.
+        // Scrolled no further than where the rest fits.
+        let stops = all.indices.filter { index in
+            guard all[index] != .blank else { return false }
+            if index > 0, case .heading = all[index - 1] { return false }
+            return true
+        }
+        let furthest = stops.firstIndex { flow(all, from: $0, rows: rows, whole: whole).count <= count } ?? max(0, stops.count - 1)
+        let top = stops.isEmpty ? 0 : stops[min(scroll, furthest)]
         for (index, column) in flow(all, from: top, rows: rows, whole: whole).prefix(count).enumerated() {
             for (row, line) in column.enumerated() {
                 let x = inner.x + index * (columnWidth + 2), y = inner.y + row
