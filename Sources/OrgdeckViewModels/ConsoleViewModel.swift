@@ -104,11 +104,16 @@ public final class ConsoleViewModel: DialogOwner {
         case .idle: front?.settle()
         case .job(let report): handleJob(report)
         default:
-            let flashBefore = state.flash, dialogBefore = openDialog ?? front?.dialog
+            let flashBefore = state.flash, dialogBefore = openDialog ?? front?.dialog, screenBefore = frontTitle
             defer {
                 // A form or dialog that opened is about this key: an older message (a refusal of
                 // the key before) no longer speaks for what is on screen.
                 if dialogBefore == nil, (openDialog ?? front?.dialog) != nil, state.flash == flashBefore { state.flash = nil }
+                // Nor does a refusal or a note about a section or page just left (a success stays
+                // until it fades: it says what was done).
+                if frontTitle != screenBefore, state.flash == flashBefore, let level = flashBefore?.level, level == .warn || level == .note {
+                    state.flash = nil
+                }
             }
             if state.signIn != nil {
                 handleSignIn(event, &effects)

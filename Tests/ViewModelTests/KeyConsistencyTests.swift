@@ -187,6 +187,10 @@ import Testing
         #expect(console.refusals["cancel upload"] == "no upload is running")
         #expect(console.helpSections.first?.commands.first { $0.event == .cancelJob }?.refusal == "no upload is running",
                 "help greys it as the footer does")
+        console.send(.cancelJob)
+        #expect(console.state.flash == .warn("no upload is running"))
+        console.send(.nextFocus)
+        #expect(console.state.flash == nil, "a refusal about the section left goes with it")
     }
 
     @Test func aRoleChangedElsewhereKeepsTheUserWhereTheyWere() throws {
