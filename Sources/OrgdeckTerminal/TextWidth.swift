@@ -83,13 +83,18 @@ public enum TextWidth {
 
     /// Cuts the middle out to fit `columns` columns, marked by `…`: for identifiers, whose
     /// ends tell them apart (`support-triage-…-eu-v2`), where cutting the end would not.
-    public static func elideMiddle(_ text: String, to columns: Int) -> String {
+    /// `keepingEnd` characters of the end are kept first when they fit (a path's `/file.csv`).
+    public static func elideMiddle(_ text: String, to columns: Int, keepingEnd: Int = 0) -> String {
         guard columns > 0 else { return "" }
         let clean = display(text)
         if TextWidth.columns(clean) <= columns { return clean }
         let characters = Array(clean)
         var head = "", tail: [Character] = [], used = 1
         var front = 0, back = characters.count - 1
+        // The end asked for first (a path's file name), leaving four columns for the start.
+        while tail.count < keepingEnd, back >= 0, used + width(of: characters[back]) <= columns - 4 {
+            used += width(of: characters[back]); tail.append(characters[back]); back -= 1
+        }
         // Take from both ends in turn, the front first, while both fit.
         while front <= back {
             let takeFront = head.count <= tail.count

@@ -122,6 +122,14 @@ import OrgdeckViewModels
         #expect(!rows.contains { $0.contains("Press n") }, "\(rows.joined(separator: "\n"))")
     }
 
+    @Test func aPathIsCutInItsMiddleSoItsFileNameShows() {
+        var painter = Painter(grid: CellGrid(width: 24, height: 3), theme: .builtin, keys: KeyMap())
+        let columns = [TableColumn("Source", min: 20, max: 20, priority: 8, path: true)]
+        TableView.draw(&painter, painter.grid.bounds, columns: columns, rows: [["/home/ada/datasets/2026/tickets.csv"]], cursor: nil,
+                       scrollTop: 0, empty: "")
+        #expect(painter.grid.rows[1].contains("…") && painter.grid.rows[1].contains("tickets.csv"), "\(painter.grid.rows[1])")
+    }
+
     @Test func anEmptyTableKeepsItsColumnsApart() {
         var painter = Painter(grid: CellGrid(width: 60, height: 4), theme: .builtin, keys: KeyMap())
         let columns = [TableColumn("Owner", min: 10, priority: 8, identifier: true), TableColumn("App Name", min: 12, priority: 7),

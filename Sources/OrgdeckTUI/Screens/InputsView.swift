@@ -12,7 +12,7 @@ enum InputsView {
         // text is long and read in part anyway.
         TableColumn("Concepts", min: 8, max: 40, priority: 9),
         TableColumn("Content", min: 12, priority: 8),
-        TableColumn("Source", min: 8, max: 40, priority: 3, muted: true),
+        TableColumn("Source", min: 8, max: 40, priority: 3, muted: true, path: true),
         TableColumn("Added", min: 10, max: 10, priority: 2),
     ]
 

@@ -21,11 +21,13 @@ struct TableColumn {
     /// A fraction from 0 to 1 drawn as a bar as wide as the column gets (up to `max`), so a
     /// narrow table draws a shorter bar instead of cutting a long one.
     var bar: Bool
+    /// File paths: cut in their middle like identifiers, as the file's name is at the end.
+    var path: Bool
 
     init(_ title: String, min: Int = 4, max: Int? = nil, priority: Int = 5, identifier: Bool = false,
-         alignRight: Bool = false, muted: Bool = false, bar: Bool = false) {
+         alignRight: Bool = false, muted: Bool = false, bar: Bool = false, path: Bool = false) {
         self.title = title; self.min = min; self.max = max; self.priority = priority; self.identifier = identifier
-        self.alignRight = alignRight; self.muted = muted; self.bar = bar
+        self.alignRight = alignRight; self.muted = muted; self.bar = bar; self.path = path
     }
 
     /// Columns at or below this priority are optional: they give way (are hidden) while an
@@ -92,10 +94,12 @@ enum TableView {
                 var value = i < row.count ? row[i] : ""
                 if column.bar { value = Bars.bar(Double(value) ?? 0, width: width) }
                 let cellElement: UIElement = selected ? .tableCursor : column.muted ? .muted : .tableRow
-                // An identifier keeps both ends, so rows that differ only at the end stay apart;
-                // in a narrow column its start is what is recognised.
+                // An identifier or a path keeps both ends, so rows that differ only at the end stay
+                // apart; in a narrow column its start is what is recognised.
+                let name = column.path ? (value.split(separator: "/").last.map { $0.count + 1 } ?? 0) : 0
                 let shown = TextWidth.columns(value) <= width ? value
-                    : column.identifier && width >= 12 ? TextWidth.elideMiddle(value, to: width) : TextWidth.truncate(value, to: width)
+                    : (column.identifier || column.path) && width >= 12 ? TextWidth.elideMiddle(value, to: width, keepingEnd: name)
+                    : TextWidth.truncate(value, to: width)
                 let pad = column.alignRight ? Swift.max(0, width - TextWidth.columns(shown)) : 0
                 painter.text(shown, x: x + pad, y: y, width: width - pad, cellElement)
                 x += width + 1
