@@ -73,17 +73,30 @@ extension ConsoleViewModel {
         rootOverlay = .help(scroll: min(max(0, target), helpScrollLimit))
     }
 
-    /// The furthest help scrolls: its lines (each section's keys, a heading, a blank between
-    /// sections) beyond the rows its box shows (the body's, less its bottom line), in as many
-    /// columns as the screen lays it out in, and a line more for each column's top, where a
-    /// section cut in two repeats its heading. The view stops where its last line is in sight.
+    /// The furthest help scrolls, in the steps the view scrolls by: each heading and each key
+    /// but the first of its section (which would show as its heading did). The view lays out
+    /// the same lines (a heading, the keys, a blank between sections) and stops at the first
+    /// step from which the rest is in sight; counted here against one line fewer per column
+    /// break, where a section cut in two repeats its heading, so the end is always reached.
     var helpScrollLimit: Int {
         let sections = helpSections.filter { !$0.commands.isEmpty }
-        let lines = sections.reduce(0) { $0 + $1.commands.count + 1 } + max(0, sections.count - 1)
+        var lines: [HelpLine] = []
+        for (index, section) in sections.enumerated() {
+            if index > 0 { lines.append(.blank) }
+            lines.append(.heading)
+            lines += Array(repeating: .key, count: section.commands.count)
+        }
         let rows = viewport.rows - 1
-        let columns = HelpSection.columns(screenWidth: viewport.columns, lines: lines, rows: rows)
-        return lines > rows * columns ? lines - rows * columns + columns : 0
+        let columns = HelpSection.columns(screenWidth: viewport.columns, lines: lines.count, rows: rows)
+        guard rows > 0, lines.count > rows * columns else { return 0 }
+        let room = rows * columns - (columns - 1)
+        let steps = lines.indices.filter { lines[$0] != .blank && !($0 > 0 && lines[$0 - 1] == .heading) }
+        // From a key inside a section, its heading is repeated on top: a line more.
+        return steps.firstIndex { lines.count - $0 + (lines[$0] == .key ? 1 : 0) <= room } ?? max(0, steps.count - 1)
     }
+
+    /// What one line of help is, for counting its scroll steps.
+    private enum HelpLine { case heading, key, blank }
 
     // MARK: The console's own dialogs
 
