@@ -51,7 +51,8 @@ public final class ActivitySection: SectionModel, DialogOwner {
         }
     }
 
-    public func setViewport(rows: Int, columns: Int) { state.list.setViewport(rows: rows - 3) }
+    /// Under the page's title: the section's title, the filter line and the header.
+    public func setViewport(rows: Int, columns: Int) { state.list.setViewport(rows: rows - 4) }
 
     public func send(_ event: ConsoleEvent) -> [Reaction]? {
         if let reactions = routeDialog(event) { return reactions }

@@ -10,7 +10,7 @@ import Testing
 /// on how many rows are in sight, under every page's titles, tabs and status lines.
 @Suite struct CursorInSightTests {
     enum Place: String, CaseIterable {
-        case members, teams, inputs, concepts, models, versions, breakdown, starred
+        case members, teams, activity, inputs, concepts, models, versions, breakdown, starred
     }
 
     /// Ada (demo admin) on `place` in Acme.
@@ -25,8 +25,9 @@ import Testing
             console.send(.selectSection(try #require(page.sections.firstIndex { $0.title == title }, "no \(title)")))
         }
         switch place {
-        case .members, .teams:
-            console.send(.selectPane(.account)); try section(place == .members ? "Members" : "Teams")
+        case .members, .teams, .activity:
+            console.send(.selectPane(.account))
+            try section(place == .members ? "Members" : place == .teams ? "Teams" : "Activity")
         case .inputs, .concepts, .models:
             console.pushPage(.app("support-triage")); console.syncState()
             try section(place == .inputs ? "Inputs" : place == .concepts ? "Concepts" : "Models")
