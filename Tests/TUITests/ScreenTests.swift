@@ -128,6 +128,10 @@ import OrgdeckViewModels
         TableView.draw(&painter, painter.grid.bounds, columns: columns, rows: [["/home/ada/datasets/2026/tickets.csv"]], cursor: nil,
                        scrollTop: 0, empty: "")
         #expect(painter.grid.rows[1].contains("…") && painter.grid.rows[1].contains("tickets.csv"), "\(painter.grid.rows[1])")
+        var narrow = Painter(grid: CellGrid(width: 12, height: 3), theme: .builtin, keys: KeyMap())
+        TableView.draw(&narrow, narrow.grid.bounds, columns: [TableColumn("Source", min: 9, max: 9, priority: 8, path: true)],
+                       rows: [["/home/ada/datasets/2026/tickets.csv"]], cursor: nil, scrollTop: 0, empty: "")
+        #expect(narrow.grid.rows[1].contains("…") && narrow.grid.rows[1].contains(".csv"), "narrow, the end still shows: \(narrow.grid.rows[1])")
     }
 
     @Test func anEmptyTableKeepsItsColumnsApart() {

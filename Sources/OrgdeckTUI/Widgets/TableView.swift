@@ -95,10 +95,12 @@ enum TableView {
                 if column.bar { value = Bars.bar(Double(value) ?? 0, width: width) }
                 let cellElement: UIElement = selected ? .tableCursor : column.muted ? .muted : .tableRow
                 // An identifier or a path keeps both ends, so rows that differ only at the end stay
-                // apart; in a narrow column its start is what is recognised.
+                // apart; in a narrow column an identifier's start is what is recognised, while a
+                // path's file name is still what tells it apart.
                 let name = column.path ? (value.split(separator: "/").last.map { $0.count + 1 } ?? 0) : 0
                 let shown = TextWidth.columns(value) <= width ? value
-                    : (column.identifier || column.path) && width >= 12 ? TextWidth.elideMiddle(value, to: width, keepingEnd: name)
+                    : (column.identifier && width >= 12) || (column.path && width >= 6)
+                        ? TextWidth.elideMiddle(value, to: width, keepingEnd: name)
                     : TextWidth.truncate(value, to: width)
                 let pad = column.alignRight ? Swift.max(0, width - TextWidth.columns(shown)) : 0
                 painter.text(shown, x: x + pad, y: y, width: width - pad, cellElement)

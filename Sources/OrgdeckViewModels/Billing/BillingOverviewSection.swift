@@ -53,7 +53,8 @@ public final class BillingOverviewSection: SectionModel, DialogOwner, MonthlySec
     static func budgetForm(_ budget: Budget?) -> FormState {
         FormState(title: "Monthly budget", fields: [
             FormField(key: "amount", label: "Amount", value: budget.map { Money.exact($0.amountMicros) } ?? "",
-                      hint: "in \(Money.currency) a month, like 500 or 1250.50; empty removes the budget", maxLength: 20),
+                      hint: "in \(Money.currency) a month, like 500 or 1250.50" + (budget == nil ? "" : "; empty removes the budget"),
+                      maxLength: 20),
             FormField(key: "alerts", label: "Alerts at",
                       value: (budget?.thresholds ?? Budget.defaultThresholds).map(String.init).joined(separator: ","),
                       hint: "percentages of the budget, like 50,80,100", maxLength: 60),
