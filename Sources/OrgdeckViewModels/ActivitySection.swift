@@ -16,7 +16,7 @@ public struct ActivityState: Equatable, Sendable {
 /// in an organization, others their own), `/` filters by member, action or category, target,
 /// outcome and dates, Enter shows an entry, `X` exports what is shown as CSV, `C` checks the
 /// chain. Entries are read a chunk at a time as the cursor nears the end, never all at once.
-public final class ActivitySection: SectionModel, DialogOwner {
+public final class ActivitySection: SectionModel, DialogOwner, ItemSelecting {
     enum Purpose: Equatable, Sendable { case filter, details, export, verified }
 
     public internal(set) var state = ActivityState()
@@ -50,6 +50,11 @@ public final class ActivitySection: SectionModel, DialogOwner {
             state.error = error.userMessage
         }
     }
+
+    var selectedItemID: String? { state.list.selected?.listID }
+
+    /// Puts the cursor on entry `id` when it is among those read (the newest first).
+    func selectItem(_ id: String) { state.list.select(id: id) }
 
     /// Under the page's title: the section's title, the filter line and the header.
     public func setViewport(rows: Int, columns: Int) { state.list.setViewport(rows: rows - 4) }

@@ -129,6 +129,22 @@ import Testing
         #expect(back.state.list.selected?.user.username == "bob")
     }
 
+    @Test func quittingOnActivityComesBackToTheSameEntry() throws {
+        let fixture = try Fixture()
+        let places = MemoryPlaces()
+        let first = fixture.console(memory: places)
+        first.switchContext(.organization("acme"))
+        first.send(.selectPane(.account))
+        let page = try #require(first.front as? SectionedPage)
+        first.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Activity" })))
+        first.send(.move(.down)); first.send(.move(.down))
+        let entry = try #require((page.section as? ActivitySection)?.state.list.selected?.listID)
+        first.send(.quit)
+        let again = fixture.console(memory: places)
+        let activity = try #require((again.front as? SectionedPage)?.section as? ActivitySection)
+        #expect(activity.state.list.selected?.listID == entry)
+    }
+
     @Test func signInWithWrongPasswordKeepsTheLoginAndClearsThePassword() throws {
         let fixture = try Fixture()
         let console = ConsoleViewModel(service: fixture.service)
