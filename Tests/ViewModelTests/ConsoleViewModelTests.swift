@@ -74,11 +74,17 @@ import Testing
         #expect(console.state.memberships.map(\.organization.id) == ["cylabs"])
     }
 
-    @Test func theConsoleOpensWhereTheUserLeftAndSaysSoWhenThatOrganizationIsGone() throws {
+    /// A console in acme whose places are remembered in memory, with the fixture and the memory.
+    func remembering() throws -> (Fixture, MemoryPlaces, ConsoleViewModel) {
         let fixture = try Fixture()
         let places = MemoryPlaces()
-        let first = fixture.console(memory: places)
-        first.switchContext(.organization("acme"))
+        let console = fixture.console(memory: places)
+        console.switchContext(.organization("acme"))
+        return (fixture, places, console)
+    }
+
+    @Test func theConsoleOpensWhereTheUserLeftAndSaysSoWhenThatOrganizationIsGone() throws {
+        let (fixture, places, first) = try remembering()
         first.send(.selectPane(.billing))
         #expect(places.places["ada"]?.context == "acme" && places.places["ada"]?.pane == Pane.billing.rawValue)
         first.send(.selectSection(2))
@@ -102,10 +108,7 @@ import Testing
     }
 
     @Test func quittingRemembersTheItemUnderTheCursorAndTheNextSignInReturnsToIt() throws {
-        let fixture = try Fixture()
-        let places = MemoryPlaces()
-        let first = fixture.console(memory: places)
-        first.switchContext(.organization("acme"))
+        let (fixture, places, first) = try remembering()
         first.send(.move(.down)); first.send(.move(.down))
         let app = try #require(first.myApps?.state.selectedID)
         #expect(app != first.myApps?.state.ids.first)
@@ -130,10 +133,7 @@ import Testing
     }
 
     @Test func quittingOnActivityComesBackToTheSameEntry() throws {
-        let fixture = try Fixture()
-        let places = MemoryPlaces()
-        let first = fixture.console(memory: places)
-        first.switchContext(.organization("acme"))
+        let (fixture, places, first) = try remembering()
         first.send(.selectPane(.account))
         let page = try #require(first.front as? SectionedPage)
         first.send(.selectSection(try #require(page.sections.firstIndex { $0.title == "Activity" })))
