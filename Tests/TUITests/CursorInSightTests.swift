@@ -57,4 +57,11 @@ import Testing
             #expect(drawn, "\(place) at \(width)×\(height): no row under the cursor is drawn\n\(painter.grid.rows.joined(separator: "\n"))")
         }
     }
+
+    @Test func aTableDrawnShorterThanItsListCountedScrollsToKeepTheCursor() {
+        // Versions under a chart: 6 rows high (header and 5 rows) for a list that counted on 12.
+        #expect(TableView.scrollTop(0, keeping: 9, height: 6) == 5, "rows 5…9 drawn, the cursor's last")
+        #expect(TableView.scrollTop(0, keeping: 3, height: 6) == 0, "in sight already: unchanged")
+        #expect(TableView.scrollTop(7, keeping: 9, height: 6) == 7)
+    }
 }

@@ -116,8 +116,11 @@ enum VersionsView {
             return ["v\(version.number)", version.id, status, String(version.inputCount), version.createdBy ?? "-",
                     TextLayout.relative(version.createdAt, now: now)]
         }
+        // The chart takes rows the list counted as its own: the table scrolls further itself so
+        // the cursor's row stays drawn.
+        let scrollTop = TableView.scrollTop(list.scrollTop, keeping: list.cursor, height: tableHeight)
         TableView.draw(&painter, Rect(x: area.x, y: area.y, width: area.width, height: tableHeight), columns: columns, rows: rows,
-                       cursor: list.cursor, scrollTop: list.scrollTop, empty: "No versions." + painter.suggest(.train, " %k trains the model.", in: commands))
+                       cursor: list.cursor, scrollTop: scrollTop, empty: "No versions." + painter.suggest(.train, " %k trains the model.", in: commands))
         guard let version = list.selected, let metrics = version.metrics, chartRows > 2 else { return }
         var y = area.y + tableHeight
         painter.text("v\(version.number): accuracy \(Percent.text(metrics.accuracy)) on \(metrics.evaluated) held-out inputs · F1 per concept",

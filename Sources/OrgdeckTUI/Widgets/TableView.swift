@@ -44,6 +44,12 @@ struct TableColumn {
 /// The one table widget every list uses: a header row, the rows with the cursor's highlighted,
 /// a click target per row, and a line for the empty list.
 enum TableView {
+    /// `scrollTop` moved on as far as a table `height` rows high (its header included) needs to
+    /// draw the row at `cursor`: for a table drawn shorter than its list counted on.
+    static func scrollTop(_ scrollTop: Int, keeping cursor: Int, height: Int) -> Int {
+        max(scrollTop, cursor - max(0, height - 2))
+    }
+
     /// `rows` hold the list from absolute index `firstIndex` on (a window of a long list);
     /// `cursor` and `scrollTop` are absolute, and so are the clicks the rows report.
     static func draw(_ painter: inout Painter, _ area: Rect, columns: [TableColumn], rows: [[String]], cursor: Int?,
