@@ -25,7 +25,8 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
     public let title: String
     public let screen: Screen
     let searchable: Bool
-    /// Rows the screen draws above the table (titles, tabs) and the table's header.
+    /// Rows the screen draws above the table (the page's title and tabs, the section's title and
+    /// hint lines) and the table's header: the list scrolls within what is left.
     let chrome: Int
 
     init(env: PaneEnvironment, title: String, screen: Screen, searchable: Bool, chrome: Int) {

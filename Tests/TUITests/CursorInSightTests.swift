@@ -10,7 +10,7 @@ import Testing
 /// on how many rows are in sight, under every page's titles, tabs and status lines.
 @Suite struct CursorInSightTests {
     enum Place: String, CaseIterable {
-        case members, teams, activity, inputs, concepts, models, versions, breakdown, starred
+        case members, teams, activity, inputs, concepts, models, versions, breakdown, invoices, settings, starred
     }
 
     /// Ada (demo admin) on `place` in Acme.
@@ -34,7 +34,9 @@ import Testing
         case .versions:
             console.pushPage(.model(ModelRef(context: .organization("acme"), appID: "support-triage", modelID: "ticket-router")))
             console.syncState(); try section("Versions")
-        case .breakdown: console.send(.selectPane(.billing)); try section("By member")
+        case .breakdown, .invoices, .settings:
+            console.send(.selectPane(.billing))
+            try section(place == .breakdown ? "By member" : place == .invoices ? "Invoices" : "Settings")
         case .starred: console.send(.selectPane(.starred))
         }
         return console
