@@ -35,7 +35,8 @@ public final class PersonalProfileSection: SectionModel, DialogOwner {
         return []
     }
 
-    public func setViewport(rows: Int, columns: Int) { state.memberships.setViewport(rows: rows - 8) }
+    /// Under the page's title: the profile's six lines, the table's title and its header.
+    public func setViewport(rows: Int, columns: Int) { state.memberships.setViewport(rows: rows - 9) }
 
     public func send(_ event: ConsoleEvent) -> [Reaction]? {
         if let reactions = routeDialog(event) { return reactions }
