@@ -56,8 +56,8 @@ public final class ActivitySection: SectionModel, DialogOwner, ItemSelecting {
     /// Puts the cursor on entry `id` when it is among those read (the newest first).
     func selectItem(_ id: String) { state.list.select(id: id) }
 
-    /// Under the page's title: the section's title, the filter line and the header.
-    public func setViewport(rows: Int, columns: Int) { state.list.setViewport(rows: rows - 4) }
+    /// The title, the filter line and the header.
+    public func setViewport(rows: Int, columns: Int) { state.list.setViewport(rows: rows - 3) }
 
     public func send(_ event: ConsoleEvent) -> [Reaction]? {
         if let reactions = routeDialog(event) { return reactions }

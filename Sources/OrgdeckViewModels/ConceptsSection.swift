@@ -14,7 +14,7 @@ public final class ConceptsSection: ListSection<Concept, ConceptsSection.Purpose
     init(env: PaneEnvironment, appID: String, app: @escaping () -> App?) {
         self.appID = appID
         self.app = app
-        super.init(env: env, title: "Concepts", screen: .app(appID), searchable: true, chrome: 3)
+        super.init(env: env, title: "Concepts", screen: .app(appID), searchable: true, chrome: 2)
     }
 
     /// The app as the page last read it, for team-limited permissions.

@@ -21,7 +21,7 @@ public final class IdentityProvidersSection: ListSection<IdentityProvider, Ident
     }
 
     init(env: PaneEnvironment) {
-        super.init(env: env, title: "Identity providers", screen: .pane(.security), searchable: true, chrome: 3)
+        super.init(env: env, title: "Identity providers", screen: .pane(.security), searchable: true, chrome: 2)
     }
 
     public var manageRefusal: String? { env.refusal(.manageSecurity) }

@@ -19,8 +19,8 @@ public final class InputsSection: SectionModel, DialogOwner, ItemSelecting {
     var open: DialogSlot<Purpose>?
     public let screen: Screen
     public var title: String { "Inputs" }
-    /// Rows above the table (the page's title, the section's, the status line) and its header.
-    static let chrome = 4
+    /// Rows above the table (title, status line) and its header.
+    static let chrome = 3
 
     init(env: PaneEnvironment, appID: String, app: @escaping () -> App?) {
         self.env = env; self.appID = appID; self.app = app; self.screen = .app(appID)

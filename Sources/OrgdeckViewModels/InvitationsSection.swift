@@ -16,7 +16,7 @@ public final class InvitationsSection: ListSection<Invitation, InvitationsSectio
     public var visible: Bool { Permissions.refusal(.manageInvitations, role: env.role) == nil }
 
     init(env: PaneEnvironment) {
-        super.init(env: env, title: AccountSection.invitations.rawValue, screen: .pane(.account), searchable: true, chrome: 3)
+        super.init(env: env, title: AccountSection.invitations.rawValue, screen: .pane(.account), searchable: true, chrome: 2)
     }
 
     /// A search matches the email, the role, the state ("pending", "expired") or who sent it.

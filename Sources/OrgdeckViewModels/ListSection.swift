@@ -25,8 +25,9 @@ public class ListSection<Item: ListItem, Purpose: Equatable & Sendable>: Section
     public let title: String
     public let screen: Screen
     let searchable: Bool
-    /// Rows the screen draws above the table (the page's title and tabs, the section's title and
-    /// hint lines) and the table's header: the list scrolls within what is left.
+    /// Rows the section's screen draws above the table (its title and hint lines) and the
+    /// table's header: the list scrolls within what is left of the section's rows (the page's
+    /// own rows are already taken off, `SectionedPage.headerRows`).
     let chrome: Int
 
     init(env: PaneEnvironment, title: String, screen: Screen, searchable: Bool, chrome: Int) {

@@ -11,7 +11,7 @@ public final class MembersSection: ListSection<Member, MembersSection.Purpose> {
     }
 
     init(env: PaneEnvironment) {
-        super.init(env: env, title: AccountSection.members.rawValue, screen: .pane(.account), searchable: true, chrome: 3)
+        super.init(env: env, title: AccountSection.members.rawValue, screen: .pane(.account), searchable: true, chrome: 2)
     }
 
     override func load() throws -> [Member] { try env.service.members(env.session, organizationID: organizationID) }

@@ -20,7 +20,7 @@ public final class ModelConceptsSection: ListSection<ConceptFigures, ModelConcep
     init(env: PaneEnvironment, ref: ModelRef, model: @escaping () -> AppModel?) {
         self.ref = ref
         self.model = model
-        super.init(env: env, title: "Concepts", screen: .model(ref), searchable: true, chrome: 3)
+        super.init(env: env, title: "Concepts", screen: .model(ref), searchable: true, chrome: 1)
     }
 
     /// The version the figures are of.

@@ -57,6 +57,9 @@ public final class ModelPageViewModel: SectionedPage, DialogOwner {
         return []
     }
 
+    /// The model's title line and the tabs.
+    override var headerRows: Int { 2 }
+
     override var pageDialog: Dialog? { openDialog }
 
     override func pageSend(_ event: ConsoleEvent) -> [Reaction]? {

@@ -19,7 +19,7 @@ public final class ModelsSection: ListSection<AppModel, ModelsSection.Purpose> {
     init(env: PaneEnvironment, appID: String, app: @escaping () -> App?) {
         self.appID = appID
         self.app = app
-        super.init(env: env, title: "Models", screen: .app(appID), searchable: true, chrome: 3)
+        super.init(env: env, title: "Models", screen: .app(appID), searchable: true, chrome: 2)
     }
 
     override func load() throws -> [AppModel] { try env.service.models(env.session, in: env.context, appID: appID) }

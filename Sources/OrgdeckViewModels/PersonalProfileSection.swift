@@ -35,8 +35,8 @@ public final class PersonalProfileSection: SectionModel, DialogOwner {
         return []
     }
 
-    /// Under the page's title: the profile's six lines, the table's title and its header.
-    public func setViewport(rows: Int, columns: Int) { state.memberships.setViewport(rows: rows - 9) }
+    /// The profile's six lines, the table's title and its header.
+    public func setViewport(rows: Int, columns: Int) { state.memberships.setViewport(rows: rows - 8) }
 
     public func send(_ event: ConsoleEvent) -> [Reaction]? {
         if let reactions = routeDialog(event) { return reactions }

@@ -14,7 +14,7 @@ public final class SSHKeysSection: ListSection<SSHKeyInfo, SSHKeysSection.Purpos
     }
 
     public init(env: PaneEnvironment) {
-        super.init(env: env, title: "SSH keys", screen: .pane(.security), searchable: false, chrome: 3)
+        super.init(env: env, title: "SSH keys", screen: .pane(.security), searchable: false, chrome: 2)
     }
 
     override func load() throws -> [SSHKeyInfo] { try env.service.sshKeys(env.session) }

@@ -65,7 +65,7 @@ public class SectionedPage: PaneModel {
         let index = min(max(0, index), sections.count - 1)
         guard index != selected else { return [] }
         selected = index
-        section.setViewport(rows: viewport.rows, columns: viewport.columns)
+        section.setViewport(rows: sectionRows, columns: viewport.columns)
         return section.reload()
     }
 
@@ -77,7 +77,7 @@ public class SectionedPage: PaneModel {
         let kept = Dictionary(sections.map { ($0.title, $0) }, uniquingKeysWith: { first, _ in first })
         sections = fresh.map { kept[$0.title] ?? $0 }
         selected = sections.firstIndex { $0.title == front } ?? 0
-        section.setViewport(rows: viewport.rows, columns: viewport.columns)
+        section.setViewport(rows: sectionRows, columns: viewport.columns)
     }
 
     public func reload() -> [Reaction] {
@@ -109,6 +109,13 @@ public class SectionedPage: PaneModel {
 
     public func setViewport(rows: Int, columns: Int) {
         viewport = (rows, columns)
-        section.setViewport(rows: rows, columns: columns)
+        section.setViewport(rows: sectionRows, columns: columns)
     }
+
+    /// Rows the page's screen draws above its sections: its title, and on a page with tabs
+    /// (a model's, a team's) what sits over them. A section counts only its own rows.
+    var headerRows: Int { 1 }
+
+    /// The rows a section is drawn in.
+    private var sectionRows: Int { max(1, viewport.rows - headerRows) }
 }

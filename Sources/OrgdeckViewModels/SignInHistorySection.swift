@@ -8,7 +8,7 @@ public final class SignInHistorySection: ListSection<AuditEntry, SignInHistorySe
     public enum Purpose: Equatable, Sendable { case details }
 
     public init(env: PaneEnvironment) {
-        super.init(env: env, title: "Sign-ins", screen: .pane(.security), searchable: true, chrome: 3)
+        super.init(env: env, title: "Sign-ins", screen: .pane(.security), searchable: true, chrome: 2)
     }
 
     /// A search matches the outcome as listed ("wrong password", "over SSH"), the source and the details.

@@ -17,7 +17,7 @@ public final class TeamAppsSection: ListSection<TeamApp, TeamAppsSection.Purpose
 
     init(env: PaneEnvironment, teamID: String) {
         self.teamID = teamID
-        super.init(env: env, title: TeamTab.apps.rawValue, screen: .team(teamID), searchable: true, chrome: 4)
+        super.init(env: env, title: TeamTab.apps.rawValue, screen: .team(teamID), searchable: true, chrome: 1)
     }
 
     override func load() throws -> [TeamApp] {

@@ -11,7 +11,7 @@ public final class TeamMembersSection: ListSection<Member, TeamMembersSection.Pu
 
     init(env: PaneEnvironment, teamID: String) {
         self.teamID = teamID
-        super.init(env: env, title: TeamTab.members.rawValue, screen: .team(teamID), searchable: true, chrome: 4)
+        super.init(env: env, title: TeamTab.members.rawValue, screen: .team(teamID), searchable: true, chrome: 1)
     }
 
     override func load() throws -> [Member] {

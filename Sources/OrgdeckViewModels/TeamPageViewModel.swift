@@ -44,6 +44,9 @@ public final class TeamPageViewModel: SectionedPage, DialogOwner {
         return []
     }
 
+    /// The team's title, its label policy and the tabs.
+    override var headerRows: Int { 3 }
+
     override var pageDialog: Dialog? { openDialog }
 
     override func pageSend(_ event: ConsoleEvent) -> [Reaction]? {

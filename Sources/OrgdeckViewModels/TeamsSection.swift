@@ -10,7 +10,7 @@ public final class TeamsSection: ListSection<Team, TeamsSection.Purpose> {
     }
 
     init(env: PaneEnvironment) {
-        super.init(env: env, title: AccountSection.teams.rawValue, screen: .pane(.account), searchable: true, chrome: 3)
+        super.init(env: env, title: AccountSection.teams.rawValue, screen: .pane(.account), searchable: true, chrome: 2)
     }
 
     override func load() throws -> [Team] {

@@ -12,7 +12,7 @@ public final class TokensSection: ListSection<TokenInfo, TokensSection.Purpose> 
     }
 
     public init(env: PaneEnvironment) {
-        super.init(env: env, title: "Tokens", screen: .pane(.security), searchable: false, chrome: 3)
+        super.init(env: env, title: "Tokens", screen: .pane(.security), searchable: false, chrome: 2)
     }
 
     override func load() throws -> [TokenInfo] { try env.service.tokens(env.session) }

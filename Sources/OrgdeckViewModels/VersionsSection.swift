@@ -15,7 +15,7 @@ public final class VersionsSection: ListSection<ModelVersion, VersionsSection.Pu
     init(env: PaneEnvironment, ref: ModelRef, actions: @escaping () -> ModelActions?) {
         self.ref = ref
         self.actions = actions
-        super.init(env: env, title: "Versions", screen: .model(ref), searchable: false, chrome: 3)
+        super.init(env: env, title: "Versions", screen: .model(ref), searchable: false, chrome: 1)
     }
 
     override func load() throws -> [ModelVersion] {

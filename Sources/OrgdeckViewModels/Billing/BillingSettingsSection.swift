@@ -28,7 +28,7 @@ public final class BillingSettingsSection: ListSection<BillingSetting, BillingSe
     public enum Purpose: Equatable, Sendable { case email, budget, removeBudget, rate(UsageOperation) }
 
     init(env: PaneEnvironment) {
-        super.init(env: env, title: "Settings", screen: .pane(.billing), searchable: false, chrome: 4)
+        super.init(env: env, title: "Settings", screen: .pane(.billing), searchable: false, chrome: 3)
     }
 
     override func load() throws -> [BillingSetting] {

@@ -33,7 +33,7 @@ public final class BreakdownSection: ListSection<BreakdownLine, BreakdownSection
         case .app: title = "By app"
         case .operation: title = "By operation"
         }
-        super.init(env: env, title: title, screen: .pane(.billing), searchable: true, chrome: 4)
+        super.init(env: env, title: title, screen: .pane(.billing), searchable: true, chrome: 3)
     }
 
     /// The month shown, for the title.

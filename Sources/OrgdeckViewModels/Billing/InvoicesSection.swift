@@ -10,7 +10,7 @@ public final class InvoicesSection: ListSection<Invoice, InvoicesSection.Purpose
     public enum Purpose: Equatable, Sendable { case details, export(BillingMonth) }
 
     init(env: PaneEnvironment) {
-        super.init(env: env, title: "Invoices", screen: .pane(.billing), searchable: false, chrome: 4)
+        super.init(env: env, title: "Invoices", screen: .pane(.billing), searchable: false, chrome: 3)
     }
 
     override func load() throws -> [Invoice] { try env.service.invoices(env.session, in: env.context) }

@@ -29,7 +29,7 @@ public final class SharedWithYouSection: ListSection<SharedApp, SharedWithYouSec
     public enum Purpose: Equatable, Sendable { case leave(context: Context, appID: String) }
 
     init(env: PaneEnvironment) {
-        super.init(env: env, title: "Shared with you", screen: .pane(.collaborations), searchable: true, chrome: 4)
+        super.init(env: env, title: "Shared with you", screen: .pane(.collaborations), searchable: true, chrome: 3)
     }
 
     override func load() throws -> [SharedApp] { try env.service.sharedApps(env.session) }
@@ -80,7 +80,7 @@ public final class AppCollaboratorsSection: ListSection<AppCollaborator, AppColl
 
     init(env: PaneEnvironment) {
         super.init(env: env, title: env.context == .personal ? "Your apps' collaborators" : "Collaborators",
-                   screen: .pane(.collaborations), searchable: true, chrome: 4)
+                   screen: .pane(.collaborations), searchable: true, chrome: 3)
     }
 
     public var manageRefusal: String? { env.refusal(.manageCollaborators) }

@@ -22,7 +22,7 @@ public final class CollaboratorsSection: ListSection<Collaborator, Collaborators
     init(env: PaneEnvironment, appID: String, screen: Screen, app: @escaping () -> App?) {
         self.appID = appID
         self.app = app
-        super.init(env: env, title: "Collaborators", screen: screen, searchable: true, chrome: 3)
+        super.init(env: env, title: "Collaborators", screen: screen, searchable: true, chrome: 2)
     }
 
     override func load() throws -> [Collaborator] { try env.service.collaborators(env.session, in: env.context, appID: appID) }

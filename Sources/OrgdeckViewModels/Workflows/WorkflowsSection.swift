@@ -20,7 +20,7 @@ public final class WorkflowsSection: ListSection<Workflow, WorkflowsSection.Purp
     init(env: PaneEnvironment, appID: String, screen: Screen, app: @escaping () -> App?) {
         self.appID = appID
         self.app = app
-        super.init(env: env, title: "Workflows", screen: screen, searchable: true, chrome: 3)
+        super.init(env: env, title: "Workflows", screen: screen, searchable: true, chrome: 2)
     }
 
     override func load() throws -> [Workflow] { try env.service.workflows(env.session, in: env.context, appID: appID) }
