@@ -38,7 +38,7 @@ public final class AccountViewModel: SectionedPage {
 
     /// Shows a section (the palette's `:members`, `:teams`).
     public func select(_ section: AccountSection) {
-        if let index = sections.firstIndex(where: { $0.title == section.rawValue }) { show(index) }
+        show(titled: section.rawValue)
     }
 
     /// The sections available in this context.

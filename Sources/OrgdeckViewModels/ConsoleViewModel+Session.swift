@@ -102,10 +102,9 @@ extension ConsoleViewModel {
         }
         state.stack = [.pane(pane)]
         switchContext(context, remember: false)
-        if gone == nil, let title = place?.section, let page = front as? SectionedPage,
-           let index = page.sections.firstIndex(where: { $0.title == title }) {
+        if gone == nil, let title = place?.section, let page = front as? SectionedPage {
             var effects: [Effect] = []
-            apply(page.show(index), &effects)
+            apply(page.show(titled: title), &effects)
         }
         if gone == nil, let item = place?.item {
             if settled { selectInPane(item) } else { itemToRestore = item }
@@ -227,17 +226,16 @@ extension ConsoleViewModel {
             // apps' filter and the app under the cursor. Open dialogs close (they were offered
             // for the old role).
             switchContext(state.context)
-            if let (title, item) = place.section, let page = panes[state.pane] as? SectionedPage,
-               let index = page.sections.firstIndex(where: { $0.title == title }) {
-                _ = page.show(index)
-                Self.select(item, in: page.section)
+            if let (title, item) = place.section, let page = panes[state.pane] as? SectionedPage {
+                page.show(titled: title)
+                if page.section.title == title { Self.select(item, in: page.section) }
             }
             if let apps = place.apps { myApps?.carryOver(apps) }
             if let app = place.app, state.pane == .myApps, (try? service.app(session, in: state.context, id: app.id)) != nil {
                 pushPage(.app(app.id))
-                if let detail = appDetail, let index = detail.sections.firstIndex(where: { $0.title == app.section }) {
-                    _ = detail.show(index)
-                    Self.select(app.item, in: detail.section)
+                if let detail = appDetail {
+                    detail.show(titled: app.section)
+                    if detail.section.title == app.section { Self.select(app.item, in: detail.section) }
                 }
                 syncState()
             }

@@ -59,6 +59,13 @@ public class SectionedPage: PaneModel {
         return section.send(event) ?? pageSend(event)
     }
 
+    /// Brings the section titled `title` to the front, when the page has one (titles, not
+    /// indexes, name a section across roles, which see different sidebars).
+    @discardableResult
+    public func show(titled title: String) -> [Reaction] {
+        sections.firstIndex { $0.title == title }.map { show($0) } ?? []
+    }
+
     /// Brings section `index` to the front and reads it: sections out of sight are not kept fresh.
     @discardableResult
     public func show(_ index: Int) -> [Reaction] {
