@@ -19,6 +19,16 @@ public struct HelpSection: Equatable, Sendable {
     public static func columns(screenWidth: Int, needed: Int) -> Int {
         min(max(1, (screenWidth - 2) / columnWidth), max(1, needed), 3)
     }
+
+    /// What a line of help is: a section's heading, one of its keys, or the blank between two.
+    public enum Line: Equatable, Sendable { case heading, key, blank }
+
+    /// The lines help may start at as it scrolls, one scroll step each: a heading, and a key but
+    /// the first of its section (from which the heading is repeated on top, and so would show as
+    /// its heading did); never a blank.
+    public static func scrollSteps(_ lines: [Line]) -> [Int] {
+        lines.indices.filter { lines[$0] != .blank && !($0 > 0 && lines[$0 - 1] == .heading) }
+    }
 }
 
 extension ConsoleViewModel {

@@ -80,7 +80,7 @@ extension ConsoleViewModel {
     /// break, where a section cut in two repeats its heading, so the end is always reached.
     var helpScrollLimit: Int {
         let sections = helpSections.filter { !$0.commands.isEmpty }
-        var lines: [HelpLine] = []
+        var lines: [HelpSection.Line] = []
         for (index, section) in sections.enumerated() {
             if index > 0 { lines.append(.blank) }
             lines.append(.heading)
@@ -90,13 +90,10 @@ extension ConsoleViewModel {
         let columns = HelpSection.columns(screenWidth: viewport.columns, lines: lines.count, rows: rows)
         guard rows > 0, lines.count > rows * columns else { return 0 }
         let room = rows * columns - (columns - 1)
-        let steps = lines.indices.filter { lines[$0] != .blank && !($0 > 0 && lines[$0 - 1] == .heading) }
+        let steps = HelpSection.scrollSteps(lines)
         // From a key inside a section, its heading is repeated on top: a line more.
         return steps.firstIndex { lines.count - $0 + (lines[$0] == .key ? 1 : 0) <= room } ?? max(0, steps.count - 1)
     }
-
-    /// What one line of help is, for counting its scroll steps.
-    private enum HelpLine { case heading, key, blank }
 
     // MARK: The console's own dialogs
 

@@ -9,6 +9,15 @@ enum HelpView {
         case heading(String)
         case key(keys: String, summary: String, refusal: String?)
         case blank
+
+        /// The line as the view model counts it.
+        var kind: HelpSection.Line {
+            switch self {
+            case .heading: return .heading
+            case .key: return .key
+            case .blank: return .blank
+            }
+        }
     }
 
     static func lines(_ sections: [HelpSection], keyMap: KeyMap) -> [Line] {
@@ -48,11 +57,7 @@ enum HelpView {
         // Each scroll step shows something new: a key right after its heading would show as the
         // heading did (the heading repeated as "continued"), and a blank is never a column's top.
         // Scrolled no further than where the rest fits.
-        let stops = all.indices.filter { index in
-            guard all[index] != .blank else { return false }
-            if index > 0, case .heading = all[index - 1] { return false }
-            return true
-        }
+        let stops = HelpSection.scrollSteps(all.map(\.kind))
         let furthest = stops.firstIndex { flow(all, from: $0, rows: rows, whole: whole).count <= count } ?? max(0, stops.count - 1)
         let top = stops.isEmpty ? 0 : stops[min(scroll, furthest)]
         for (index, column) in flow(all, from: top, rows: rows, whole: whole).prefix(count).enumerated() {
